@@ -1,0 +1,42 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConflictError } from '../../domain/errors';
+
+/** A condition expression with its own names and values, so parts combine without clashes. */
+export interface Condition {
+  readonly expression: string;
+  readonly names: Record<string, string>;
+  readonly values?: Record<string, unknown>;
+}
+
+/** Creating: no row with this key may exist (a second create for the same id or source must lose). */
+export const mustNotExist: Condition = { expression: 'attribute_not_exists(#pk)', names: { '#pk': 'pk' } };
+
+/**
+ * Optimistic concurrency: the row is still at the version we read. DynamoDB conditions cannot do arithmetic,
+ * so capacity is computed from that read and guarded by its version (spec §13).
+ */
+export const atVersion = (version: number): Condition => ({
+  expression: '#version = :expectedVersion', names: { '#version': 'version' }, values: { ':expectedVersion': version },
+});
+
+export const guardFor = (expectedVersion: number): Condition => (expectedVersion === 0 ? mustNotExist : atVersion(expectedVersion));
+
+export function conditionParams(c: Condition) {
+  return { ConditionExpression: c.expression, ExpressionAttributeNames: c.names, ...(c.values ? { ExpressionAttributeValues: c.values } : {}) };
+}
+
+/**
+ * Maps a lost race to the domain's ConflictError. Transaction conflicts (another transaction on the same
+ * row in flight) are conflicts too: the caller retries on fresh state. Anything else is rethrown.
+ */
+export function asConflict(err: unknown): never {
+  if (err instanceof ConditionalCheckFailedException) throw new ConflictError('condition failed', { cause: err });
+  if (err instanceof TransactionCanceledException) {
+    const codes = (err.CancellationReasons ?? []).map((r) => r.Code);
+    if (codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) {
+      throw new ConflictError(`transaction canceled: ${codes.join(',')}`, { cause: err });
+    }
+  }
+  if (err instanceof Error && err.name === 'TransactionConflictException') throw new ConflictError('transaction conflict', { cause: err });
+  throw err;
+}

@@ -1,0 +1,27 @@
+import type { WaitPartition } from '../../domain/ports';
+
+/** Every DynamoDB key the router uses is built here; pk/sk never leak into the domain. */
+export const keys = {
+  item: (itemId: string) => ({ pk: `WORK#${itemId}`, sk: 'ITEM' }),
+  rep: (repId: string) => ({ pk: `REP#${repId}`, sk: 'STATE' }),
+  /** Claims a channel + source id so one source yields one work item. */
+  source: (channel: string, source: string) => ({ pk: `SOURCE#${channel}#${source}`, sk: 'SOURCE' }),
+  configHead: () => ({ pk: 'CONFIG', sk: 'HEAD' }),
+  configChunkPk: (revision: number) => `CONFIG#${revision}`,
+  configChunk: (revision: number, index: number) => ({ pk: `CONFIG#${revision}`, sk: `CHUNK#${String(index).padStart(4, '0')}` }),
+  waitingPk(partition: WaitPartition): string {
+    switch (partition.kind) {
+      case 'queue': return `WAIT#Q#${partition.queueId}`;
+      case 'skills': return `WAIT#S#${partition.queueId}`;
+      case 'rep': return `WAIT#R#${partition.repId}`;
+    }
+  },
+  availablePk: (groupId: string) => `AVAIL#${groupId}`,
+  heldPk: (repId: string) => `HELD#${repId}`,
+};
+
+export const encodeCursor = (key: Record<string, unknown> | undefined) =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+
+export const decodeCursor = (cursor: string | undefined) =>
+  cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>) : undefined;

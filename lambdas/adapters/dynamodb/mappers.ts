@@ -1,0 +1,47 @@
+import { waitPartition } from '../../domain/routing/ordering';
+import type { RepState } from '../../domain/routing/rep';
+import { FINAL_STATES, HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
+import { keys } from './keys';
+import { RETENTION_SECONDS } from './table-definition';
+
+type Row = Record<string, unknown>;
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
+
+function strip<T>(row: Row): T {
+  const copy: Row = { ...row };
+  for (const key of STORAGE_ATTRIBUTES) delete copy[key];
+  return copy as T;
+}
+
+/**
+ * A work item row. Index attributes are derived from state: only queued items are in the waiting index,
+ * only held items in the held index, so both indexes stay sparse.
+ */
+export function itemToRow(item: WorkItem, rank: string | undefined): Row {
+  const row: Row = { ...keys.item(item.id), type: 'WorkItem', ...item };
+  if (item.state === 'Queued') {
+    if (rank === undefined) throw new Error(`queued item ${item.id} written without a routing rank`);
+    row.gsi1pk = keys.waitingPk(waitPartition(item));
+    row.gsi1sk = rank;
+  }
+  if (HOLDING_STATES.has(item.state) && item.reservation) {
+    row.gsi3pk = keys.heldPk(item.reservation.repId);
+    row.gsi3sk = item.id;
+  }
+  if (FINAL_STATES.has(item.state)) row.expiresAt = Math.floor((item.endedAt ?? 0) / 1000) + RETENTION_SECONDS;
+  return row;
+}
+
+export const rowToItem = (row: Row): WorkItem => strip<WorkItem>(row);
+
+/** A rep row: in the availability index only while logged in with a status that routes something. */
+export function repToRow(rep: RepState): Row {
+  const row: Row = { ...keys.rep(rep.repId), type: 'Rep', ...rep };
+  if (rep.sessionId !== undefined && rep.statusChannels.length > 0) {
+    row.gsi2pk = keys.availablePk(rep.groupId);
+    row.gsi2sk = rep.repId;
+  }
+  return row;
+}
+
+export const rowToRep = (row: Row): RepState => strip<RepState>(row);

@@ -1,0 +1,92 @@
+import type {
+  ChannelConfig, ContactCenterConfig, PresenceConfig, QueueConfig, RepConfig, StatusConfig,
+} from './schema';
+import type { SkillRequirement } from '../routing/work-item';
+import { InvalidInputError, NotFoundError } from '../errors';
+
+/** A rep's configuration joined with its effective presence configuration. */
+export interface RepProfile extends RepConfig {
+  readonly presence: PresenceConfig & { readonly interruptibleCapacity: number };
+}
+
+/** Lookups over a validated configuration, built once per configuration revision. */
+export class CompiledConfig {
+  readonly channels: ReadonlyMap<string, ChannelConfig>;
+  readonly queues: ReadonlyMap<string, QueueConfig>;
+  readonly statuses: ReadonlyMap<string, StatusConfig>;
+  readonly reps: ReadonlyMap<string, RepProfile>;
+  private readonly groupsByQueue = new Map<string, string[]>();
+
+  constructor(readonly raw: ContactCenterConfig) {
+    this.channels = new Map(raw.channels.map((c) => [c.name, c]));
+    this.queues = new Map(raw.queues.map((q) => [q.id, q]));
+    this.statuses = new Map(raw.statuses.map((s) => [s.id, s]));
+    const presence = new Map(raw.presenceConfigs.map((p) => [p.id, p]));
+    const groups = new Map(raw.groups.map((g) => [g.id, g]));
+    this.reps = new Map(raw.reps.map((r) => {
+      const p = presence.get(r.presenceConfig ?? groups.get(r.group)!.presenceConfig)!;
+      return [r.id, { ...r, presence: { ...p, interruptibleCapacity: p.interruptibleCapacity ?? p.capacity } }];
+    }));
+    for (const rep of raw.reps) {
+      for (const q of rep.queues) {
+        const list = this.groupsByQueue.get(q) ?? [];
+        if (!list.includes(rep.group)) list.push(rep.group);
+        this.groupsByQueue.set(q, list);
+      }
+    }
+  }
+
+  queue(id: string, field = 'queue'): QueueConfig {
+    const q = this.queues.get(id);
+    if (!q) throw new NotFoundError(field, `unknown queue '${id}'`);
+    return q;
+  }
+
+  channel(name: string, field = 'channel'): ChannelConfig {
+    const c = this.channels.get(name);
+    if (!c) throw new NotFoundError(field, `unknown channel '${name}'`);
+    return c;
+  }
+
+  rep(id: string, field = 'repId'): RepProfile {
+    const r = this.reps.get(id);
+    if (!r) throw new NotFoundError(field, `unknown rep '${id}'`);
+    return r;
+  }
+
+  status(id: string, field = 'statusId'): StatusConfig {
+    const s = this.statuses.get(id);
+    if (!s) throw new NotFoundError(field, `unknown status '${id}'`);
+    return s;
+  }
+
+  /** Groups that have at least one rep serving the queue. */
+  groupsServing(queueId: string): readonly string[] {
+    return this.groupsByQueue.get(queueId) ?? [];
+  }
+
+  /** Groups with at least one rep meeting every required (not additional) skill requirement. */
+  groupsWithSkills(requirements: readonly SkillRequirement[]): readonly string[] {
+    const required = requirements.filter((r) => !r.additional);
+    const groups = new Set<string>();
+    for (const rep of this.reps.values()) {
+      if (required.every((r) => (rep.skills[r.skill] ?? 0) >= r.minLevel)) groups.add(rep.group);
+    }
+    return [...groups];
+  }
+
+  /** Queues whose channel the given status channels allow. */
+  queuesForChannels(channels: readonly string[]): QueueConfig[] {
+    return this.raw.queues.filter((q) => channels.includes(q.channel));
+  }
+
+  assertSkills(requirements: readonly SkillRequirement[], field: string): void {
+    const known = new Set(this.raw.skills.map((s) => s.id));
+    requirements.forEach((r, i) => {
+      if (!known.has(r.skill)) throw new NotFoundError(`${field}[${i}].skill`, `unknown skill '${r.skill}'`);
+      if (r.additional && r.dropAfterSeconds === undefined) {
+        throw new InvalidInputError(`${field}[${i}].dropAfterSeconds`, 'an additional skill needs dropAfterSeconds');
+      }
+    });
+  }
+}

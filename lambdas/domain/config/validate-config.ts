@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../errors';
+import { contactCenterSchema, type ContactCenterConfig, type ContactCenterInput } from './schema';
+
+export type ConfigValidation =
+  | { readonly ok: true; readonly config: ContactCenterConfig }
+  | { readonly ok: false; readonly problems: string[] };
+
+/** Formats a zod issue path the way a person reads a JSON document: `queues[2].priority`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, part) =>
+    typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part), '');
+}
+
+export function zodProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`);
+}
+
+/** Bad input at an edge: names the first offending field and lists every problem. */
+export function invalidInput(error: z.ZodError): InvalidInputError {
+  return new InvalidInputError(formatPath(error.issues[0]?.path ?? []) || '(root)', '', zodProblems(error));
+}
+
+/**
+ * Validates a whole contact-center configuration (spec §2): shape first, then every cross reference.
+ * Every problem is reported at once so an engineer can fix the file in one pass.
+ */
+export function validateConfig(input: unknown): ConfigValidation {
+  const parsed = contactCenterSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const problems = crossReferenceProblems(parsed.data);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: resolveDefaults(parsed.data) };
+}
+
+function resolveDefaults(input: ContactCenterInput): ContactCenterConfig {
+  const channels = input.channels.map((c) => ({
+    ...c,
+    interruptible: c.interruptible ?? (input.interruptibleCapacityEnabled && !c.realTime),
+  }));
+  return { ...input, channels };
+}
+
+function duplicates(list: string[], what: string, path: string): string[] {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  list.forEach((value, i) => {
+    if (seen.has(value)) problems.push(`${path}[${i}]: duplicate ${what} id '${value}'`);
+    seen.add(value);
+  });
+  return problems;
+}
+
+function crossReferenceProblems(cc: ContactCenterInput): string[] {
+  const problems = [
+    ...duplicates(cc.channels.map((c) => c.name), 'channel', 'channels'),
+    ...duplicates(cc.queues.map((q) => q.id), 'queue', 'queues'),
+    ...duplicates(cc.skills.map((s) => s.id), 'skill', 'skills'),
+    ...duplicates(cc.statuses.map((s) => s.id), 'status', 'statuses'),
+    ...duplicates(cc.presenceConfigs.map((p) => p.id), 'presence configuration', 'presenceConfigs'),
+    ...duplicates(cc.groups.map((g) => g.id), 'group', 'groups'),
+    ...duplicates(cc.reps.map((r) => r.id), 'rep', 'reps'),
+  ];
+  const channels = new Map(cc.channels.map((c) => [c.name, c]));
+  const queues = new Map(cc.queues.map((q) => [q.id, q]));
+  const skills = new Set(cc.skills.map((s) => s.id));
+  const statuses = new Set(cc.statuses.map((s) => s.id));
+  const presence = new Map(cc.presenceConfigs.map((p) => [p.id, p]));
+  const groups = new Map(cc.groups.map((g) => [g.id, g]));
+  const need = (ok: boolean, message: string) => { if (!ok) problems.push(message); };
+
+  cc.channels.forEach((c, i) => {
+    need(!(c.name === 'voice' && c.interruptible), `channels[${i}].interruptible: voice cannot be interruptible`);
+  });
+  cc.queues.forEach((q, i) => {
+    need(channels.has(q.channel), `queues[${i}].channel: unknown channel '${q.channel}'`);
+    if (q.overflow) {
+      need(queues.has(q.overflow.toQueue), `queues[${i}].overflow.toQueue: unknown queue '${q.overflow.toQueue}'`);
+      need(q.overflow.toQueue !== q.id, `queues[${i}].overflow.toQueue: a queue cannot overflow to itself`);
+    }
+    need(!(q.channel === 'voice' && !('percentage' in q.size && q.size.percentage === 100)),
+      `queues[${i}].size: voice work is 100% of primary capacity (use {"percentage": 100})`);
+  });
+  cc.statuses.forEach((s, i) => s.channels.forEach((c, j) =>
+    need(channels.has(c), `statuses[${i}].channels[${j}]: unknown channel '${c}'`)));
+  cc.presenceConfigs.forEach((p, i) => {
+    for (const key of ['statusOnDecline', 'statusOnPushTimeout'] as const) {
+      const status = p[key];
+      if (status) need(statuses.has(status), `presenceConfigs[${i}].${key}: unknown status '${status}'`);
+    }
+  });
+  cc.groups.forEach((g, i) =>
+    need(presence.has(g.presenceConfig), `groups[${i}].presenceConfig: unknown presence configuration '${g.presenceConfig}'`));
+  cc.reps.forEach((r, i) => {
+    const group = groups.get(r.group);
+    need(!!group, `reps[${i}].group: unknown group '${r.group}'`);
+    const presenceId = r.presenceConfig ?? group?.presenceConfig;
+    need(!r.presenceConfig || presence.has(r.presenceConfig), `reps[${i}].presenceConfig: unknown presence configuration '${r.presenceConfig}'`);
+    Object.keys(r.skills).forEach((s) => need(skills.has(s), `reps[${i}].skills.${s}: unknown skill '${s}'`));
+    const capacity = presenceId ? presence.get(presenceId) : undefined;
+    r.queues.forEach((qid, j) => {
+      const q = queues.get(qid);
+      need(!!q, `reps[${i}].queues[${j}]: unknown queue '${qid}'`);
+      if (!q || !capacity || !('units' in q.size)) return;
+      const interruptible = channels.get(q.channel)?.interruptible ?? (cc.interruptibleCapacityEnabled && !channels.get(q.channel)?.realTime);
+      const limit = interruptible ? (capacity.interruptibleCapacity ?? capacity.capacity) : capacity.capacity;
+      need(q.size.units <= limit, `reps[${i}].queues[${j}]: queue '${qid}' work size ${q.size.units} exceeds the rep's capacity ${limit}`);
+    });
+  });
+  return problems;
+}

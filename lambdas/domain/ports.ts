@@ -1,0 +1,51 @@
+import type { ContactCenterConfig } from './config/schema';
+import type { RepState } from './routing/rep';
+import type { WorkItem } from './routing/work-item';
+import type { RoutingEvent, Timer } from './routing/events';
+
+export interface Clock { now(): number }
+export interface IdGenerator { next(prefix: string): string }
+
+/** Where domain events go after the state change that caused them has been committed. */
+export interface EventSink { publish(events: readonly RoutingEvent[]): Promise<void> }
+
+/** Delayed work: push timeouts, skill drops, fallback, overflow, wrap-up end, re-offer. */
+export interface TimerPort { schedule(timers: readonly Timer[]): Promise<void> }
+
+/** A waiting list: one per queue for queue-routed work, per queue for skills work, per rep for direct work. */
+export type WaitPartition =
+  | { readonly kind: 'queue'; readonly queueId: string }
+  | { readonly kind: 'skills'; readonly queueId: string }
+  | { readonly kind: 'rep'; readonly repId: string };
+
+export interface Page<T> { readonly items: T[]; readonly cursor?: string }
+
+/**
+ * One state write, guarded by the version that was read. `expectedVersion` 0 means "must not exist yet";
+ * creating an item also claims its channel + source id, so a second item for the same source conflicts.
+ * Writes committed together succeed or fail together.
+ */
+export type StateWrite =
+  | {
+      readonly kind: 'item'; readonly item: WorkItem; readonly expectedVersion: number;
+      /** Routing-order key for a queued item (see ordering.rankKey); stores index waiting items by it. */
+      readonly rank?: string;
+    }
+  | { readonly kind: 'rep'; readonly rep: RepState; readonly expectedVersion: number };
+
+export interface RoutingStore {
+  loadConfig(): Promise<ContactCenterConfig | undefined>;
+  saveConfig(config: ContactCenterConfig): Promise<void>;
+  getItem(itemId: string): Promise<WorkItem | undefined>;
+  getRep(repId: string): Promise<RepState | undefined>;
+  /** The item created for this channel and source id, if any (submission is idempotent per source). */
+  itemIdForSource(channel: string, source: string): Promise<string | undefined>;
+  /** Queued items of one partition in routing order (spec §5), a page at a time. */
+  waitingItems(partition: WaitPartition, limit: number, cursor?: string): Promise<Page<WorkItem>>;
+  /** Logged-in reps of a group whose status has at least one channel (may be slightly stale). */
+  availableReps(groupId: string): Promise<RepState[]>;
+  /** Items a rep holds (offered, assigned, in wrap-up). */
+  heldItems(repId: string): Promise<WorkItem[]>;
+  /** Commits all writes atomically; throws ConflictError when any expected version does not match. */
+  commit(writes: readonly StateWrite[]): Promise<void>;
+}

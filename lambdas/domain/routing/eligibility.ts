@@ -1,0 +1,60 @@
+import type { CompiledConfig, RepProfile } from '../config/compiled-config';
+import type { RepState } from './rep';
+import type { CapacityPool, SkillRequirement, WorkItem } from './work-item';
+
+export type IneligibleReason =
+  | 'loggedOut' | 'statusExcludesChannel' | 'noCapacity' | 'notInQueue' | 'missingSkill'
+  | 'notPreferredRep' | 'declinedThisSession';
+
+export type Assessment =
+  | { readonly eligible: true; readonly pool: CapacityPool; readonly units: number; readonly free: number }
+  | { readonly eligible: false; readonly reason: IneligibleReason };
+
+/** Requirements still in force: additional ones are dropped `dropAfterSeconds` after the target was set (§6). */
+export function activeRequirements(requirements: readonly SkillRequirement[], targetSince: number, now: number) {
+  return requirements.filter((r) => !r.additional || now < targetSince + (r.dropAfterSeconds ?? 0) * 1000);
+}
+
+export const hasSkills = (rep: RepProfile, requirements: readonly SkillRequirement[]) =>
+  requirements.every((r) => (rep.skills[r.skill] ?? 0) >= r.minLevel);
+
+/** Units the item takes from this rep, and from which pool (spec §4). */
+export function sizeFor(item: WorkItem, rep: RepProfile, config: CompiledConfig): { pool: CapacityPool; units: number } {
+  const pool: CapacityPool = item.interruptible ? 'interruptible' : 'primary';
+  const limit = pool === 'primary' ? rep.presence.capacity : rep.presence.interruptibleCapacity;
+  // Respect Rep Capacity: a call takes all of primary capacity, so it only goes to a rep with none used.
+  if (item.channel === 'voice') return { pool, units: limit };
+  const size = item.size ?? config.queue(item.queueId).size;
+  const units = 'units' in size ? size.units : Math.ceil((size.percentage / 100) * limit);
+  return { pool, units };
+}
+
+function targetReason(item: WorkItem, rep: RepProfile, now: number): IneligibleReason | undefined {
+  const target = item.target;
+  switch (target.kind) {
+    case 'queue': return rep.queues.includes(item.queueId) ? undefined : 'notInQueue';
+    case 'skills':
+      return hasSkills(rep, activeRequirements(target.requirements, item.targetSince, now)) ? undefined : 'missingSkill';
+    case 'rep': return rep.id === target.repId ? undefined : 'notPreferredRep';
+  }
+}
+
+function isExcluded(item: WorkItem, state: RepState, config: CompiledConfig, now: number): boolean {
+  const reofferAfter = config.queue(item.queueId).reofferDeclinedAfterSeconds;
+  return item.exclusions.some((e) => e.repId === state.repId && e.sessionId === state.sessionId
+    && (reofferAfter === undefined || now < e.at + reofferAfter * 1000));
+}
+
+/** Spec §6: every condition for offering this item to this rep now. */
+export function assess(item: WorkItem, rep: RepProfile, state: RepState, config: CompiledConfig, now: number): Assessment {
+  if (state.sessionId === undefined) return { eligible: false, reason: 'loggedOut' };
+  if (!state.statusChannels.includes(item.channel)) return { eligible: false, reason: 'statusExcludesChannel' };
+  const reason = targetReason(item, rep, now);
+  if (reason) return { eligible: false, reason };
+  if (isExcluded(item, state, config, now)) return { eligible: false, reason: 'declinedThisSession' };
+  const { pool, units } = sizeFor(item, rep, config);
+  const limit = pool === 'primary' ? rep.presence.capacity : rep.presence.interruptibleCapacity;
+  const free = limit - state.used[pool];
+  if (units > free) return { eligible: false, reason: 'noCapacity' };
+  return { eligible: true, pool, units, free };
+}

@@ -1,0 +1,52 @@
+import type { CapacityPool } from './work-item';
+import type { IneligibleReason } from './eligibility';
+
+/** Why this rep: spec §10 requires every offer to explain the choice. */
+export interface OfferExplanation {
+  readonly considered: number;
+  readonly eligible: number;
+  readonly routingModel: 'MostAvailable' | 'LeastActive';
+  /** How many reps were ruled out for each reason. */
+  readonly ineligibleByReason: Partial<Record<IneligibleReason, number>>;
+  /** The first few ruled-out reps with their reason (bounded to keep events small). */
+  readonly ineligible: ReadonlyArray<{ readonly repId: string; readonly reason: IneligibleReason }>;
+}
+
+interface ItemEvent { readonly at: number; readonly itemId: string }
+interface OfferEvent extends ItemEvent { readonly offerId: string; readonly repId: string }
+
+export type QueuedReason = 'submitted' | 'declined' | 'timedOut' | 'rescinded' | 'overflowed' | 'fellBack' | 'transferred';
+
+export type RoutingEvent =
+  | (ItemEvent & { readonly type: 'work.queued'; readonly channel: string; readonly queueId: string; readonly source: string; readonly reason: QueuedReason })
+  | (OfferEvent & {
+      readonly type: 'offer.created'; readonly channel: string; readonly queueId: string; readonly pool: CapacityPool;
+      readonly units: number; readonly expiresAt?: number; readonly declinable: boolean; readonly explanation: OfferExplanation;
+    })
+  | (OfferEvent & { readonly type: 'offer.accepted'; readonly waitMs: number })
+  | (OfferEvent & { readonly type: 'offer.declined'; readonly reason?: string })
+  | (OfferEvent & { readonly type: 'offer.timedOut' })
+  | (OfferEvent & { readonly type: 'offer.rescinded'; readonly reason: string })
+  | (OfferEvent & { readonly type: 'work.assigned' })
+  | (OfferEvent & { readonly type: 'work.wrapUpStarted'; readonly wrapUpEndsAt: number })
+  | (ItemEvent & { readonly type: 'work.completed'; readonly repId?: string })
+  | (ItemEvent & { readonly type: 'work.canceled'; readonly reason: string; readonly repId?: string })
+  | (ItemEvent & { readonly type: 'work.overflowed'; readonly fromQueue: string; readonly toQueue: string })
+  | (ItemEvent & { readonly type: 'work.fellBack'; readonly to: 'queue' | 'skills'; readonly reason: string })
+  | (ItemEvent & { readonly type: 'skills.relaxed'; readonly dropped: readonly string[] })
+  | {
+      readonly type: 'rep.presenceChanged'; readonly at: number; readonly repId: string; readonly loggedIn: boolean;
+      readonly statusId?: string; readonly sessionId?: string; readonly reason: string;
+    };
+
+export type RoutingEventType = RoutingEvent['type'];
+
+/** Timers the router sets for itself; `guard` makes a stale timer (the item moved on) a no-op. */
+export type TimerKind = 'pushTimeout' | 'skillDrop' | 'fallback' | 'overflow' | 'wrapUpEnd' | 'reoffer';
+
+export interface Timer {
+  readonly kind: TimerKind;
+  readonly itemId: string;
+  readonly dueAt: number;
+  readonly guard: string;
+}

@@ -1,0 +1,92 @@
+import type { WorkSize } from '../config/schema';
+
+/** Spec §3: the life of a work item. */
+export type WorkState = 'Queued' | 'Offered' | 'Assigned' | 'WrapUp' | 'Completed' | 'Canceled';
+
+export const HOLDING_STATES: ReadonlySet<WorkState> = new Set(['Offered', 'Assigned', 'WrapUp']);
+export const FINAL_STATES: ReadonlySet<WorkState> = new Set(['Completed', 'Canceled']);
+
+export type CapacityPool = 'primary' | 'interruptible';
+
+export interface SkillRequirement {
+  readonly skill: string;
+  readonly minLevel: number;
+  /** Additional requirements are dropped after `dropAfterSeconds`, widening the pool (Omni). */
+  readonly additional?: boolean;
+  readonly dropAfterSeconds?: number;
+}
+
+/** Exactly one routing target (spec §3). The item's queue always supplies the routing configuration. */
+export type RoutingTarget =
+  | { readonly kind: 'queue' }
+  | {
+      readonly kind: 'skills';
+      readonly requirements: readonly SkillRequirement[];
+      /** After this, the item is routed to the members of its queue instead. */
+      readonly fallbackAfterSeconds?: number;
+    }
+  | {
+      readonly kind: 'rep';
+      readonly repId: string;
+      /** `preferredRepRequired`: never falls back. */
+      readonly required: boolean;
+      readonly fallbackAfterSeconds?: number;
+      /** Fallback to skills; without it the fallback is the item's queue. */
+      readonly fallbackSkills?: readonly SkillRequirement[];
+    };
+
+/** The capacity an offer holds on one rep, from the offer until release (decline, timeout, rescind, completion). */
+export interface Reservation {
+  readonly offerId: string;
+  readonly repId: string;
+  readonly sessionId: string;
+  readonly pool: CapacityPool;
+  readonly units: number;
+  readonly offeredAt: number;
+  /** Push timeout deadline; absent when the queue has none. */
+  readonly expiresAt?: number;
+  /** A transfer to a rep is an offer without the decline option (spec §7). */
+  readonly declinable: boolean;
+  readonly acceptedAt?: number;
+}
+
+/** A rep's login session that must not be offered this item again (spec §7). */
+export interface Exclusion {
+  readonly repId: string;
+  readonly sessionId: string;
+  readonly at: number;
+  readonly reason: 'declined' | 'timedOut';
+}
+
+export interface WorkItem {
+  readonly id: string;
+  readonly channel: string;
+  /** Source id (Connect contact id, CRM record id): one item per channel and source. */
+  readonly source: string;
+  readonly queueId: string;
+  readonly target: RoutingTarget;
+  readonly priority?: number;
+  readonly secondaryPriority?: number;
+  readonly size?: WorkSize;
+  readonly interruptible: boolean;
+  /** Epoch ms; kept across decline, timeout and transfer. */
+  readonly requestedAt: number;
+  /** Epoch ms when the current target was set: skill drops, fallback and overflow count from here. */
+  readonly targetSince: number;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly state: WorkState;
+  readonly version: number;
+  readonly reservation?: Reservation;
+  readonly exclusions: readonly Exclusion[];
+  /** Additional skills already announced as dropped (makes the relaxation event idempotent). */
+  readonly relaxedSkills: readonly string[];
+  readonly offers: number;
+  readonly endedAt?: number;
+  readonly wrapUpEndsAt?: number;
+  /** Why the item ended, e.g. 'abandoned'. */
+  readonly outcome?: string;
+}
+
+export function withVersion<T extends { version: number }>(next: Omit<T, 'version'>, previous: T): T {
+  return { ...next, version: previous.version + 1 } as T;
+}

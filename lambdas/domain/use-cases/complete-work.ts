@@ -1,0 +1,81 @@
+import { InvalidInputError } from '../errors';
+import { cancel, complete, finish } from '../routing/lifecycle';
+import type { WorkItem } from '../routing/work-item';
+import { Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { findWorkForRep } from './find-work';
+
+export type CompleteDecision =
+  | { readonly kind: 'wrapUp'; readonly itemId: string; readonly repId: string; readonly wrapUpEndsAt: number }
+  | { readonly kind: 'completed'; readonly itemId: string; readonly repId: string }
+  | { readonly kind: 'stale'; readonly itemId: string; readonly state: WorkItem['state'] };
+
+export type CancelDecision =
+  | { readonly kind: 'canceled'; readonly itemId: string; readonly releasedRepId?: string }
+  | { readonly kind: 'stale'; readonly itemId: string; readonly state: WorkItem['state'] };
+
+function checkHolder(item: WorkItem, repId: string | undefined): void {
+  if (repId !== undefined && item.reservation && item.reservation.repId !== repId) {
+    throw new InvalidInputError('repId', `item ${item.id} is held by another rep`);
+  }
+}
+
+/** The work ended: Assigned → WrapUp, or → Completed with capacity released (spec §3, §4). */
+export async function completeWork(deps: RouterDeps, input: { itemId: string; repId?: string }): Promise<Outcome<CompleteDecision>> {
+  const fx = new Effects(deps);
+  const decision = await retrying('complete', async (): Promise<CompleteDecision | undefined> => {
+    const config = await deps.config.get();
+    const item = await requireItem(deps, input.itemId);
+    checkHolder(item, input.repId);
+    if (item.state !== 'Assigned') return { kind: 'stale', itemId: item.id, state: item.state };
+    const repId = item.reservation!.repId;
+    const rep = await repState(deps, config, repId);
+    const t = complete(item, rep, config, deps.clock.now());
+    const writes = t.rep ? [itemWrite(t.item, item), repWrite(t.rep, rep)] : [itemWrite(t.item, item)];
+    if (!(await tryCommit(deps, writes))) return undefined;
+    await fx.emit(t);
+    return t.item.state === 'WrapUp'
+      ? { kind: 'wrapUp', itemId: item.id, repId, wrapUpEndsAt: t.item.wrapUpEndsAt! }
+      : { kind: 'completed', itemId: item.id, repId };
+  });
+  if (decision.kind === 'completed') await findWorkForRep(deps, decision.repId, fx);
+  return fx.outcome(decision);
+}
+
+/** After-contact work is over (timer or the rep): WrapUp → Completed, capacity released. */
+export async function endWrapUp(deps: RouterDeps, input: { itemId: string; repId?: string; offerId?: string }): Promise<Outcome<CompleteDecision>> {
+  const fx = new Effects(deps);
+  const decision = await retrying('endWrapUp', async (): Promise<CompleteDecision | undefined> => {
+    const config = await deps.config.get();
+    const item = await requireItem(deps, input.itemId);
+    checkHolder(item, input.repId);
+    const current = item.state === 'WrapUp' && (input.offerId === undefined || item.reservation?.offerId === input.offerId);
+    if (!current) return { kind: 'stale', itemId: item.id, state: item.state };
+    const repId = item.reservation!.repId;
+    const rep = await repState(deps, config, repId);
+    const t = finish(item, rep, deps.clock.now());
+    if (!(await tryCommit(deps, [itemWrite(t.item, item), repWrite(t.rep!, rep)]))) return undefined;
+    await fx.emit(t);
+    return { kind: 'completed', itemId: item.id, repId };
+  });
+  if (decision.kind === 'completed') await findWorkForRep(deps, decision.repId, fx);
+  return fx.outcome(decision);
+}
+
+/** The customer left (caller hung up, chat closed) before the work was assigned: → Canceled. */
+export async function cancelWork(deps: RouterDeps, input: { itemId: string; reason: string }): Promise<Outcome<CancelDecision>> {
+  const fx = new Effects(deps);
+  const decision = await retrying('cancel', async (): Promise<CancelDecision | undefined> => {
+    const config = await deps.config.get();
+    const item = await requireItem(deps, input.itemId);
+    if (item.state !== 'Queued' && item.state !== 'Offered') return { kind: 'stale', itemId: item.id, state: item.state };
+    const repId = item.reservation?.repId;
+    const rep = repId ? await repState(deps, config, repId) : undefined;
+    const t = cancel(item, rep, input.reason, deps.clock.now());
+    const writes = t.rep && rep ? [itemWrite(t.item, item), repWrite(t.rep, rep)] : [itemWrite(t.item, item)];
+    if (!(await tryCommit(deps, writes))) return undefined;
+    await fx.emit(t);
+    return { kind: 'canceled', itemId: item.id, releasedRepId: repId };
+  });
+  if (decision.kind === 'canceled' && decision.releasedRepId) await findWorkForRep(deps, decision.releasedRepId, fx);
+  return fx.outcome(decision);
+}

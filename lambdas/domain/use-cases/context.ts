@@ -1,0 +1,98 @@
+import { CompiledConfig } from '../config/compiled-config';
+import { ConflictError, ContentionError, NotFoundError, RouterError } from '../errors';
+import type { Clock, EventSink, IdGenerator, RoutingStore, StateWrite, TimerPort } from '../ports';
+import type { RoutingEvent, Timer } from '../routing/events';
+import { rankKey } from '../routing/ordering';
+import type { RepState } from '../routing/rep';
+import type { WorkItem } from '../routing/work-item';
+
+/** Supplies the current configuration; cached so a routing call does not reload it. */
+export interface ConfigProvider { get(): Promise<CompiledConfig> }
+
+export interface RouterDeps {
+  readonly store: RoutingStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly events: EventSink;
+  readonly timers: TimerPort;
+  readonly config: ConfigProvider;
+}
+
+/** What a use case decided, and the domain events it caused (already published through the event port). */
+export interface Outcome<D> { readonly decision: D; readonly events: RoutingEvent[] }
+
+/** Bounded optimistic retries: a conflict means another writer made progress, so retry on fresh state. */
+export const MAX_ATTEMPTS = 12;
+
+/** Loads the configuration from the store, caching it for `ttlMs` of the injected clock. */
+export class StoreConfigProvider implements ConfigProvider {
+  private cached?: { at: number; config: CompiledConfig };
+  constructor(private readonly store: RoutingStore, private readonly clock: Clock, private readonly ttlMs = 30_000) {}
+
+  async get(): Promise<CompiledConfig> {
+    const now = this.clock.now();
+    if (this.cached && now - this.cached.at < this.ttlMs) return this.cached.config;
+    const raw = await this.store.loadConfig();
+    if (!raw) throw new RouterError('no contact-center configuration is stored; load one first');
+    this.cached = { at: now, config: new CompiledConfig(raw) };
+    return this.cached.config;
+  }
+}
+
+/** Collects the effects of one use-case call; publishes events and schedules timers only after a commit. */
+export class Effects {
+  readonly events: RoutingEvent[] = [];
+  constructor(private readonly deps: RouterDeps) {}
+
+  async emit(effects: { events: readonly RoutingEvent[]; timers: readonly Timer[] }): Promise<void> {
+    if (effects.events.length) await this.deps.events.publish(effects.events);
+    if (effects.timers.length) await this.deps.timers.schedule(effects.timers);
+    this.events.push(...effects.events);
+  }
+
+  outcome<D>(decision: D): Outcome<D> { return { decision, events: this.events }; }
+}
+
+export async function requireItem(deps: RouterDeps, itemId: string, field = 'itemId'): Promise<WorkItem> {
+  const item = await deps.store.getItem(itemId);
+  if (!item) throw new NotFoundError(field, `unknown work item '${itemId}'`);
+  return item;
+}
+
+/** The rep's live state; a configured rep who never logged in has a fresh logged-out state. */
+export async function repState(deps: RouterDeps, config: CompiledConfig, repId: string, field = 'repId'): Promise<RepState> {
+  const profile = config.rep(repId, field);
+  const state = await deps.store.getRep(repId);
+  return state ?? { repId, groupId: profile.group, statusChannels: [], used: { primary: 0, interruptible: 0 }, activeItems: 0, lastOfferAt: 0, version: 0 };
+}
+
+export function itemWrite(item: WorkItem, before: WorkItem | undefined): StateWrite {
+  return { kind: 'item', item, expectedVersion: before ? before.version : 0 };
+}
+
+export function repWrite(rep: RepState, before: RepState): StateWrite {
+  return { kind: 'rep', rep, expectedVersion: before.version };
+}
+
+/** Commits, turning a version conflict into `false` so the caller retries on fresh state. */
+export async function tryCommit(deps: RouterDeps, writes: readonly StateWrite[]): Promise<boolean> {
+  const config = await deps.config.get();
+  const ranked = writes.map((w) => w.kind === 'item' && w.item.state === 'Queued'
+    ? { ...w, rank: rankKey(w.item, config.queue(w.item.queueId)) } : w);
+  try {
+    await deps.store.commit(ranked);
+    return true;
+  } catch (err) {
+    if (err instanceof ConflictError) return false;
+    throw err;
+  }
+}
+
+/** Runs `attempt` until it returns a value (not undefined), at most MAX_ATTEMPTS times. */
+export async function retrying<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < MAX_ATTEMPTS; i++) {
+    const result = await attempt();
+    if (result !== undefined) return result;
+  }
+  throw new ContentionError(`${what}: gave up after ${MAX_ATTEMPTS} conflicting attempts`);
+}

@@ -1,0 +1,83 @@
+import type { CompiledConfig } from '../config/compiled-config';
+import type { OfferExplanation } from '../routing/events';
+import { activeRequirements } from '../routing/eligibility';
+import { applyDueRules, queuedTimers } from '../routing/lifecycle';
+import type { RepState } from '../routing/rep';
+import { chooseRep, type Candidate } from '../routing/selection';
+import { offer } from '../routing/transitions';
+import type { WorkItem } from '../routing/work-item';
+import { Effects, itemWrite, MAX_ATTEMPTS, repWrite, requireItem, tryCommit, type Outcome, type RouterDeps } from './context';
+
+export type RouteDecision =
+  | { readonly kind: 'offered'; readonly itemId: string; readonly repId: string; readonly offerId: string; readonly autoAccepted: boolean }
+  | { readonly kind: 'waiting'; readonly itemId: string; readonly reason: 'noEligibleRep' | 'contention'; readonly explanation?: OfferExplanation }
+  | { readonly kind: 'notQueued'; readonly itemId: string; readonly state: WorkItem['state'] };
+
+/**
+ * Push routing (spec §6): offer a queued item to the best eligible rep now. Candidates come from an index
+ * that may be slightly stale; the versioned commit on the rep is what guarantees capacity (spec §1).
+ */
+export async function routeItem(deps: RouterDeps, itemId: string, fx = new Effects(deps)): Promise<Outcome<RouteDecision>> {
+  const fresh = new Map<string, RepState>();
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const config = await deps.config.get();
+    const now = deps.clock.now();
+    let item = await requireItem(deps, itemId);
+    if (item.state !== 'Queued') return fx.outcome({ kind: 'notQueued', itemId, state: item.state });
+    const retargeted = await fallBackIfPreferredRepAway(deps, config, item, now, fx);
+    if (retargeted === 'conflict') continue;
+    item = retargeted;
+    const candidates = await candidatesFor(deps, config, item, now, fresh);
+    const selection = chooseRep(item, candidates, config, now);
+    if (selection.kind === 'none') {
+      return fx.outcome({ kind: 'waiting', itemId, reason: 'noEligibleRep', explanation: selection.explanation });
+    }
+    const { rep, pool, units, explanation } = selection;
+    const state = rep.state as RepState & { sessionId: string };
+    const offerId = deps.ids.next('offer');
+    const t = offer({ item, rep: state, profile: rep.profile, pool, units, offerId, explanation }, config, now);
+    if (await tryCommit(deps, [itemWrite(t.item, item), repWrite(t.rep!, state)])) {
+      await fx.emit(t);
+      return fx.outcome({ kind: 'offered', itemId, repId: state.repId, offerId, autoAccepted: t.item.state === 'Assigned' });
+    }
+    // The rep's index entry may be stale: read it by key so the next attempt sees its real state.
+    const latest = await deps.store.getRep(state.repId);
+    if (latest) fresh.set(latest.repId, latest);
+  }
+  return fx.outcome({ kind: 'waiting', itemId, reason: 'contention' });
+}
+
+/** Spec §6: a logged-out preferred rep means falling back at once, unless the rep is required. */
+async function fallBackIfPreferredRepAway(
+  deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number, fx: Effects,
+): Promise<WorkItem | 'conflict'> {
+  if (item.target.kind !== 'rep' || item.target.required) return item;
+  const preferred = await deps.store.getRep(item.target.repId);
+  const due = applyDueRules(item, config, now, preferred?.sessionId !== undefined);
+  if (due.events.length === 0) return item;
+  if (!(await tryCommit(deps, [itemWrite(due.item, item)]))) return 'conflict';
+  await fx.emit({ events: due.events, timers: queuedTimers(due.item, config) });
+  return due.item;
+}
+
+async function candidatesFor(
+  deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number, fresh: ReadonlyMap<string, RepState>,
+): Promise<Candidate[]> {
+  let states: RepState[];
+  const target = item.target;
+  if (target.kind === 'rep') {
+    const rep = await deps.store.getRep(target.repId);
+    states = rep ? [rep] : [];
+  } else {
+    const groups = target.kind === 'queue'
+      ? config.groupsServing(item.queueId)
+      : config.groupsWithSkills(activeRequirements(target.requirements, item.targetSince, now));
+    states = (await Promise.all(groups.map((g) => deps.store.availableReps(g)))).flat();
+  }
+  return states.flatMap((s) => {
+    const profile = config.reps.get(s.repId);
+    const latest = fresh.get(s.repId);
+    const state = latest && latest.version > s.version ? latest : s;
+    return profile ? [{ profile, state }] : [];
+  });
+}

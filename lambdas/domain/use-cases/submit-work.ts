@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { CompiledConfig } from '../config/compiled-config';
+import { workSizeSchema } from '../config/schema';
+import { invalidInput } from '../config/validate-config';
+import { InvalidInputError } from '../errors';
+import { queuedTimers } from '../routing/lifecycle';
+import type { RoutingTarget, WorkItem } from '../routing/work-item';
+import { Effects, itemWrite, tryCommit, type Outcome, type RouterDeps } from './context';
+import { routeItem, type RouteDecision } from './route-item';
+
+const requirement = z.object({
+  skill: z.string().min(1).max(64),
+  minLevel: z.number().int().min(1).max(10),
+  additional: z.boolean().optional(),
+  dropAfterSeconds: z.number().int().min(0).max(604800).optional(),
+}).strict();
+
+/** What a channel integration submits (spec §3); exactly one of queue alone, `skills` or `preferredRep`. */
+export const submitWorkSchema = z.object({
+  channel: z.string().min(1).max(64),
+  source: z.string().min(1).max(256),
+  queue: z.string().min(1).max(64),
+  skills: z.array(requirement).min(1).max(20).optional(),
+  skillsFallbackAfterSeconds: z.number().int().min(0).max(604800).optional(),
+  preferredRep: z.object({
+    repId: z.string().min(1).max(64),
+    required: z.boolean().default(false),
+    fallbackAfterSeconds: z.number().int().min(0).max(604800).optional(),
+    fallbackSkills: z.array(requirement).min(1).max(20).optional(),
+  }).strict().optional(),
+  priority: z.number().int().min(1).max(1000).optional(),
+  secondaryPriority: z.number().int().min(0).max(999998).optional(),
+  size: workSizeSchema.optional(),
+  interruptible: z.boolean().optional(),
+  /** Epoch ms of the original request (e.g. when the caller entered the flow); defaults to now. */
+  requestedAt: z.number().int().positive().optional(),
+  attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
+}).strict();
+
+export type SubmitWorkInput = z.input<typeof submitWorkSchema>;
+
+export type SubmitDecision = {
+  readonly kind: 'submitted';
+  readonly itemId: string;
+  readonly duplicate: boolean;
+  readonly routing?: RouteDecision;
+};
+
+function parse(input: unknown) {
+  const parsed = submitWorkSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  if (parsed.data.skills && parsed.data.preferredRep) {
+    throw new InvalidInputError('skills', 'give either skills or preferredRep, not both');
+  }
+  return parsed.data;
+}
+
+function targetOf(data: ReturnType<typeof parse>, config: CompiledConfig): RoutingTarget {
+  if (data.skills) {
+    config.assertSkills(data.skills, 'skills');
+    return { kind: 'skills', requirements: data.skills, fallbackAfterSeconds: data.skillsFallbackAfterSeconds };
+  }
+  if (data.preferredRep) {
+    const p = data.preferredRep;
+    config.rep(p.repId, 'preferredRep.repId');
+    if (p.fallbackSkills) config.assertSkills(p.fallbackSkills, 'preferredRep.fallbackSkills');
+    return { kind: 'rep', repId: p.repId, required: p.required, fallbackAfterSeconds: p.fallbackAfterSeconds, fallbackSkills: p.fallbackSkills };
+  }
+  return { kind: 'queue' };
+}
+
+/** Submits work (spec §3), idempotent per channel + source id, then routes it at once (push). */
+export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outcome<SubmitDecision>> {
+  const fx = new Effects(deps);
+  const data = parse(input);
+  const config = await deps.config.get();
+  const channel = config.channel(data.channel);
+  const queue = config.queue(data.queue, 'queue');
+  if (queue.channel !== channel.name) throw new InvalidInputError('queue', `queue '${queue.id}' takes ${queue.channel} work, not ${channel.name}`);
+  const target = targetOf(data, config);
+  const existing = await deps.store.itemIdForSource(channel.name, data.source);
+  if (existing) return fx.outcome({ kind: 'submitted', itemId: existing, duplicate: true });
+  const now = deps.clock.now();
+  const item: WorkItem = {
+    id: deps.ids.next('work'), channel: channel.name, source: data.source, queueId: queue.id, target,
+    priority: data.priority, secondaryPriority: data.secondaryPriority, size: data.size,
+    interruptible: channel.name === 'voice' ? false : data.interruptible ?? channel.interruptible,
+    requestedAt: data.requestedAt ?? now, targetSince: now, attributes: data.attributes,
+    state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
+  };
+  if (!(await tryCommit(deps, [itemWrite(item, undefined)]))) {
+    const winner = await deps.store.itemIdForSource(channel.name, data.source);
+    if (!winner) throw new InvalidInputError('source', 'the item could not be created; retry');
+    return fx.outcome({ kind: 'submitted', itemId: winner, duplicate: true });
+  }
+  await fx.emit({
+    events: [{ type: 'work.queued', at: now, itemId: item.id, channel: item.channel, queueId: item.queueId, source: item.source, reason: 'submitted' }],
+    timers: queuedTimers(item, config),
+  });
+  const routing = await routeItem(deps, item.id, fx);
+  return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: routing.decision });
+}
+

@@ -1,0 +1,68 @@
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { createRoutingTable, documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
+import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
+import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../lambdas/adapters/local/in-process';
+import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
+import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
+import { Router } from '../../lambdas/domain/use-cases/router';
+import type { RepState } from '../../lambdas/domain/routing/rep';
+import type { WorkItem } from '../../lambdas/domain/routing/work-item';
+
+export const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
+let tableCounter = 0;
+
+export function endpoint(): string {
+  const e = process.env.DDB_ENDPOINT;
+  if (!e) throw new Error('DDB_ENDPOINT is not set: DynamoDB Local is started by jest globalSetup');
+  return e;
+}
+
+/** A fresh table on DynamoDB Local; every test file (or test) gets its own. */
+export async function freshTable(): Promise<{ table: string; store: DynamoRoutingStore; raw: DynamoDBClient }> {
+  const raw = new DynamoDBClient(localClientConfig(endpoint()));
+  const table = `routing-${process.pid}-${Date.now()}-${++tableCounter}`;
+  await createRoutingTable(raw, table);
+  return { table, store: new DynamoRoutingStore(documentClient(localClientConfig(endpoint())), table), raw };
+}
+
+/** Every row of the table, split by kind: tests assert invariants from stored state, not from return values. */
+export async function snapshot(raw: DynamoDBClient, table: string) {
+  const rows: Record<string, unknown>[] = [];
+  let start: Record<string, never> | undefined;
+  do {
+    const out = await raw.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
+    rows.push(...(out.Items ?? []).map((i) => unmarshall(i)));
+    start = out.LastEvaluatedKey as Record<string, never> | undefined;
+  } while (start);
+  const items = rows.filter((r) => r.type === 'WorkItem') as unknown as WorkItem[];
+  const reps = rows.filter((r) => r.type === 'Rep') as unknown as RepState[];
+  return { rows, items, reps };
+}
+
+export async function makeHarness(config: unknown) {
+  const { table, store, raw } = await freshTable();
+  await loadConfiguration(store, config);
+  const clock = new ManualClock(T0);
+  const events = new EventLog();
+  const timers = new TimerQueue();
+  const deps = { store, clock, ids: new SequentialIds(), events, timers, config: new StoreConfigProvider(store, clock, Number.POSITIVE_INFINITY) };
+  const router = new Router(deps);
+  return {
+    router, store, clock, events, timers, table, raw, deps,
+    snapshot: () => snapshot(raw, table),
+    item: async (id: string) => (await store.getItem(id))!,
+    rep: async (id: string) => (await store.getRep(id))!,
+    /** Advances virtual time and fires every timer that came due, in order. */
+    async advance(ms: number) {
+      const until = clock.now() + ms;
+      for (let next = timers.nextDueAt(); next !== undefined && next <= until; next = timers.nextDueAt()) {
+        clock.set(Math.max(clock.now(), next));
+        for (const t of timers.takeDue(clock.now())) await router.fireTimer(t);
+      }
+      clock.set(until);
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof makeHarness>>;
