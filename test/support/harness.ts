@@ -9,7 +9,8 @@ import { Router } from '../../lambdas/domain/use-cases/router';
 import type { RepState } from '../../lambdas/domain/routing/rep';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
 
-export const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
+export { T0 } from './harness-time';
+import { T0 } from './harness-time';
 let tableCounter = 0;
 
 export function endpoint(): string {
