@@ -103,3 +103,6 @@ export interface ChannelConfig extends ChannelInput {
 export interface ContactCenterConfig extends Omit<ContactCenterInput, 'channels'> {
   readonly channels: ChannelConfig[];
 }
+
+/** The configuration as written in JSON: fields with defaults may be left out. */
+export type ContactCenterJson = z.input<typeof contactCenterSchema>;

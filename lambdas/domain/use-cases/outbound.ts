@@ -1,8 +1,12 @@
+import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError } from '../errors';
-import { reserve } from '../routing/rep';
+import type { RoutingEvent } from '../routing/events';
+import { applyDueRules } from '../routing/lifecycle';
+import { reserve, type RepState } from '../routing/rep';
+import { returnToQueue } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
 import { Effects, itemWrite, repState, repWrite, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
-import { rescindOffer } from './offer-responses';
+import { routeItem } from './route-item';
 
 export type OutboundDecision =
   | { readonly kind: 'reserved'; readonly itemId: string; readonly repId: string; readonly rescinded: readonly string[] }
@@ -18,45 +22,68 @@ export interface OutboundInput {
   readonly attributes?: Record<string, string>;
 }
 
+function voiceQueue(config: CompiledConfig, queueId: string | undefined) {
+  const queue = queueId ? config.queue(queueId, 'queueId') : config.raw.queues.find((q) => q.channel === 'voice');
+  if (!queue || queue.channel !== 'voice') throw new InvalidInputError('queueId', 'outbound calls need a voice queue');
+  return queue;
+}
+
+/** Pending primary offers to this rep, read by key so their versions are current. */
+async function primaryOffers(deps: RouterDeps, repId: string): Promise<WorkItem[]> {
+  const held = await deps.store.heldItems(repId);
+  const fresh = await Promise.all(held.map((i) => deps.store.getItem(i.id)));
+  return fresh.filter((i): i is WorkItem => i?.state === 'Offered' && i.reservation?.repId === repId && i.reservation.pool === 'primary');
+}
+
 /**
- * Outbound calls count (spec §4, beyond Omni): the rep's whole primary capacity is reserved through the same
- * versioned write as an offer. Pending primary offers that no longer fit are rescinded first.
+ * Outbound calls count (spec §4, beyond Omni): the rep's whole primary capacity is reserved, and pending primary
+ * offers that no longer fit are rescinded (back to the queue, not a decline), all in one transaction, so no
+ * router can slip a new offer in between.
  */
 export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): Promise<Outcome<OutboundDecision>> {
   const fx = new Effects(deps);
   const config = await deps.config.get();
-  const queue = input.queueId ? config.queue(input.queueId, 'queueId') : config.raw.queues.find((q) => q.channel === 'voice');
-  if (!queue || queue.channel !== 'voice') throw new InvalidInputError('queueId', 'outbound calls need a voice queue');
-  const existing = await deps.store.itemIdForSource('voice', input.callId);
-  if (existing) return fx.outcome({ kind: 'duplicate', itemId: existing });
-  const rescinded: string[] = [];
-  for (const held of await deps.store.heldItems(input.repId)) {
-    if (held.state !== 'Offered' || held.reservation?.pool !== 'primary') continue;
-    const r = await rescindOffer(deps, { itemId: held.id, repId: input.repId, reason: 'outboundCall' });
-    fx.events.push(...r.events);
-    if (r.decision.kind === 'rescinded') rescinded.push(held.id);
-  }
+  const queue = voiceQueue(config, input.queueId);
+  const profile = config.rep(input.repId);
   const decision = await retrying('reserveOutbound', async (): Promise<OutboundDecision | undefined> => {
+    const existing = await deps.store.itemIdForSource('voice', input.callId);
+    if (existing) return { kind: 'duplicate', itemId: existing };
     const rep = await repState(deps, config, input.repId);
-    const profile = config.rep(input.repId);
     if (rep.sessionId === undefined) throw new InvalidInputError('repId', `rep '${rep.repId}' is logged out`);
-    if (rep.used.primary > 0) return { kind: 'busy', repId: rep.repId, reason: 'activeVoiceCapacity' };
+    const offers = await primaryOffers(deps, rep.repId);
     const now = deps.clock.now();
-    const itemId = deps.ids.next('work');
-    const offerId = deps.ids.next('offer');
-    const units = profile.presence.capacity;
-    const item: WorkItem = {
-      id: itemId, channel: 'voice', source: input.callId, queueId: queue.id, target: { kind: 'rep', repId: rep.repId, required: true },
-      interruptible: false, requestedAt: now, targetSince: now, attributes: { direction: 'outbound', ...input.attributes },
-      state: 'Assigned', version: 1, exclusions: [], relaxedSkills: [], offers: 1,
-      reservation: { offerId, repId: rep.repId, sessionId: rep.sessionId, pool: 'primary', units, offeredAt: now, declinable: false, acceptedAt: now },
-    };
-    if (!(await tryCommit(deps, [itemWrite(item, undefined), repWrite(reserve(rep, 'primary', units, now), rep)]))) {
-      const winner = await deps.store.itemIdForSource('voice', input.callId);
-      return winner ? { kind: 'duplicate', itemId: winner } : undefined;
-    }
-    await fx.emit({ events: [{ type: 'work.assigned', at: now, itemId, offerId, repId: rep.repId }], timers: [] });
-    return { kind: 'reserved', itemId, repId: rep.repId, rescinded };
+    let freed: RepState = rep;
+    const events: RoutingEvent[] = [];
+    const returned = offers.map((item) => {
+      const t = returnToQueue(item, freed, 'rescinded', now, { reason: 'outboundCall' });
+      freed = t.rep!;
+      const due = applyDueRules(t.item, config, now);
+      events.push(...t.events, ...due.events);
+      return { before: item, after: due.item };
+    });
+    if (freed.used.primary > 0) return { kind: 'busy', repId: rep.repId, reason: 'activeVoiceCapacity' };
+    const item = outboundItem(deps, input, queue.id, rep.repId, rep.sessionId, profile.presence.capacity, now);
+    const reserved = { ...reserve(freed, 'primary', item.reservation!.units, now), version: rep.version + 1 };
+    const writes = [...returned.map((r) => itemWrite(r.after, r.before)), itemWrite(item, undefined), repWrite(reserved, rep)];
+    if (!(await tryCommit(deps, writes))) return undefined;
+    events.push({ type: 'work.assigned', at: now, itemId: item.id, offerId: item.reservation!.offerId, repId: rep.repId });
+    await fx.emit({ events, timers: [] });
+    return { kind: 'reserved', itemId: item.id, repId: rep.repId, rescinded: returned.map((r) => r.before.id) };
   });
+  if (decision.kind === 'reserved') {
+    for (const itemId of decision.rescinded) await routeItem(deps, itemId, fx);
+  }
   return fx.outcome(decision);
+}
+
+function outboundItem(
+  deps: RouterDeps, input: OutboundInput, queueId: string, repId: string, sessionId: string, units: number, now: number,
+): WorkItem {
+  const offerId = deps.ids.next('offer');
+  return {
+    id: deps.ids.next('work'), channel: 'voice', source: input.callId, queueId, target: { kind: 'rep', repId, required: true },
+    interruptible: false, requestedAt: now, targetSince: now, attributes: { direction: 'outbound', ...input.attributes },
+    state: 'Assigned', version: 1, exclusions: [], relaxedSkills: [], offers: 1,
+    reservation: { offerId, repId, sessionId, pool: 'primary', units, offeredAt: now, declinable: false, acceptedAt: now },
+  };
 }
