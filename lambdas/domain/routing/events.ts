@@ -12,7 +12,12 @@ export interface OfferExplanation {
   readonly ineligible: ReadonlyArray<{ readonly repId: string; readonly reason: IneligibleReason }>;
 }
 
-interface ItemEvent { readonly at: number; readonly itemId: string }
+interface ItemEvent {
+  readonly at: number;
+  readonly itemId: string;
+  /** The item's version after the change: subscribers order and de-duplicate unordered deliveries by it. */
+  readonly itemVersion?: number;
+}
 interface OfferEvent extends ItemEvent { readonly offerId: string; readonly repId: string }
 
 export type QueuedReason = 'submitted' | 'declined' | 'timedOut' | 'rescinded' | 'overflowed' | 'fellBack' | 'transferred';

@@ -44,10 +44,13 @@ export class Effects {
   readonly events: RoutingEvent[] = [];
   constructor(private readonly deps: RouterDeps) {}
 
-  async emit(effects: { events: readonly RoutingEvent[]; timers: readonly Timer[] }): Promise<void> {
-    if (effects.events.length) await this.deps.events.publish(effects.events);
+  /** `items` are the committed states; their versions are stamped on the events about them. */
+  async emit(effects: { events: readonly RoutingEvent[]; timers: readonly Timer[]; item?: WorkItem }, items: readonly WorkItem[] = []): Promise<void> {
+    const versions = new Map([...(effects.item ? [effects.item] : []), ...items].map((i) => [i.id, i.version]));
+    const events = effects.events.map((e) => ('itemId' in e && versions.has(e.itemId) ? { ...e, itemVersion: versions.get(e.itemId) } : e));
+    if (events.length) await this.deps.events.publish(events);
     if (effects.timers.length) await this.deps.timers.schedule(effects.timers);
-    this.events.push(...effects.events);
+    this.events.push(...events);
   }
 
   outcome<D>(decision: D): Outcome<D> { return { decision, events: this.events }; }

@@ -62,7 +62,7 @@ async function applyTimedRules(deps: RouterDeps, timer: Timer, fx: Effects): Pro
     const events = [...due.events];
     if (dropped.length) events.push({ type: 'skills.relaxed', at: now, itemId: item.id, dropped });
     const timers = due.events.length ? queuedTimers(next, config).filter((t) => t.dueAt > now) : [];
-    await fx.emit({ events, timers });
+    await fx.emit({ events, timers, item: next });
     return true;
   });
   if (applied) await routeItem(deps, timer.itemId, fx);

@@ -67,7 +67,7 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
     const writes = [...returned.map((r) => itemWrite(r.after, r.before)), itemWrite(item, undefined), repWrite(reserved, rep)];
     if (!(await tryCommit(deps, writes))) return undefined;
     events.push({ type: 'work.assigned', at: now, itemId: item.id, offerId: item.reservation!.offerId, repId: rep.repId });
-    await fx.emit({ events, timers: [] });
+    await fx.emit({ events, timers: [] }, [...returned.map((r) => r.after), item]);
     return { kind: 'reserved', itemId: item.id, repId: rep.repId, rescinded: returned.map((r) => r.before.id) };
   });
   if (decision.kind === 'reserved') {

@@ -56,7 +56,7 @@ async function fallBackIfPreferredRepAway(
   const due = applyDueRules(item, config, now, preferred?.sessionId !== undefined);
   if (due.events.length === 0) return item;
   if (!(await tryCommit(deps, [itemWrite(due.item, item)]))) return 'conflict';
-  await fx.emit({ events: due.events, timers: queuedTimers(due.item, config) });
+  await fx.emit({ events: due.events, timers: queuedTimers(due.item, config), item: due.item });
   return due.item;
 }
 

@@ -96,6 +96,7 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
   await fx.emit({
     events: [{ type: 'work.queued', at: now, itemId: item.id, channel: item.channel, queueId: item.queueId, source: item.source, reason: 'submitted' }],
     timers: queuedTimers(item, config),
+    item,
   });
   const routing = await routeItem(deps, item.id, fx);
   return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: routing.decision });
