@@ -7,7 +7,14 @@ export class RouterError extends Error {
 }
 
 /** Another writer changed the state we read: retry on fresh state. */
-export class ConflictError extends RouterError {}
+export class ConflictError extends RouterError {
+  /** Indexes of the writes whose guard failed, when the store can tell; empty when unknown (assume all). */
+  readonly failedWrites: readonly number[];
+  constructor(message: string, options?: { cause?: unknown; failedWrites?: readonly number[] }) {
+    super(message, options);
+    this.failedWrites = options?.failedWrites ?? [];
+  }
+}
 
 /** Input that names an unknown id or breaks a rule; `field` names what was wrong. */
 export class InvalidInputError extends RouterError {

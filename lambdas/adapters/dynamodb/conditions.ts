@@ -29,12 +29,14 @@ export function conditionParams(c: Condition) {
  * Maps a lost race to the domain's ConflictError. Transaction conflicts (another transaction on the same
  * row in flight) are conflicts too: the caller retries on fresh state. Anything else is rethrown.
  */
-export function asConflict(err: unknown): never {
-  if (err instanceof ConditionalCheckFailedException) throw new ConflictError('condition failed', { cause: err });
+export function asConflict(err: unknown, writeOfPut: readonly number[] = [0]): never {
+  if (err instanceof ConditionalCheckFailedException) throw new ConflictError('condition failed', { cause: err, failedWrites: [0] });
   if (err instanceof TransactionCanceledException) {
     const codes = (err.CancellationReasons ?? []).map((r) => r.Code);
     if (codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) {
-      throw new ConflictError(`transaction canceled: ${codes.join(',')}`, { cause: err });
+      // Cancellation reasons are positional: they tell which guarded write lost, so callers retry only that part.
+      const failedWrites = [...new Set(codes.flatMap((c, i) => (c === 'None' ? [] : [writeOfPut[i] ?? i])))];
+      throw new ConflictError(`transaction canceled: ${codes.join(',')}`, { cause: err, failedWrites });
     }
   }
   if (err instanceof Error && err.name === 'TransactionConflictException') throw new ConflictError('transaction conflict', { cause: err });

@@ -48,12 +48,14 @@ export class DynamoRoutingStore implements RoutingStore {
   }
 
   async commit(writes: readonly StateWrite[]): Promise<void> {
-    const puts = writes.flatMap((w) => this.putsFor(w));
+    const perWrite = writes.map((w) => this.putsFor(w));
+    const puts = perWrite.flat();
+    const writeOfPut = perWrite.flatMap((p, i) => p.map(() => i));
     try {
       if (puts.length === 1) await this.db.send(new PutCommand(puts[0]!));
       else await this.db.send(new TransactWriteCommand({ TransactItems: puts.map((Put) => ({ Put })) }));
     } catch (err) {
-      asConflict(err);
+      asConflict(err, writeOfPut);
     }
   }
 

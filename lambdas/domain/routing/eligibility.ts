@@ -1,5 +1,6 @@
 import type { CompiledConfig, RepProfile } from '../config/compiled-config';
 import type { RepState } from './rep';
+import type { WorkSize } from '../config/schema';
 import type { CapacityPool, SkillRequirement, WorkItem } from './work-item';
 
 export type IneligibleReason =
@@ -18,15 +19,20 @@ export function activeRequirements(requirements: readonly SkillRequirement[], ta
 export const hasSkills = (rep: RepProfile, requirements: readonly SkillRequirement[]) =>
   requirements.every((r) => (rep.skills[r.skill] ?? 0) >= r.minLevel);
 
+export const poolLimit = (rep: RepProfile, pool: CapacityPool) =>
+  pool === 'primary' ? rep.presence.capacity : rep.presence.interruptibleCapacity;
+
+/** Units of the given size in a pool of this rep; a call takes all of primary capacity (Respect Rep Capacity). */
+export function unitsOf(size: WorkSize, channel: string, pool: CapacityPool, rep: RepProfile): number {
+  const limit = poolLimit(rep, pool);
+  if (channel === 'voice') return limit;
+  return 'units' in size ? size.units : Math.ceil((size.percentage / 100) * limit);
+}
+
 /** Units the item takes from this rep, and from which pool (spec §4). */
 export function sizeFor(item: WorkItem, rep: RepProfile, config: CompiledConfig): { pool: CapacityPool; units: number } {
   const pool: CapacityPool = item.interruptible ? 'interruptible' : 'primary';
-  const limit = pool === 'primary' ? rep.presence.capacity : rep.presence.interruptibleCapacity;
-  // Respect Rep Capacity: a call takes all of primary capacity, so it only goes to a rep with none used.
-  if (item.channel === 'voice') return { pool, units: limit };
-  const size = item.size ?? config.queue(item.queueId).size;
-  const units = 'units' in size ? size.units : Math.ceil((size.percentage / 100) * limit);
-  return { pool, units };
+  return { pool, units: unitsOf(item.size ?? config.queue(item.queueId).size, item.channel, pool, rep) };
 }
 
 function targetReason(item: WorkItem, rep: RepProfile, now: number): IneligibleReason | undefined {
@@ -53,8 +59,7 @@ export function assess(item: WorkItem, rep: RepProfile, state: RepState, config:
   if (reason) return { eligible: false, reason };
   if (isExcluded(item, state, config, now)) return { eligible: false, reason: 'declinedThisSession' };
   const { pool, units } = sizeFor(item, rep, config);
-  const limit = pool === 'primary' ? rep.presence.capacity : rep.presence.interruptibleCapacity;
-  const free = limit - state.used[pool];
+  const free = poolLimit(rep, pool) - state.used[pool];
   if (units > free) return { eligible: false, reason: 'noCapacity' };
   return { eligible: true, pool, units, free };
 }

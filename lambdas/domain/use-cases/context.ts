@@ -79,15 +79,25 @@ export function repWrite(rep: RepState, before: RepState): StateWrite {
 
 /** Commits, turning a version conflict into `false` so the caller retries on fresh state. */
 export async function tryCommit(deps: RouterDeps, writes: readonly StateWrite[]): Promise<boolean> {
+  return (await commitOrConflict(deps, writes)).committed;
+}
+
+export type CommitResult =
+  | { readonly committed: true }
+  | { readonly committed: false; readonly itemConflict: boolean; readonly repConflict: boolean };
+
+/** Commits; on a conflict says whether the item, the rep, or both had moved on (unknown = both). */
+export async function commitOrConflict(deps: RouterDeps, writes: readonly StateWrite[]): Promise<CommitResult> {
   const config = await deps.config.get();
   const ranked = writes.map((w) => w.kind === 'item' && w.item.state === 'Queued'
     ? { ...w, rank: rankKey(w.item, config.queue(w.item.queueId)) } : w);
   try {
     await deps.store.commit(ranked);
-    return true;
+    return { committed: true };
   } catch (err) {
-    if (err instanceof ConflictError) return false;
-    throw err;
+    if (!(err instanceof ConflictError)) throw err;
+    const failed = err.failedWrites.length ? err.failedWrites.map((i) => writes[i]?.kind) : ['item', 'rep'];
+    return { committed: false, itemConflict: failed.includes('item'), repConflict: failed.includes('rep') };
   }
 }
 

@@ -1,13 +1,13 @@
 import type { CompiledConfig, RepProfile } from '../config/compiled-config';
 import type { WaitPartition } from '../ports';
-import { assess } from '../routing/eligibility';
+import { assess, poolLimit, unitsOf } from '../routing/eligibility';
 import type { RepState } from '../routing/rep';
 import { offer } from '../routing/transitions';
-import { Effects, itemWrite, MAX_ATTEMPTS, repState, repWrite, tryCommit, type Outcome, type RouterDeps } from './context';
+import { commitOrConflict, Effects, itemWrite, MAX_ATTEMPTS, repState, repWrite, type Outcome, type RouterDeps } from './context';
 import { mergeWaiting } from './waiting-merge';
 
 /** Bounds one pull: how many waiting items it may look at before leaving the rest to later triggers. */
-const MAX_EXAMINED = 200;
+const MAX_EXAMINED = 50;
 
 export type FindWorkDecision = {
   readonly kind: 'pulled';
@@ -15,9 +15,16 @@ export type FindWorkDecision = {
   readonly offers: ReadonlyArray<{ readonly itemId: string; readonly offerId: string }>;
 };
 
-/** The waiting lists a rep can take from: queues served, skills work on channels the status allows, direct work. */
+/**
+ * The waiting lists a rep can take from: queues served, skills work on channels the status allows, direct work.
+ * A queue whose work size no longer fits the rep's free capacity is skipped (its items carry the queue's size
+ * unless overridden), so a full rep costs no reads.
+ */
 export function partitionsFor(profile: RepProfile, rep: RepState, config: CompiledConfig): WaitPartition[] {
-  const open = config.queuesForChannels(rep.statusChannels);
+  const open = config.queuesForChannels(rep.statusChannels).filter((q) => {
+    const pool = config.channel(q.channel).interruptible ? 'interruptible' : 'primary';
+    return unitsOf(q.size, q.channel, pool, profile) <= poolLimit(profile, pool) - rep.used[pool];
+  });
   return [
     ...open.filter((q) => profile.queues.includes(q.id)).map((q): WaitPartition => ({ kind: 'queue', queueId: q.id })),
     ...open.map((q): WaitPartition => ({ kind: 'skills', queueId: q.id })),
@@ -36,17 +43,24 @@ export async function findWorkForRep(deps: RouterDeps, repId: string, fx = new E
     const profile = config.rep(repId);
     const rep = await repState(deps, config, repId);
     if (rep.sessionId === undefined || rep.statusChannels.length === 0) break;
-    const result = await offerFirstFit(deps, config, profile, rep as RepState & { sessionId: string }, fx);
-    if (result === 'nothing') break;
-    if (result !== 'conflict') { offers.push(result); attempt = -1; }
+    const pass = await offerWhatFits(deps, config, profile, rep as RepState & { sessionId: string }, fx);
+    offers.push(...pass.offers);
+    if (!pass.repChanged) break;
   }
   return fx.outcome({ kind: 'pulled', repId, offers });
 }
 
-async function offerFirstFit(
-  deps: RouterDeps, config: CompiledConfig, profile: RepProfile, rep: RepState & { sessionId: string }, fx: Effects,
-): Promise<{ itemId: string; offerId: string } | 'nothing' | 'conflict'> {
+/**
+ * One ordered pass over the rep's waiting lists, offering every item that fits. After each offer the committed
+ * rep state is exact (its version guard held), so the pass goes on without re-reading. It stops early only
+ * when someone else changed the rep.
+ */
+async function offerWhatFits(
+  deps: RouterDeps, config: CompiledConfig, profile: RepProfile, start: RepState & { sessionId: string }, fx: Effects,
+): Promise<{ offers: { itemId: string; offerId: string }[]; repChanged: boolean }> {
   const now = deps.clock.now();
+  const offers: { itemId: string; offerId: string }[] = [];
+  let rep = start;
   let examined = 0;
   for await (const item of mergeWaiting(deps.store, partitionsFor(profile, rep, config), config, now)) {
     if (++examined > MAX_EXAMINED) break;
@@ -55,9 +69,12 @@ async function offerFirstFit(
     const offerId = deps.ids.next('offer');
     const explanation = { considered: 1, eligible: 1, routingModel: config.queue(item.queueId).routingModel, ineligibleByReason: {}, ineligible: [] };
     const t = offer({ item, rep, profile, pool: a.pool, units: a.units, offerId, explanation }, config, now);
-    if (!(await tryCommit(deps, [itemWrite(t.item, item), repWrite(t.rep!, rep)]))) return 'conflict';
+    const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(t.rep!, rep)]);
+    // Another rep took this item: go on to the next one. Only a change to this rep means starting over.
+    if (!result.committed) { if (result.repConflict) return { offers, repChanged: true }; continue; }
     await fx.emit(t);
-    return { itemId: item.id, offerId };
+    offers.push({ itemId: item.id, offerId });
+    rep = t.rep as RepState & { sessionId: string };
   }
-  return 'nothing';
+  return { offers, repChanged: false };
 }

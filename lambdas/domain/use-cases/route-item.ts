@@ -6,7 +6,7 @@ import type { RepState } from '../routing/rep';
 import { chooseRep, type Candidate } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, MAX_ATTEMPTS, repWrite, requireItem, tryCommit, type Outcome, type RouterDeps } from './context';
+import { commitOrConflict, Effects, itemWrite, MAX_ATTEMPTS, repWrite, requireItem, tryCommit, type Outcome, type RouterDeps } from './context';
 
 export type RouteDecision =
   | { readonly kind: 'offered'; readonly itemId: string; readonly repId: string; readonly offerId: string; readonly autoAccepted: boolean }
@@ -18,31 +18,35 @@ export type RouteDecision =
  * that may be slightly stale; the versioned commit on the rep is what guarantees capacity (spec §1).
  */
 export async function routeItem(deps: RouterDeps, itemId: string, fx = new Effects(deps)): Promise<Outcome<RouteDecision>> {
-  const fresh = new Map<string, RepState>();
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  let attempts = 0;
+  while (attempts < MAX_ATTEMPTS) {
     const config = await deps.config.get();
-    const now = deps.clock.now();
     let item = await requireItem(deps, itemId);
     if (item.state !== 'Queued') return fx.outcome({ kind: 'notQueued', itemId, state: item.state });
-    const retargeted = await fallBackIfPreferredRepAway(deps, config, item, now, fx);
-    if (retargeted === 'conflict') continue;
+    const retargeted = await fallBackIfPreferredRepAway(deps, config, item, deps.clock.now(), fx);
+    if (retargeted === 'conflict') { attempts++; continue; }
     item = retargeted;
-    const candidates = await candidatesFor(deps, config, item, now, fresh);
-    const selection = chooseRep(item, candidates, config, now);
-    if (selection.kind === 'none') {
-      return fx.outcome({ kind: 'waiting', itemId, reason: 'noEligibleRep', explanation: selection.explanation });
+    let candidates = await candidatesFor(deps, config, item, deps.clock.now());
+    // Choose, offer; when only the chosen rep moved on, refresh that rep and choose again from the same list.
+    while (attempts++ < MAX_ATTEMPTS) {
+      const now = deps.clock.now();
+      const selection = chooseRep(item, candidates, config, now);
+      if (selection.kind === 'none') {
+        return fx.outcome({ kind: 'waiting', itemId, reason: 'noEligibleRep', explanation: selection.explanation });
+      }
+      const { rep, pool, units, explanation } = selection;
+      const state = rep.state as RepState & { sessionId: string };
+      const offerId = deps.ids.next('offer');
+      const t = offer({ item, rep: state, profile: rep.profile, pool, units, offerId, explanation }, config, now);
+      const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(t.rep!, state)]);
+      if (result.committed) {
+        await fx.emit(t);
+        return fx.outcome({ kind: 'offered', itemId, repId: state.repId, offerId, autoAccepted: t.item.state === 'Assigned' });
+      }
+      if (result.itemConflict) break;
+      const latest = await deps.store.getRep(state.repId);
+      candidates = candidates.flatMap((c) => (c.profile.id !== state.repId ? [c] : latest ? [{ ...c, state: latest }] : []));
     }
-    const { rep, pool, units, explanation } = selection;
-    const state = rep.state as RepState & { sessionId: string };
-    const offerId = deps.ids.next('offer');
-    const t = offer({ item, rep: state, profile: rep.profile, pool, units, offerId, explanation }, config, now);
-    if (await tryCommit(deps, [itemWrite(t.item, item), repWrite(t.rep!, state)])) {
-      await fx.emit(t);
-      return fx.outcome({ kind: 'offered', itemId, repId: state.repId, offerId, autoAccepted: t.item.state === 'Assigned' });
-    }
-    // The rep's index entry may be stale: read it by key so the next attempt sees its real state.
-    const latest = await deps.store.getRep(state.repId);
-    if (latest) fresh.set(latest.repId, latest);
   }
   return fx.outcome({ kind: 'waiting', itemId, reason: 'contention' });
 }
@@ -60,9 +64,7 @@ async function fallBackIfPreferredRepAway(
   return due.item;
 }
 
-async function candidatesFor(
-  deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number, fresh: ReadonlyMap<string, RepState>,
-): Promise<Candidate[]> {
+async function candidatesFor(deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number): Promise<Candidate[]> {
   let states: RepState[];
   const target = item.target;
   if (target.kind === 'rep') {
@@ -74,10 +76,8 @@ async function candidatesFor(
       : config.groupsWithSkills(activeRequirements(target.requirements, item.targetSince, now));
     states = (await Promise.all(groups.map((g) => deps.store.availableReps(g)))).flat();
   }
-  return states.flatMap((s) => {
-    const profile = config.reps.get(s.repId);
-    const latest = fresh.get(s.repId);
-    const state = latest && latest.version > s.version ? latest : s;
+  return states.flatMap((state) => {
+    const profile = config.reps.get(state.repId);
     return profile ? [{ profile, state }] : [];
   });
 }
