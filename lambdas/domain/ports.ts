@@ -1,5 +1,5 @@
 import type { ContactCenterConfig } from './config/schema';
-import type { RepState } from './routing/rep';
+import type { RepChange, RepState } from './routing/rep';
 import type { WorkItem } from './routing/work-item';
 import type { RoutingEvent, Timer } from './routing/events';
 
@@ -21,9 +21,10 @@ export type WaitPartition =
 export interface Page<T> { readonly items: T[]; readonly cursor?: string }
 
 /**
- * One state write, guarded by the version that was read. `expectedVersion` 0 means "must not exist yet";
- * creating an item also claims its channel + source id, so a second item for the same source conflicts.
- * Writes committed together succeed or fail together.
+ * One state write. An item is guarded by the version that was read (`expectedVersion` 0: must not exist yet;
+ * creating an item also claims its channel + source id, so a second item for the same source conflicts).
+ * A rep change is atomic and carries its own guards (see RepChange). Writes committed together succeed or
+ * fail together.
  */
 export type StateWrite =
   | {
@@ -31,7 +32,7 @@ export type StateWrite =
       /** Routing-order key for a queued item (see ordering.rankKey); stores index waiting items by it. */
       readonly rank?: string;
     }
-  | { readonly kind: 'rep'; readonly rep: RepState; readonly expectedVersion: number };
+  | { readonly kind: 'rep'; readonly change: RepChange };
 
 export interface RoutingStore {
   loadConfig(): Promise<ContactCenterConfig | undefined>;

@@ -97,5 +97,7 @@ describe('routers racing for the same reps (spec §1)', () => {
     expect(items.filter((i) => i.state === 'Completed')).toHaveLength(ITEMS);
     expect(reps.every((r) => r.used.primary === 0 && r.activeItems === 0)).toBe(true);
     expect(events.ofType('offer.created').length).toBeGreaterThanOrEqual(ITEMS);
+    // The race was real: routers lost writes to each other and recovered.
+    expect(stats.conflicts).toBeGreaterThan(0);
   }, 600_000);
 });

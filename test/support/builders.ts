@@ -22,7 +22,7 @@ export function aWorkItem(overrides: Partial<WorkItem> = {}): WorkItem {
 export function aRep(overrides: Partial<RepState> = {}): RepState {
   return {
     repId: 'rep-a', groupId: 'g1', sessionId: 'session-1', loggedInAt: T0, statusId: 'available',
-    statusChannels: ['voice', 'chat', 'case'], used: { primary: 0, interruptible: 0 }, activeItems: 0, lastOfferAt: 0, version: 1,
+    statusChannels: ['voice', 'chat', 'case'], used: { primary: 0, interruptible: 0 }, activeItems: 0, lastOfferAt: 0, presenceVersion: 1,
     ...overrides,
   };
 }

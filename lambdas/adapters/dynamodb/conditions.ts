@@ -25,6 +25,13 @@ export function conditionParams(c: Condition) {
   return { ConditionExpression: c.expression, ExpressionAttributeNames: c.names, ...(c.values ? { ExpressionAttributeValues: c.values } : {}) };
 }
 
+/** A transaction canceled only because another transaction touched the same rows at the same time. */
+export function isOnlyTransactionConflict(err: unknown): boolean {
+  if (!(err instanceof TransactionCanceledException)) return err instanceof Error && err.name === 'TransactionConflictException';
+  const codes = (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  return codes.includes('TransactionConflict') && codes.every((c) => c === 'None' || c === 'TransactionConflict');
+}
+
 /**
  * Maps a lost race to the domain's ConflictError. Transaction conflicts (another transaction on the same
  * row in flight) are conflicts too: the caller retries on fresh state. Anything else is rethrown.

@@ -1,15 +1,20 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  type DynamoDBDocumentClient, type PutCommandInput, type TransactWriteCommandInput, type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { ContactCenterConfig } from '../../domain/config/schema';
 import type { Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
 import type { RepState } from '../../domain/routing/rep';
 import type { WorkItem } from '../../domain/routing/work-item';
-import { asConflict, conditionParams, guardFor, mustNotExist } from './conditions';
+import { asConflict, conditionParams, guardFor, isOnlyTransactionConflict, mustNotExist } from './conditions';
 import { decodeCursor, encodeCursor, keys } from './keys';
-import { itemToRow, repToRow, rowToItem, rowToRep } from './mappers';
+import { itemToRow, rowToItem, rowToRep } from './mappers';
+import { repWriteParams } from './rep-update';
 import { RETENTION_SECONDS } from './table-definition';
 
 /** DynamoDB's item limit is 400 KB; the configuration is stored in chunks well below it. */
 const CONFIG_CHUNK_CHARS = 300_000;
+const TRANSACTION_CONFLICT_RETRIES = 6;
 
 /** The routing store on DynamoDB: every state change is a conditional Put or a TransactWriteItems. */
 export class DynamoRoutingStore implements RoutingStore {
@@ -48,27 +53,37 @@ export class DynamoRoutingStore implements RoutingStore {
   }
 
   async commit(writes: readonly StateWrite[]): Promise<void> {
-    const perWrite = writes.map((w) => this.putsFor(w));
-    const puts = perWrite.flat();
-    const writeOfPut = perWrite.flatMap((p, i) => p.map(() => i));
-    try {
-      if (puts.length === 1) await this.db.send(new PutCommand(puts[0]!));
-      else await this.db.send(new TransactWriteCommand({ TransactItems: puts.map((Put) => ({ Put })) }));
-    } catch (err) {
-      asConflict(err, writeOfPut);
+    const perWrite = writes.map((w) => this.operationsFor(w));
+    const operations = perWrite.flat();
+    const writeOfOperation = perWrite.flatMap((ops, i) => ops.map(() => i));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const only = operations.length === 1 ? operations[0]! : undefined;
+        if (only && 'Put' in only) await this.db.send(new PutCommand(only.Put as PutCommandInput));
+        else if (only && 'Update' in only) await this.db.send(new UpdateCommand(only.Update as UpdateCommandInput));
+        else await this.db.send(new TransactWriteCommand({ TransactItems: operations as TransactWriteCommandInput['TransactItems'] }));
+        return;
+      } catch (err) {
+        // Lost only to a concurrent transaction: every guard is state-based, so the same request may simply be retried.
+        if (isOnlyTransactionConflict(err) && attempt < TRANSACTION_CONFLICT_RETRIES) {
+          await new Promise((r) => setTimeout(r, Math.random() * 4 * attempt));
+          continue;
+        }
+        asConflict(err, writeOfOperation);
+      }
     }
   }
 
-  private putsFor(w: StateWrite) {
-    const row = w.kind === 'item' ? itemToRow(w.item, w.rank) : repToRow(w.rep);
-    const put = { TableName: this.tableName, Item: row, ...conditionParams(guardFor(w.expectedVersion)) };
-    if (w.kind !== 'item' || w.expectedVersion !== 0) return [put];
+  private operationsFor(w: StateWrite): ({ Put: Record<string, unknown> } | { Update: Record<string, unknown> })[] {
+    if (w.kind === 'rep') return [repWriteParams(this.tableName, w.change)];
+    const put = { TableName: this.tableName, Item: itemToRow(w.item, w.rank), ...conditionParams(guardFor(w.expectedVersion)) };
+    if (w.expectedVersion !== 0) return [{ Put: put }];
     // A new item also claims its source, in the same transaction: a duplicate submission creates nothing.
     const claim = {
       ...keys.source(w.item.channel, w.item.source), itemId: w.item.id,
       expiresAt: Math.floor(w.item.requestedAt / 1000) + RETENTION_SECONDS,
     };
-    return [put, { TableName: this.tableName, Item: claim, ...conditionParams(mustNotExist) }];
+    return [{ Put: put }, { Put: { TableName: this.tableName, Item: claim, ...conditionParams(mustNotExist) } }];
   }
 
   async saveConfig(config: ContactCenterConfig): Promise<void> {

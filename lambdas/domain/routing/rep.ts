@@ -1,39 +1,37 @@
 import type { CapacityPool } from './work-item';
 
-/** The rep's live routing state: the authority for capacity (spec §1). */
-export interface RepState {
-  readonly repId: string;
-  readonly groupId: string;
+export const POOLS: readonly CapacityPool[] = ['primary', 'interruptible'];
+
+/** Who the rep is for routing right now: login session and presence status. */
+export interface Presence {
   /** Present while logged in; a new login starts a new session (spec §7). */
   readonly sessionId?: string;
   readonly loggedInAt?: number;
   readonly statusId?: string;
   /** Channels the current presence status makes the rep available for. */
   readonly statusChannels: readonly string[];
+}
+
+/**
+ * The rep's live routing state: the authority for capacity (spec §1). Presence and capacity change
+ * independently: presence under its own version, capacity by atomic bounded deltas, so concurrent offers to
+ * one rep only contend when capacity is really short.
+ */
+export interface RepState extends Presence {
+  readonly repId: string;
+  readonly groupId: string;
+  /** Bumped by every presence change (login, logout, status); offers require it unchanged since read. */
+  readonly presenceVersion: number;
   readonly used: Readonly<Record<CapacityPool, number>>;
   readonly activeItems: number;
   /** Epoch ms of the last offer; 0 = never. Longest idle wins ties (spec §6). */
   readonly lastOfferAt: number;
-  readonly version: number;
-}
-
-export function newRepState(repId: string, groupId: string): RepState {
-  return {
-    repId, groupId, statusChannels: [], used: { primary: 0, interruptible: 0 },
-    activeItems: 0, lastOfferAt: 0, version: 0,
-  };
 }
 
 export const isLoggedIn = (rep: RepState): rep is RepState & { sessionId: string } => rep.sessionId !== undefined;
 
 export function reserve(rep: RepState, pool: CapacityPool, units: number, now: number): RepState {
-  return {
-    ...rep,
-    used: { ...rep.used, [pool]: rep.used[pool] + units },
-    activeItems: rep.activeItems + 1,
-    lastOfferAt: now,
-    version: rep.version + 1,
-  };
+  return { ...rep, used: { ...rep.used, [pool]: rep.used[pool] + units }, activeItems: rep.activeItems + 1, lastOfferAt: now };
 }
 
 export function release(rep: RepState, pool: CapacityPool, units: number): RepState {
@@ -42,5 +40,58 @@ export function release(rep: RepState, pool: CapacityPool, units: number): RepSt
   if (left < 0 || rep.activeItems < 1) {
     throw new Error(`capacity release below zero for rep ${rep.repId} (${pool} ${rep.used[pool]} - ${units})`);
   }
-  return { ...rep, used: { ...rep.used, [pool]: left }, activeItems: rep.activeItems - 1, version: rep.version + 1 };
+  return { ...rep, used: { ...rep.used, [pool]: left }, activeItems: rep.activeItems - 1 };
+}
+
+export function withPresence(rep: RepState, presence: Presence): RepState {
+  return { ...rep, ...presence, presenceVersion: rep.presenceVersion + 1 };
+}
+
+/** One pool's atomic change: `used + delta`, valid only while the bound holds at write time. */
+export interface PoolChange {
+  readonly delta: number;
+  /** Reserving: used must be at most this before the write (limit - delta), so capacity is never exceeded. */
+  readonly maxBefore?: number;
+  /** Releasing: used must be at least this before the write, so nothing is released twice. */
+  readonly minBefore?: number;
+}
+
+/** A rep change as the store applies it atomically, derived from the states before and after a transition. */
+export interface RepChange {
+  readonly repId: string;
+  readonly groupId: string;
+  readonly pools: Partial<Record<CapacityPool, PoolChange>>;
+  readonly activeDelta: number;
+  readonly lastOfferAt?: number;
+  /** New presence, written under `expectedPresenceVersion`. */
+  readonly presence?: Presence;
+  /** Guard: the presence read is still current (0: the rep row does not exist yet). */
+  readonly expectedPresenceVersion?: number;
+  /** The full row to create when `expectedPresenceVersion` is 0. */
+  readonly create?: RepState;
+}
+
+const samePresence = (a: Presence, b: Presence) => a.sessionId === b.sessionId && a.statusId === b.statusId
+  && a.loggedInAt === b.loggedInAt && a.statusChannels.join(',') === b.statusChannels.join(',');
+
+/**
+ * What changed between two states of a rep, with the guards that make it safe under concurrency:
+ * a reservation requires room and an unchanged presence; a release requires the units to be held.
+ */
+export function repChange(before: RepState, after: RepState, limits: Readonly<Record<CapacityPool, number>>): RepChange {
+  const pools: Partial<Record<CapacityPool, PoolChange>> = {};
+  let reserving = false;
+  for (const pool of POOLS) {
+    const delta = after.used[pool] - before.used[pool];
+    if (delta > 0) { pools[pool] = { delta, maxBefore: limits[pool] - delta }; reserving = true; }
+    if (delta < 0) pools[pool] = { delta, minBefore: -delta };
+  }
+  const presenceChanged = !samePresence(before, after);
+  return {
+    repId: before.repId, groupId: before.groupId, pools, activeDelta: after.activeItems - before.activeItems,
+    lastOfferAt: after.lastOfferAt !== before.lastOfferAt ? after.lastOfferAt : undefined,
+    presence: presenceChanged ? { sessionId: after.sessionId, loggedInAt: after.loggedInAt, statusId: after.statusId, statusChannels: after.statusChannels } : undefined,
+    expectedPresenceVersion: presenceChanged || reserving ? before.presenceVersion : undefined,
+    create: before.presenceVersion === 0 ? after : undefined,
+  };
 }

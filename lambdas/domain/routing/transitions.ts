@@ -1,7 +1,7 @@
 import type { CompiledConfig, RepProfile } from '../config/compiled-config';
 import { RouterError } from '../errors';
 import type { OfferExplanation, RoutingEvent, Timer } from './events';
-import { release, reserve, type RepState } from './rep';
+import { release, reserve, withPresence, type RepState } from './rep';
 import type { CapacityPool, Exclusion, WorkItem } from './work-item';
 
 /** The result of a pure transition: new states to commit together, and what to announce and schedule after. */
@@ -81,7 +81,7 @@ export function returnToQueue(
   const events: RoutingEvent[] = [offerEndedEvent(kind, item.id, r.offerId, r.repId, now, options.reason)];
   const status = options.statusChange;
   if (status && rep.sessionId === r.sessionId && status.statusId !== rep.statusId) {
-    released = { ...released, statusId: status.statusId, statusChannels: [...status.channels] };
+    released = withPresence(released, { ...released, statusId: status.statusId, statusChannels: [...status.channels] });
     events.push({ type: 'rep.presenceChanged', at: now, repId: rep.repId, loggedIn: true, statusId: status.statusId,
       sessionId: rep.sessionId, reason: kind === 'declined' ? 'statusOnDecline' : 'statusOnPushTimeout' });
   }

@@ -30,7 +30,7 @@ export async function completeWork(deps: RouterDeps, input: { itemId: string; re
     const repId = item.reservation!.repId;
     const rep = await repState(deps, config, repId);
     const t = complete(item, rep, config, deps.clock.now());
-    const writes = t.rep ? [itemWrite(t.item, item), repWrite(t.rep, rep)] : [itemWrite(t.item, item)];
+    const writes = t.rep ? [itemWrite(t.item, item), repWrite(config, t.rep, rep)] : [itemWrite(t.item, item)];
     if (!(await tryCommit(deps, writes))) return undefined;
     await fx.emit(t);
     return t.item.state === 'WrapUp'
@@ -53,7 +53,7 @@ export async function endWrapUp(deps: RouterDeps, input: { itemId: string; repId
     const repId = item.reservation!.repId;
     const rep = await repState(deps, config, repId);
     const t = finish(item, rep, deps.clock.now());
-    if (!(await tryCommit(deps, [itemWrite(t.item, item), repWrite(t.rep!, rep)]))) return undefined;
+    if (!(await tryCommit(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, rep)]))) return undefined;
     await fx.emit(t);
     return { kind: 'completed', itemId: item.id, repId };
   });
@@ -71,7 +71,7 @@ export async function cancelWork(deps: RouterDeps, input: { itemId: string; reas
     const repId = item.reservation?.repId;
     const rep = repId ? await repState(deps, config, repId) : undefined;
     const t = cancel(item, rep, input.reason, deps.clock.now());
-    const writes = t.rep && rep ? [itemWrite(t.item, item), repWrite(t.rep, rep)] : [itemWrite(t.item, item)];
+    const writes = t.rep && rep ? [itemWrite(t.item, item), repWrite(config, t.rep, rep)] : [itemWrite(t.item, item)];
     if (!(await tryCommit(deps, writes))) return undefined;
     await fx.emit(t);
     return { kind: 'canceled', itemId: item.id, releasedRepId: repId };

@@ -3,7 +3,7 @@ import { ConflictError, ContentionError, NotFoundError, RouterError } from '../e
 import type { Clock, EventSink, IdGenerator, RoutingStore, StateWrite, TimerPort } from '../ports';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { rankKey } from '../routing/ordering';
-import type { RepState } from '../routing/rep';
+import { repChange, type RepState } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
 
 /** Supplies the current configuration; cached so a routing call does not reload it. */
@@ -66,15 +66,17 @@ export async function requireItem(deps: RouterDeps, itemId: string, field = 'ite
 export async function repState(deps: RouterDeps, config: CompiledConfig, repId: string, field = 'repId'): Promise<RepState> {
   const profile = config.rep(repId, field);
   const state = await deps.store.getRep(repId);
-  return state ?? { repId, groupId: profile.group, statusChannels: [], used: { primary: 0, interruptible: 0 }, activeItems: 0, lastOfferAt: 0, version: 0 };
+  return state ?? { repId, groupId: profile.group, statusChannels: [], used: { primary: 0, interruptible: 0 }, activeItems: 0, lastOfferAt: 0, presenceVersion: 0 };
 }
 
 export function itemWrite(item: WorkItem, before: WorkItem | undefined): StateWrite {
   return { kind: 'item', item, expectedVersion: before ? before.version : 0 };
 }
 
-export function repWrite(rep: RepState, before: RepState): StateWrite {
-  return { kind: 'rep', rep, expectedVersion: before.version };
+/** The atomic change from `before` to `after`, bounded by the rep's configured capacity. */
+export function repWrite(config: CompiledConfig, after: RepState, before: RepState): StateWrite {
+  const presence = config.rep(before.repId).presence;
+  return { kind: 'rep', change: repChange(before, after, { primary: presence.capacity, interruptible: presence.interruptibleCapacity }) };
 }
 
 /** Commits, turning a version conflict into `false` so the caller retries on fresh state. */

@@ -3,11 +3,14 @@ import type { WaitPartition } from '../ports';
 import { assess, poolLimit, unitsOf } from '../routing/eligibility';
 import type { RepState } from '../routing/rep';
 import { offer } from '../routing/transitions';
+import type { WorkItem } from '../routing/work-item';
 import { commitOrConflict, Effects, itemWrite, MAX_ATTEMPTS, repState, repWrite, type Outcome, type RouterDeps } from './context';
 import { mergeWaiting } from './waiting-merge';
 
 /** Bounds one pull: how many waiting items it may look at before leaving the rest to later triggers. */
 const MAX_EXAMINED = 50;
+/** How far ahead a rep that lost an item may jump (see herdSpread). */
+const HERD_SPREAD = 4;
 
 export type FindWorkDecision = {
   readonly kind: 'pulled';
@@ -51,9 +54,20 @@ export async function findWorkForRep(deps: RouterDeps, repId: string, fx = new E
 }
 
 /**
+ * Reps freed at the same moment all reach for the same queue head; each loss would repeat on the next item.
+ * After losing one, a rep jumps a small rep-dependent distance ahead, so a herd fans out. Uncontended, the
+ * order of spec §5 is kept exactly; contended, strict order across simultaneous pulls is not defined anyway.
+ */
+function herdSpread(repId: string, losses: number): number {
+  let h = losses;
+  for (let i = 0; i < repId.length; i++) h = (h * 31 + repId.charCodeAt(i)) >>> 0;
+  return h % HERD_SPREAD;
+}
+
+/**
  * One ordered pass over the rep's waiting lists, offering every item that fits. After each offer the committed
- * rep state is exact (its version guard held), so the pass goes on without re-reading. It stops early only
- * when someone else changed the rep.
+ * rep state is exact (its presence guard and capacity bounds held), so the pass goes on without re-reading.
+ * Items skipped after a lost race are tried at the end, so the rep never stays idle next to work it could take.
  */
 async function offerWhatFits(
   deps: RouterDeps, config: CompiledConfig, profile: RepProfile, start: RepState & { sessionId: string }, fx: Effects,
@@ -61,20 +75,35 @@ async function offerWhatFits(
   const now = deps.clock.now();
   const offers: { itemId: string; offerId: string }[] = [];
   let rep = start;
-  let examined = 0;
-  for await (const item of mergeWaiting(deps.store, partitionsFor(profile, rep, config), config, now)) {
-    if (++examined > MAX_EXAMINED) break;
+  let lost = 0;
+  let skip = 0;
+  const skipped: WorkItem[] = [];
+  const tryOffer = async (item: WorkItem): Promise<'offered' | 'ineligible' | 'taken' | 'repChanged'> => {
     const a = assess(item, profile, rep, config, now);
-    if (!a.eligible) continue;
+    if (!a.eligible) return 'ineligible';
     const offerId = deps.ids.next('offer');
     const explanation = { considered: 1, eligible: 1, routingModel: config.queue(item.queueId).routingModel, ineligibleByReason: {}, ineligible: [] };
     const t = offer({ item, rep, profile, pool: a.pool, units: a.units, offerId, explanation }, config, now);
-    const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(t.rep!, rep)]);
-    // Another rep took this item: go on to the next one. Only a change to this rep means starting over.
-    if (!result.committed) { if (result.repConflict) return { offers, repChanged: true }; continue; }
+    const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, rep)]);
+    if (!result.committed) return result.repConflict ? 'repChanged' : 'taken';
     await fx.emit(t);
     offers.push({ itemId: item.id, offerId });
     rep = t.rep as RepState & { sessionId: string };
+    return 'offered';
+  };
+  let examined = 0;
+  for await (const item of mergeWaiting(deps.store, partitionsFor(profile, rep, config), config, now)) {
+    if (++examined > MAX_EXAMINED) break;
+    if (skip > 0 && assess(item, profile, rep, config, now).eligible) { skip--; skipped.push(item); continue; }
+    const outcome = await tryOffer(item);
+    if (outcome === 'repChanged') return { offers, repChanged: true };
+    // Another rep took this item: go on, fanning out (see herdSpread).
+    if (outcome === 'taken') skip = herdSpread(rep.repId, ++lost);
+  }
+  for (const item of skipped) {
+    // Most skipped items went to the herd meanwhile: a read is cheaper than a transaction bound to fail.
+    const fresh = await deps.store.getItem(item.id);
+    if (fresh?.state === 'Queued' && (await tryOffer(fresh)) === 'repChanged') return { offers, repChanged: true };
   }
   return { offers, repChanged: false };
 }

@@ -75,7 +75,7 @@ async function returnOffer(deps: RouterDeps, ref: OfferRef & { reason?: string }
     const statusChange = statusId ? { statusId, channels: config.status(statusId).channels } : undefined;
     const t = returnToQueue(item, rep, kind, now, { reason: ref.reason, statusChange });
     const due = applyDueRules(t.item, config, now);
-    if (!(await tryCommit(deps, [itemWrite(due.item, item), repWrite(t.rep!, rep)]))) return undefined;
+    if (!(await tryCommit(deps, [itemWrite(due.item, item), repWrite(config, t.rep!, rep)]))) return undefined;
     await fx.emit({ events: [...t.events, ...due.events], timers: requeueTimers(due.item, config, kind, now), item: due.item });
     return { kind, itemId: item.id, repId: r.repId };
   });

@@ -63,8 +63,8 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
     });
     if (freed.used.primary > 0) return { kind: 'busy', repId: rep.repId, reason: 'activeVoiceCapacity' };
     const item = outboundItem(deps, input, queue.id, rep.repId, rep.sessionId, profile.presence.capacity, now);
-    const reserved = { ...reserve(freed, 'primary', item.reservation!.units, now), version: rep.version + 1 };
-    const writes = [...returned.map((r) => itemWrite(r.after, r.before)), itemWrite(item, undefined), repWrite(reserved, rep)];
+    const reserved = reserve(freed, 'primary', item.reservation!.units, now);
+    const writes = [...returned.map((r) => itemWrite(r.after, r.before)), itemWrite(item, undefined), repWrite(config, reserved, rep)];
     if (!(await tryCommit(deps, writes))) return undefined;
     events.push({ type: 'work.assigned', at: now, itemId: item.id, offerId: item.reservation!.offerId, repId: rep.repId });
     await fx.emit({ events, timers: [] }, [...returned.map((r) => r.after), item]);

@@ -26,8 +26,8 @@ export async function logIn(deps: RouterDeps, input: { repId: string; statusId?:
     if (rep.sessionId !== undefined) return { kind: 'alreadyLoggedIn', repId: rep.repId, sessionId: rep.sessionId };
     const now = deps.clock.now();
     const sessionId = deps.ids.next('session');
-    const next: RepState = { ...rep, sessionId, loggedInAt: now, statusId: status.id, statusChannels: [...status.channels], version: rep.version + 1 };
-    if (!(await tryCommit(deps, [repWrite(next, rep)]))) return undefined;
+    const next: RepState = { ...rep, sessionId, loggedInAt: now, statusId: status.id, statusChannels: [...status.channels], presenceVersion: rep.presenceVersion + 1 };
+    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
     await fx.emit({ events: [{ type: 'rep.presenceChanged', at: now, repId: rep.repId, loggedIn: true, statusId: status.id, sessionId, reason: 'login' }], timers: [] });
     return { kind: 'loggedIn', repId: rep.repId, sessionId, statusId: status.id };
   });
@@ -45,8 +45,8 @@ export async function changeStatus(deps: RouterDeps, input: { repId: string; sta
     if (rep.sessionId === undefined) throw new InvalidInputError('repId', `rep '${rep.repId}' is logged out; log in first`);
     if (rep.statusId === status.id) return { kind: 'statusChanged', repId: rep.repId, statusId: status.id };
     const now = deps.clock.now();
-    const next: RepState = { ...rep, statusId: status.id, statusChannels: [...status.channels], version: rep.version + 1 };
-    if (!(await tryCommit(deps, [repWrite(next, rep)]))) return undefined;
+    const next: RepState = { ...rep, statusId: status.id, statusChannels: [...status.channels], presenceVersion: rep.presenceVersion + 1 };
+    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
     await fx.emit({ events: [{ type: 'rep.presenceChanged', at: now, repId: rep.repId, loggedIn: true, statusId: status.id, sessionId: rep.sessionId, reason: 'statusChange' }], timers: [] });
     return { kind: 'statusChanged', repId: rep.repId, statusId: status.id };
   });
@@ -65,8 +65,8 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
     const rep = await repState(deps, config, input.repId);
     if (rep.sessionId === undefined) return { kind: 'alreadyLoggedOut', repId: rep.repId };
     const now = deps.clock.now();
-    const next: RepState = { ...rep, sessionId: undefined, loggedInAt: undefined, statusId: undefined, statusChannels: [], version: rep.version + 1 };
-    if (!(await tryCommit(deps, [repWrite(next, rep)]))) return undefined;
+    const next: RepState = { ...rep, sessionId: undefined, loggedInAt: undefined, statusId: undefined, statusChannels: [], presenceVersion: rep.presenceVersion + 1 };
+    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
     await fx.emit({ events: [{ type: 'rep.presenceChanged', at: now, repId: rep.repId, loggedIn: false, sessionId: rep.sessionId, reason: 'logout' }], timers: [] });
     return { kind: 'loggedOut', repId: rep.repId, rescinded: [] };
   });

@@ -14,14 +14,19 @@ export type RouteDecision =
   | { readonly kind: 'notQueued'; readonly itemId: string; readonly state: WorkItem['state'] };
 
 /**
- * Push routing (spec §6): offer a queued item to the best eligible rep now. Candidates come from an index
+ * Push routing (spec §6): offer a queued item to the best eligible rep now. `justWritten` is the item as the
+ * caller has just committed it, which saves a read. Candidates come from an index
  * that may be slightly stale; the versioned commit on the rep is what guarantees capacity (spec §1).
  */
-export async function routeItem(deps: RouterDeps, itemId: string, fx = new Effects(deps)): Promise<Outcome<RouteDecision>> {
+export async function routeItem(
+  deps: RouterDeps, itemId: string, fx = new Effects(deps), justWritten?: WorkItem,
+): Promise<Outcome<RouteDecision>> {
   let attempts = 0;
+  let known = justWritten;
   while (attempts < MAX_ATTEMPTS) {
     const config = await deps.config.get();
-    let item = await requireItem(deps, itemId);
+    let item = known ?? await requireItem(deps, itemId);
+    known = undefined;
     if (item.state !== 'Queued') return fx.outcome({ kind: 'notQueued', itemId, state: item.state });
     const retargeted = await fallBackIfPreferredRepAway(deps, config, item, deps.clock.now(), fx);
     if (retargeted === 'conflict') { attempts++; continue; }
@@ -38,7 +43,7 @@ export async function routeItem(deps: RouterDeps, itemId: string, fx = new Effec
       const state = rep.state as RepState & { sessionId: string };
       const offerId = deps.ids.next('offer');
       const t = offer({ item, rep: state, profile: rep.profile, pool, units, offerId, explanation }, config, now);
-      const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(t.rep!, state)]);
+      const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, state)]);
       if (result.committed) {
         await fx.emit(t);
         return fx.outcome({ kind: 'offered', itemId, repId: state.repId, offerId, autoAccepted: t.item.state === 'Assigned' });

@@ -78,8 +78,6 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
   const queue = config.queue(data.queue, 'queue');
   if (queue.channel !== channel.name) throw new InvalidInputError('queue', `queue '${queue.id}' takes ${queue.channel} work, not ${channel.name}`);
   const target = targetOf(data, config);
-  const existing = await deps.store.itemIdForSource(channel.name, data.source);
-  if (existing) return fx.outcome({ kind: 'submitted', itemId: existing, duplicate: true });
   const now = deps.clock.now();
   const item: WorkItem = {
     id: deps.ids.next('work'), channel: channel.name, source: data.source, queueId: queue.id, target,
@@ -88,6 +86,8 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
     requestedAt: data.requestedAt ?? now, targetSince: now, attributes: data.attributes,
     state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
   };
+  // The create also claims the source id: a duplicate submission (Connect retries) loses here and is answered
+  // with the first item, so no read is spent on the common, first submission.
   if (!(await tryCommit(deps, [itemWrite(item, undefined)]))) {
     const winner = await deps.store.itemIdForSource(channel.name, data.source);
     if (!winner) throw new InvalidInputError('source', 'the item could not be created; retry');
@@ -98,7 +98,7 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
     timers: queuedTimers(item, config),
     item,
   });
-  const routing = await routeItem(deps, item.id, fx);
+  const routing = await routeItem(deps, item.id, fx, item);
   return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: routing.decision });
 }
 

@@ -13,7 +13,7 @@ describe('offer (spec §4, §7)', () => {
   it('reserves capacity at the moment of the offer and sets the push timeout', () => {
     const t = offered();
     expect(t.item).toMatchObject({ state: 'Offered', version: 2, offers: 1, reservation: { offerId: 'o1', repId: 'rep-a', units: 50, expiresAt: T0 + 30_000 } });
-    expect(t.rep).toMatchObject({ used: { primary: 50, interruptible: 0 }, activeItems: 1, lastOfferAt: T0, version: 2 });
+    expect(t.rep).toMatchObject({ used: { primary: 50, interruptible: 0 }, activeItems: 1, lastOfferAt: T0, presenceVersion: 1 });
     expect(t.timers).toEqual([{ kind: 'pushTimeout', itemId: 'w1', dueAt: T0 + 30_000, guard: 'o1' }]);
   });
 

@@ -1,0 +1,71 @@
+import type { CapacityPool } from '../../domain/routing/work-item';
+import type { RepChange } from '../../domain/routing/rep';
+import { conditionParams, mustNotExist } from './conditions';
+import { keys } from './keys';
+import { repToRow } from './mappers';
+
+type Params = Record<string, unknown>;
+
+/**
+ * Turns a rep change into one conditional write. Capacity moves by atomic deltas (`used = used + :delta`)
+ * guarded by bounds computed from the configured capacity, so two routers offering to the same rep both
+ * succeed while there is room and one fails the moment there is not (spec §1, §13).
+ */
+export function repWriteParams(tableName: string, change: RepChange): { Put: Params } | { Update: Params } {
+  if (change.expectedPresenceVersion === 0 && change.create) {
+    return { Put: { TableName: tableName, Item: repToRow(change.create), ...conditionParams(mustNotExist) } };
+  }
+  const names: Record<string, string> = { '#pk': 'pk' };
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  // The rep row must exist: capacity is never created by an offer or a release.
+  const conditions: string[] = ['attribute_exists(#pk)'];
+  for (const [pool, c] of Object.entries(change.pools) as [CapacityPool, NonNullable<RepChange['pools'][CapacityPool]>][]) {
+    names['#used'] = 'used';
+    names[`#${pool}`] = pool;
+    values[`:${pool}Delta`] = c.delta;
+    sets.push(`#used.#${pool} = #used.#${pool} + :${pool}Delta`);
+    // Room left for the reservation: never above capacity.
+    if (c.maxBefore !== undefined) { conditions.push(`#used.#${pool} <= :${pool}Max`); values[`:${pool}Max`] = c.maxBefore; }
+    // The units are still held: a release can happen only once.
+    if (c.minBefore !== undefined) { conditions.push(`#used.#${pool} >= :${pool}Min`); values[`:${pool}Min`] = c.minBefore; }
+  }
+  if (change.activeDelta !== 0) {
+    names['#active'] = 'activeItems';
+    values[':activeDelta'] = change.activeDelta;
+    sets.push('#active = #active + :activeDelta');
+  }
+  if (change.lastOfferAt !== undefined) {
+    names['#lastOfferAt'] = 'lastOfferAt';
+    values[':lastOfferAt'] = change.lastOfferAt;
+    sets.push('#lastOfferAt = :lastOfferAt');
+  }
+  if (change.expectedPresenceVersion !== undefined) {
+    // Same session and status as when the decision was made (an offer must not land after logout or Busy).
+    names['#presenceVersion'] = 'presenceVersion';
+    values[':expectedPresence'] = change.expectedPresenceVersion;
+    conditions.push('#presenceVersion = :expectedPresence');
+  }
+  if (change.presence) {
+    const p = change.presence;
+    values[':nextPresence'] = (change.expectedPresenceVersion ?? 0) + 1;
+    sets.push('#presenceVersion = :nextPresence');
+    const fields: Record<string, unknown> = { sessionId: p.sessionId, loggedInAt: p.loggedInAt, statusId: p.statusId, statusChannels: p.statusChannels };
+    const available = p.sessionId !== undefined && p.statusChannels.length > 0;
+    Object.assign(fields, available ? { gsi2pk: keys.availablePk(change.groupId), gsi2sk: change.repId } : { gsi2pk: undefined, gsi2sk: undefined });
+    for (const [field, value] of Object.entries(fields)) {
+      names[`#${field}`] = field;
+      if (value === undefined) removes.push(`#${field}`);
+      else { values[`:${field}`] = value; sets.push(`#${field} = :${field}`); }
+    }
+  }
+  const update = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim();
+  return {
+    Update: {
+      TableName: tableName, Key: keys.rep(change.repId), UpdateExpression: update,
+      ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names,
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+    },
+  };
+}
