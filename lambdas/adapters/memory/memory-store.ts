@@ -1,0 +1,85 @@
+import type { ContactCenterConfig } from '../../domain/config/schema';
+import { ConflictError } from '../../domain/errors';
+import type { Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
+import { waitPartition } from '../../domain/routing/ordering';
+import { POOLS, type RepChange, type RepState } from '../../domain/routing/rep';
+import { HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
+
+const partitionKey = (p: WaitPartition) => (p.kind === 'rep' ? `R#${p.repId}` : `${p.kind}#${p.queueId}`);
+
+/**
+ * The routing store in process memory, for big what-if simulations. Same contract as the DynamoDB store
+ * (test/integration/store-contract.test.ts runs against both): every guard of a commit is checked before
+ * any write is applied, so a commit is all or nothing.
+ */
+export class MemoryRoutingStore implements RoutingStore {
+  private readonly items = new Map<string, { item: WorkItem; rank?: string }>();
+  private readonly reps = new Map<string, RepState>();
+  private readonly sources = new Map<string, string>();
+  private config?: ContactCenterConfig;
+
+  async loadConfig() { return this.config ? structuredClone(this.config) : undefined; }
+  async saveConfig(config: ContactCenterConfig) { this.config = structuredClone(config); }
+  async getItem(itemId: string) { const row = this.items.get(itemId); return row ? structuredClone(row.item) : undefined; }
+  async getRep(repId: string) { const rep = this.reps.get(repId); return rep ? structuredClone(rep) : undefined; }
+  async itemIdForSource(channel: string, source: string) { return this.sources.get(`${channel}#${source}`); }
+
+  async waitingItems(partition: WaitPartition, limit: number, cursor?: string): Promise<Page<WorkItem>> {
+    const key = partitionKey(partition);
+    const rows = [...this.items.values()]
+      .filter((r) => r.item.state === 'Queued' && r.rank !== undefined && partitionKey(waitPartition(r.item)) === key && (!cursor || r.rank > cursor))
+      .sort((a, b) => (a.rank! < b.rank! ? -1 : 1));
+    const page = rows.slice(0, limit);
+    return { items: page.map((r) => structuredClone(r.item)), cursor: rows.length > limit ? page.at(-1)!.rank : undefined };
+  }
+
+  async availableReps(groupId: string) {
+    return [...this.reps.values()].filter((r) => r.groupId === groupId && r.sessionId !== undefined && r.statusChannels.length > 0).map((r) => structuredClone(r));
+  }
+
+  async heldItems(repId: string) {
+    return [...this.items.values()].filter((r) => HOLDING_STATES.has(r.item.state) && r.item.reservation?.repId === repId).map((r) => structuredClone(r.item));
+  }
+
+  /** Every item and rep, for reports and invariant checks (never used by routing). */
+  snapshot() {
+    return { items: [...this.items.values()].map((r) => r.item), reps: [...this.reps.values()] };
+  }
+
+  async commit(writes: readonly StateWrite[]): Promise<void> {
+    const failed = writes.flatMap((w, i) => (this.guardHolds(w) ? [] : [i]));
+    if (failed.length) throw new ConflictError('condition failed', { failedWrites: failed });
+    for (const w of writes) {
+      if (w.kind === 'rep') { this.applyRep(w.change); continue; }
+      if (w.expectedVersion === 0) this.sources.set(`${w.item.channel}#${w.item.source}`, w.item.id);
+      this.items.set(w.item.id, { item: structuredClone(w.item), rank: w.item.state === 'Queued' ? w.rank : undefined });
+    }
+  }
+
+  private guardHolds(w: StateWrite): boolean {
+    if (w.kind === 'item') {
+      const current = this.items.get(w.item.id)?.item;
+      if (w.expectedVersion === 0) return !current && !this.sources.has(`${w.item.channel}#${w.item.source}`);
+      return current?.version === w.expectedVersion;
+    }
+    const c = w.change;
+    const rep = this.reps.get(c.repId);
+    if (c.expectedPresenceVersion === 0 && c.create) return !rep;
+    if (!rep) return false;
+    if (c.expectedPresenceVersion !== undefined && rep.presenceVersion !== c.expectedPresenceVersion) return false;
+    return POOLS.every((pool) => {
+      const p = c.pools[pool];
+      return !p || ((p.maxBefore === undefined || rep.used[pool] <= p.maxBefore) && (p.minBefore === undefined || rep.used[pool] >= p.minBefore));
+    });
+  }
+
+  private applyRep(c: RepChange): void {
+    if (c.expectedPresenceVersion === 0 && c.create) { this.reps.set(c.repId, structuredClone(c.create)); return; }
+    const rep = this.reps.get(c.repId)!;
+    const used = { ...rep.used };
+    for (const pool of POOLS) used[pool] += c.pools[pool]?.delta ?? 0;
+    let next: RepState = { ...rep, used, activeItems: rep.activeItems + c.activeDelta, lastOfferAt: c.lastOfferAt ?? rep.lastOfferAt };
+    if (c.presence) next = { ...next, ...structuredClone(c.presence), presenceVersion: (c.expectedPresenceVersion ?? 0) + 1 };
+    this.reps.set(c.repId, next);
+  }
+}

@@ -1,0 +1,46 @@
+/** A binary min-heap of timed simulation events; ties keep insertion order so runs are reproducible. */
+export class EventQueue<T> {
+  private heap: { at: number; seq: number; value: T }[] = [];
+  private seq = 0;
+
+  get size(): number { return this.heap.length; }
+  peekTime(): number | undefined { return this.heap[0]?.at; }
+
+  push(at: number, value: T): void {
+    this.heap.push({ at, seq: this.seq++, value });
+    let i = this.heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      [this.heap[i], this.heap[parent]] = [this.heap[parent]!, this.heap[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): { at: number; value: T } | undefined {
+    const top = this.heap[0];
+    const last = this.heap.pop();
+    if (!top || !last) return undefined;
+    if (this.heap.length > 0) {
+      this.heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < this.heap.length && this.less(l, m)) m = l;
+        if (r < this.heap.length && this.less(r, m)) m = r;
+        if (m === i) break;
+        [this.heap[i], this.heap[m]] = [this.heap[m]!, this.heap[i]!];
+        i = m;
+      }
+    }
+    return { at: top.at, value: top.value };
+  }
+
+  private less(a: number, b: number): boolean {
+    const x = this.heap[a]!;
+    const y = this.heap[b]!;
+    return x.at < y.at || (x.at === y.at && x.seq < y.seq);
+  }
+}
