@@ -30,7 +30,7 @@ export class Statistics {
     for (const q of queues) this.counts.set(q, { arrived: 0, answered: 0, abandoned: 0, meanWaitSeconds: 0, p90WaitSeconds: 0, waitedFraction: 0, serviceLevel: 0, offers: 0, declines: 0, timeouts: 0 });
   }
 
-  arrived(itemId: string, queue: string, at: number): void {
+  private arrived(itemId: string, queue: string, at: number): void {
     const counted = at >= this.measureFrom;
     this.items.set(itemId, { queue, arrivedAt: at, counted });
     if (counted) this.counts.get(queue)!.arrived++;
@@ -49,6 +49,8 @@ export class Statistics {
 
   onEvent(e: RoutingEvent): void {
     if (!('itemId' in e)) return;
+    // Arrival is the submission's own event: the push offer that follows it in the same call counts too.
+    if (e.type === 'work.queued' && e.reason === 'submitted') this.arrived(e.itemId, e.queueId, e.at);
     const item = this.items.get(e.itemId);
     const q = item?.counted ? this.counts.get(item.queue) : undefined;
     switch (e.type) {

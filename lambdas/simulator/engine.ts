@@ -1,0 +1,151 @@
+import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../adapters/local/in-process';
+import { CompiledConfig } from '../domain/config/compiled-config';
+import { InvalidInputError } from '../domain/errors';
+import type { RoutingEvent } from '../domain/routing/events';
+import { checkInvariants } from '../domain/routing/invariants';
+import { StoreConfigProvider } from '../domain/use-cases/context';
+import { loadConfiguration } from '../domain/use-cases/configure';
+import { Router } from '../domain/use-cases/router';
+import type { SimRep } from './build-config';
+import { EventQueue } from './event-queue';
+import { sample, seededRandom } from './random';
+import type { Arrival, Scenario } from './scenario';
+import { Statistics } from './statistics';
+import type { SimulationStore } from './stores';
+
+type SimEvent =
+  | { kind: 'arrival'; stream: number }
+  | { kind: 'answer'; itemId: string; offerId: string; decline: boolean }
+  | { kind: 'finish'; itemId: string }
+  | { kind: 'abandon'; itemId: string };
+
+export interface Progress { readonly virtualSeconds: number; readonly routed: number; readonly waiting: number; readonly arrived: number }
+
+export interface SimulationOptions {
+  /** Virtual seconds per real second; omit to run as fast as the machine allows. */
+  readonly speed?: number;
+  readonly onProgress?: (p: Progress) => void;
+  /** Every routing event, as it is published (the Command Center follows the run through this). */
+  readonly onEvent?: (e: RoutingEvent, now: number) => void;
+}
+
+export const START = Date.UTC(2026, 0, 5, 8, 0, 0);
+
+/**
+ * A discrete-event simulation that drives the same Router the Lambda handlers call, with a virtual clock,
+ * the router's own timers, Poisson arrivals, and reps who answer, decline and finish work.
+ */
+export async function simulate(scenario: Scenario, configJson: unknown, reps: readonly SimRep[], sim: SimulationStore, options: SimulationOptions = {}) {
+  const wallStart = Date.now();
+  const random = seededRandom(scenario.seed);
+  const clock = new ManualClock(START);
+  const events = new EventLog();
+  const timers = new TimerQueue();
+  const config = new CompiledConfig(await loadConfiguration(sim.store, configJson));
+  const router = new Router({ store: sim.store, clock, ids: new SequentialIds(), events, timers, config: new StoreConfigProvider(sim.store, clock, Number.POSITIVE_INFINITY) });
+  const end = START + scenario.durationMinutes * 60_000;
+  const stats = new Statistics(START + scenario.warmupMinutes * 60_000, scenario.serviceLevelSeconds * 1000,
+    new Map([...config.reps.values()].map((r) => [r.id, r.presence.capacity])), config.raw.queues.map((q) => q.id));
+  const queue = new EventQueue<SimEvent>();
+  const streamOf = new Map<string, Arrival>();
+  const submitted: string[] = [];
+  let routed = 0;
+  let waiting = 0;
+  const behavior = scenario.repBehavior;
+
+  events.onEvent((e) => {
+    stats.onEvent(e);
+    options.onEvent?.(e, clock.now());
+    if (e.type === 'work.queued') waiting++;
+    if (e.type === 'offer.created') {
+      routed++; waiting--;
+      const autoAccepted = config.rep(e.repId).presence.autoAccept && e.channel !== 'voice';
+      if (!autoAccepted) {
+        const answerAt = clock.now() + (behavior ? sample(behavior.answerSeconds, random) * 1000 : 0);
+        const decline = e.declinable && behavior !== undefined && random() < behavior.declineProbability;
+        queue.push(answerAt, { kind: 'answer', itemId: e.itemId, offerId: e.offerId, decline });
+      }
+    }
+    if (e.type === 'work.canceled' && e.repId === undefined) waiting--;
+    if (e.type === 'work.assigned') {
+      const stream = streamOf.get(e.itemId);
+      queue.push(clock.now() + (stream ? sample(stream.handleSeconds, random) * 1000 : 0), { kind: 'finish', itemId: e.itemId });
+    }
+  });
+
+  const nextArrival = (stream: number, from: number) =>
+    queue.push(from - Math.log(1 - random()) * (3_600_000 / scenario.arrivals[stream]!.perHour), { kind: 'arrival', stream });
+  scenario.arrivals.forEach((_, i) => nextArrival(i, START));
+  for (const rep of reps) await router.logIn({ repId: rep.repId, statusId: rep.statusId });
+
+  let lastProgress = 0;
+  for (;;) {
+    const nextEvent = queue.peekTime();
+    const nextTimer = timers.nextDueAt();
+    const at = Math.min(nextEvent ?? Infinity, nextTimer ?? Infinity);
+    if (at === Infinity || at > end) break;
+    if (options.speed) await pace(wallStart, at - START, options.speed);
+    clock.set(Math.max(clock.now(), at));
+    if (nextTimer !== undefined && nextTimer <= at) {
+      for (const t of timers.takeDue(clock.now())) await router.fireTimer(t);
+    } else {
+      await handle(queue.pop()!.value);
+    }
+    if (options.onProgress && Date.now() - lastProgress > 200) {
+      lastProgress = Date.now();
+      options.onProgress({ virtualSeconds: (clock.now() - START) / 1000, routed, waiting, arrived: submitted.length });
+    }
+  }
+
+  async function handle(ev: SimEvent): Promise<void> {
+    const now = clock.now();
+    switch (ev.kind) {
+      case 'arrival': {
+        const a = scenario.arrivals[ev.stream]!;
+        nextArrival(ev.stream, now);
+        const q = config.queue(a.queue);
+        const source = `sim-${submitted.length + 1}`;
+        const preferred = a.preferredRep ? { preferredRep: a.preferredRep } : {};
+        const r = await router.submitWork({ channel: q.channel, source, queue: a.queue, skills: a.skills, priority: a.priority, size: a.size, ...preferred });
+        submitted.push(r.decision.itemId);
+        streamOf.set(r.decision.itemId, a);
+        if (a.patienceSeconds) queue.push(now + sample(a.patienceSeconds, random) * 1000, { kind: 'abandon', itemId: r.decision.itemId });
+        return;
+      }
+      case 'answer':
+        // A rep whose presence configuration forbids declining accepts instead (the router refuses the decline).
+        if (!ev.decline || !(await router.decline({ itemId: ev.itemId, offerId: ev.offerId }).then(() => true, refused))) {
+          await router.accept({ itemId: ev.itemId, offerId: ev.offerId });
+        }
+        return;
+      case 'finish':
+        await router.complete({ itemId: ev.itemId });
+        return;
+      case 'abandon':
+        await router.cancel({ itemId: ev.itemId, reason: 'abandoned' });
+        return;
+    }
+  }
+
+  const records = await sim.records();
+  const invariants = checkInvariants({ ...records, config, submitted, events: events.events });
+  const { queues, reps: repStats } = stats.report(Math.min(end, Math.max(clock.now(), end)), config.reps.size);
+  return {
+    scenario: scenario.name, virtualMinutes: scenario.durationMinutes, queues, reps: repStats,
+    invariants: { capacityViolations: invariants.capacityViolations + invariants.capacityLeaks, doubleOffers: invariants.doubleOffers, lostWorkItems: invariants.lostWorkItems },
+    store: sim.kind, wallSeconds: Math.round((Date.now() - wallStart) / 100) / 10,
+  };
+}
+
+export type Report = Awaited<ReturnType<typeof simulate>>;
+
+function refused(e: unknown): false {
+  if (!(e instanceof InvalidInputError)) throw e;
+  return false;
+}
+
+async function pace(wallStart: number, virtualMs: number, speed: number): Promise<void> {
+  const due = wallStart + virtualMs / speed;
+  const wait = due - Date.now();
+  if (wait > 2) await new Promise((r) => setTimeout(r, wait));
+}

@@ -1,0 +1,41 @@
+import type { Progress, Report } from './engine';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The report as a readable table for a terminal. */
+export function formatReport(r: Report): string {
+  const header = ['queue', 'arrived', 'answered', 'abandoned', 'mean wait', 'p90 wait', 'waited', 'service level', 'offers', 'declines', 'timeouts'];
+  const rows = Object.entries(r.queues).map(([id, q]) => [id, q.arrived, q.answered, q.abandoned, `${q.meanWaitSeconds.toFixed(1)} s`,
+    `${q.p90WaitSeconds.toFixed(1)} s`, pct(q.waitedFraction), pct(q.serviceLevel), q.offers, q.declines, q.timeouts].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const inv = r.invariants;
+  return [
+    `${r.scenario}: ${r.virtualMinutes} virtual minutes on ${r.store} in ${r.wallSeconds} s`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `reps: occupancy ${pct(r.reps.occupancy)}, mean active items ${r.reps.meanActiveItems.toFixed(2)}`,
+    `invariants (from the store's records): capacity violations ${inv.capacityViolations}, double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
+  ].join('\n');
+}
+
+const clockTime = (seconds: number) => {
+  const s = Math.floor(seconds);
+  return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** A one-line progress display: rewritten in place on a terminal, a line every 10 s elsewhere (CI logs). */
+export function progressPrinter(stream: NodeJS.WriteStream, totalMinutes: number) {
+  let lastLine = 0;
+  return {
+    update(p: Progress) {
+      const text = `virtual ${clockTime(p.virtualSeconds)} / ${clockTime(totalMinutes * 60)}  arrived ${p.arrived}  routed ${p.routed}  waiting now ${p.waiting}`;
+      if (stream.isTTY) stream.write(`\r${text.padEnd(90)}`);
+      else if (Date.now() - lastLine > 10_000) { lastLine = Date.now(); stream.write(`${text}\n`); }
+    },
+    done() { if (stream.isTTY) stream.write('\n'); },
+  };
+}

@@ -1,0 +1,53 @@
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { createRoutingTable, documentClient, localClientConfig } from '../adapters/dynamodb/client';
+import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
+import { startDynamoLocal } from '../adapters/local/dynamodb-local';
+import { MemoryRoutingStore } from '../adapters/memory/memory-store';
+import type { RoutingStore } from '../domain/ports';
+import type { RepState } from '../domain/routing/rep';
+import type { WorkItem } from '../domain/routing/work-item';
+
+/** What the report reads back: every stored item and rep, and whether a queued item is findable by routing. */
+export interface StoreRecords { items: WorkItem[]; reps: RepState[]; isWaiting(item: WorkItem): boolean }
+
+export interface SimulationStore {
+  readonly kind: 'dynamodb' | 'memory';
+  readonly store: RoutingStore;
+  records(): Promise<StoreRecords>;
+  close(): Promise<void>;
+}
+
+export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string): Promise<SimulationStore> {
+  if (kind === 'memory') {
+    const store = new MemoryRoutingStore();
+    return { kind, store, records: async () => ({ ...store.snapshot(), isWaiting: (i) => i.state === 'Queued' }), close: async () => {} };
+  }
+  const local = endpoint ? undefined : await startDynamoLocal();
+  const url = endpoint ?? local!.endpoint;
+  const raw = new DynamoDBClient(localClientConfig(url));
+  const table = `simulation-${Date.now()}`;
+  await createRoutingTable(raw, table);
+  return {
+    kind, store: new DynamoRoutingStore(documentClient(localClientConfig(url)), table),
+    records: () => scanRecords(raw, table),
+    close: async () => { raw.destroy(); await local?.stop(); },
+  };
+}
+
+/** A full Scan: only for the end-of-run report, never on a routing path. */
+async function scanRecords(raw: DynamoDBClient, table: string): Promise<StoreRecords> {
+  const rows: Record<string, unknown>[] = [];
+  let start: Record<string, never> | undefined;
+  do {
+    const out = await raw.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
+    rows.push(...(out.Items ?? []).map((i) => unmarshall(i)));
+    start = out.LastEvaluatedKey as Record<string, never> | undefined;
+  } while (start);
+  const waiting = new Set(rows.filter((r) => r.gsi1pk).map((r) => r.id as string));
+  return {
+    items: rows.filter((r) => r.type === 'WorkItem') as unknown as WorkItem[],
+    reps: rows.filter((r) => r.type === 'Rep') as unknown as RepState[],
+    isWaiting: (i) => waiting.has(i.id),
+  };
+}
