@@ -16,6 +16,9 @@ export class MemoryRoutingStore implements RoutingStore {
   private readonly items = new Map<string, { item: WorkItem; rank?: string }>();
   private readonly reps = new Map<string, RepState>();
   private readonly sources = new Map<string, string>();
+  /** The in-memory counterparts of the sparse indexes: waiting items per list (with rank), held items per rep. */
+  private readonly waiting = new Map<string, Map<string, string>>();
+  private readonly held = new Map<string, Set<string>>();
   private config?: ContactCenterConfig;
 
   async loadConfig() { return this.config ? structuredClone(this.config) : undefined; }
@@ -25,12 +28,11 @@ export class MemoryRoutingStore implements RoutingStore {
   async itemIdForSource(channel: string, source: string) { return this.sources.get(`${channel}#${source}`); }
 
   async waitingItems(partition: WaitPartition, limit: number, cursor?: string): Promise<Page<WorkItem>> {
-    const key = partitionKey(partition);
-    const rows = [...this.items.values()]
-      .filter((r) => r.item.state === 'Queued' && r.rank !== undefined && partitionKey(waitPartition(r.item)) === key && (!cursor || r.rank > cursor))
-      .sort((a, b) => (a.rank! < b.rank! ? -1 : 1));
-    const page = rows.slice(0, limit);
-    return { items: page.map((r) => structuredClone(r.item)), cursor: rows.length > limit ? page.at(-1)!.rank : undefined };
+    const ranked = [...(this.waiting.get(partitionKey(partition)) ?? [])]
+      .filter(([, rank]) => !cursor || rank > cursor)
+      .sort((a, b) => (a[1] < b[1] ? -1 : 1));
+    const page = ranked.slice(0, limit);
+    return { items: page.map(([id]) => structuredClone(this.items.get(id)!.item)), cursor: ranked.length > limit ? page.at(-1)![1] : undefined };
   }
 
   async availableReps(groupId: string) {
@@ -38,7 +40,7 @@ export class MemoryRoutingStore implements RoutingStore {
   }
 
   async heldItems(repId: string) {
-    return [...this.items.values()].filter((r) => HOLDING_STATES.has(r.item.state) && r.item.reservation?.repId === repId).map((r) => structuredClone(r.item));
+    return [...(this.held.get(repId) ?? [])].map((id) => structuredClone(this.items.get(id)!.item));
   }
 
   /** Every item and rep, for reports and invariant checks (never used by routing). */
@@ -52,8 +54,25 @@ export class MemoryRoutingStore implements RoutingStore {
     for (const w of writes) {
       if (w.kind === 'rep') { this.applyRep(w.change); continue; }
       if (w.expectedVersion === 0) this.sources.set(`${w.item.channel}#${w.item.source}`, w.item.id);
+      const previous = this.items.get(w.item.id)?.item;
+      if (previous) this.unindex(previous);
       this.items.set(w.item.id, { item: structuredClone(w.item), rank: w.item.state === 'Queued' ? w.rank : undefined });
+      this.index(w.item, w.rank);
     }
+  }
+
+  private index(item: WorkItem, rank: string | undefined): void {
+    if (item.state === 'Queued' && rank !== undefined) {
+      const key = partitionKey(waitPartition(item));
+      this.waiting.set(key, (this.waiting.get(key) ?? new Map()).set(item.id, rank));
+    }
+    const holder = HOLDING_STATES.has(item.state) ? item.reservation?.repId : undefined;
+    if (holder) this.held.set(holder, (this.held.get(holder) ?? new Set()).add(item.id));
+  }
+
+  private unindex(item: WorkItem): void {
+    this.waiting.get(partitionKey(waitPartition(item)))?.delete(item.id);
+    if (item.reservation) this.held.get(item.reservation.repId)?.delete(item.id);
   }
 
   private guardHolds(w: StateWrite): boolean {
