@@ -1,0 +1,47 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { CommandCenterSnapshot } from './projection';
+import { PAGE } from './page';
+
+export interface CommandCenterServer { readonly url: string; close(): Promise<void> }
+
+/**
+ * Serves the Command Center page on localhost: `/` the page, `/api/state` one snapshot, `/api/stream`
+ * server-sent events with a fresh snapshot every `intervalMs`, so the page updates without reloading.
+ */
+export async function serveCommandCenter(snapshot: () => CommandCenterSnapshot, port = 8080, intervalMs = 500): Promise<CommandCenterServer> {
+  const streams = new Set<ServerResponse>();
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(PAGE);
+    } else if (path === '/api/state') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(snapshot()));
+    } else if (path === '/api/stream') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(`data: ${JSON.stringify(snapshot())}\n\n`);
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  const timer = setInterval(() => {
+    if (streams.size === 0) return;
+    const data = `data: ${JSON.stringify(snapshot())}\n\n`;
+    for (const res of streams) res.write(data);
+  }, intervalMs);
+  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, '127.0.0.1', resolve); });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    close: () => new Promise<void>((resolve) => {
+      clearInterval(timer);
+      for (const res of streams) res.end();
+      server.close(() => resolve());
+    }),
+  };
+}
