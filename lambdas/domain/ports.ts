@@ -12,6 +12,14 @@ export interface EventSink { publish(events: readonly RoutingEvent[]): Promise<v
 /** Delayed work: push timeouts, skill drops, fallback, overflow, wrap-up end, re-offer. */
 export interface TimerPort { schedule(timers: readonly Timer[]): Promise<void> }
 
+/**
+ * Telephony (Amazon Connect): tell Connect to connect exactly this rep to a parked call. `contactGone` means the
+ * contact no longer exists (the caller hung up); the router then cancels the item and releases the reservation.
+ */
+export interface TelephonyPort {
+  connectRep(request: { contactId: string; connectUserId: string; expirySeconds: number }): Promise<'targeted' | 'contactGone'>;
+}
+
 /** A waiting list: one per queue for queue-routed work, per queue for skills work, per rep for direct work. */
 export type WaitPartition =
   | { readonly kind: 'queue'; readonly queueId: string }

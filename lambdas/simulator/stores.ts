@@ -1,7 +1,7 @@
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createRoutingTable, documentClient, localClientConfig } from '../adapters/dynamodb/client';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
+import { scanRecords } from '../adapters/dynamodb/scan-records';
 import { startDynamoLocal } from '../adapters/local/dynamodb-local';
 import { MemoryRoutingStore } from '../adapters/memory/memory-store';
 import type { RoutingStore } from '../domain/ports';
@@ -32,22 +32,5 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
     kind, store: new DynamoRoutingStore(documentClient(localClientConfig(url)), table),
     records: () => scanRecords(raw, table),
     close: async () => { raw.destroy(); await local?.stop(); },
-  };
-}
-
-/** A full Scan: only for the end-of-run report, never on a routing path. */
-async function scanRecords(raw: DynamoDBClient, table: string): Promise<StoreRecords> {
-  const rows: Record<string, unknown>[] = [];
-  let start: Record<string, never> | undefined;
-  do {
-    const out = await raw.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
-    rows.push(...(out.Items ?? []).map((i) => unmarshall(i)));
-    start = out.LastEvaluatedKey as Record<string, never> | undefined;
-  } while (start);
-  const waiting = new Set(rows.filter((r) => r.gsi1pk).map((r) => r.id as string));
-  return {
-    items: rows.filter((r) => r.type === 'WorkItem') as unknown as WorkItem[],
-    reps: rows.filter((r) => r.type === 'Rep') as unknown as RepState[],
-    isWaiting: (i) => waiting.has(i.id),
   };
 }

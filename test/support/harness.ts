@@ -1,13 +1,11 @@
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createRoutingTable, documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
+import { scanRecords } from '../../lambdas/adapters/dynamodb/scan-records';
 import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../lambdas/adapters/local/in-process';
 import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
 import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
 import { Router } from '../../lambdas/domain/use-cases/router';
-import type { RepState } from '../../lambdas/domain/routing/rep';
-import type { WorkItem } from '../../lambdas/domain/routing/work-item';
 
 export { T0 } from './harness-time';
 import { T0 } from './harness-time';
@@ -28,18 +26,7 @@ export async function freshTable(): Promise<{ table: string; store: DynamoRoutin
 }
 
 /** Every row of the table, split by kind: tests assert invariants from stored state, not from return values. */
-export async function snapshot(raw: DynamoDBClient, table: string) {
-  const rows: Record<string, unknown>[] = [];
-  let start: Record<string, never> | undefined;
-  do {
-    const out = await raw.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
-    rows.push(...(out.Items ?? []).map((i) => unmarshall(i)));
-    start = out.LastEvaluatedKey as Record<string, never> | undefined;
-  } while (start);
-  const items = rows.filter((r) => r.type === 'WorkItem') as unknown as WorkItem[];
-  const reps = rows.filter((r) => r.type === 'Rep') as unknown as RepState[];
-  return { rows, items, reps };
-}
+export const snapshot = scanRecords;
 
 export async function makeHarness(config: unknown) {
   const { table, store, raw } = await freshTable();

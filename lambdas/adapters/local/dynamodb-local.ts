@@ -6,9 +6,9 @@ import { localClientConfig } from '../dynamodb/client';
 export interface LocalDynamo { readonly endpoint: string; readonly process: ChildProcess; stop(): Promise<void> }
 
 /** Fails early with one clear instruction when Java (needed by DynamoDB Local) is missing. */
-export function assertJava(): void {
+export function assertJava(env: NodeJS.ProcessEnv = process.env): void {
   try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
+    execFileSync('java', ['-version'], { stdio: 'ignore', env });
   } catch {
     throw new Error('DynamoDB Local needs Java 17 or newer, and `java` was not found on PATH.\n'
       + 'Install it, e.g. on Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless');

@@ -1,0 +1,66 @@
+import {
+  ResourceNotFoundException, ThrottlingException, UpdateContactRoutingDataCommand,
+  type ConnectClient, type RoutingCriteriaInputStep,
+} from '@aws-sdk/client-connect';
+import type { TelephonyPort } from '../../domain/ports';
+
+/** The predefined attribute every unified-routing call is parked on; no agent has it (spec §8). */
+export const PARKING_ATTRIBUTE = { name: 'Routing', value: 'True' } as const;
+
+export interface ConnectTelephonyOptions {
+  readonly maxAttempts?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Routing criteria that target one rep, then park the call again: step 1 matches the rep's Connect user and
+ * expires with the push timeout; step 2 (`Routing` = `True`, no expiry) matches no agent. An expired offer
+ * therefore falls back to "parked", never to "any agent in the queue" (reference §0.3).
+ */
+export function targetRepSteps(connectUserId: string, expirySeconds: number): RoutingCriteriaInputStep[] {
+  const rep: RoutingCriteriaInputStep = {
+    Expression: { AttributeCondition: { ComparisonOperator: 'Match', MatchCriteria: { AgentsCriteria: { AgentIds: [connectUserId] } } } },
+  };
+  // Without a push timeout the rep step never expires, and a parking step after it could never activate.
+  if (expirySeconds <= 0) return [rep];
+  return [
+    { ...rep, Expiry: { DurationInSeconds: expirySeconds } },
+    { Expression: { AttributeCondition: { Name: PARKING_ATTRIBUTE.name, Value: PARKING_ATTRIBUTE.value, ProficiencyLevel: 1, ComparisonOperator: 'NumberGreaterOrEqualTo' } } },
+  ];
+}
+
+/** `UpdateContactRoutingData` takes the instance id, not the ARN. */
+export const instanceIdOf = (instanceArn: string) => instanceArn.split('/').at(-1)!;
+
+/**
+ * Amazon Connect as the router's telephony: `UpdateContactRoutingData` on a parked contact. Throttling (the
+ * quota may be as low as 2 rps) is retried with exponential backoff and full jitter; a contact that no longer
+ * exists is reported as a value so the router can cancel the item and release the rep.
+ */
+export class ConnectTelephony implements TelephonyPort {
+  private readonly maxAttempts: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly client: ConnectClient, private readonly instanceArn: string, options: ConnectTelephonyOptions = {}) {
+    this.maxAttempts = options.maxAttempts ?? 6;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  async connectRep(request: { contactId: string; connectUserId: string; expirySeconds: number }): Promise<'targeted' | 'contactGone'> {
+    const command = new UpdateContactRoutingDataCommand({
+      InstanceId: instanceIdOf(this.instanceArn), ContactId: request.contactId,
+      RoutingCriteria: { Steps: targetRepSteps(request.connectUserId, request.expirySeconds) },
+    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(command);
+        return 'targeted';
+      } catch (err) {
+        if (err instanceof ResourceNotFoundException) return 'contactGone';
+        const throttled = err instanceof ThrottlingException || (err as { name?: string }).name === 'TooManyRequestsException';
+        if (!throttled || attempt >= this.maxAttempts) throw err;
+        await this.sleep(Math.random() * Math.min(4000, 100 * 2 ** attempt));
+      }
+    }
+  }
+}

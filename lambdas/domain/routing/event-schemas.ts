@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { RoutingEvent, RoutingEventType } from './events';
+
+/** Bumped when an event's shape changes incompatibly; subscribers read it from `detail.schemaVersion`. */
+export const EVENT_SCHEMA_VERSION = 1;
+
+const at = z.number().int().describe('epoch milliseconds when it happened');
+const item = { at, itemId: z.string(), itemVersion: z.number().int().optional().describe('the item version after the change: order and de-duplicate by it') };
+const offer = { ...item, offerId: z.string(), repId: z.string() };
+const reasons = z.enum(['loggedOut', 'statusExcludesChannel', 'noCapacity', 'notInQueue', 'missingSkill', 'notPreferredRep', 'declinedThisSession']);
+
+/** The event catalogue of spec §10: one schema per event type, the source of docs/events/*.json. */
+export const eventSchemas = {
+  'work.queued': z.strictObject({ type: z.literal('work.queued'), ...item, channel: z.string(), queueId: z.string(), source: z.string(),
+    reason: z.enum(['submitted', 'declined', 'timedOut', 'rescinded', 'overflowed', 'fellBack', 'transferred']) }),
+  'offer.created': z.strictObject({ type: z.literal('offer.created'), ...offer, channel: z.string(), queueId: z.string(),
+    pool: z.enum(['primary', 'interruptible']), units: z.number(), expiresAt: at.optional(), declinable: z.boolean(),
+    explanation: z.strictObject({
+      considered: z.number().int(), eligible: z.number().int(), routingModel: z.enum(['MostAvailable', 'LeastActive']),
+      ineligibleByReason: z.partialRecord(reasons, z.number().int()),
+      ineligible: z.array(z.object({ repId: z.string(), reason: reasons })).readonly(),
+    }).describe('why this rep: how many reps were considered and why the others were not eligible') }),
+  'offer.accepted': z.strictObject({ type: z.literal('offer.accepted'), ...offer, waitMs: z.number() }),
+  'offer.declined': z.strictObject({ type: z.literal('offer.declined'), ...offer, reason: z.string().optional() }),
+  'offer.timedOut': z.strictObject({ type: z.literal('offer.timedOut'), ...offer }),
+  'offer.rescinded': z.strictObject({ type: z.literal('offer.rescinded'), ...offer, reason: z.string() }),
+  'work.assigned': z.strictObject({ type: z.literal('work.assigned'), ...offer }),
+  'work.wrapUpStarted': z.strictObject({ type: z.literal('work.wrapUpStarted'), ...offer, wrapUpEndsAt: at }),
+  'work.completed': z.strictObject({ type: z.literal('work.completed'), ...item, repId: z.string().optional() }),
+  'work.canceled': z.strictObject({ type: z.literal('work.canceled'), ...item, reason: z.string(), repId: z.string().optional() }),
+  'work.overflowed': z.strictObject({ type: z.literal('work.overflowed'), ...item, fromQueue: z.string(), toQueue: z.string() }),
+  'work.fellBack': z.strictObject({ type: z.literal('work.fellBack'), ...item, to: z.enum(['queue', 'skills']), reason: z.string() }),
+  'skills.relaxed': z.strictObject({ type: z.literal('skills.relaxed'), ...item, dropped: z.array(z.string()).readonly() }),
+  'rep.presenceChanged': z.strictObject({ type: z.literal('rep.presenceChanged'), at, repId: z.string(), loggedIn: z.boolean(),
+    statusId: z.string().optional(), sessionId: z.string().optional(), reason: z.string() }),
+} as const satisfies Record<RoutingEventType, z.ZodType>;
+
+// Compile-time check that every event the domain can emit fits its published schema (the runtime test
+// test/unit/domain/event-schemas.test.ts also parses real events strictly, so no field goes unpublished).
+type Fits = { [T in RoutingEventType]: Extract<RoutingEvent, { type: T }> extends z.input<(typeof eventSchemas)[T]> ? true : false };
+export const eventsFitSchemas: Fits[RoutingEventType] extends true ? true : never = true;
+
+/** A short description of each event for the catalogue page. */
+export const eventDescriptions: Record<RoutingEventType, string> = {
+  'work.queued': 'An item is waiting: newly submitted, or back in its queue after a decline, timeout or rescind.',
+  'offer.created': 'Capacity was reserved on a rep and the item offered to them, with the reasons for the choice.',
+  'offer.accepted': 'The rep accepted (for voice: Amazon Connect connected the call).',
+  'offer.declined': 'The rep declined the offer; the item is queued again and not offered to that login session.',
+  'offer.timedOut': 'The push timeout passed without an answer.',
+  'offer.rescinded': 'The router took the offer back (logout, outbound call); not counted as a decline.',
+  'work.assigned': 'The item is the rep\'s.',
+  'work.wrapUpStarted': 'The work ended; after-contact work keeps the capacity until wrapUpEndsAt.',
+  'work.completed': 'The work is done and the capacity released.',
+  'work.canceled': 'The customer left (e.g. hung up) before the work was assigned.',
+  'work.overflowed': 'The item waited too long and moved to another queue.',
+  'work.fellBack': 'Direct-to-rep or skills routing fell back to the queue or to skills.',
+  'skills.relaxed': 'Additional skill requirements were dropped after their time.',
+  'rep.presenceChanged': 'A rep logged in, logged out or changed status.',
+};

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MemoryRoutingStore } from '../../../lambdas/adapters/memory/memory-store';
+import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../../lambdas/adapters/local/in-process';
+import { eventCataloguePage, eventJsonSchema } from '../../../lambdas/domain/routing/event-catalogue';
+import { eventSchemas } from '../../../lambdas/domain/routing/event-schemas';
+import type { RoutingEventType } from '../../../lambdas/domain/routing/events';
+import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/context';
+import { loadConfiguration } from '../../../lambdas/domain/use-cases/configure';
+import { Router } from '../../../lambdas/domain/use-cases/router';
+import { smallCenter } from '../../fixtures/small-center';
+import { T0 } from '../../support/harness-time';
+
+const root = join(__dirname, '../../..');
+const types = Object.keys(eventSchemas) as RoutingEventType[];
+
+/** Drives a router through every path that emits an event, on the memory store. */
+async function everyEvent() {
+  const base = smallCenter();
+  const config = {
+    ...base,
+    channels: [{ name: 'voice', realTime: true, wrapUpSeconds: 10 }, { name: 'chat', realTime: true }, { name: 'case', realTime: false }],
+    queues: base.queues.map((q) => (q.id === 'case-q' ? { ...q, overflow: { afterSeconds: 30, toQueue: 'case-2' } } : q))
+      .concat({ id: 'case-2', channel: 'case', priority: 4, routingModel: 'MostAvailable', pushTimeoutSeconds: 0, size: { units: 50 } }),
+  };
+  const store = new MemoryRoutingStore();
+  await loadConfiguration(store, config);
+  const clock = new ManualClock(T0);
+  const events = new EventLog();
+  const timers = new TimerQueue();
+  const router = new Router({ store, clock, ids: new SequentialIds(), events, timers, config: new StoreConfigProvider(store, clock) });
+  const fire = async (ms: number) => { clock.advance(ms); for (const t of timers.takeDue(clock.now())) await router.fireTimer(t); };
+  await router.logIn({ repId: 'rep-a', statusId: 'available' });
+  const call = (await router.submitWork({ channel: 'voice', source: 'c1', queue: 'voice-q' })).decision.itemId;
+  await router.accept({ itemId: call });
+  await router.complete({ itemId: call });
+  await fire(10_000);
+  const chat = (await router.submitWork({ channel: 'chat', source: 'c2', queue: 'chat-q' })).decision.itemId;
+  await router.decline({ itemId: chat, reason: 'busy' });
+  await router.logIn({ repId: 'rep-b', statusId: 'busy' });
+  await router.submitWork({ channel: 'chat', source: 'c3', queue: 'chat-q', preferredRep: { repId: 'rep-b', fallbackAfterSeconds: 5 } });
+  await router.submitWork({ channel: 'chat', source: 'c4', queue: 'chat-q', skills: [{ skill: 'english', minLevel: 1 }, { skill: 'billing', minLevel: 9, additional: true, dropAfterSeconds: 5 }] });
+  await fire(30_000);
+  await router.changeStatus({ repId: 'rep-b', statusId: 'digital' });
+  await router.submitWork({ channel: 'case', source: 'k1', queue: 'case-q' });
+  await router.changeStatus({ repId: 'rep-a', statusId: 'busy' });
+  await router.changeStatus({ repId: 'rep-b', statusId: 'busy' });
+  await router.submitWork({ channel: 'case', source: 'k2', queue: 'case-q' });
+  await fire(31_000);
+  await router.changeStatus({ repId: 'rep-a', statusId: 'available' });
+  await fire(31_000);
+  await router.logOut({ repId: 'rep-a' });
+  const abandoned = (await router.submitWork({ channel: 'voice', source: 'c9', queue: 'voice-q' })).decision.itemId;
+  await router.cancel({ itemId: abandoned, reason: 'abandoned' });
+  return events.events;
+}
+
+describe('event catalogue (spec §10)', () => {
+  it('every event the router emits parses strictly against its published schema, and every type occurs', async () => {
+    const events = await everyEvent();
+    for (const e of events) expect(() => eventSchemas[e.type].parse(e)).not.toThrow();
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(types));
+  });
+
+  it('ships one JSON Schema per event type and the catalogue page, generated from the schemas (npm run schemas)', () => {
+    for (const type of types) {
+      expect(JSON.parse(readFileSync(join(root, `docs/events/${type}.json`), 'utf8'))).toEqual(eventJsonSchema(type));
+    }
+    expect(readFileSync(join(root, 'docs/events/README.md'), 'utf8')).toBe(eventCataloguePage());
+  });
+});
