@@ -1,6 +1,6 @@
 import { CompiledConfig } from '../config/compiled-config';
 import { ConflictError, ContentionError, NotFoundError, RouterError } from '../errors';
-import type { Clock, EventSink, IdGenerator, RoutingStore, StateWrite, TimerPort } from '../ports';
+import type { Clock, EventSink, IdGenerator, RoutingStore, StateWrite, TelephonyPort, TimerPort } from '../ports';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { rankKey } from '../routing/ordering';
 import { repChange, type RepState } from '../routing/rep';
@@ -16,6 +16,8 @@ export interface RouterDeps {
   readonly events: EventSink;
   readonly timers: TimerPort;
   readonly config: ConfigProvider;
+  /** Amazon Connect, for voice; absent where the router runs without telephony (simulations, digital only). */
+  readonly telephony?: TelephonyPort;
 }
 
 /** What a use case decided, and the domain events it caused (already published through the event port). */

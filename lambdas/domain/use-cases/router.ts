@@ -1,5 +1,6 @@
 import type { Timer } from '../routing/events';
-import type { RouterDeps } from './context';
+import type { Outcome, RouterDeps } from './context';
+import { connectVoiceOffers } from './voice';
 import { cancelWork, completeWork, endWrapUp } from './complete-work';
 import { findWorkForRep } from './find-work';
 import { fireTimer } from './fire-timer';
@@ -9,23 +10,32 @@ import { changeStatus, logIn, logOut } from './presence';
 import { routeItem } from './route-item';
 import { submitWork } from './submit-work';
 
-/** The application service: every use case over one set of ports. Handlers and the simulator call this. */
+/**
+ * The application service: every use case over one set of ports. Handlers and the simulator call this.
+ * Any use case can lead to offers; voice offers are then handed to Amazon Connect (spec §8).
+ */
 export class Router {
   constructor(readonly deps: RouterDeps) {}
 
-  submitWork(input: unknown) { return submitWork(this.deps, input); }
-  routeItem(itemId: string) { return routeItem(this.deps, itemId); }
-  findWorkForRep(repId: string) { return findWorkForRep(this.deps, repId); }
+  submitWork(input: unknown) { return this.voice(submitWork(this.deps, input)); }
+  routeItem(itemId: string) { return this.voice(routeItem(this.deps, itemId)); }
+  findWorkForRep(repId: string) { return this.voice(findWorkForRep(this.deps, repId)); }
   accept(ref: OfferRef) { return acceptOffer(this.deps, ref); }
-  decline(ref: OfferRef & { reason?: string }) { return declineOffer(this.deps, ref); }
-  timeOut(ref: OfferRef) { return timeOutOffer(this.deps, ref); }
-  rescind(ref: OfferRef & { reason?: string }) { return rescindOffer(this.deps, ref); }
-  complete(input: { itemId: string; repId?: string }) { return completeWork(this.deps, input); }
-  endWrapUp(input: { itemId: string; repId?: string; offerId?: string }) { return endWrapUp(this.deps, input); }
-  cancel(input: { itemId: string; reason: string }) { return cancelWork(this.deps, input); }
-  logIn(input: { repId: string; statusId?: string }) { return logIn(this.deps, input); }
-  logOut(input: { repId: string }) { return logOut(this.deps, input); }
-  changeStatus(input: { repId: string; statusId: string }) { return changeStatus(this.deps, input); }
-  reserveOutbound(input: OutboundInput) { return reserveOutbound(this.deps, input); }
-  fireTimer(timer: Timer) { return fireTimer(this.deps, timer); }
+  decline(ref: OfferRef & { reason?: string }) { return this.voice(declineOffer(this.deps, ref)); }
+  timeOut(ref: OfferRef) { return this.voice(timeOutOffer(this.deps, ref)); }
+  rescind(ref: OfferRef & { reason?: string }) { return this.voice(rescindOffer(this.deps, ref)); }
+  complete(input: { itemId: string; repId?: string }) { return this.voice(completeWork(this.deps, input)); }
+  endWrapUp(input: { itemId: string; repId?: string; offerId?: string }) { return this.voice(endWrapUp(this.deps, input)); }
+  cancel(input: { itemId: string; reason: string }) { return this.voice(cancelWork(this.deps, input)); }
+  logIn(input: { repId: string; statusId?: string }) { return this.voice(logIn(this.deps, input)); }
+  logOut(input: { repId: string }) { return this.voice(logOut(this.deps, input)); }
+  changeStatus(input: { repId: string; statusId: string }) { return this.voice(changeStatus(this.deps, input)); }
+  reserveOutbound(input: OutboundInput) { return this.voice(reserveOutbound(this.deps, input)); }
+  fireTimer(timer: Timer) { return this.voice(fireTimer(this.deps, timer)); }
+
+  private async voice<D>(pending: Promise<Outcome<D>>): Promise<Outcome<D>> {
+    const outcome = await pending;
+    const followUps = await connectVoiceOffers(this.deps, outcome.events, (input) => cancelWork(this.deps, input));
+    return followUps.length ? { ...outcome, events: [...outcome.events, ...followUps] } : outcome;
+  }
 }
