@@ -1,0 +1,38 @@
+import { ConnectClient } from '@aws-sdk/client-connect';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { documentClient } from '../adapters/dynamodb/client';
+import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
+import { ConnectTelephony } from '../adapters/connect/telephony';
+import { EventBridgePublisher } from '../adapters/eventbridge/publisher';
+import { randomIds, systemClock } from '../adapters/local/in-process';
+import { AwsTimers } from '../adapters/timers/aws-timers';
+import { StoreConfigProvider } from '../domain/use-cases/context';
+import { Router } from '../domain/use-cases/router';
+import { requireEnv } from './env';
+import { tracer } from './powertools';
+
+let router: Router | undefined;
+
+/**
+ * The composition root: AWS clients (traced) and adapters, built once per Lambda process on first use.
+ * Environment: TABLE_NAME, EVENT_BUS_NAME, CONNECT_INSTANCE_ARN, TIMER_QUEUE_URL, TIMER_QUEUE_ARN,
+ * SCHEDULE_GROUP, SCHEDULER_ROLE_ARN.
+ */
+export function routerFromEnvironment(): Router {
+  if (router) return router;
+  const store = new DynamoRoutingStore(documentClient(), requireEnv('TABLE_NAME'));
+  const clock = systemClock;
+  router = new Router({
+    store, clock, ids: randomIds,
+    events: new EventBridgePublisher(tracer.captureAWSv3Client(new EventBridgeClient({})), requireEnv('EVENT_BUS_NAME')),
+    timers: new AwsTimers(tracer.captureAWSv3Client(new SQSClient({})), tracer.captureAWSv3Client(new SchedulerClient({})), {
+      queueUrl: requireEnv('TIMER_QUEUE_URL'), queueArn: requireEnv('TIMER_QUEUE_ARN'),
+      scheduleGroup: requireEnv('SCHEDULE_GROUP'), schedulerRoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
+    }, clock),
+    telephony: new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN')),
+    config: new StoreConfigProvider(store, clock),
+  });
+  return router;
+}

@@ -1,0 +1,17 @@
+import type middy from '@middy/core';
+import type { z } from 'zod';
+import { invalidInput } from '../domain/config/validate-config';
+
+/**
+ * Validates the event at the edge with zod and replaces it with the parsed value. Unlike a generic parse
+ * failure, the error names every offending field (spec §12), and nothing runs on bad input.
+ */
+export function parseInput<S extends z.ZodType>(schema: S): middy.MiddlewareObj<unknown, unknown> {
+  return {
+    before: (request) => {
+      const parsed = schema.safeParse(request.event);
+      if (!parsed.success) throw invalidInput(parsed.error);
+      request.event = parsed.data;
+    },
+  };
+}
