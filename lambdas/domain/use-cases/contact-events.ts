@@ -1,0 +1,75 @@
+import type { Router } from './router';
+
+/** A Connect contact event, reduced to what routing needs (the handler maps Connect's shape to this). */
+export interface ContactEvent {
+  readonly contactId: string;
+  readonly eventType: 'INITIATED' | 'CONNECTED_TO_SYSTEM' | 'QUEUED' | 'CONNECTED_TO_AGENT' | 'CONTACT_DATA_UPDATED' | 'DISCONNECTED' | 'COMPLETED' | 'OTHER';
+  /** Present when the contact reached an agent (CONNECTED_TO_AGENT, and DISCONNECTED of an answered call). */
+  readonly connectedToAgentAt?: number;
+  /** CONTACT_DATA_UPDATED because a routing step expired. */
+  readonly stepExpired?: boolean;
+}
+
+export type ContactEventDecision =
+  | { readonly kind: 'applied'; readonly action: 'retargeted' | 'routed' | 'accepted' | 'timedOut' | 'canceled' | 'completed' | 'wrapUpEnded' }
+  | { readonly kind: 'ignored'; readonly reason: 'notRouted' | 'stale' | 'notRelevant' };
+
+/** How early an expiry may be reported for the current offer and still be its own (clocks differ slightly). */
+const EXPIRY_SLACK_MS = 2_000;
+
+/**
+ * Spec §8: Connect contact events drive voice work. They arrive unordered and may repeat, so each is checked
+ * against the item's current state; one that no longer applies is ignored and changes nothing.
+ */
+export async function handleContactEvent(router: Router, e: ContactEvent): Promise<ContactEventDecision> {
+  const { store, telephony, config, clock } = router.deps;
+  const itemId = await store.itemIdForSource('voice', e.contactId);
+  // Contacts the router never received (unified routing off, internal calls) are Connect's own business.
+  if (!itemId) return { kind: 'ignored', reason: 'notRouted' };
+  const item = await store.getItem(itemId);
+  if (!item) return { kind: 'ignored', reason: 'notRouted' };
+  const r = item.reservation;
+  const applied = (action: Extract<ContactEventDecision, { kind: 'applied' }>['action']) => ({ kind: 'applied', action } as const);
+  switch (e.eventType) {
+    case 'QUEUED':
+      // Routing criteria take effect once the contact is queued: target the current offer again, or route now.
+      if (item.state === 'Offered' && r && telephony) {
+        const cfg = await config.get();
+        const connectUserId = cfg.rep(r.repId).connectUserId;
+        if (connectUserId) await telephony.connectRep({ contactId: e.contactId, connectUserId, expirySeconds: cfg.queue(item.queueId).pushTimeoutSeconds });
+        return applied('retargeted');
+      }
+      if (item.state === 'Queued') { await router.routeItem(itemId); return applied('routed'); }
+      return { kind: 'ignored', reason: 'stale' };
+    case 'CONNECTED_TO_AGENT':
+      if (item.state !== 'Offered') return { kind: 'ignored', reason: 'stale' };
+      await router.accept({ itemId, offerId: r?.offerId });
+      return applied('accepted');
+    case 'CONTACT_DATA_UPDATED': {
+      if (!e.stepExpired) return { kind: 'ignored', reason: 'notRelevant' };
+      // An expiry for an earlier offer must not time out a newer one.
+      const current = item.state === 'Offered' && r?.expiresAt !== undefined && clock.now() + EXPIRY_SLACK_MS >= r.expiresAt;
+      if (!current) return { kind: 'ignored', reason: 'stale' };
+      await router.timeOut({ itemId, offerId: r!.offerId });
+      return applied('timedOut');
+    }
+    case 'DISCONNECTED':
+      if (e.connectedToAgentAt !== undefined) {
+        // Answered, even if CONNECTED_TO_AGENT has not arrived yet: accept, then end the work.
+        if (item.state === 'Offered') await router.accept({ itemId, offerId: r?.offerId });
+        const done = await router.complete({ itemId });
+        return done.decision.kind === 'stale' ? { kind: 'ignored', reason: 'stale' } : applied('completed');
+      }
+      if (item.state !== 'Queued' && item.state !== 'Offered') return { kind: 'ignored', reason: 'stale' };
+      await router.cancel({ itemId, reason: 'abandoned' });
+      return applied('canceled');
+    case 'COMPLETED':
+      // Fully ended, after-contact work included.
+      if (item.state === 'Assigned') await router.complete({ itemId });
+      if ((await store.getItem(itemId))?.state !== 'WrapUp') return { kind: 'ignored', reason: 'stale' };
+      await router.endWrapUp({ itemId });
+      return applied('wrapUpEnded');
+    default:
+      return { kind: 'ignored', reason: 'notRelevant' };
+  }
+}
