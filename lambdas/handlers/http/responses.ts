@@ -1,0 +1,22 @@
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { ContentionError, InvalidInputError, NotFoundError } from '../../domain/errors';
+
+export const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
+  statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+});
+
+/**
+ * One mapping from errors to HTTP: bad input 400 naming the fields, unknown ids 404, contention 503 (retry),
+ * anything else an opaque 500 (details stay in the logs).
+ */
+export function errorResponse(err: unknown): APIGatewayProxyResultV2 | undefined {
+  if (err instanceof NotFoundError) return json(404, { error: err.message, field: err.field });
+  if (err instanceof InvalidInputError) return json(400, { error: 'invalid input', field: err.field, problems: err.problems });
+  if (err instanceof ContentionError) return json(503, { error: 'busy, retry' });
+  return undefined;
+}
+
+/** Decisions that mean "this no longer applies" are conflicts for a caller who asked for a change. */
+export function decisionResponse(decision: { kind: string }, okStatus = 200): APIGatewayProxyResultV2 {
+  return json(['stale', 'busy'].includes(decision.kind) ? 409 : okStatus, decision);
+}

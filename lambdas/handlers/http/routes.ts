@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { invalidInput } from '../../domain/config/validate-config';
+import { InvalidInputError, NotFoundError } from '../../domain/errors';
+import type { WaitPartition } from '../../domain/ports';
+import type { Router } from '../../domain/use-cases/router';
+import { decisionResponse, json } from './responses';
+
+export interface HttpRequest {
+  readonly params: Readonly<Record<string, string | undefined>>;
+  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly body: unknown;
+}
+
+const id = z.string().min(1).max(64);
+const parse = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) throw invalidInput(r.error);
+  return r.data;
+};
+const param = (req: HttpRequest, name: string) => parse(id, req.params[name]) as string;
+const repBody = z.object({ repId: id }).strict();
+
+type Route = (router: Router, req: HttpRequest) => Promise<ReturnType<typeof json>>;
+
+/** The HTTP API (IAM-authorized in the stack): rep desktops' commands and supervisor reads. */
+export const routes: Record<string, Route> = {
+  'POST /work': async (r, req) => decisionResponse((await r.submitWork(req.body)).decision, 201),
+  'POST /reps/{repId}/login': async (r, req) => decisionResponse((await r.logIn({ repId: param(req, 'repId'), ...parse(z.object({ statusId: id.optional() }).strict(), req.body) })).decision),
+  'POST /reps/{repId}/logout': async (r, req) => decisionResponse((await r.logOut({ repId: param(req, 'repId') })).decision),
+  'PUT /reps/{repId}/status': async (r, req) => decisionResponse((await r.changeStatus({ repId: param(req, 'repId'), ...parse(z.object({ statusId: id }).strict(), req.body) })).decision),
+  'POST /reps/{repId}/outbound': async (r, req) => decisionResponse((await r.reserveOutbound({
+    repId: param(req, 'repId'), ...parse(z.object({ callId: z.string().min(1).max(256), queueId: id.optional() }).strict(), req.body),
+  })).decision, 201),
+  'POST /items/{itemId}/accept': async (r, req) => decisionResponse((await r.accept({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
+  'POST /items/{itemId}/decline': async (r, req) => decisionResponse((await r.decline({
+    itemId: param(req, 'itemId'), ...parse(z.object({ repId: id, reason: z.string().min(1).max(128).optional() }).strict(), req.body),
+  })).decision),
+  'POST /items/{itemId}/complete': async (r, req) => decisionResponse((await r.complete({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
+  'POST /items/{itemId}/end-wrap-up': async (r, req) => decisionResponse((await r.endWrapUp({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
+  'GET /reps/{repId}': async (r, req) => {
+    const repId = param(req, 'repId');
+    (await r.deps.config.get()).rep(repId);
+    return json(200, { rep: (await r.deps.store.getRep(repId)) ?? { repId, loggedIn: false }, items: await r.deps.store.heldItems(repId) });
+  },
+  'GET /queues/{queueId}/waiting': async (r, req) => {
+    const queueId = param(req, 'queueId');
+    (await r.deps.config.get()).queue(queueId, 'queueId');
+    const q = parse(z.object({ limit: z.coerce.number().int().min(1).max(100).default(25), cursor: z.string().max(2048).optional(), routing: z.enum(['queue', 'skills']).default('queue') }).strict(), req.query);
+    const partition: WaitPartition = { kind: q.routing, queueId };
+    const page = await r.deps.store.waitingItems(partition, q.limit, q.cursor).catch(() => { throw new InvalidInputError('cursor', 'not a cursor this API returned'); });
+    return json(200, page);
+  },
+};
+
+export function notFound(routeKey: string): never {
+  throw new NotFoundError('route', `no route ${routeKey}`);
+}
