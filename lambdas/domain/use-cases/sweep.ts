@@ -1,0 +1,57 @@
+import type { WaitPartition } from '../ports';
+import type { Router } from './router';
+
+/** A timer is only presumed lost once it is this late; normal delivery is well within it. */
+export const SWEEP_GRACE_MS = 30_000;
+/** How many heads of each waiting list one sweep looks at. */
+const HEAD = 10;
+
+export interface SweepReport {
+  /** Offers past their push timeout whose timer never fired (e.g. a crash between commit and scheduling). */
+  readonly timedOut: number;
+  /** Wrap-ups past their end whose timer never fired: the capacity they held is released. */
+  readonly wrapUpsEnded: number;
+  /** Waiting items routed now, which a lost trigger had left behind. */
+  readonly routed: number;
+  readonly examined: number;
+}
+
+/**
+ * The safety net (run every minute): finds work a lost trigger or a crash between two steps left behind and
+ * finishes it through the ordinary use cases, so every repair is as guarded as the original step.
+ * Cost: one `held` query per configured rep and one head page per waiting list; no Scan.
+ */
+export async function sweep(router: Router): Promise<SweepReport> {
+  const { store, config, clock } = router.deps;
+  const cfg = await config.get();
+  const overdue = clock.now() - SWEEP_GRACE_MS;
+  let timedOut = 0;
+  let wrapUpsEnded = 0;
+  let routed = 0;
+  let examined = 0;
+  for (const repId of cfg.reps.keys()) {
+    for (const item of await store.heldItems(repId)) {
+      examined++;
+      const r = item.reservation;
+      if (item.state === 'Offered' && r?.expiresAt !== undefined && r.expiresAt < overdue) {
+        if ((await router.timeOut({ itemId: item.id, offerId: r.offerId })).decision.kind === 'timedOut') timedOut++;
+      } else if (item.state === 'WrapUp' && item.wrapUpEndsAt !== undefined && item.wrapUpEndsAt < overdue) {
+        if ((await router.endWrapUp({ itemId: item.id, offerId: r?.offerId })).decision.kind === 'completed') wrapUpsEnded++;
+      }
+    }
+  }
+  const partitions: WaitPartition[] = [
+    ...cfg.raw.queues.flatMap((q): WaitPartition[] => [{ kind: 'queue', queueId: q.id }, { kind: 'skills', queueId: q.id }]),
+    ...[...cfg.reps.keys()].map((repId): WaitPartition => ({ kind: 'rep', repId })),
+  ];
+  for (const partition of partitions) {
+    for (const item of (await store.waitingItems(partition, HEAD)).items) {
+      examined++;
+      // A timed-rules firing applies every due rule (overflow, fallback, skill drops), as a lost timer would
+      // have, and then routes the item.
+      const fired = await router.fireTimer({ kind: 'overflow', itemId: item.id, dueAt: clock.now(), guard: `${item.queueId}@${item.targetSince}` });
+      if (fired.events.some((e) => e.type === 'offer.created' && e.itemId === item.id)) routed++;
+    }
+  }
+  return { timedOut, wrapUpsEnded, routed, examined };
+}

@@ -1,0 +1,50 @@
+import { rankKey } from '../../lambdas/domain/routing/ordering';
+import { sweep, SWEEP_GRACE_MS } from '../../lambdas/domain/use-cases/sweep';
+import type { WorkItem } from '../../lambdas/domain/routing/work-item';
+import { smallCenter } from '../fixtures/small-center';
+import { makeHarness, T0 } from '../support/harness';
+
+describe('sweeper: repairs what lost triggers and crashes left (issue: timers and sweeper)', () => {
+  it('times out an offer whose push-timeout timer was lost, and routes the item to someone else', async () => {
+    const h = await makeHarness(smallCenter());
+    await h.router.logIn({ repId: 'rep-a' });
+    const itemId = (await h.router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q' })).decision.itemId;
+    h.timers.takeDue(Number.MAX_SAFE_INTEGER); // the crash: the timer never reached the queue
+    await h.router.logIn({ repId: 'rep-b' });
+    h.clock.advance(30_000 + SWEEP_GRACE_MS - 1);
+    expect(await sweep(h.router)).toMatchObject({ timedOut: 0 });
+    h.clock.advance(2);
+    expect(await sweep(h.router)).toMatchObject({ timedOut: 1 });
+    expect(await h.item(itemId)).toMatchObject({ state: 'Offered', reservation: { repId: 'rep-b' } });
+    expect((await h.rep('rep-a')).used.primary).toBe(0);
+  });
+
+  it('ends a wrap-up whose timer was lost, releasing the capacity it held', async () => {
+    const h = await makeHarness(smallCenter({ channels: [{ name: 'voice', realTime: true, wrapUpSeconds: 20 }, { name: 'chat', realTime: true }, { name: 'case', realTime: false }] }));
+    await h.router.logIn({ repId: 'rep-a' });
+    const itemId = (await h.router.submitWork({ channel: 'voice', source: 'call', queue: 'voice-q' })).decision.itemId;
+    await h.router.accept({ itemId });
+    await h.router.complete({ itemId });
+    h.timers.takeDue(Number.MAX_SAFE_INTEGER);
+    h.clock.advance(20_000 + SWEEP_GRACE_MS + 1);
+    expect(await sweep(h.router)).toMatchObject({ wrapUpsEnded: 1 });
+    expect(await h.rep('rep-a')).toMatchObject({ used: { primary: 0 }, activeItems: 0 });
+  });
+
+  it('routes work that a crash left queued after it was stored', async () => {
+    const h = await makeHarness(smallCenter());
+    await h.router.logIn({ repId: 'rep-a', statusId: 'digital' });
+    const config = await h.deps.config.get();
+    const orphan = (id: string, queueId: string, channel: string): WorkItem => ({
+      id, channel, source: id, queueId, target: { kind: 'queue' }, interruptible: channel === 'case', requestedAt: T0, targetSince: T0,
+      attributes: {}, state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
+    });
+    // Stored, then the process died before routing it.
+    const item = orphan('lost-chat', 'chat-q', 'chat');
+    await h.store.commit([{ kind: 'item', item, expectedVersion: 0, rank: rankKey(item, config.queue(item.queueId)) }]);
+    const report = await sweep(h.router);
+    expect(report).toMatchObject({ routed: 1 });
+    expect((await h.item('lost-chat')).reservation?.repId).toBe('rep-a');
+    expect(await sweep(h.router)).toMatchObject({ routed: 0, timedOut: 0, wrapUpsEnded: 0 });
+  });
+});
