@@ -4,6 +4,7 @@ import { eventCataloguePage, eventJsonSchema } from '../lambdas/domain/routing/e
 import { eventSchemas } from '../lambdas/domain/routing/event-schemas';
 import type { RoutingEventType } from '../lambdas/domain/routing/events';
 import { scenarioJsonSchema } from '../lambdas/simulator/scenario-json-schema';
+import { flowFiles } from '../lib/connect/flow-files';
 
 /** Writes the JSON Schemas generated from the validating zod schemas (`npm run schemas`). */
 const root = resolve(__dirname, '..');
@@ -14,3 +15,5 @@ for (const type of Object.keys(eventSchemas) as RoutingEventType[]) {
   write(`docs/events/${type}.json`, `${JSON.stringify(eventJsonSchema(type), null, 2)}\n`);
 }
 write('docs/events/README.md', eventCataloguePage());
+mkdirSync(resolve(root, 'docs/flows'), { recursive: true });
+for (const [name, flow] of Object.entries(flowFiles)) write(`docs/flows/${name}`, `${JSON.stringify(flow, null, 2)}\n`);

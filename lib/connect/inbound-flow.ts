@@ -1,0 +1,39 @@
+import { FlowBuilder, type FlowDocument } from './flow-language';
+
+/** The predefined attribute and value no agent has: calls wait "parked" until the router targets a rep. */
+export const PARKING = { name: 'Routing', value: 'True' } as const;
+
+export interface InboundFlowProps {
+  /** The holding queue (in every routing profile, default outbound queue of every group). */
+  readonly holdingQueueArn: string;
+  /** The router's hand-off Lambda. */
+  readonly handOffFunctionArn: string;
+  /** Where calls go when the router cannot be reached: Connect routes them natively to any agent there. */
+  readonly fallbackQueueArn: string;
+  /** The router queue id the hand-off puts the call in (a block parameter). */
+  readonly routerQueue: string;
+  /** Hooks a later issue fills: entry points for voicemail and callback branches. Default: the goodbye. */
+  readonly hooks?: { readonly onQueueFull?: string; readonly onRouterUnavailable?: string };
+}
+
+/**
+ * Spec §8: Set working queue (holding) → Set routing criteria (Routing = True, no expiry) → Invoke Lambda
+ * (hand-off) → Transfer to queue. If the router cannot be reached, the caller hears why and the call goes
+ * to the fallback queue with a single parking step that expires after 1 s: once every step has expired,
+ * Connect offers the call to any agent there (reference §0.3), so a router outage does not drop calls.
+ */
+export function inboundFlow(props: InboundFlowProps): FlowDocument {
+  return new FlowBuilder()
+    .setWorkingQueue('set-holding-queue', props.holdingQueueArn, 'park', 'error-prompt')
+    .setRoutingCriteria('park', [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1 }], 'hand-off', 'error-prompt')
+    .invokeLambda('hand-off', props.handOffFunctionArn, { timeoutSeconds: 8, attributes: { queue: props.routerQueue } }, 'enqueue', props.hooks?.onRouterUnavailable ?? 'router-unavailable')
+    .transferToQueue('enqueue', props.hooks?.onQueueFull ?? 'queue-full', 'error-prompt')
+    .playPrompt('router-unavailable', 'Thank you for calling. Please hold while we connect you to the next available person.', 'set-fallback-queue')
+    .setWorkingQueue('set-fallback-queue', props.fallbackQueueArn, 'release-to-any-agent', 'error-prompt')
+    .setRoutingCriteria('release-to-any-agent', [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1, expirySeconds: 1 }], 'enqueue-fallback', 'error-prompt')
+    .transferToQueue('enqueue-fallback', 'queue-full', 'error-prompt')
+    .playPrompt('queue-full', 'All our lines are busy right now. Please call again later. Goodbye.', 'goodbye')
+    .playPrompt('error-prompt', 'We are sorry, something went wrong. Please call again later. Goodbye.', 'goodbye')
+    .disconnect('goodbye')
+    .build('set-holding-queue');
+}
