@@ -1,0 +1,93 @@
+import { Stack } from 'aws-cdk-lib';
+import {
+  CfnContactFlow, CfnHoursOfOperation, CfnIntegrationAssociation, CfnPredefinedAttribute, CfnQueue, CfnRoutingProfile, CfnUser,
+} from 'aws-cdk-lib/aws-connect';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
+import { inboundFlow, PARKING } from '../connect/inbound-flow';
+
+export interface ConnectConfigurationProps {
+  /** The existing Amazon Connect instance. */
+  readonly instanceArn: string;
+  /** The validated contact-center configuration: groups become routing profiles, reps optionally users. */
+  readonly contactCenter: ContactCenterConfig;
+  /** The router's hand-off Lambda, invoked by the inbound flow. */
+  readonly handOffFunction: IFunction;
+  /** The router queue inbound calls are handed to. @default the first voice queue of the configuration */
+  readonly routerQueue?: string;
+  /**
+   * Create a Connect user per rep (auto-accept on, their group's routing profile). Needs the security
+   * profiles to give them; reps without a Connect user id are skipped. @default no users are created
+   */
+  readonly users?: { readonly securityProfileArns: string[] };
+  /** Prefix of every created resource's name, so several centers can share an instance. @default 'UR' */
+  readonly namePrefix?: string;
+}
+
+/**
+ * Amazon Connect set up for unified routing (spec §8): Connect keeps telephony, the router picks the rep.
+ * Every routing profile has the holding queue (as default outbound queue too); the inbound flow parks
+ * calls on `Routing` = `True`, which no agent has, and hands them to the router.
+ */
+export class ConnectConfiguration extends Construct {
+  readonly holdingQueue: CfnQueue;
+  readonly fallbackQueue: CfnQueue;
+  readonly inboundFlow: CfnContactFlow;
+  readonly routingProfiles: Record<string, CfnRoutingProfile> = {};
+
+  constructor(scope: Construct, id: string, props: ConnectConfigurationProps) {
+    super(scope, id);
+    const prefix = props.namePrefix ?? 'UR';
+    const instanceArn = props.instanceArn;
+    const parking = new CfnPredefinedAttribute(this, 'RoutingAttribute', {
+      instanceArn, name: PARKING.name, values: { stringList: [PARKING.value] },
+    });
+    const allDay = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
+      .map((day) => ({ day, startTime: { hours: 0, minutes: 0 }, endTime: { hours: 0, minutes: 0 } }));
+    const hours = new CfnHoursOfOperation(this, 'Hours', { instanceArn, name: `${prefix}-AlwaysOpen`, timeZone: 'UTC', config: allDay, description: 'Unified routing: the router decides; Connect queues are always open' });
+    this.holdingQueue = new CfnQueue(this, 'HoldingQueue', { instanceArn, name: `${prefix}-Holding`, hoursOfOperationArn: hours.attrHoursOfOperationArn, description: 'Calls wait here, parked, until the router targets a rep' });
+    this.fallbackQueue = new CfnQueue(this, 'FallbackQueue', { instanceArn, name: `${prefix}-Fallback`, hoursOfOperationArn: hours.attrHoursOfOperationArn, description: 'Calls Connect routes itself when the router cannot be reached' });
+    const queueConfig = (queue: CfnQueue, priority: number) => ({ delay: 0, priority, queueReference: { channel: 'VOICE', queueArn: queue.attrQueueArn } });
+    for (const group of props.contactCenter.groups) {
+      this.routingProfiles[group.id] = new CfnRoutingProfile(this, `Profile-${group.id}`, {
+        instanceArn, name: group.routingProfileName ?? `${prefix}-${group.id}`, description: `Unified routing group ${group.name}`,
+        defaultOutboundQueueArn: this.holdingQueue.attrQueueArn,
+        // Voice only: digital work is allocated by the router, which is the single source of truth for capacity.
+        mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
+        queueConfigs: [queueConfig(this.holdingQueue, 1), queueConfig(this.fallbackQueue, 2)],
+      });
+    }
+    const voiceQueue = props.routerQueue ?? props.contactCenter.queues.find((q) => q.channel === 'voice')?.id;
+    if (!voiceQueue) throw new Error('the contact center has no voice queue for inbound calls');
+    this.inboundFlow = new CfnContactFlow(this, 'InboundFlow', {
+      instanceArn, name: `${prefix}-Inbound`, type: 'CONTACT_FLOW', description: 'Unified routing inbound: park, hand off to the router, queue',
+      content: Stack.of(this).toJsonString(inboundFlow({
+        holdingQueueArn: this.holdingQueue.attrQueueArn, fallbackQueueArn: this.fallbackQueue.attrQueueArn,
+        handOffFunctionArn: props.handOffFunction.functionArn, routerQueue: voiceQueue,
+      })),
+    });
+    this.inboundFlow.addResourceDependency(parking);
+    new CfnIntegrationAssociation(this, 'HandOffIntegration', { instanceId: instanceArn, integrationType: 'LAMBDA_FUNCTION', integrationArn: props.handOffFunction.functionArn });
+    props.handOffFunction.addPermission('InvokedByConnect', {
+      principal: new ServicePrincipal('connect.amazonaws.com'), sourceArn: instanceArn, sourceAccount: Stack.of(this).account,
+    });
+    if (props.users) this.createUsers(props, prefix);
+  }
+
+  private createUsers(props: ConnectConfigurationProps, prefix: string): void {
+    for (const rep of props.contactCenter.reps) {
+      const user = new CfnUser(this, `User-${rep.id}`, {
+        instanceArn: props.instanceArn, username: `${prefix.toLowerCase()}-${rep.id}`,
+        routingProfileArn: this.routingProfiles[rep.group]!.attrRoutingProfileArn,
+        securityProfileArns: props.users!.securityProfileArns,
+        identityInfo: rep.name ? { firstName: rep.name.split(' ')[0], lastName: rep.name.split(' ').slice(1).join(' ') || rep.id } : undefined,
+        // Auto-accept: the router has already chosen this rep; Connect must not wait for a click (spec §8).
+        autoAcceptConfigs: [{ channel: 'VOICE', autoAccept: true }],
+        phoneConfig: { phoneType: 'SOFT_PHONE' },
+      });
+      user.addResourceDependency(this.routingProfiles[rep.group]!);
+    }
+  }
+}
