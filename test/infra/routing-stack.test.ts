@@ -1,0 +1,74 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { validateConfig } from '../../lambdas/domain/config/validate-config';
+import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
+import { RoutingStack } from '../../lib/stacks/routing-stack';
+import exampleCenter from '../../examples/contact-center.json';
+
+const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
+
+function build(withNag: boolean) {
+  const app = new App();
+  if (withNag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const env = { account: '111111111111', region: 'eu-west-2' };
+  const valid = validateConfig(exampleCenter);
+  if (!valid.ok) throw new Error(valid.problems.join('\n'));
+  const data = new RoutingDataStack(app, 'Data', { env });
+  const routing = new RoutingStack(app, 'Routing', { env, table: data.table, instanceArn: INSTANCE, contactCenter: valid.config });
+  return { app, template: Template.fromStack(routing) };
+}
+
+describe('RoutingStack', () => {
+  const { template } = build(false);
+
+  it('runs every router Lambda on Node.js 22, arm64, with tracing', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(6);
+    template.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+  });
+
+  it('sends the instance\'s voice contact events to their handler', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.connect'], 'detail-type': ['Amazon Connect Contact Event'], detail: { channel: ['VOICE'], instanceArn: [INSTANCE] } },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ContactEvents'), 'Arn'] } })],
+    });
+  });
+
+  it('has a router bus with an archive, a timer queue with a dead-letter queue, and a sweep every minute', () => {
+    template.resourceCountIs('AWS::Events::EventBus', 1);
+    template.resourceCountIs('AWS::Events::Archive', 1);
+    template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 } });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] });
+  });
+
+  it('protects the HTTP API with IAM and logs access', () => {
+    template.allResourcesProperties('AWS::ApiGatewayV2::Route', { AuthorizationType: 'AWS_IAM' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
+  });
+
+  it('grants no IAM action with a wildcard, and Connect only on the instance\'s contacts', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+    const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));
+    expect(connect.map((s) => s.Resource)).toEqual(Array(6).fill(`${INSTANCE}/contact/*`));
+    expect(actions).not.toContain('dynamodb:Scan');
+  });
+
+  it('alarms on routing errors and on dead-lettered timers, and has a dashboard', () => {
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm')).length).toBeGreaterThanOrEqual(7);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('provisions the Connect side from the contact center', () => {
+    template.resourceCountIs('AWS::Connect::ContactFlow', 1);
+    template.resourceCountIs('AWS::Connect::RoutingProfile', exampleCenter.groups.length);
+  });
+
+  it('passes cdk-nag AwsSolutions with only its justified acknowledgements', () => {
+    expect(() => build(true).app.synth()).not.toThrow();
+  });
+});
