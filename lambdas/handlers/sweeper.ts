@@ -13,6 +13,7 @@ export const makeHandler = (router: () => Router) => middy(async () => {
   metrics.addMetric('SweptTimeouts', 'Count', report.timedOut);
   metrics.addMetric('SweptWrapUps', 'Count', report.wrapUpsEnded);
   metrics.addMetric('SweptRoutes', 'Count', report.routed);
+  metrics.addMetric('LongestWaitSeconds', 'Seconds', report.longestWaitSeconds);
   if (report.timedOut + report.wrapUpsEnded + report.routed > 0) logger.warn('sweeper repaired work', { ...report });
   return report;
 })

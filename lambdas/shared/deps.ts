@@ -11,7 +11,7 @@ import { AwsTimers } from '../adapters/timers/aws-timers';
 import { StoreConfigProvider } from '../domain/use-cases/context';
 import { Router } from '../domain/use-cases/router';
 import { requireEnv } from './env';
-import { tracer } from './powertools';
+import { metrics, tracer } from './powertools';
 
 let router: Router | undefined;
 
@@ -31,7 +31,9 @@ export function routerFromEnvironment(): Router {
       queueUrl: requireEnv('TIMER_QUEUE_URL'), queueArn: requireEnv('TIMER_QUEUE_ARN'),
       scheduleGroup: requireEnv('SCHEDULE_GROUP'), schedulerRoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
     }, clock),
-    telephony: new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN')),
+    telephony: new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN'), {
+      onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
+    }),
     config: new StoreConfigProvider(store, clock),
   });
   return router;

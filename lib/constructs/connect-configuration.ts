@@ -22,6 +22,11 @@ export interface ConnectConfigurationProps {
    * profiles to give them; reps without a Connect user id are skipped. @default no users are created
    */
   readonly users?: { readonly securityProfileArns: string[] };
+  /**
+   * Mirror the router's voice queues as Connect queues (in every routing profile, after the holding queue),
+   * for an existing queue structure and Connect's own queue reports. @default false
+   */
+  readonly mirrorQueues?: boolean;
   /** Prefix of every created resource's name, so several centers can share an instance. @default 'UR' */
   readonly namePrefix?: string;
 }
@@ -50,13 +55,15 @@ export class ConnectConfiguration extends Construct {
     this.holdingQueue = new CfnQueue(this, 'HoldingQueue', { instanceArn, name: `${prefix}-Holding`, hoursOfOperationArn: hours.attrHoursOfOperationArn, description: 'Calls wait here, parked, until the router targets a rep' });
     this.fallbackQueue = new CfnQueue(this, 'FallbackQueue', { instanceArn, name: `${prefix}-Fallback`, hoursOfOperationArn: hours.attrHoursOfOperationArn, description: 'Calls Connect routes itself when the router cannot be reached' });
     const queueConfig = (queue: CfnQueue, priority: number) => ({ delay: 0, priority, queueReference: { channel: 'VOICE', queueArn: queue.attrQueueArn } });
+    const mirrored = (props.mirrorQueues ? props.contactCenter.queues.filter((q) => q.channel === 'voice') : []).map((q) =>
+      new CfnQueue(this, `Mirror-${q.id}`, { instanceArn, name: `${prefix}-${q.id}`, hoursOfOperationArn: hours.attrHoursOfOperationArn, description: `Mirror of router queue ${q.name ?? q.id}` }));
     for (const group of props.contactCenter.groups) {
       this.routingProfiles[group.id] = new CfnRoutingProfile(this, `Profile-${group.id}`, {
         instanceArn, name: group.routingProfileName ?? `${prefix}-${group.id}`, description: `Unified routing group ${group.name}`,
         defaultOutboundQueueArn: this.holdingQueue.attrQueueArn,
         // Voice only: digital work is allocated by the router, which is the single source of truth for capacity.
         mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
-        queueConfigs: [queueConfig(this.holdingQueue, 1), queueConfig(this.fallbackQueue, 2)],
+        queueConfigs: [queueConfig(this.holdingQueue, 1), queueConfig(this.fallbackQueue, 2), ...mirrored.map((q) => queueConfig(q, 3))],
       });
     }
     const voiceQueue = props.routerQueue ?? props.contactCenter.queues.find((q) => q.channel === 'voice')?.id;

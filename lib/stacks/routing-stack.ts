@@ -3,7 +3,7 @@ import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-api
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, Dashboard, GraphWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -25,6 +25,10 @@ export interface RoutingStackProps extends StackProps {
   readonly instanceArn: string;
   /** When given, the Connect side (attribute, queues, routing profiles, flow) is provisioned too. */
   readonly contactCenter?: ContactCenterConfig;
+  /** Alarm when work has waited longer than this. @default 300 */
+  readonly longestWaitAlarmSeconds?: number;
+  /** Also create a Connect queue per router voice queue, for Connect's own queue reports. @default false */
+  readonly mirrorQueues?: boolean;
 }
 
 /** The router's compute: Lambdas, event bus, timers, HTTP API, schedules, alarms; least privilege throughout. */
@@ -89,15 +93,19 @@ export class RoutingStack extends Stack {
       new Alarm(this, `${f.node.id}Errors`, { metric: f.metricErrors({ period: Duration.minutes(1) }), threshold: 1, evaluationPeriods: 1, treatMissingData: TreatMissingData.NOT_BREACHING, alarmDescription: `routing errors in ${f.node.id}` });
     }
     new Alarm(this, 'TimersDlqDepth', { metric: dlq.metricApproximateNumberOfMessagesVisible(), threshold: 1, evaluationPeriods: 1, comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, alarmDescription: 'router timers failed repeatedly' });
+    const routerMetric = (metricName: string, statistic: string) => new Metric({ namespace: 'UnifiedRouting', metricName, dimensionsMap: { service: 'unified-routing' }, statistic, period: Duration.minutes(1) });
+    new Alarm(this, 'ConnectThrottles', { metric: routerMetric('ConnectThrottled', 'Sum'), threshold: 5, evaluationPeriods: 3, treatMissingData: TreatMissingData.NOT_BREACHING, alarmDescription: 'UpdateContactRoutingData is being throttled: raise the Connect quota' });
+    new Alarm(this, 'LongestWait', { metric: routerMetric('LongestWaitSeconds', 'Maximum'), threshold: props.longestWaitAlarmSeconds ?? 300, evaluationPeriods: 3, treatMissingData: TreatMissingData.NOT_BREACHING, alarmDescription: 'work has waited too long' });
     new Dashboard(this, 'RouterDashboard', {
       widgets: [[
         new GraphWidget({ title: 'Invocations', left: functions.map((f) => f.metricInvocations()) }),
         new GraphWidget({ title: 'Errors', left: functions.map((f) => f.metricErrors()) }),
         new GraphWidget({ title: 'Hand-off duration (must stay well under 8 s)', left: [handOff.metricDuration({ statistic: 'p99' })] }),
         new GraphWidget({ title: 'Timer queue', left: [timers.metricApproximateNumberOfMessagesVisible(), dlq.metricApproximateNumberOfMessagesVisible()] }),
+        new GraphWidget({ title: 'Longest wait (s) and Connect throttles', left: [routerMetric('LongestWaitSeconds', 'Maximum')], right: [routerMetric('ConnectThrottled', 'Sum')] }),
       ]],
     });
-    if (props.contactCenter) new ConnectConfiguration(this, 'Connect', { instanceArn: props.instanceArn, contactCenter: props.contactCenter, handOffFunction: handOff });
+    if (props.contactCenter) new ConnectConfiguration(this, 'Connect', { instanceArn: props.instanceArn, contactCenter: props.contactCenter, handOffFunction: handOff, mirrorQueues: props.mirrorQueues });
     // The two wildcards as cdk-nag names them: literals where known, <AWS::...> / <LogicalId> where tokens.
     const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     acknowledgeFindings(functions, [

@@ -8,12 +8,12 @@ import exampleCenter from '../../examples/contact-center.json';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 
-function synth(users = false) {
+function synth(users = false, mirrorQueues = false) {
   const valid = validateConfig(exampleCenter);
   if (!valid.ok) throw new Error(valid.problems.join('\n'));
   const stack = new Stack(new App(), 'Connect', { env: { account: '111111111111', region: 'eu-west-2' } });
   const handOff = new LambdaFunction(stack, 'HandOff', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => ({})') });
-  new ConnectConfiguration(stack, 'Connect', { instanceArn: INSTANCE, contactCenter: valid.config, handOffFunction: handOff, ...(users ? { users: { securityProfileArns: ['arn:aws:connect:eu-west-2:111111111111:instance/x/security-profile/agent'] } } : {}) });
+  new ConnectConfiguration(stack, 'Connect', { instanceArn: INSTANCE, contactCenter: valid.config, handOffFunction: handOff, mirrorQueues, ...(users ? { users: { securityProfileArns: ['arn:aws:connect:eu-west-2:111111111111:instance/x/security-profile/agent'] } } : {}) });
   return Template.fromStack(stack);
 }
 
@@ -59,6 +59,14 @@ describe('ConnectConfiguration (spec §8)', () => {
   it('associates the hand-off Lambda with the instance and lets only that instance invoke it', () => {
     template.hasResourceProperties('AWS::Connect::IntegrationAssociation', { InstanceId: INSTANCE, IntegrationType: 'LAMBDA_FUNCTION' });
     template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'connect.amazonaws.com', SourceArn: INSTANCE, SourceAccount: '111111111111', Action: 'lambda:InvokeFunction' });
+  });
+
+  it('optionally mirrors the router\'s voice queues as Connect queues in every routing profile', () => {
+    const mirrored = synth(false, true);
+    const voiceQueues = exampleCenter.queues.filter((q) => q.channel === 'voice');
+    for (const q of voiceQueues) mirrored.hasResourceProperties('AWS::Connect::Queue', { Name: `UR-${q.id}` });
+    mirrored.allResourcesProperties('AWS::Connect::RoutingProfile', { QueueConfigs: Match.arrayWith([Match.objectLike({ Priority: 3 })]) });
+    expect(Object.keys(template.findResources('AWS::Connect::Queue'))).toHaveLength(2);
   });
 
   it('optionally creates a user per rep with auto-accept on and the group\'s routing profile', () => {

@@ -63,6 +63,11 @@ describe('RoutingStack', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
+  it('alarms on Connect throttling and on the longest wait, from the router\'s own metrics', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'UnifiedRouting', MetricName: 'ConnectThrottled', Dimensions: [{ Name: 'service', Value: 'unified-routing' }] });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'UnifiedRouting', MetricName: 'LongestWaitSeconds', Threshold: 300 });
+  });
+
   it('provisions the Connect side from the contact center', () => {
     template.resourceCountIs('AWS::Connect::ContactFlow', 1);
     template.resourceCountIs('AWS::Connect::RoutingProfile', exampleCenter.groups.length);

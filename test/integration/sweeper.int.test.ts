@@ -42,8 +42,10 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     // Stored, then the process died before routing it.
     const item = orphan('lost-chat', 'chat-q', 'chat');
     await h.store.commit([{ kind: 'item', item, expectedVersion: 0, rank: rankKey(item, config.queue(item.queueId)) }]);
+    h.clock.advance(90_000);
     const report = await sweep(h.router);
-    expect(report).toMatchObject({ routed: 1 });
+    // The orphan had waited 90 s at its queue head: the sweeper reports it for the longest-wait alarm.
+    expect(report).toMatchObject({ routed: 1, longestWaitSeconds: 90 });
     expect((await h.item('lost-chat')).reservation?.repId).toBe('rep-a');
     expect(await sweep(h.router)).toMatchObject({ routed: 0, timedOut: 0, wrapUpsEnded: 0 });
   });

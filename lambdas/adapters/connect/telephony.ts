@@ -10,6 +10,8 @@ export const PARKING_ATTRIBUTE = { name: 'Routing', value: 'True' } as const;
 export interface ConnectTelephonyOptions {
   readonly maxAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Called on every throttled call (the stack alarms on the metric this feeds). */
+  readonly onThrottled?: () => void;
 }
 
 /**
@@ -41,7 +43,7 @@ export class ConnectTelephony implements TelephonyPort {
   private readonly maxAttempts: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly client: ConnectClient, private readonly instanceArn: string, options: ConnectTelephonyOptions = {}) {
+  constructor(private readonly client: ConnectClient, private readonly instanceArn: string, private readonly options: ConnectTelephonyOptions = {}) {
     this.maxAttempts = options.maxAttempts ?? 6;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -58,7 +60,9 @@ export class ConnectTelephony implements TelephonyPort {
       } catch (err) {
         if (err instanceof ResourceNotFoundException) return 'contactGone';
         const throttled = err instanceof ThrottlingException || (err as { name?: string }).name === 'TooManyRequestsException';
-        if (!throttled || attempt >= this.maxAttempts) throw err;
+        if (!throttled) throw err;
+        this.options.onThrottled?.();
+        if (attempt >= this.maxAttempts) throw err;
         await this.sleep(Math.random() * Math.min(4000, 100 * 2 ** attempt));
       }
     }

@@ -14,6 +14,8 @@ export interface SweepReport {
   /** Waiting items routed now, which a lost trigger had left behind. */
   readonly routed: number;
   readonly examined: number;
+  /** The longest any waiting item at a queue head has waited (since requestedAt), in seconds. */
+  readonly longestWaitSeconds: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function sweep(router: Router): Promise<SweepReport> {
   let wrapUpsEnded = 0;
   let routed = 0;
   let examined = 0;
+  let longestWaitMs = 0;
   for (const repId of cfg.reps.keys()) {
     for (const item of await store.heldItems(repId)) {
       examined++;
@@ -47,11 +50,12 @@ export async function sweep(router: Router): Promise<SweepReport> {
   for (const partition of partitions) {
     for (const item of (await store.waitingItems(partition, HEAD)).items) {
       examined++;
+      longestWaitMs = Math.max(longestWaitMs, clock.now() - item.requestedAt);
       // A timed-rules firing applies every due rule (overflow, fallback, skill drops), as a lost timer would
       // have, and then routes the item.
       const fired = await router.fireTimer({ kind: 'overflow', itemId: item.id, dueAt: clock.now(), guard: `${item.queueId}@${item.targetSince}` });
       if (fired.events.some((e) => e.type === 'offer.created' && e.itemId === item.id)) routed++;
     }
   }
-  return { timedOut, wrapUpsEnded, routed, examined };
+  return { timedOut, wrapUpsEnded, routed, examined, longestWaitSeconds: Math.round(longestWaitMs / 1000) };
 }

@@ -44,6 +44,14 @@ describe('ConnectTelephony (spec §8)', () => {
     expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 3);
   });
 
+  it('reports every throttled call, so the stack can alarm on throttling', async () => {
+    connect.on(UpdateContactRoutingDataCommand).rejectsOnce(new ThrottlingException({ message: 'Rate exceeded', ...meta })).resolves({});
+    let throttled = 0;
+    const t = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, onThrottled: () => { throttled++; } });
+    await t.connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 });
+    expect(throttled).toBe(1);
+  });
+
   it('gives up on throttling after the attempts, with the error', async () => {
     connect.on(UpdateContactRoutingDataCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', ...meta }));
     await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).rejects.toThrow('Rate exceeded');
