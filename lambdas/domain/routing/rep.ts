@@ -28,8 +28,6 @@ export interface RepState extends Presence {
   readonly lastOfferAt: number;
 }
 
-export const isLoggedIn = (rep: RepState): rep is RepState & { sessionId: string } => rep.sessionId !== undefined;
-
 export function reserve(rep: RepState, pool: CapacityPool, units: number, now: number): RepState {
   return { ...rep, used: { ...rep.used, [pool]: rep.used[pool] + units }, activeItems: rep.activeItems + 1, lastOfferAt: now };
 }

@@ -86,7 +86,3 @@ export interface WorkItem {
   /** Why the item ended, e.g. 'abandoned'. */
   readonly outcome?: string;
 }
-
-export function withVersion<T extends { version: number }>(next: Omit<T, 'version'>, previous: T): T {
-  return { ...next, version: previous.version + 1 } as T;
-}
