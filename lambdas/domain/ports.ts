@@ -18,6 +18,8 @@ export interface TimerPort { schedule(timers: readonly Timer[]): Promise<void> }
  */
 export interface TelephonyPort {
   connectRep(request: { contactId: string; connectUserId: string; expirySeconds: number }): Promise<'targeted' | 'contactGone'>;
+  /** Told when a call to Connect failed and the router carried on (the offer recovers by QUEUED or timeout). */
+  reportFailure?(error: unknown, contactId: string): void;
 }
 
 /** A waiting list: one per queue for queue-routed work, per queue for skills work, per rep for direct work. */

@@ -11,7 +11,7 @@ import { AwsTimers } from '../adapters/timers/aws-timers';
 import { StoreConfigProvider } from '../domain/use-cases/context';
 import { Router } from '../domain/use-cases/router';
 import { requireEnv } from './env';
-import { metrics, tracer } from './powertools';
+import { logger, metrics, tracer } from './powertools';
 
 let router: Router | undefined;
 
@@ -33,6 +33,10 @@ export function routerFromEnvironment(): Router {
     }, clock),
     telephony: new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN'), {
       onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
+      onFailure: (error, contactId) => {
+        logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', { contactId, error: error as Error });
+        metrics.addMetric('ConnectCallFailed', 'Count', 1);
+      },
     }),
     config: new StoreConfigProvider(store, clock),
   });

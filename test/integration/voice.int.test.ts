@@ -1,4 +1,4 @@
-import { ConnectClient, ResourceNotFoundException, UpdateContactRoutingDataCommand } from '@aws-sdk/client-connect';
+import { AccessDeniedException, ConnectClient, ResourceNotFoundException, UpdateContactRoutingDataCommand } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
@@ -52,6 +52,20 @@ describe('voice through Amazon Connect (spec §8)', () => {
     expect((await h.rep('rep-a')).used.primary).toBe(100);
     expect(r.events.map((e) => e.type)).toEqual(expect.arrayContaining(['work.canceled', 'offer.created']));
     expect(connect.commandCalls(UpdateContactRoutingDataCommand).map((c) => c.args[0].input.ContactId)).toEqual([gone, next]);
+  });
+
+  it('a failed Connect call does not fail the hand-off: the offer stands and recovers by QUEUED or timeout', async () => {
+    connect.on(UpdateContactRoutingDataCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
+    const failures: string[] = [];
+    const base = smallCenter();
+    const h = await makeHarness({ ...base, reps: base.reps!.map((r) => ({ ...r, connectUserId: `user-${r.id}` })) });
+    const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, onFailure: (_e, contactId) => failures.push(contactId) });
+    const router = new Router({ ...h.deps, telephony });
+    await router.logIn({ repId: 'rep-a' });
+    const r = await router.submitWork({ channel: 'voice', source: 'contact-x', queue: 'voice-q' });
+    expect(r.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
+    expect(failures).toEqual(['contact-x']);
+    expect(h.timers.all().map((t) => t.kind)).toContain('pushTimeout');
   });
 
   it('digital work never calls Connect', async () => {

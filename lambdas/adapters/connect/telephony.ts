@@ -10,8 +10,16 @@ export const PARKING_ATTRIBUTE = { name: 'Routing', value: 'True' } as const;
 export interface ConnectTelephonyOptions {
   readonly maxAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Called when the router carried on after a failed call (wire it to logs and a metric). */
+  readonly onFailure?: (error: unknown, contactId: string) => void;
   /** Called on every throttled call (the stack alarms on the metric this feeds). */
   readonly onThrottled?: () => void;
+  /**
+   * Total time allowed for retries. The contact flow gives the hand-off 8 s in all, so retrying must stop
+   * well before; the QUEUED event and the push timeout recover an offer Connect was not told about.
+   * @default 2500
+   */
+  readonly maxElapsedMs?: number;
 }
 
 /**
@@ -48,11 +56,17 @@ export class ConnectTelephony implements TelephonyPort {
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
+  reportFailure(error: unknown, contactId: string): void {
+    this.options.onFailure?.(error, contactId);
+  }
+
   async connectRep(request: { contactId: string; connectUserId: string; expirySeconds: number }): Promise<'targeted' | 'contactGone'> {
     const command = new UpdateContactRoutingDataCommand({
       InstanceId: instanceIdOf(this.instanceArn), ContactId: request.contactId,
       RoutingCriteria: { Steps: targetRepSteps(request.connectUserId, request.expirySeconds) },
     });
+    const started = Date.now();
+    const budget = this.options.maxElapsedMs ?? 2500;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.client.send(command);
@@ -62,8 +76,9 @@ export class ConnectTelephony implements TelephonyPort {
         const throttled = err instanceof ThrottlingException || (err as { name?: string }).name === 'TooManyRequestsException';
         if (!throttled) throw err;
         this.options.onThrottled?.();
-        if (attempt >= this.maxAttempts) throw err;
-        await this.sleep(Math.random() * Math.min(4000, 100 * 2 ** attempt));
+        const pause = Math.random() * Math.min(1000, 100 * 2 ** attempt);
+        if (attempt >= this.maxAttempts || Date.now() - started + pause > budget) throw err;
+        await this.sleep(pause);
       }
     }
   }

@@ -21,7 +21,15 @@ export async function connectVoiceOffers(deps: RouterDeps, events: readonly Rout
     const config = await deps.config.get();
     const connectUserId = config.rep(e.repId).connectUserId;
     if (!connectUserId) throw new Error(`rep ${e.repId} takes voice work but has no connectUserId`);
-    const result = await telephony.connectRep({ contactId: item.source, connectUserId, expirySeconds: config.queue(item.queueId).pushTimeoutSeconds });
+    let result: 'targeted' | 'contactGone';
+    try {
+      result = await telephony.connectRep({ contactId: item.source, connectUserId, expirySeconds: config.queue(item.queueId).pushTimeoutSeconds });
+    } catch (err) {
+      // The offer is committed: failing now would fail the caller's hand-off while a rep is reserved. The
+      // QUEUED contact event re-targets, and the push timeout (or the sweeper) re-routes if that never comes.
+      telephony.reportFailure?.(err, item.source);
+      continue;
+    }
     if (result === 'targeted') continue;
     const canceled = await cancel({ itemId: item.id, reason: 'contactGone' });
     followUps.push(...canceled.events);

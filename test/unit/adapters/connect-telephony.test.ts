@@ -58,6 +58,13 @@ describe('ConnectTelephony (spec §8)', () => {
     expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 6);
   });
 
+  it('stops retrying within its time budget (the flow gives the hand-off 8 s in all)', async () => {
+    connect.on(UpdateContactRoutingDataCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', ...meta }));
+    const t = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, maxElapsedMs: 0 });
+    await expect(t.connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).rejects.toThrow('Rate exceeded');
+    expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 1);
+  });
+
   it('reports a contact that no longer exists', async () => {
     connect.on(UpdateContactRoutingDataCommand).rejects(new ResourceNotFoundException({ message: 'Contact not found', ...meta }));
     await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).resolves.toBe('contactGone');
