@@ -8,6 +8,18 @@ import { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import { inboundFlow, PARKING } from '../connect/inbound-flow';
 
+/**
+ * Media concurrency per Connect channel from the router's configuration: one call (voice is 100% of capacity),
+ * and as many chats as the group's capacity holds at the smallest chat size. Connect only delivers what the
+ * router targets, so this is a ceiling, never the allocator.
+ */
+export function mediaConcurrencies(cc: ContactCenterConfig, presenceConfigId: string) {
+  const capacity = cc.presenceConfigs.find((p) => p.id === presenceConfigId)?.capacity ?? 100;
+  const chatSizes = cc.queues.filter((q) => q.channel === 'chat').map((q) => ('units' in q.size ? q.size.units : Math.ceil((q.size.percentage / 100) * capacity)));
+  const chats = chatSizes.length ? Math.min(10, Math.max(1, Math.floor(capacity / Math.min(...chatSizes)))) : 0;
+  return [{ channel: 'VOICE', concurrency: 1 }, ...(chats ? [{ channel: 'CHAT', concurrency: chats }] : [])];
+}
+
 export interface ConnectConfigurationProps {
   /** The existing Amazon Connect instance. */
   readonly instanceArn: string;
@@ -61,8 +73,7 @@ export class ConnectConfiguration extends Construct {
       this.routingProfiles[group.id] = new CfnRoutingProfile(this, `Profile-${group.id}`, {
         instanceArn, name: group.routingProfileName ?? `${prefix}-${group.id}`, description: `Unified routing group ${group.name}`,
         defaultOutboundQueueArn: this.holdingQueue.attrQueueArn,
-        // Voice only: digital work is allocated by the router, which is the single source of truth for capacity.
-        mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
+        mediaConcurrencies: mediaConcurrencies(props.contactCenter, group.presenceConfig),
         queueConfigs: [queueConfig(this.holdingQueue, 1), queueConfig(this.fallbackQueue, 2), ...mirrored.map((q) => queueConfig(q, 3))],
       });
     }

@@ -39,7 +39,8 @@ describe('ConnectConfiguration (spec §8)', () => {
     template.allResourcesProperties('AWS::Connect::RoutingProfile', {
       DefaultOutboundQueueArn: holding,
       QueueConfigs: Match.arrayWith([Match.objectLike({ QueueReference: { Channel: 'VOICE', QueueArn: holding } })]),
-      MediaConcurrencies: [{ Channel: 'VOICE', Concurrency: 1 }],
+      // Example center: capacity 100, smallest chat 25 units → 4 chats.
+      MediaConcurrencies: [{ Channel: 'VOICE', Concurrency: 1 }, { Channel: 'CHAT', Concurrency: 4 }],
     });
     template.hasResourceProperties('AWS::Connect::RoutingProfile', { Name: 'UR-Support-T1' });
   });

@@ -29,6 +29,13 @@ describe('contact-flow hand-off handler (spec §8)', () => {
     });
   });
 
+  it('takes routing inputs from contact attributes when the block gives no parameters', async () => {
+    await h.router.logIn({ repId: 'rep-a' });
+    const event = { ...flowEvent, Details: { ContactData: { ...flowEvent.Details.ContactData, Attributes: { routerQueue: 'voice-q', routerPreferredRep: 'rep-a', routerPriority: '2' } }, Parameters: {} } };
+    const answer = await handler(event, context);
+    expect(await h.item(answer.itemId)).toMatchObject({ queueId: 'voice-q', priority: 2, target: { kind: 'rep', repId: 'rep-a' } });
+  });
+
   it('is idempotent per ContactId: Connect\'s retry gets the same item', async () => {
     const first = await handler(flowEvent, context);
     const retry = await handler(flowEvent, context);
