@@ -74,6 +74,6 @@ describe('spec §1 invariants under random interleavings (fast-check, DynamoDB L
         const report = checkInvariants({ items, reps, config, submitted, events: h.events.events, isWaiting });
         expect(report).toEqual({ capacityViolations: 0, doubleOffers: 0, lostWorkItems: 0, capacityLeaks: 0, details: [] });
       }
-    }), { numRuns: 25 });
+    }), { numRuns: 25, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) });
   });
 });

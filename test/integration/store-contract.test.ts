@@ -64,6 +64,23 @@ describe.each([
     expect(await conflictOf(store.commit([repWrite(full, release(full, 'primary', 100))]))).toBeInstanceOf(ConflictError);
   });
 
+  it('a change that nets to nothing still checks its guards (outbound reserving what it rescinded)', async () => {
+    const rep = newRep();
+    const on = loggedIn(rep);
+    await store.commit([repWrite(rep, on)]);
+    const held = reserve(on, 'primary', 100, T0);
+    await store.commit([repWrite(on, held)]);
+    const swapped = reserve(release(held, 'primary', 100), 'primary', 100, T0);
+    const item = aWorkItem();
+    await store.commit([created(item)]);
+    await store.commit([queued({ ...item, version: 2, priority: 3 }), repWrite(held, swapped)]);
+    expect((await store.getItem(item.id))?.version).toBe(2);
+    expect((await store.getRep('rep-a'))?.used.primary).toBe(100);
+    const elsewhere = withPresence(held, { ...held, statusId: 'busy', statusChannels: [] });
+    await store.commit([repWrite(held, elsewhere)]);
+    expect(await conflictOf(store.commit([repWrite(held, reserve(release(held, 'primary', 100), 'primary', 100, T0))]))).toBeInstanceOf(ConflictError);
+  });
+
   it('a reservation requires the presence it was decided on', async () => {
     const rep = newRep();
     const on = loggedIn(rep);

@@ -61,6 +61,7 @@ export class DynamoRoutingStore implements RoutingStore {
         const only = operations.length === 1 ? operations[0]! : undefined;
         if (only && 'Put' in only) await this.db.send(new PutCommand(only.Put as PutCommandInput));
         else if (only && 'Update' in only) await this.db.send(new UpdateCommand(only.Update as UpdateCommandInput));
+        // Several writes, or a lone condition check (only a transaction can carry one).
         else await this.db.send(new TransactWriteCommand({ TransactItems: operations as TransactWriteCommandInput['TransactItems'] }));
         return;
       } catch (err) {
@@ -74,7 +75,7 @@ export class DynamoRoutingStore implements RoutingStore {
     }
   }
 
-  private operationsFor(w: StateWrite): ({ Put: Record<string, unknown> } | { Update: Record<string, unknown> })[] {
+  private operationsFor(w: StateWrite): ({ Put: Record<string, unknown> } | { Update: Record<string, unknown> } | { ConditionCheck: Record<string, unknown> })[] {
     if (w.kind === 'rep') return [repWriteParams(this.tableName, w.change)];
     const put = { TableName: this.tableName, Item: itemToRow(w.item, w.rank), ...conditionParams(guardFor(w.expectedVersion)) };
     if (w.expectedVersion !== 0) return [{ Put: put }];

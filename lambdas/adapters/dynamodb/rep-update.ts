@@ -11,7 +11,7 @@ type Params = Record<string, unknown>;
  * guarded by bounds computed from the configured capacity, so two routers offering to the same rep both
  * succeed while there is room and one fails the moment there is not (spec §1, §13).
  */
-export function repWriteParams(tableName: string, change: RepChange): { Put: Params } | { Update: Params } {
+export function repWriteParams(tableName: string, change: RepChange): { Put: Params } | { Update: Params } | { ConditionCheck: Params } {
   if (change.expectedPresenceVersion === 0 && change.create) {
     return { Put: { TableName: tableName, Item: repToRow(change.create), ...conditionParams(mustNotExist) } };
   }
@@ -61,6 +61,11 @@ export function repWriteParams(tableName: string, change: RepChange): { Put: Par
     }
   }
   const update = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim();
+  // A change that nets to nothing (an outbound call reserving exactly what it rescinded) still carries its
+  // guards: check them without writing.
+  if (!update) {
+    return { ConditionCheck: { TableName: tableName, Key: keys.rep(change.repId), ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}) } };
+  }
   return {
     Update: {
       TableName: tableName, Key: keys.rep(change.repId), UpdateExpression: update,

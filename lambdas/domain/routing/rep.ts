@@ -74,17 +74,20 @@ const samePresence = (a: Presence, b: Presence) => a.sessionId === b.sessionId &
 
 /**
  * What changed between two states of a rep, with the guards that make it safe under concurrency:
- * a reservation requires room and an unchanged presence; a release requires the units to be held.
+ * a reservation requires room and an unchanged presence; a release requires the units to be held. Only a
+ * pure release skips the presence guard (work may finish after logout); anything that reserves, even a swap
+ * that nets to zero, requires the presence the decision was made on.
  */
 export function repChange(before: RepState, after: RepState, limits: Readonly<Record<CapacityPool, number>>): RepChange {
   const pools: Partial<Record<CapacityPool, PoolChange>> = {};
-  let reserving = false;
   for (const pool of POOLS) {
     const delta = after.used[pool] - before.used[pool];
-    if (delta > 0) { pools[pool] = { delta, maxBefore: limits[pool] - delta }; reserving = true; }
+    if (delta > 0) pools[pool] = { delta, maxBefore: limits[pool] - delta };
     if (delta < 0) pools[pool] = { delta, minBefore: -delta };
   }
   const presenceChanged = !samePresence(before, after);
+  const pureRelease = POOLS.every((p) => after.used[p] <= before.used[p]) && after.activeItems < before.activeItems;
+  const reserving = !pureRelease;
   return {
     repId: before.repId, groupId: before.groupId, pools, activeDelta: after.activeItems - before.activeItems,
     lastOfferAt: after.lastOfferAt !== before.lastOfferAt ? after.lastOfferAt : undefined,
