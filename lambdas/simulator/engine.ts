@@ -15,7 +15,7 @@ import type { SimulationStore } from './stores';
 
 type SimEvent =
   | { kind: 'arrival'; stream: number }
-  | { kind: 'answer'; itemId: string; offerId: string; decline: boolean }
+  | { kind: 'answer'; itemId: string; offerId: string; decline: boolean; reason?: string }
   | { kind: 'finish'; itemId: string }
   | { kind: 'abandon'; itemId: string };
 
@@ -63,7 +63,10 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
       if (!autoAccepted) {
         const answerAt = clock.now() + (behavior ? sample(behavior.answerSeconds, random) * 1000 : 0);
         const decline = e.declinable && behavior !== undefined && random() < behavior.declineProbability;
-        queue.push(answerAt, { kind: 'answer', itemId: e.itemId, offerId: e.offerId, decline });
+        // A rep who declines gives one of the reasons their presence configuration offers, as a desktop would.
+        const reasons = config.rep(e.repId).presence.declineReasons;
+        const reason = reasons.length ? reasons[Math.floor(random() * reasons.length)] : undefined;
+        queue.push(answerAt, { kind: 'answer', itemId: e.itemId, offerId: e.offerId, decline, reason });
       }
     }
     if (e.type === 'work.canceled' && e.repId === undefined) waiting--;
@@ -114,7 +117,7 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
       }
       case 'answer':
         // A rep whose presence configuration forbids declining accepts instead (the router refuses the decline).
-        if (!ev.decline || !(await router.decline({ itemId: ev.itemId, offerId: ev.offerId }).then(() => true, refused))) {
+        if (!ev.decline || !(await router.decline({ itemId: ev.itemId, offerId: ev.offerId, reason: ev.reason }).then(() => true, refused))) {
           await router.accept({ itemId: ev.itemId, offerId: ev.offerId });
         }
         return;

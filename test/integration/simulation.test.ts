@@ -78,6 +78,16 @@ describe('simulator statistics (spec/simulator.md)', () => {
     expect(r.invariants).toEqual(noViolations);
   });
 
+  it('simulated reps give a configured decline reason, so declines happen where reasons are required', async () => {
+    const checked = validateScenario(base({ repBehavior: { declineProbability: 0.3, answerSeconds: { distribution: 'fixed', mean: 2 } } }));
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    const { config, reps } = configFromScenario(checked.scenario);
+    const withReasons = { ...config, presenceConfigs: config.presenceConfigs.map((p) => ({ ...p, declineReasons: ['Not my area', 'Other'] })) };
+    const sim = await openStore('memory');
+    const r = await simulate(checked.scenario, withReasons, reps, sim);
+    expect(r.queues.q!.declines / r.queues.q!.offers).toBeGreaterThan(0.2);
+  });
+
   it('counts push timeouts when reps answer too slowly', async () => {
     const r = await run(base({ queues: [chat({ pushTimeoutSeconds: 10 })], repBehavior: { declineProbability: 0, answerSeconds: { distribution: 'uniform', min: 0, max: 20 } } }));
     const q = r.queues.q!;
