@@ -59,15 +59,13 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
     if (e.type === 'work.queued') waiting++;
     if (e.type === 'offer.created') {
       routed++; waiting--;
-      const autoAccepted = config.rep(e.repId).presence.autoAccept && e.channel !== 'voice';
-      if (!autoAccepted) {
-        const answerAt = clock.now() + (behavior ? sample(behavior.answerSeconds, random) * 1000 : 0);
-        const decline = e.declinable && behavior !== undefined && random() < behavior.declineProbability;
-        // A rep who declines gives one of the reasons their presence configuration offers, as a desktop would.
-        const reasons = config.rep(e.repId).presence.declineReasons;
-        const reason = reasons.length ? reasons[Math.floor(random() * reasons.length)] : undefined;
-        queue.push(answerAt, { kind: 'answer', itemId: e.itemId, offerId: e.offerId, decline, reason });
-      }
+      // Every offer gets an answer; for one the router auto-accepted, the answer finds it assigned and changes nothing.
+      const answerAt = clock.now() + (behavior ? sample(behavior.answerSeconds, random) * 1000 : 0);
+      const decline = e.declinable && behavior !== undefined && random() < behavior.declineProbability;
+      // A rep who declines gives one of the reasons their presence configuration offers, as a desktop would.
+      const reasons = config.rep(e.repId).presence.declineReasons;
+      const reason = reasons.length ? reasons[Math.floor(random() * reasons.length)] : undefined;
+      queue.push(answerAt, { kind: 'answer', itemId: e.itemId, offerId: e.offerId, decline, reason });
     }
     if (e.type === 'work.canceled' && e.repId === undefined) waiting--;
     if (e.type === 'work.assigned') {
@@ -132,7 +130,7 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
 
   const records = await sim.records();
   const invariants = checkInvariants({ ...records, config, submitted, events: events.events });
-  const { queues, reps: repStats } = stats.report(Math.min(end, Math.max(clock.now(), end)), config.reps.size);
+  const { queues, reps: repStats } = stats.report(end, config.reps.size);
   return {
     scenario: scenario.name, virtualMinutes: scenario.durationMinutes, queues, reps: repStats,
     invariants: { capacityViolations: invariants.capacityViolations + invariants.capacityLeaks, doubleOffers: invariants.doubleOffers, lostWorkItems: invariants.lostWorkItems },

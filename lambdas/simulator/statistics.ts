@@ -56,7 +56,12 @@ export class Statistics {
     switch (e.type) {
       case 'offer.created': if (q) q.offers++; this.hold(e.itemId, e.repId, e.pool, e.units, e.at); break;
       case 'offer.accepted':
-        if (q && item) { q.answered++; this.waits.set(item.queue, [...(this.waits.get(item.queue) ?? []), e.at - item.arrivedAt]); }
+        if (q && item) {
+          q.answered++;
+          const waits = this.waits.get(item.queue) ?? [];
+          waits.push(e.at - item.arrivedAt);
+          this.waits.set(item.queue, waits);
+        }
         break;
       case 'offer.declined': if (q) q.declines++; this.unhold(e.itemId, e.at); break;
       case 'offer.timedOut': if (q) q.timeouts++; this.unhold(e.itemId, e.at); break;

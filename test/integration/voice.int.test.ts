@@ -68,6 +68,18 @@ describe('voice through Amazon Connect (spec §8)', () => {
     expect(h.timers.all().map((t) => t.kind)).toContain('pushTimeout');
   });
 
+  it('a voice rep with no Connect user id is reported, not a failed hand-off', async () => {
+    const failures: string[] = [];
+    const h = await makeHarness(smallCenter());
+    const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, onFailure: (_e, contactId) => failures.push(contactId) });
+    const router = new Router({ ...h.deps, telephony });
+    await router.logIn({ repId: 'rep-a' });
+    const r = await router.submitWork({ channel: 'voice', source: 'contact-y', queue: 'voice-q' });
+    expect(r.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
+    expect(failures).toEqual(['contact-y']);
+    expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 0);
+  });
+
   it('digital work never calls Connect', async () => {
     const h = await voiceHarness();
     await h.router.logIn({ repId: 'rep-a' });

@@ -20,9 +20,9 @@ export async function connectVoiceOffers(deps: RouterDeps, events: readonly Rout
     if (item?.state !== 'Offered' || item.reservation?.offerId !== e.offerId) continue;
     const config = await deps.config.get();
     const connectUserId = config.rep(e.repId).connectUserId;
-    if (!connectUserId) throw new Error(`rep ${e.repId} takes voice work but has no connectUserId`);
     let result: 'targeted' | 'contactGone';
     try {
+      if (!connectUserId) throw new Error(`rep ${e.repId} takes voice work but has no connectUserId in the configuration`);
       result = await telephony.connectRep({ contactId: item.source, connectUserId, expirySeconds: config.queue(item.queueId).pushTimeoutSeconds });
     } catch (err) {
       // The offer is committed: failing now would fail the caller's hand-off while a rep is reserved. The
