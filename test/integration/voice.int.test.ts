@@ -54,14 +54,20 @@ describe('voice through Amazon Connect (spec §8)', () => {
     expect(connect.commandCalls(UpdateContactRoutingDataCommand).map((c) => c.args[0].input.ContactId)).toEqual([gone, next]);
   });
 
-  it('a failed Connect call does not fail the hand-off: the offer stands and recovers by QUEUED or timeout', async () => {
-    connect.on(UpdateContactRoutingDataCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
+  /** A router with logged-in rep-a whose telephony records the contacts it could not target. */
+  async function reportingRouter(config: unknown) {
     const failures: string[] = [];
-    const base = smallCenter();
-    const h = await makeHarness({ ...base, reps: base.reps!.map((r) => ({ ...r, connectUserId: `user-${r.id}` })) });
+    const h = await makeHarness(config);
     const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, onFailure: (_e, contactId) => failures.push(contactId) });
     const router = new Router({ ...h.deps, telephony });
     await router.logIn({ repId: 'rep-a' });
+    return { h, router, failures };
+  }
+
+  it('a failed Connect call does not fail the hand-off: the offer stands and recovers by QUEUED or timeout', async () => {
+    connect.on(UpdateContactRoutingDataCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
+    const base = smallCenter();
+    const { h, router, failures } = await reportingRouter({ ...base, reps: base.reps!.map((r) => ({ ...r, connectUserId: `user-${r.id}` })) });
     const r = await router.submitWork({ channel: 'voice', source: 'contact-x', queue: 'voice-q' });
     expect(r.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
     expect(failures).toEqual(['contact-x']);
@@ -69,11 +75,7 @@ describe('voice through Amazon Connect (spec §8)', () => {
   });
 
   it('a voice rep with no Connect user id is reported, not a failed hand-off', async () => {
-    const failures: string[] = [];
-    const h = await makeHarness(smallCenter());
-    const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, onFailure: (_e, contactId) => failures.push(contactId) });
-    const router = new Router({ ...h.deps, telephony });
-    await router.logIn({ repId: 'rep-a' });
+    const { router, failures } = await reportingRouter(smallCenter());
     const r = await router.submitWork({ channel: 'voice', source: 'contact-y', queue: 'voice-q' });
     expect(r.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
     expect(failures).toEqual(['contact-y']);
