@@ -31,6 +31,12 @@ export const queueSchema = z.object({
   agingSeconds: positiveInt.optional(),
   reofferDeclinedAfterSeconds: positiveInt.optional(),
   connectQueueArn: z.string().startsWith('arn:').optional(),
+  /**
+   * Whether skills-based work may use this queue's routing configuration (default true). A rep freeing capacity
+   * reads one skills waiting list per such queue on its channels, so a center with many queues turns it off
+   * where only queue-routed work arrives, keeping a pull's cost independent of the number of queues.
+   */
+  skillsRouting: z.boolean().default(true),
 }).strict();
 
 export const skillSchema = z.object({ id, name: z.string().max(128).optional() }).strict();

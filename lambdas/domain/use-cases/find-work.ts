@@ -30,7 +30,7 @@ export function partitionsFor(profile: RepProfile, rep: RepState, config: Compil
   });
   return [
     ...open.filter((q) => profile.queues.includes(q.id)).map((q): WaitPartition => ({ kind: 'queue', queueId: q.id })),
-    ...open.map((q): WaitPartition => ({ kind: 'skills', queueId: q.id })),
+    ...open.filter((q) => q.skillsRouting !== false).map((q): WaitPartition => ({ kind: 'skills', queueId: q.id })),
     { kind: 'rep', repId: rep.repId },
   ];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
-import { workSizeSchema } from '../config/schema';
+import { workSizeSchema, type QueueConfig } from '../config/schema';
 import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
 import { queuedTimers } from '../routing/lifecycle';
@@ -55,15 +55,23 @@ function parse(input: unknown) {
   return parsed.data;
 }
 
-function targetOf(data: ReturnType<typeof parse>, config: CompiledConfig): RoutingTarget {
+function assertSkillsRouting(queue: QueueConfig, field: string): void {
+  if (queue.skillsRouting === false) throw new InvalidInputError(field, `queue '${queue.id}' does not take skills-based work (skillsRouting is false)`);
+}
+
+function targetOf(data: ReturnType<typeof parse>, config: CompiledConfig, queue: QueueConfig): RoutingTarget {
   if (data.skills) {
+    assertSkillsRouting(queue, 'skills');
     config.assertSkills(data.skills, 'skills');
     return { kind: 'skills', requirements: data.skills, fallbackAfterSeconds: data.skillsFallbackAfterSeconds };
   }
   if (data.preferredRep) {
     const p = data.preferredRep;
     config.rep(p.repId, 'preferredRep.repId');
-    if (p.fallbackSkills) config.assertSkills(p.fallbackSkills, 'preferredRep.fallbackSkills');
+    if (p.fallbackSkills) {
+      config.assertSkills(p.fallbackSkills, 'preferredRep.fallbackSkills');
+      assertSkillsRouting(queue, 'preferredRep.fallbackSkills');
+    }
     return { kind: 'rep', repId: p.repId, required: p.required, fallbackAfterSeconds: p.fallbackAfterSeconds, fallbackSkills: p.fallbackSkills };
   }
   return { kind: 'queue' };
@@ -77,7 +85,7 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
   const channel = config.channel(data.channel);
   const queue = config.queue(data.queue, 'queue');
   if (queue.channel !== channel.name) throw new InvalidInputError('queue', `queue '${queue.id}' takes ${queue.channel} work, not ${channel.name}`);
-  const target = targetOf(data, config);
+  const target = targetOf(data, config, queue);
   const now = deps.clock.now();
   const item: WorkItem = {
     id: deps.ids.next('work'), channel: channel.name, source: data.source, queueId: queue.id, target,

@@ -44,7 +44,7 @@ export async function sweep(router: Router): Promise<SweepReport> {
     }
   }
   const partitions: WaitPartition[] = [
-    ...cfg.raw.queues.flatMap((q): WaitPartition[] => [{ kind: 'queue', queueId: q.id }, { kind: 'skills', queueId: q.id }]),
+    ...cfg.raw.queues.flatMap((q): WaitPartition[] => [{ kind: 'queue', queueId: q.id }, ...(q.skillsRouting !== false ? [{ kind: 'skills', queueId: q.id } as const] : [])]),
     ...[...cfg.reps.keys()].map((repId): WaitPartition => ({ kind: 'rep', repId })),
   ];
   for (const partition of partitions) {
