@@ -2,8 +2,10 @@ import { CreateTableCommand, DynamoDBClient, type DynamoDBClientConfig } from '@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { routingTableDefinition as def } from './table-definition';
 
-export function documentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+/** A document client over a new low-level client built from `config`, or over the one given (e.g. metered). */
+export function documentClient(config: DynamoDBClientConfig | DynamoDBClient = {}): DynamoDBDocumentClient {
+  const client = config instanceof DynamoDBClient ? config : new DynamoDBClient(config);
+  return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }

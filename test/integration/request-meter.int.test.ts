@@ -1,0 +1,35 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
+import { createRoutingTable, documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
+import { RequestMeter } from '../../lambdas/adapters/dynamodb/request-meter';
+import { ConflictError } from '../../lambdas/domain/errors';
+import type { WorkItem } from '../../lambdas/domain/routing/work-item';
+import { endpoint } from '../support/harness';
+import { T0 } from '../support/harness-time';
+
+const item = (id: string): WorkItem => ({
+  id, channel: 'chat', source: `src-${id}`, queueId: 'chat-q', target: { kind: 'queue' }, interruptible: false,
+  requestedAt: T0, targetSince: T0, attributes: {}, state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
+});
+
+describe('RequestMeter (bench: requests counted by client middleware, not estimated)', () => {
+  it('counts every request of the document client by operation, refused conditional writes included', async () => {
+    const raw = new DynamoDBClient(localClientConfig(endpoint()));
+    const table = `meter-${Date.now()}`;
+    await createRoutingTable(raw, table);
+    const meter = new RequestMeter().attach(raw);
+    const store = new DynamoRoutingStore(documentClient(raw), table);
+    meter.take();
+
+    await store.commit([{ kind: 'item', item: item('w1'), expectedVersion: 0, rank: 'r1' }]);
+    await store.getItem('w1');
+    await store.waitingItems({ kind: 'queue', queueId: 'chat-q' }, 10);
+    await expect(store.commit([{ kind: 'item', item: item('w1'), expectedVersion: 0, rank: 'r1' }])).rejects.toBeInstanceOf(ConflictError);
+
+    const counts = meter.take();
+    expect(counts.byOperation).toEqual({ TransactWriteItems: 2, GetItem: 1, Query: 1 });
+    expect(counts).toMatchObject({ reads: 2, writes: 2 });
+    expect(counts.writeUnits).toBeGreaterThan(0);
+    expect(meter.take().reads).toBe(0);
+  });
+});
