@@ -56,6 +56,21 @@ export async function routeItem(
   return fx.outcome({ kind: 'waiting', itemId, reason: 'contention' });
 }
 
+/**
+ * The first offer for an item not yet stored, so that its create and its offer can be one transaction. Only for
+ * queue and skills targets: direct work may first have to fall back (see fallBackIfPreferredRepAway).
+ */
+export async function offerOnArrival(deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number) {
+  if (item.target.kind === 'rep') return undefined;
+  const selection = chooseRep(item, await candidatesFor(deps, config, item, now), config, now);
+  if (selection.kind === 'none') return undefined;
+  const before = selection.rep.state as RepState & { sessionId: string };
+  const offerId = deps.ids.next('offer');
+  const t = offer({ item, rep: before, profile: selection.rep.profile, pool: selection.pool, units: selection.units, offerId, explanation: selection.explanation }, config, now);
+  const decision: RouteDecision = { kind: 'offered', itemId: item.id, repId: before.repId, offerId, autoAccepted: t.item.state === 'Assigned' };
+  return { ...t, rep: t.rep!, before, decision };
+}
+
 /** Spec §6: a logged-out preferred rep means falling back at once, unless the rep is required. */
 async function fallBackIfPreferredRepAway(
   deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number, fx: Effects,

@@ -5,8 +5,8 @@ import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
 import { queuedTimers } from '../routing/lifecycle';
 import type { RoutingTarget, WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, tryCommit, type Outcome, type RouterDeps } from './context';
-import { routeItem, type RouteDecision } from './route-item';
+import { commitOrConflict, Effects, itemWrite, repWrite, tryCommit, type Outcome, type RouterDeps } from './context';
+import { offerOnArrival, routeItem, type RouteDecision } from './route-item';
 
 const requirement = z.object({
   skill: z.string().min(1).max(64),
@@ -94,19 +94,32 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
     requestedAt: data.requestedAt ?? now, targetSince: now, attributes: data.attributes,
     state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
   };
-  // The create also claims the source id: a duplicate submission (Connect retries) loses here and is answered
-  // with the first item, so no read is spent on the common, first submission.
-  if (!(await tryCommit(deps, [itemWrite(item, undefined)]))) {
-    const winner = await deps.store.itemIdForSource(channel.name, data.source);
-    if (!winner) throw new InvalidInputError('source', 'the item could not be created; retry');
-    return fx.outcome({ kind: 'submitted', itemId: winner, duplicate: true });
+  const queued = { events: [{ type: 'work.queued', at: now, itemId: item.id, channel: item.channel, queueId: item.queueId, source: item.source, reason: 'submitted' }] as const, timers: queuedTimers(item, config) };
+  // Fast path: the create and the first offer in one transaction (one write of the item instead of two).
+  const first = await offerOnArrival(deps, config, item, now);
+  if (first) {
+    const result = await commitOrConflict(deps, [itemWrite(first.item, undefined), repWrite(config, first.rep, first.before)]);
+    if (result.committed) {
+      await fx.emit({ ...queued, item: first.item });
+      await fx.emit(first);
+      return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: first.decision });
+    }
+    if (result.itemConflict) return duplicate(deps, fx, channel.name, data.source);
   }
-  await fx.emit({
-    events: [{ type: 'work.queued', at: now, itemId: item.id, channel: item.channel, queueId: item.queueId, source: item.source, reason: 'submitted' }],
-    timers: queuedTimers(item, config),
-    item,
-  });
+  // The create also claims the source id: a duplicate submission (Connect retries) loses here.
+  if (!(await tryCommit(deps, [itemWrite(item, undefined)]))) return duplicate(deps, fx, channel.name, data.source);
+  await fx.emit({ ...queued, item });
   const routing = await routeItem(deps, item.id, fx, item);
   return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: routing.decision });
 }
 
+/**
+ * A repeated submission is answered with the first item. It is also routed again: if the first attempt stopped
+ * between the create and the offer (a crash, a timeout), the retry finishes the job; otherwise it is a no-op.
+ */
+async function duplicate(deps: RouterDeps, fx: Effects, channel: string, source: string): Promise<Outcome<SubmitDecision>> {
+  const winner = await deps.store.itemIdForSource(channel, source);
+  if (!winner) throw new InvalidInputError('source', 'the item could not be created; retry');
+  const routing = await routeItem(deps, winner, fx);
+  return fx.outcome({ kind: 'submitted', itemId: winner, duplicate: true, routing: routing.decision });
+}
