@@ -12,9 +12,10 @@ export const makeHandler = (router: () => Router) => middy(async () => {
   const report = await sweep(router());
   metrics.addMetric('SweptTimeouts', 'Count', report.timedOut);
   metrics.addMetric('SweptWrapUps', 'Count', report.wrapUpsEnded);
+  metrics.addMetric('SweptRescinds', 'Count', report.rescinded);
   metrics.addMetric('SweptRoutes', 'Count', report.routed);
   metrics.addMetric('LongestWaitSeconds', 'Seconds', report.longestWaitSeconds);
-  if (report.timedOut + report.wrapUpsEnded + report.routed > 0) logger.warn('sweeper repaired work', { ...report });
+  if (report.timedOut + report.rescinded + report.wrapUpsEnded + report.routed > 0) logger.warn('sweeper repaired work', { ...report });
   return report;
 })
   .use(injectLambdaContext(logger, { resetKeys: true }))

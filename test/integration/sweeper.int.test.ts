@@ -2,6 +2,7 @@ import { rankKey } from '../../lambdas/domain/routing/ordering';
 import { sweep, SWEEP_GRACE_MS } from '../../lambdas/domain/use-cases/sweep';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
 import { smallCenter } from '../fixtures/small-center';
+import { InjectedCrash, SideEffectFaults } from '../support/faults';
 import { makeHarness, T0 } from '../support/harness';
 
 describe('sweeper: repairs what lost triggers and crashes left (issue: timers and sweeper)', () => {
@@ -48,5 +49,20 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     expect(report).toMatchObject({ routed: 1, longestWaitSeconds: 90 });
     expect((await h.item('lost-chat')).reservation?.repId).toBe('rep-a');
     expect(await sweep(h.router)).toMatchObject({ routed: 0, timedOut: 0, wrapUpsEnded: 0 });
+  });
+
+  it('rescinds an offer that outlived its rep\'s session (a crash between logout and its rescinds)', async () => {
+    const side = new SideEffectFaults();
+    const h = await makeHarness(smallCenter(), { ports: side.ports });
+    await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
+    const { decision } = await h.router.submitWork({ channel: 'case', source: 'case-1', queue: 'case-q' });
+    expect(decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
+    side.crashIn(0);
+    await expect(h.router.logOut({ repId: 'rep-a' })).rejects.toBeInstanceOf(InjectedCrash);
+    expect((await h.item(decision.itemId)).state).toBe('Offered');
+    await h.router.logIn({ repId: 'rep-b', statusId: 'available' });
+    expect(await sweep(h.router)).toMatchObject({ rescinded: 1 });
+    expect((await h.item(decision.itemId)).reservation?.repId).toBe('rep-b');
+    expect((await h.rep('rep-a')).used).toEqual({ primary: 0, interruptible: 0 });
   });
 });

@@ -3,7 +3,7 @@ import { createRoutingTable, documentClient, localClientConfig } from '../../lam
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
 import { scanRecords } from '../../lambdas/adapters/dynamodb/scan-records';
 import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../lambdas/adapters/local/in-process';
-import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
+import { StoreConfigProvider, type RouterDeps } from '../../lambdas/domain/use-cases/context';
 import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
 import { Router } from '../../lambdas/domain/use-cases/router';
 
@@ -17,24 +17,36 @@ export function endpoint(): string {
   return e;
 }
 
-/** A fresh table on DynamoDB Local; every test file (or test) gets its own. */
-export async function freshTable(): Promise<{ table: string; store: DynamoRoutingStore; raw: DynamoDBClient }> {
+/**
+ * A fresh table on DynamoDB Local; every test file (or test) gets its own. The store uses `db` when given
+ * (e.g. a client with fault-injecting middleware); setup and snapshots always use a plain client.
+ */
+export async function freshTable(db?: DynamoDBClient): Promise<{ table: string; store: DynamoRoutingStore; raw: DynamoDBClient }> {
   const raw = new DynamoDBClient(localClientConfig(endpoint()));
   const table = `routing-${process.pid}-${Date.now()}-${++tableCounter}`;
   await createRoutingTable(raw, table);
-  return { table, store: new DynamoRoutingStore(documentClient(localClientConfig(endpoint())), table), raw };
+  return { table, store: new DynamoRoutingStore(documentClient(db ?? localClientConfig(endpoint())), table), raw };
+}
+
+export interface HarnessOptions {
+  /** The DynamoDB client the router's store uses. */
+  readonly db?: DynamoDBClient;
+  /** Wraps the router's ports (e.g. to make publishing or scheduling fail). */
+  readonly ports?: (deps: RouterDeps) => RouterDeps;
 }
 
 /** Every row of the table, split by kind: tests assert invariants from stored state, not from return values. */
 export const snapshot = scanRecords;
 
-export async function makeHarness(config: unknown) {
-  const { table, store, raw } = await freshTable();
-  await loadConfiguration(store, config);
+export async function makeHarness(config: unknown, options: HarnessOptions = {}) {
+  const { table, raw } = await freshTable();
+  const store = new DynamoRoutingStore(documentClient(options.db ?? localClientConfig(endpoint())), table);
+  await loadConfiguration(new DynamoRoutingStore(documentClient(localClientConfig(endpoint())), table), config);
   const clock = new ManualClock(T0);
   const events = new EventLog();
   const timers = new TimerQueue();
-  const deps = { store, clock, ids: new SequentialIds(), events, timers, config: new StoreConfigProvider(store, clock, Number.POSITIVE_INFINITY) };
+  const plain: RouterDeps = { store, clock, ids: new SequentialIds(), events, timers, config: new StoreConfigProvider(store, clock, Number.POSITIVE_INFINITY) };
+  const deps = options.ports ? options.ports(plain) : plain;
   const router = new Router(deps);
   return {
     router, store, clock, events, timers, table, raw, deps,

@@ -1,7 +1,7 @@
 import type { CompiledConfig, RepProfile } from '../config/compiled-config';
 import type { WaitPartition } from '../ports';
 import { assess, poolLimit, unitsOf } from '../routing/eligibility';
-import type { RepState } from '../routing/rep';
+import { POOLS, type RepState } from '../routing/rep';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
 import { commitOrConflict, Effects, itemWrite, MAX_ATTEMPTS, repState, repWrite, type Outcome, type RouterDeps } from './context';
@@ -97,6 +97,8 @@ async function offerWhatFits(
     if (skip > 0 && assess(item, profile, rep, config, now).eligible) { skip--; skipped.push(item); continue; }
     const outcome = await tryOffer(item);
     if (outcome === 'repChanged') return { offers, repChanged: true };
+    // A full rep can take nothing more: reading further pages would only find items that do not fit.
+    if (outcome === 'offered' && POOLS.every((pool) => poolLimit(profile, pool) - rep.used[pool] <= 0)) break;
     // Another rep took this item: go on, fanning out (see herdSpread).
     if (outcome === 'taken') skip = herdSpread(rep.repId, ++lost);
   }

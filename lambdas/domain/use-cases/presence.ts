@@ -70,7 +70,7 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
     await fx.emit({ events: [{ type: 'rep.presenceChanged', at: now, repId: rep.repId, loggedIn: false, sessionId: rep.sessionId, reason: 'logout' }], timers: [] });
     return { kind: 'loggedOut', repId: rep.repId, rescinded: [] };
   });
-  if (decision.kind !== 'loggedOut') return fx.outcome(decision);
+  // Also when already logged out: a repeated logout finishes rescinding what a crash left offered.
   const rescinded: string[] = [];
   for (const item of await deps.store.heldItems(input.repId)) {
     if (item.state !== 'Offered') continue;

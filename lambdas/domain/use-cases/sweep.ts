@@ -9,6 +9,8 @@ const HEAD = 10;
 export interface SweepReport {
   /** Offers past their push timeout whose timer never fired (e.g. a crash between commit and scheduling). */
   readonly timedOut: number;
+  /** Offers to a session that has ended (rep logged out), rescinded back to the queue. */
+  readonly rescinded: number;
   /** Wrap-ups past their end whose timer never fired: the capacity they held is released. */
   readonly wrapUpsEnded: number;
   /** Waiting items routed now, which a lost trigger had left behind. */
@@ -21,7 +23,8 @@ export interface SweepReport {
 /**
  * The safety net (run every minute): finds work a lost trigger or a crash between two steps left behind and
  * finishes it through the ordinary use cases, so every repair is as guarded as the original step.
- * Cost: one `held` query per configured rep and one head page per waiting list; no Scan.
+ * Cost: one `held` query per configured rep (and a rep read where it holds offers) and one head page per waiting
+ * list; no Scan.
  */
 export async function sweep(router: Router): Promise<SweepReport> {
   const { store, config, clock } = router.deps;
@@ -29,14 +32,20 @@ export async function sweep(router: Router): Promise<SweepReport> {
   const overdue = clock.now() - SWEEP_GRACE_MS;
   let timedOut = 0;
   let wrapUpsEnded = 0;
+  let rescinded = 0;
   let routed = 0;
   let examined = 0;
   let longestWaitMs = 0;
   for (const repId of cfg.reps.keys()) {
-    for (const item of await store.heldItems(repId)) {
+    const held = await store.heldItems(repId);
+    // An offer outliving its rep's session (a crash between logout and its rescinds) would never be answered.
+    const session = held.some((i) => i.state === 'Offered') ? (await store.getRep(repId))?.sessionId : undefined;
+    for (const item of held) {
       examined++;
       const r = item.reservation;
-      if (item.state === 'Offered' && r?.expiresAt !== undefined && r.expiresAt < overdue) {
+      if (item.state === 'Offered' && r && r.sessionId !== session) {
+        if ((await router.rescind({ itemId: item.id, offerId: r.offerId, reason: 'repLoggedOut' })).decision.kind === 'rescinded') rescinded++;
+      } else if (item.state === 'Offered' && r?.expiresAt !== undefined && r.expiresAt < overdue) {
         if ((await router.timeOut({ itemId: item.id, offerId: r.offerId })).decision.kind === 'timedOut') timedOut++;
       } else if (item.state === 'WrapUp' && item.wrapUpEndsAt !== undefined && item.wrapUpEndsAt < overdue) {
         if ((await router.endWrapUp({ itemId: item.id, offerId: r?.offerId })).decision.kind === 'completed') wrapUpsEnded++;
@@ -57,5 +66,5 @@ export async function sweep(router: Router): Promise<SweepReport> {
       if (fired.events.some((e) => e.type === 'offer.created' && e.itemId === item.id)) routed++;
     }
   }
-  return { timedOut, wrapUpsEnded, routed, examined, longestWaitSeconds: Math.round(longestWaitMs / 1000) };
+  return { timedOut, rescinded, wrapUpsEnded, routed, examined, longestWaitSeconds: Math.round(longestWaitMs / 1000) };
 }

@@ -1,0 +1,48 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createRoutingTable, documentClient, localClientConfig } from '../lambdas/adapters/dynamodb/client';
+import { DynamoRoutingStore } from '../lambdas/adapters/dynamodb/dynamo-store';
+import { RequestMeter } from '../lambdas/adapters/dynamodb/request-meter';
+import { SequentialIds, systemClock } from '../lambdas/adapters/local/in-process';
+import type { EventSink, TimerPort } from '../lambdas/domain/ports';
+import type { RoutingEvent } from '../lambdas/domain/routing/events';
+import { StoreConfigProvider } from '../lambdas/domain/use-cases/context';
+import { Router } from '../lambdas/domain/use-cases/router';
+
+/** Every request of every router in a run goes through one meter. */
+export const meter = new RequestMeter();
+
+/** Wall-clock time of each offer event, for submit-to-offer latency. */
+export class OfferTimes implements EventSink {
+  readonly offeredAt = new Map<string, number>();
+  async publish(events: readonly RoutingEvent[]): Promise<void> {
+    for (const e of events) if (e.type === 'offer.created' && !this.offeredAt.has(e.itemId)) this.offeredAt.set(e.itemId, performance.now());
+  }
+}
+
+/** Timers are not part of what is measured (no offer times out within a run). */
+const noTimers: TimerPort = { schedule: async () => {} };
+
+export function meteredClient(endpoint: string): DynamoDBClient {
+  const client = new DynamoDBClient(localClientConfig(endpoint));
+  meter.attach(client);
+  return client;
+}
+
+let tables = 0;
+export async function newTable(endpoint: string): Promise<string> {
+  const table = `bench-${process.pid}-${++tables}`;
+  await createRoutingTable(new DynamoDBClient(localClientConfig(endpoint)), table);
+  return table;
+}
+
+/** One router as one Lambda would run it: its own client, its own id namespace, the configuration cached. */
+export function router(endpoint: string, table: string, n: number, events: EventSink = new OfferTimes()): Router {
+  const store = new DynamoRoutingStore(documentClient(meteredClient(endpoint)), table);
+  return new Router({
+    store, clock: systemClock, ids: new SequentialIds(`r${n}-`), events, timers: noTimers,
+    config: new StoreConfigProvider(store, systemClock, Number.POSITIVE_INFINITY),
+  });
+}
+
+export const seconds = (ms: number) => ms / 1000;
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

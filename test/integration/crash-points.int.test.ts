@@ -1,0 +1,76 @@
+import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
+import { validateConfig } from '../../lambdas/domain/config/validate-config';
+import { checkInvariants } from '../../lambdas/domain/routing/invariants';
+import { sweep } from '../../lambdas/domain/use-cases/sweep';
+import { faultCenter } from '../fixtures/fault-center';
+import { DynamoFaults, InjectedCrash, SideEffectFaults } from '../support/faults';
+import { makeHarness, type Harness } from '../support/harness';
+import { crashCases, type CrashCase } from '../fixtures/crash-cases';
+
+const config = (() => { const v = validateConfig(faultCenter()); if (!v.ok) throw new Error(v.problems.join('; ')); return new CompiledConfig(v.config); })();
+
+async function harness() {
+  const db = new DynamoFaults();
+  const side = new SideEffectFaults();
+  const h = await makeHarness(faultCenter(), { db: db.client, ports: side.ports });
+  return { h, db, side };
+}
+
+/** What recovery gives time to: due timers fire (at-least-once delivery), then the sweeper runs, a few times. */
+async function settle(h: Harness): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await h.advance(5 * 60_000);
+    await sweep(h.router);
+  }
+}
+
+/** The end state that matters, independent of generated ids: each item's state and holder, each rep's accounts. */
+async function endState(h: Harness) {
+  const { items, reps, isWaiting } = await h.snapshot();
+  const report = checkInvariants({ items, reps, config, isWaiting });
+  return {
+    report,
+    items: Object.fromEntries(items.map((i) => [i.source, `${i.state}${i.reservation ? `@${i.reservation.repId}` : ''}`])),
+    reps: Object.fromEntries(reps.map((r) => [r.repId, { used: r.used, active: r.activeItems, status: r.statusId ?? 'loggedOut' }])),
+  };
+}
+
+const clean = { capacityViolations: 0, doubleOffers: 0, lostWorkItems: 0, capacityLeaks: 0, details: [] };
+
+/** Runs the case with a crash at one point, redelivers the same call (Lambda, SQS and EventBridge retry), recovers. */
+async function crashAt(c: CrashCase, point: { db?: number; side?: number }) {
+  const { h, db, side } = await harness();
+  const ctx = await c.setup(h);
+  if (point.db !== undefined) db.crashIn(point.db);
+  if (point.side !== undefined) side.crashIn(point.side);
+  const crashed = await c.op(h, ctx).then(() => false, (err) => { if (err instanceof InjectedCrash) return true; throw err; });
+  db.clear();
+  side.clear();
+  await c.op(h, ctx);
+  await settle(h);
+  return { crashed, end: await endState(h) };
+}
+
+describe('a crash between any two steps of every use case (issue: fault tolerance)', () => {
+  it.each(crashCases.map((c) => [c.name, c] as const))('%s: recovers to the fault-free end state from every crash point', async (_name, c) => {
+    const { h, db, side } = await harness();
+    const ctx = await c.setup(h);
+    const [db0, side0] = [db.calls, side.calls];
+    await c.op(h, ctx);
+    const points = [
+      ...Array.from({ length: db.calls - db0 }, (_, k) => ({ db: k })),
+      ...Array.from({ length: side.calls - side0 }, (_, k) => ({ side: k })),
+    ];
+    await settle(h);
+    const expected = await endState(h);
+    expect(expected.report).toEqual(clean);
+    expect(points.length).toBeGreaterThan(1);
+    for (let i = 0; i < points.length; i += 4) {
+      const runs = await Promise.all(points.slice(i, i + 4).map(async (p) => ({ p, ...(await crashAt(c, p)) })));
+      for (const run of runs) {
+        expect({ point: run.p, crashed: run.crashed }).toEqual({ point: run.p, crashed: true });
+        expect({ point: run.p, ...run.end }).toEqual({ point: run.p, ...expected });
+      }
+    }
+  });
+});
