@@ -1,13 +1,10 @@
-import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
-import { validateConfig } from '../../lambdas/domain/config/validate-config';
-import { checkInvariants } from '../../lambdas/domain/routing/invariants';
-import { sweep } from '../../lambdas/domain/use-cases/sweep';
 import { faultCenter } from '../fixtures/fault-center';
 import { DynamoFaults, InjectedCrash, SideEffectFaults } from '../support/faults';
-import { makeHarness, type Harness } from '../support/harness';
+import { compiled, endState, noViolations, settle } from '../support/end-state';
+import { makeHarness } from '../support/harness';
 import { crashCases, type CrashCase } from '../fixtures/crash-cases';
 
-const config = (() => { const v = validateConfig(faultCenter()); if (!v.ok) throw new Error(v.problems.join('; ')); return new CompiledConfig(v.config); })();
+const config = compiled(faultCenter());
 
 async function harness() {
   const db = new DynamoFaults();
@@ -15,27 +12,6 @@ async function harness() {
   const h = await makeHarness(faultCenter(), { db: db.client, ports: side.ports });
   return { h, db, side };
 }
-
-/** What recovery gives time to: due timers fire (at-least-once delivery), then the sweeper runs, a few times. */
-async function settle(h: Harness): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await h.advance(5 * 60_000);
-    await sweep(h.router);
-  }
-}
-
-/** The end state that matters, independent of generated ids: each item's state and holder, each rep's accounts. */
-async function endState(h: Harness) {
-  const { items, reps, isWaiting } = await h.snapshot();
-  const report = checkInvariants({ items, reps, config, isWaiting });
-  return {
-    report,
-    items: Object.fromEntries(items.map((i) => [i.source, `${i.state}${i.reservation ? `@${i.reservation.repId}` : ''}`])),
-    reps: Object.fromEntries(reps.map((r) => [r.repId, { used: r.used, active: r.activeItems, status: r.statusId ?? 'loggedOut' }])),
-  };
-}
-
-const clean = { capacityViolations: 0, doubleOffers: 0, lostWorkItems: 0, capacityLeaks: 0, details: [] };
 
 /** Runs the case with a crash at one point, redelivers the same call (Lambda, SQS and EventBridge retry), recovers. */
 async function crashAt(c: CrashCase, point: { db?: number; side?: number }) {
@@ -48,7 +24,7 @@ async function crashAt(c: CrashCase, point: { db?: number; side?: number }) {
   side.clear();
   await c.op(h, ctx);
   await settle(h);
-  return { crashed, end: await endState(h) };
+  return { crashed, end: await endState(h, config) };
 }
 
 describe('a crash between any two steps of every use case (issue: fault tolerance)', () => {
@@ -62,8 +38,8 @@ describe('a crash between any two steps of every use case (issue: fault toleranc
       ...Array.from({ length: side.calls - side0 }, (_, k) => ({ side: k })),
     ];
     await settle(h);
-    const expected = await endState(h);
-    expect(expected.report).toEqual(clean);
+    const expected = await endState(h, config);
+    expect(expected.report).toEqual(noViolations);
     expect(points.length).toBeGreaterThan(1);
     for (let i = 0; i < points.length; i += 4) {
       const runs = await Promise.all(points.slice(i, i + 4).map(async (p) => ({ p, ...(await crashAt(c, p)) })));
