@@ -13,7 +13,8 @@ export const WORK_SUBMITTED = 'Work Submitted';
 /** A digital channel submits work as an EventBridge event; `detail` is the submission (see submitWorkSchema). */
 export const workSubmittedEventSchema = z.object({
   'detail-type': z.literal(WORK_SUBMITTED),
-  detail: z.record(z.string(), z.unknown()),
+  // Passed through untouched (a record schema would drop keys such as `__proto__`); submitWork validates it whole.
+  detail: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'must be an object'),
 }).loose();
 
 /**

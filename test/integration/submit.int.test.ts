@@ -28,7 +28,7 @@ describe('submit work (spec §3)', () => {
     ['a negative size', { channel: 'chat', source: 's', queue: 'chat-q', size: { units: -5 } }, 'size.units'],
     ['NaN as secondary priority', { channel: 'chat', source: 's', queue: 'chat-q', secondaryPriority: Number.NaN }, 'secondaryPriority'],
     ['an additional skill without drop time', { channel: 'chat', source: 's', queue: 'chat-q', skills: [{ skill: 'english', minLevel: 1, additional: true }] }, 'skills[0].dropAfterSeconds'],
-    ['an unknown field', { channel: 'chat', source: 's', queue: 'chat-q', colour: 'red' }, '(root)'],
+    ['an unknown field', { channel: 'chat', source: 's', queue: 'chat-q', colour: 'red' }, 'colour'],
   ])('rejects %s, naming the field, and stores nothing', async (_name, input, field) => {
     const h = await makeHarness(smallCenter());
     const err = await h.router.submitWork(input).catch((e: unknown) => e);

@@ -16,9 +16,16 @@ export function zodProblems(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`);
 }
 
+/** The field an issue is about; an unknown key is named itself, not its parent object. */
+function fieldOf(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return '(root)';
+  const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+  return formatPath(path) || '(root)';
+}
+
 /** Bad input at an edge: names the first offending field and lists every problem. */
 export function invalidInput(error: z.ZodError): InvalidInputError {
-  return new InvalidInputError(formatPath(error.issues[0]?.path ?? []) || '(root)', '', zodProblems(error));
+  return new InvalidInputError(fieldOf(error.issues[0]), '', zodProblems(error));
 }
 
 /**

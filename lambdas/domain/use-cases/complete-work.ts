@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors';
 import { cancel, complete, finish } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { assertKnownRep, Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
 import { findWorkForRep } from './find-work';
 
 export type CompleteDecision =
@@ -22,6 +22,7 @@ function checkHolder(item: WorkItem, repId: string | undefined): void {
 /** The work ended: Assigned → WrapUp, or → Completed with capacity released (spec §3, §4). */
 export async function completeWork(deps: RouterDeps, input: { itemId: string; repId?: string }): Promise<Outcome<CompleteDecision>> {
   const fx = new Effects(deps);
+  await assertKnownRep(deps, input.repId);
   const decision = await retrying('complete', async (): Promise<CompleteDecision | undefined> => {
     const config = await deps.config.get();
     const item = await requireItem(deps, input.itemId);
@@ -44,6 +45,7 @@ export async function completeWork(deps: RouterDeps, input: { itemId: string; re
 /** After-contact work is over (timer or the rep): WrapUp → Completed, capacity released. */
 export async function endWrapUp(deps: RouterDeps, input: { itemId: string; repId?: string; offerId?: string }): Promise<Outcome<CompleteDecision>> {
   const fx = new Effects(deps);
+  await assertKnownRep(deps, input.repId);
   const decision = await retrying('endWrapUp', async (): Promise<CompleteDecision | undefined> => {
     const config = await deps.config.get();
     const item = await requireItem(deps, input.itemId);

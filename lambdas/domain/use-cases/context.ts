@@ -64,6 +64,11 @@ export async function requireItem(deps: RouterDeps, itemId: string, field = 'ite
   return item;
 }
 
+/** A rep named by a caller must be configured (spec §12): an unknown id is an error, not a stale no-op. */
+export async function assertKnownRep(deps: RouterDeps, repId: string | undefined): Promise<void> {
+  if (repId !== undefined) (await deps.config.get()).rep(repId, 'repId');
+}
+
 /** The rep's live state; a configured rep who never logged in has a fresh logged-out state. */
 export async function repState(deps: RouterDeps, config: CompiledConfig, repId: string, field = 'repId'): Promise<RepState> {
   const profile = config.rep(repId, field);

@@ -4,7 +4,7 @@ import type { Timer } from '../routing/events';
 import { applyDueRules, queuedTimers } from '../routing/lifecycle';
 import { accept, returnToQueue, type ReturnKind } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { assertKnownRep, Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
 import { findWorkForRep } from './find-work';
 import { routeItem, type RouteDecision } from './route-item';
 
@@ -32,6 +32,7 @@ const isCurrentOffer = (item: WorkItem, ref: OfferRef) => item.state === 'Offere
 /** Offered → Assigned. Accepting twice is recognised and changes nothing. */
 export async function acceptOffer(deps: RouterDeps, ref: OfferRef): Promise<Outcome<AcceptDecision>> {
   const fx = new Effects(deps);
+  await assertKnownRep(deps, ref.repId);
   return retrying('accept', async () => {
     const item = await requireItem(deps, ref.itemId);
     const r = item.reservation;
@@ -62,6 +63,7 @@ function checkDecline(config: CompiledConfig, item: WorkItem, reason: string | u
 /** Offered → Queued (decline, timeout, rescind); then the item is routed again and the rep may pull other work. */
 async function returnOffer(deps: RouterDeps, ref: OfferRef & { reason?: string }, kind: ReturnKind): Promise<Outcome<ReturnDecision>> {
   const fx = new Effects(deps);
+  await assertKnownRep(deps, ref.repId);
   const returned = await retrying(kind, async () => {
     const config = await deps.config.get();
     const now = deps.clock.now();

@@ -55,6 +55,15 @@ function parse(input: unknown) {
   return parsed.data;
 }
 
+/** Work bigger than every rep's pool could never be offered: refused at the door, not left waiting forever. */
+function assertSizeFits(config: CompiledConfig, item: WorkItem): void {
+  if (!item.size || !('units' in item.size)) return;
+  const units = item.size.units;
+  const pool = item.interruptible ? 'interruptible' : 'primary';
+  const largest = Math.max(...[...config.reps.values()].map((r) => (pool === 'primary' ? r.presence.capacity : r.presence.interruptibleCapacity)));
+  if (units > largest) throw new InvalidInputError('size', `${units} units is more than any rep's ${pool} capacity (${largest})`);
+}
+
 function assertSkillsRouting(queue: QueueConfig, field: string): void {
   if (queue.skillsRouting === false) throw new InvalidInputError(field, `queue '${queue.id}' does not take skills-based work (skillsRouting is false)`);
 }
@@ -94,6 +103,7 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
     requestedAt: data.requestedAt ?? now, targetSince: now, attributes: data.attributes,
     state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
   };
+  assertSizeFits(config, item);
   const queued = { events: [{ type: 'work.queued', at: now, itemId: item.id, channel: item.channel, queueId: item.queueId, source: item.source, reason: 'submitted' }] as const, timers: queuedTimers(item, config) };
   // Fast path: the create and the first offer in one transaction (one write of the item instead of two).
   const first = await offerOnArrival(deps, config, item, now);

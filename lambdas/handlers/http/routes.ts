@@ -17,7 +17,11 @@ const parse = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
   if (!r.success) throw invalidInput(r.error);
   return r.data;
 };
-const param = (req: HttpRequest, name: string) => parse(id, req.params[name]) as string;
+const param = (req: HttpRequest, name: string): string => {
+  const r = id.safeParse(req.params[name]);
+  if (!r.success) throw new InvalidInputError(name, 'must be 1 to 64 characters');
+  return r.data;
+};
 const repBody = z.object({ repId: id }).strict();
 
 type Route = (router: Router, req: HttpRequest) => Promise<ReturnType<typeof json>>;

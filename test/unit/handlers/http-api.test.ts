@@ -63,7 +63,7 @@ describe('HTTP API (rep commands, supervisor reads)', () => {
     ['malformed JSON', request('POST /work', {}, '{"channel": '), 400, 'body'],
     ['a missing field', request('PUT /reps/{repId}/status', { repId: 'rep-a' }, {}), 400, 'statusId'],
     ['a wrong type', request('POST /items/{itemId}/accept', { itemId: 'x' }, { repId: 7 }), 400, 'repId'],
-    ['an unknown field', request('POST /reps/{repId}/login', { repId: 'rep-a' }, { statusId: 'digital', admin: true }), 400, '(root)'],
+    ['an unknown field', request('POST /reps/{repId}/login', { repId: 'rep-a' }, { statusId: 'digital', admin: true }), 400, 'admin'],
     ['an unknown rep', request('POST /reps/{repId}/login', { repId: 'ghost' }), 404, 'repId'],
     ['an unknown item', request('POST /items/{itemId}/accept', { itemId: 'nope' }, { repId: 'rep-a' }), 404, 'itemId'],
     ['an unknown queue', request('GET /queues/{queueId}/waiting', { queueId: 'nope' }), 404, 'queueId'],
