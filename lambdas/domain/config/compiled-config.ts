@@ -16,8 +16,11 @@ export class CompiledConfig {
   readonly statuses: ReadonlyMap<string, StatusConfig>;
   readonly reps: ReadonlyMap<string, RepProfile>;
   private readonly groupsByQueue = new Map<string, string[]>();
+  /** Whether any work can use the interruptible pool; otherwise a rep has one pool (spec §4). */
+  readonly usesInterruptiblePool: boolean;
 
   constructor(readonly raw: ContactCenterConfig) {
+    this.usesInterruptiblePool = raw.interruptibleCapacityEnabled || raw.channels.some((c) => c.interruptible);
     this.channels = new Map(raw.channels.map((c) => [c.name, c]));
     this.queues = new Map(raw.queues.map((q) => [q.id, q]));
     this.statuses = new Map(raw.statuses.map((s) => [s.id, s]));

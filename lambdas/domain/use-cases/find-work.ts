@@ -53,6 +53,8 @@ export async function findWorkForRep(deps: RouterDeps, repId: string, fx = new E
   return fx.outcome({ kind: 'pulled', repId, offers });
 }
 
+const usablePools = (config: CompiledConfig) => (config.usesInterruptiblePool ? POOLS : POOLS.filter((p) => p === 'primary'));
+
 /**
  * Reps freed at the same moment all reach for the same queue head; each loss would repeat on the next item.
  * After losing one, a rep jumps a small rep-dependent distance ahead, so a herd fans out. Uncontended, the
@@ -98,7 +100,7 @@ async function offerWhatFits(
     const outcome = await tryOffer(item);
     if (outcome === 'repChanged') return { offers, repChanged: true };
     // A full rep can take nothing more: reading further pages would only find items that do not fit.
-    if (outcome === 'offered' && POOLS.every((pool) => poolLimit(profile, pool) - rep.used[pool] <= 0)) break;
+    if (outcome === 'offered' && usablePools(config).every((pool) => poolLimit(profile, pool) - rep.used[pool] <= 0)) break;
     // Another rep took this item: go on, fanning out (see herdSpread).
     if (outcome === 'taken') skip = herdSpread(rep.repId, ++lost);
   }

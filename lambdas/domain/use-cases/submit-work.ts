@@ -99,7 +99,7 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
   const item: WorkItem = {
     id: deps.ids.next('work'), channel: channel.name, source: data.source, queueId: queue.id, target,
     priority: data.priority, secondaryPriority: data.secondaryPriority, size: data.size,
-    interruptible: channel.name === 'voice' ? false : data.interruptible ?? channel.interruptible,
+    interruptible: channel.name !== 'voice' && config.usesInterruptiblePool && (data.interruptible ?? channel.interruptible),
     requestedAt: data.requestedAt ?? now, targetSince: now, attributes: data.attributes,
     state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
   };
