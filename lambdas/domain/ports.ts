@@ -20,13 +20,20 @@ export interface TelephonyPort {
   connectRep(request: { contactId: string; connectUserId: string; expirySeconds: number }): Promise<'targeted' | 'contactGone'>;
   /** Told when a call to Connect failed and the router carried on (the offer recovers by QUEUED or timeout). */
   reportFailure?(error: unknown, contactId: string): void;
+  /**
+   * Starts an outbound call to a customer (callbacks). The same `clientToken` never dials twice, so a retried
+   * request is safe. Throws when the call could not be started.
+   */
+  dial?(request: { clientToken: string; phoneNumber: string; attributes: Record<string, string> }): Promise<{ contactId: string }>;
 }
 
 /** A waiting list: one per queue for queue-routed work, per queue for skills work, per rep for direct work. */
 export type WaitPartition =
   | { readonly kind: 'queue'; readonly queueId: string }
   | { readonly kind: 'skills'; readonly queueId: string }
-  | { readonly kind: 'rep'; readonly repId: string };
+  | { readonly kind: 'rep'; readonly repId: string }
+  /** Callbacks waiting for their time, by due time (the sweeper reads its head for lost due timers). */
+  | { readonly kind: 'scheduled' };
 
 export interface Page<T> { readonly items: T[]; readonly cursor?: string }
 
@@ -42,7 +49,9 @@ export type StateWrite =
       /** Routing-order key for a queued item (see ordering.rankKey); stores index waiting items by it. */
       readonly rank?: string;
     }
-  | { readonly kind: 'rep'; readonly change: RepChange };
+  | { readonly kind: 'rep'; readonly change: RepChange }
+  /** Claims one more source id for an item (a transferred call's new contact, a callback's dial). */
+  | { readonly kind: 'source'; readonly channel: string; readonly source: string; readonly itemId: string };
 
 export interface RoutingStore {
   loadConfig(): Promise<ContactCenterConfig | undefined>;

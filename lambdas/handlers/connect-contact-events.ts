@@ -24,6 +24,8 @@ const detailSchema = z.preprocess(camelKeys, z.object({
   eventType: z.string(),
   agentInfo: z.object({ connectedToAgentTimestamp: z.iso.datetime({ offset: true }).optional() }).loose().optional(),
   updatedProperties: z.array(z.string()).optional(),
+  previousContactId: z.string().min(1).max(256).optional(),
+  disconnectReason: z.string().max(128).optional(),
   routingCriteria: z.object({ steps: z.array(z.object({ status: z.string().optional() }).loose()).optional() }).loose().optional(),
 }).loose());
 
@@ -39,7 +41,10 @@ export function toContactEvent(detail: z.infer<typeof detailSchema>): ContactEve
   const connected = detail.agentInfo?.connectedToAgentTimestamp;
   const stepExpired = (detail.updatedProperties ?? []).includes('RoutingCriteria.Step.Status')
     && (detail.routingCriteria?.steps ?? []).some((s) => s.status === 'EXPIRED');
-  return { contactId: detail.contactId, eventType, stepExpired, connectedToAgentAt: connected ? Date.parse(connected) : undefined };
+  return {
+    contactId: detail.contactId, eventType, stepExpired, connectedToAgentAt: connected ? Date.parse(connected) : undefined,
+    previousContactId: detail.previousContactId, disconnectReason: detail.disconnectReason,
+  };
 }
 
 /** Connect contact events drive accept, timeout, abandon, wrap-up and release for voice (spec §8). */

@@ -13,9 +13,11 @@ export const makeHandler = (router: () => Router) => middy(async () => {
   metrics.addMetric('SweptTimeouts', 'Count', report.timedOut);
   metrics.addMetric('SweptWrapUps', 'Count', report.wrapUpsEnded);
   metrics.addMetric('SweptRescinds', 'Count', report.rescinded);
+  metrics.addMetric('SweptDials', 'Count', report.dialed);
+  metrics.addMetric('SweptCallbacksDue', 'Count', report.callbacksDue);
   metrics.addMetric('SweptRoutes', 'Count', report.routed);
   metrics.addMetric('LongestWaitSeconds', 'Seconds', report.longestWaitSeconds);
-  if (report.timedOut + report.rescinded + report.wrapUpsEnded + report.routed > 0) logger.warn('sweeper repaired work', { ...report });
+  if (report.timedOut + report.rescinded + report.wrapUpsEnded + report.dialed + report.callbacksDue + report.routed > 0) logger.warn('sweeper repaired work', { ...report });
   return report;
 })
   .use(injectLambdaContext(logger, { resetKeys: true }))

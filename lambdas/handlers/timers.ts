@@ -11,7 +11,7 @@ import { routerFromEnvironment } from '../shared/deps';
 import { logger, metrics, tracer } from '../shared/powertools';
 
 export const timerSchema = z.object({
-  kind: z.enum(['pushTimeout', 'skillDrop', 'fallback', 'overflow', 'wrapUpEnd', 'reoffer']),
+  kind: z.enum(['pushTimeout', 'skillDrop', 'fallback', 'overflow', 'wrapUpEnd', 'reoffer', 'callbackDue']),
   itemId: z.string().min(1).max(128), dueAt: z.number().int().positive(), guard: z.string().max(256),
 }).strict();
 

@@ -18,7 +18,8 @@ let router: Router | undefined;
 /**
  * The composition root: AWS clients (traced) and adapters, built once per Lambda process on first use.
  * Environment: TABLE_NAME, EVENT_BUS_NAME, CONNECT_INSTANCE_ARN, TIMER_QUEUE_URL, TIMER_QUEUE_ARN,
- * SCHEDULE_GROUP, SCHEDULER_ROLE_ARN.
+ * SCHEDULE_GROUP, SCHEDULER_ROLE_ARN; for callbacks CALLBACK_FLOW_ID and HOLDING_QUEUE_ID (optional: without
+ * them a rep dials and reports the outcome).
  */
 export function routerFromEnvironment(): Router {
   if (router) return router;
@@ -32,6 +33,7 @@ export function routerFromEnvironment(): Router {
       scheduleGroup: requireEnv('SCHEDULE_GROUP'), schedulerRoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
     }, clock),
     telephony: new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN'), {
+      outbound: process.env.CALLBACK_FLOW_ID ? { contactFlowId: process.env.CALLBACK_FLOW_ID, queueId: process.env.HOLDING_QUEUE_ID } : undefined,
       onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
       onFailure: (error, contactId) => {
         logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', { contactId, error: error as Error });

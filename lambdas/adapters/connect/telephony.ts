@@ -1,5 +1,5 @@
 import {
-  ResourceNotFoundException, ThrottlingException, UpdateContactRoutingDataCommand,
+  ResourceNotFoundException, ThrottlingException, StartOutboundVoiceContactCommand, UpdateContactRoutingDataCommand,
   type ConnectClient, type RoutingCriteriaInputStep,
 } from '@aws-sdk/client-connect';
 import type { TelephonyPort } from '../../domain/ports';
@@ -7,7 +7,20 @@ import type { TelephonyPort } from '../../domain/ports';
 /** The predefined attribute every unified-routing call is parked on; no agent has it (spec §8). */
 export const PARKING_ATTRIBUTE = { name: 'Routing', value: 'True' } as const;
 
+type DialRequest = { clientToken: string; phoneNumber: string; attributes: Record<string, string> };
+
+/** Outbound calls (callbacks): the flow the call runs (it parks the call like the inbound flow), and pacing. */
+export interface OutboundOptions {
+  readonly contactFlowId: string;
+  /** The holding queue, so the call is parked where routing criteria apply. */
+  readonly queueId?: string;
+  readonly sourcePhoneNumber?: string;
+  /** StartOutboundVoiceContact's default quota is 2 requests/s per account and Region. */
+  readonly ratePerSecond?: number;
+}
+
 export interface ConnectTelephonyOptions {
+  readonly outbound?: OutboundOptions;
   readonly maxAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Called when the router carried on after a failed call (wire it to logs and a metric). */
@@ -51,7 +64,12 @@ export class ConnectTelephony implements TelephonyPort {
   private readonly maxAttempts: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
+  /** Present only when outbound calls are configured; without it reps dial callbacks themselves. */
+  readonly dial?: (request: DialRequest) => Promise<{ contactId: string }>;
+
   constructor(private readonly client: ConnectClient, private readonly instanceArn: string, private readonly options: ConnectTelephonyOptions = {}) {
+    const outbound = options.outbound;
+    if (outbound) this.dial = (request) => this.startOutbound(outbound, request);
     this.maxAttempts = options.maxAttempts ?? 6;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -65,14 +83,41 @@ export class ConnectTelephony implements TelephonyPort {
       InstanceId: instanceIdOf(this.instanceArn), ContactId: request.contactId,
       RoutingCriteria: { Steps: targetRepSteps(request.connectUserId, request.expirySeconds) },
     });
+    try {
+      await this.withBackoff(() => this.client.send(command));
+      return 'targeted';
+    } catch (err) {
+      if (err instanceof ResourceNotFoundException) return 'contactGone';
+      throw err;
+    }
+  }
+
+  /**
+   * StartOutboundVoiceContact, paced to the quota in this process and retried with backoff when throttled
+   * anyway (the quota is per account). The client token makes a retried dial the same call.
+   */
+  private async startOutbound(outbound: OutboundOptions, request: DialRequest): Promise<{ contactId: string }> {
+    const slot = Math.max(Date.now(), this.nextDialAt);
+    this.nextDialAt = slot + 1000 / (outbound.ratePerSecond ?? 2);
+    if (slot > Date.now()) await this.sleep(slot - Date.now());
+    const out = await this.withBackoff(() => this.client.send(new StartOutboundVoiceContactCommand({
+      InstanceId: instanceIdOf(this.instanceArn), ContactFlowId: outbound.contactFlowId, DestinationPhoneNumber: request.phoneNumber,
+      ClientToken: request.clientToken, QueueId: outbound.queueId, SourcePhoneNumber: outbound.sourcePhoneNumber, Attributes: request.attributes,
+    })));
+    if (!out.ContactId) throw new Error('StartOutboundVoiceContact returned no ContactId');
+    return { contactId: out.ContactId };
+  }
+
+  private nextDialAt = 0;
+
+  /** Throttling is retried with exponential backoff and full jitter, within the time budget. */
+  private async withBackoff<T>(send: () => Promise<T>): Promise<T> {
     const started = Date.now();
     const budget = this.options.maxElapsedMs ?? 2500;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.client.send(command);
-        return 'targeted';
+        return await send();
       } catch (err) {
-        if (err instanceof ResourceNotFoundException) return 'contactGone';
         const throttled = err instanceof ThrottlingException || (err as { name?: string }).name === 'TooManyRequestsException';
         if (!throttled) throw err;
         this.options.onThrottled?.();

@@ -77,6 +77,10 @@ export class DynamoRoutingStore implements RoutingStore {
 
   private operationsFor(w: StateWrite): ({ Put: Record<string, unknown> } | { Update: Record<string, unknown> } | { ConditionCheck: Record<string, unknown> })[] {
     if (w.kind === 'rep') return [repWriteParams(this.tableName, w.change)];
+    if (w.kind === 'source') {
+      const claim = { ...keys.source(w.channel, w.source), itemId: w.itemId, expiresAt: Math.floor(Date.now() / 1000) + RETENTION_SECONDS };
+      return [{ Put: { TableName: this.tableName, Item: claim, ...conditionParams(mustNotExist) } }];
+    }
     const put = { TableName: this.tableName, Item: itemToRow(w.item, w.rank), ...conditionParams(guardFor(w.expectedVersion)) };
     if (w.expectedVersion !== 0) return [{ Put: put }];
     // A new item also claims its source, in the same transaction: a duplicate submission creates nothing.

@@ -14,6 +14,7 @@ export const keys = {
       case 'queue': return `WAIT#Q#${partition.queueId}`;
       case 'skills': return `WAIT#S#${partition.queueId}`;
       case 'rep': return `WAIT#R#${partition.repId}`;
+      case 'scheduled': return 'WAIT#SCHEDULED';
     }
   },
   availablePk: (groupId: string) => `AVAIL#${groupId}`,

@@ -19,8 +19,8 @@ function strip<T>(row: Row): T {
  */
 export function itemToRow(item: WorkItem, rank: string | undefined): Row {
   const row: Row = { ...keys.item(item.id), type: 'WorkItem', ...item };
-  if (item.state === 'Queued') {
-    if (rank === undefined) throw new Error(`queued item ${item.id} written without a routing rank`);
+  if (item.state === 'Queued' || item.state === 'Scheduled') {
+    if (rank === undefined) throw new Error(`${item.state} item ${item.id} written without a rank`);
     row.gsi1pk = keys.waitingPk(waitPartition(item));
     row.gsi1sk = rank;
   }

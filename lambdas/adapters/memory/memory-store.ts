@@ -5,7 +5,7 @@ import { waitPartition } from '../../domain/routing/ordering';
 import { POOLS, type RepChange, type RepState } from '../../domain/routing/rep';
 import { HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
 
-const partitionKey = (p: WaitPartition) => (p.kind === 'rep' ? `R#${p.repId}` : `${p.kind}#${p.queueId}`);
+const partitionKey = (p: WaitPartition) => (p.kind === 'rep' ? `R#${p.repId}` : p.kind === 'scheduled' ? 'scheduled' : `${p.kind}#${p.queueId}`);
 
 /**
  * The routing store in process memory, for big what-if simulations. Same contract as the DynamoDB store
@@ -53,16 +53,17 @@ export class MemoryRoutingStore implements RoutingStore {
     if (failed.length) throw new ConflictError('condition failed', { failedWrites: failed });
     for (const w of writes) {
       if (w.kind === 'rep') { this.applyRep(w.change); continue; }
+      if (w.kind === 'source') { this.sources.set(`${w.channel}#${w.source}`, w.itemId); continue; }
       if (w.expectedVersion === 0) this.sources.set(`${w.item.channel}#${w.item.source}`, w.item.id);
       const previous = this.items.get(w.item.id)?.item;
       if (previous) this.unindex(previous);
-      this.items.set(w.item.id, { item: structuredClone(w.item), rank: w.item.state === 'Queued' ? w.rank : undefined });
+      this.items.set(w.item.id, { item: structuredClone(w.item), rank: w.rank });
       this.index(w.item, w.rank);
     }
   }
 
   private index(item: WorkItem, rank: string | undefined): void {
-    if (item.state === 'Queued' && rank !== undefined) {
+    if ((item.state === 'Queued' || item.state === 'Scheduled') && rank !== undefined) {
       const key = partitionKey(waitPartition(item));
       this.waiting.set(key, (this.waiting.get(key) ?? new Map()).set(item.id, rank));
     }
@@ -76,6 +77,7 @@ export class MemoryRoutingStore implements RoutingStore {
   }
 
   private guardHolds(w: StateWrite): boolean {
+    if (w.kind === 'source') return !this.sources.has(`${w.channel}#${w.source}`);
     if (w.kind === 'item') {
       const current = this.items.get(w.item.id)?.item;
       if (w.expectedVersion === 0) return !current && !this.sources.has(`${w.item.channel}#${w.item.source}`);

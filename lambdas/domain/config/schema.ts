@@ -37,6 +37,11 @@ export const queueSchema = z.object({
    * where only queue-routed work arrives, keeping a pull's cost independent of the number of queues.
    */
   skillsRouting: z.boolean().default(true),
+  /** Callback queues (channel `callback`): how failed dials are retried (spec §9). */
+  callbackRetry: z.object({
+    maxAttempts: z.number().int().min(1).max(10).default(3),
+    retryAfterSeconds: z.number().int().min(30).max(86400).default(600),
+  }).strict().optional(),
 }).strict();
 
 export const skillSchema = z.object({ id, name: z.string().max(128).optional() }).strict();
@@ -64,6 +69,23 @@ export const groupSchema = z.object({
   presenceConfig: id,
   /** Name of the Amazon Connect routing profile this group maps to. */
   routingProfileName: z.string().max(127).optional(),
+  /** Where this group's reps may transfer work (spec §9): every destination of a kind, or only those listed. */
+  transferDestinations: z.object({
+    queues: z.union([z.literal('all'), z.array(id)]).default('all'),
+    reps: z.union([z.literal('all'), z.array(id)]).default('all'),
+    routingFlows: z.union([z.literal('all'), z.array(id)]).default('all'),
+  }).strict().optional(),
+}).strict();
+
+/**
+ * A routing flow: named, versioned business logic (TypeScript, registered in lambdas/domain/routing-flows)
+ * that looks at an item and returns a target. A failing flow sends the item to `fallbackQueue`.
+ */
+export const routingFlowSchema = z.object({
+  name: id,
+  version: z.number().int().min(1),
+  fallbackQueue: id,
+  description: z.string().max(256).optional(),
 }).strict();
 
 export const repSchema = z.object({
@@ -89,6 +111,7 @@ export const contactCenterSchema = z.object({
   presenceConfigs: z.array(presenceConfigSchema).min(1),
   groups: z.array(groupSchema).min(1),
   reps: z.array(repSchema).default([]),
+  routingFlows: z.array(routingFlowSchema).default([]),
 }).strict();
 
 export type WorkSize = z.infer<typeof workSizeSchema>;
@@ -98,6 +121,7 @@ export type StatusConfig = z.infer<typeof statusSchema>;
 export type PresenceConfig = z.infer<typeof presenceConfigSchema>;
 export type GroupConfig = z.infer<typeof groupSchema>;
 export type RepConfig = z.infer<typeof repSchema>;
+export type RoutingFlowConfig = z.infer<typeof routingFlowSchema>;
 export type ContactCenterInput = z.infer<typeof contactCenterSchema>;
 
 /** A channel with its defaults resolved. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors';
+import { transferProblems } from './validate-transfers';
 import { contactCenterSchema, type ContactCenterConfig, type ContactCenterInput } from './schema';
 
 export type ConfigValidation =
@@ -67,6 +68,7 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
     ...duplicates(cc.presenceConfigs.map((p) => p.id), 'presence configuration', 'presenceConfigs'),
     ...duplicates(cc.groups.map((g) => g.id), 'group', 'groups'),
     ...duplicates(cc.reps.map((r) => r.id), 'rep', 'reps'),
+    ...transferProblems(cc),
   ];
   const channels = new Map(cc.channels.map((c) => [c.name, c]));
   const queues = new Map(cc.queues.map((q) => [q.id, q]));

@@ -20,7 +20,10 @@ interface ItemEvent {
 }
 interface OfferEvent extends ItemEvent { readonly offerId: string; readonly repId: string }
 
-export type QueuedReason = 'submitted' | 'declined' | 'timedOut' | 'rescinded' | 'overflowed' | 'fellBack' | 'transferred';
+export type QueuedReason = 'submitted' | 'declined' | 'timedOut' | 'rescinded' | 'overflowed' | 'fellBack' | 'transferred' | 'callbackDue';
+
+/** A transfer destination as events name it. */
+export interface TransferTo { readonly kind: 'rep' | 'queue' | 'skills'; readonly id: string }
 
 export type RoutingEvent =
   | (ItemEvent & { readonly type: 'work.queued'; readonly channel: string; readonly queueId: string; readonly source: string; readonly reason: QueuedReason })
@@ -39,6 +42,17 @@ export type RoutingEvent =
   | (ItemEvent & { readonly type: 'work.overflowed'; readonly fromQueue: string; readonly toQueue: string })
   | (ItemEvent & { readonly type: 'work.fellBack'; readonly to: 'queue' | 'skills'; readonly reason: string })
   | (ItemEvent & { readonly type: 'skills.relaxed'; readonly dropped: readonly string[] })
+  | (ItemEvent & { readonly type: 'work.transferRequested'; readonly fromRepId: string; readonly to: TransferTo; readonly via?: string })
+  | (ItemEvent & { readonly type: 'work.transferred'; readonly fromRepId: string; readonly to: TransferTo; readonly via?: string })
+  | (ItemEvent & { readonly type: 'routingFlow.failed'; readonly flow: string; readonly error: string; readonly fallbackQueue: string })
+  | (ItemEvent & { readonly type: 'callback.requested'; readonly queueId: string; readonly dueAt: number })
+  | (ItemEvent & { readonly type: 'callback.dialed'; readonly repId: string; readonly attempt: number; readonly contactId?: string })
+  | (ItemEvent & { readonly type: 'callback.connected'; readonly repId: string; readonly attempt: number })
+  | (ItemEvent & {
+      readonly type: 'callback.attemptFailed'; readonly repId: string; readonly attempt: number;
+      readonly outcome: 'noAnswer' | 'busy' | 'failed'; readonly retryAt?: number;
+    })
+  | (ItemEvent & { readonly type: 'callback.exhausted'; readonly attempts: number })
   | {
       readonly type: 'rep.presenceChanged'; readonly at: number; readonly repId: string; readonly loggedIn: boolean;
       readonly statusId?: string; readonly sessionId?: string; readonly reason: string;
@@ -47,7 +61,7 @@ export type RoutingEvent =
 export type RoutingEventType = RoutingEvent['type'];
 
 /** Timers the router sets for itself; `guard` makes a stale timer (the item moved on) a no-op. */
-export type TimerKind = 'pushTimeout' | 'skillDrop' | 'fallback' | 'overflow' | 'wrapUpEnd' | 'reoffer';
+export type TimerKind = 'pushTimeout' | 'skillDrop' | 'fallback' | 'overflow' | 'wrapUpEnd' | 'reoffer' | 'callbackDue';
 
 export interface Timer {
   readonly kind: TimerKind;

@@ -27,7 +27,7 @@ export interface InvariantInput {
   readonly isWaiting?: (item: WorkItem) => boolean;
 }
 
-const KNOWN_STATES: ReadonlySet<WorkState> = new Set(['Queued', 'Offered', 'Assigned', 'WrapUp', 'Completed', 'Canceled']);
+const KNOWN_STATES: ReadonlySet<WorkState> = new Set(['Scheduled', 'Queued', 'Offered', 'Assigned', 'WrapUp', 'Completed', 'Canceled']);
 
 /** Checks the invariants of spec §1 against stored records, not against what the router believes. */
 export function checkInvariants(input: InvariantInput): InvariantReport {
@@ -65,7 +65,8 @@ function countLost(input: InvariantInput, details: string[]): number {
     const item = byId.get(id);
     const reason = !item ? 'missing' : !KNOWN_STATES.has(item.state) ? `unknown state ${item.state}`
       : HOLDING_STATES.has(item.state) && !item.reservation ? 'held without a reservation'
-        : item.state === 'Queued' && input.isWaiting && !input.isWaiting(item) ? 'queued but not waiting' : undefined;
+        : (item.state === 'Queued' || item.state === 'Scheduled') && input.isWaiting && !input.isWaiting(item)
+          ? `${item.state.toLowerCase()} but in no waiting list` : undefined;
     if (reason) { lost++; details.push(`item ${id} lost: ${reason}`); }
   }
   return lost;
@@ -91,7 +92,7 @@ function countDoubleOffers(events: readonly RoutingEvent[], details: string[]): 
       if (e.type === 'offer.created') {
         if (holder) { doubles++; details.push(`item ${itemId} offered to ${e.repId} while held by ${holder}`); }
         holder = e.repId;
-      } else if (['offer.declined', 'offer.timedOut', 'offer.rescinded', 'work.completed', 'work.canceled'].includes(e.type)) {
+      } else if (['offer.declined', 'offer.timedOut', 'offer.rescinded', 'work.completed', 'work.canceled', 'work.transferred', 'callback.attemptFailed'].includes(e.type)) {
         holder = undefined;
       }
     }

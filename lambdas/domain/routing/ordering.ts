@@ -42,8 +42,12 @@ export function rankKey(item: WorkItem, queue: QueueConfig): string {
   return [pad(primary), pad(item.secondaryPriority ?? NO_SECONDARY), pad(item.requestedAt), item.id].join('#');
 }
 
-/** Which waiting list a queued item belongs to. */
+/** A scheduled callback's place in the scheduled list: by due time. */
+export const scheduledRank = (item: WorkItem) => `${pad(item.callback?.dueAt ?? 0)}#${item.id}`;
+
+/** Which waiting list a queued (or scheduled) item belongs to. */
 export function waitPartition(item: WorkItem): WaitPartition {
+  if (item.state === 'Scheduled') return { kind: 'scheduled' };
   switch (item.target.kind) {
     case 'queue': return { kind: 'queue', queueId: item.queueId };
     case 'skills': return { kind: 'skills', queueId: item.queueId };

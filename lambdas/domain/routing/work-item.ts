@@ -1,7 +1,7 @@
 import type { WorkSize } from '../config/schema';
 
-/** Spec §3: the life of a work item. */
-export type WorkState = 'Queued' | 'Offered' | 'Assigned' | 'WrapUp' | 'Completed' | 'Canceled';
+/** Spec §3: the life of a work item. `Scheduled`: a callback waiting for its time (spec §9). */
+export type WorkState = 'Scheduled' | 'Queued' | 'Offered' | 'Assigned' | 'WrapUp' | 'Completed' | 'Canceled';
 
 export const HOLDING_STATES: ReadonlySet<WorkState> = new Set(['Offered', 'Assigned', 'WrapUp']);
 export const FINAL_STATES: ReadonlySet<WorkState> = new Set(['Completed', 'Canceled']);
@@ -58,6 +58,39 @@ export interface Exclusion {
   readonly reason: 'declined' | 'timedOut';
 }
 
+/** Where a transfer sends work (spec §9), after a routing flow has been resolved. */
+export type TransferTarget =
+  | { readonly kind: 'rep'; readonly repId: string }
+  | { readonly kind: 'queue'; readonly queueId: string; readonly keepRequestedAt: boolean }
+  | { readonly kind: 'skills'; readonly queueId: string; readonly requirements: readonly SkillRequirement[] };
+
+/** A voice transfer the rep asked for; it happens when Connect reports the call left them. */
+export interface PendingTransfer {
+  readonly to: TransferTarget;
+  readonly fromRepId: string;
+  readonly requestedAt: number;
+  /** The routing flow that chose the target, if any. */
+  readonly via?: string;
+}
+
+/** A callback ("contact request", spec §9): whom to call, when, and how the dials went. */
+export interface CallbackState {
+  readonly phoneNumber: string;
+  readonly dueAt: number;
+  /** Dials started so far. */
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  readonly retryAfterSeconds: number;
+  /** The outbound contact of the current dial (Connect's contact id). */
+  readonly dialContactId?: string;
+  /** The offer (assignment) the current dial belongs to: one dial per assignment. */
+  readonly dialOfferId?: string;
+  readonly connected?: boolean;
+  readonly outcomes: readonly { readonly at: number; readonly outcome: DialOutcome }[];
+}
+
+export type DialOutcome = 'answered' | 'noAnswer' | 'busy' | 'failed';
+
 export interface WorkItem {
   readonly id: string;
   readonly channel: string;
@@ -85,4 +118,6 @@ export interface WorkItem {
   readonly wrapUpEndsAt?: number;
   /** Why the item ended, e.g. 'abandoned'. */
   readonly outcome?: string;
+  readonly pendingTransfer?: PendingTransfer;
+  readonly callback?: CallbackState;
 }

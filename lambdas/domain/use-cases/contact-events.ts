@@ -1,3 +1,4 @@
+import { callbackContactEvent, transferArrival } from './contact-event-links';
 import type { Router } from './router';
 
 /** A Connect contact event, reduced to what routing needs (the handler maps Connect's shape to this). */
@@ -8,10 +9,18 @@ export interface ContactEvent {
   readonly connectedToAgentAt?: number;
   /** CONTACT_DATA_UPDATED because a routing step expired. */
   readonly stepExpired?: boolean;
+  /** A transferred call is a new contact whose previous contact is the one the rep had. */
+  readonly previousContactId?: string;
+  /** Connect's reason when present, e.g. an outbound dial that met a busy line. */
+  readonly disconnectReason?: string;
 }
 
 export type ContactEventDecision =
-  | { readonly kind: 'applied'; readonly action: 'retargeted' | 'routed' | 'accepted' | 'timedOut' | 'canceled' | 'completed' | 'wrapUpEnded' }
+  | {
+      readonly kind: 'applied';
+      readonly action: 'retargeted' | 'routed' | 'accepted' | 'timedOut' | 'canceled' | 'completed' | 'wrapUpEnded'
+        | 'transferred' | 'callbackAnswered' | 'callbackNotReached';
+    }
   | { readonly kind: 'ignored'; readonly reason: 'notRouted' | 'stale' | 'notRelevant' };
 
 /** How early an expiry may be reported for the current offer and still be its own (clocks differ slightly). */
@@ -24,10 +33,14 @@ const EXPIRY_SLACK_MS = 2_000;
 export async function handleContactEvent(router: Router, e: ContactEvent): Promise<ContactEventDecision> {
   const { store, telephony, config, clock } = router.deps;
   const itemId = await store.itemIdForSource('voice', e.contactId);
-  // Contacts the router never received (unified routing off, internal calls) are Connect's own business.
-  if (!itemId) return { kind: 'ignored', reason: 'notRouted' };
+  // Contacts the router never received (unified routing off, internal calls) are Connect's own business,
+  // unless one is a call that was transferred away from a rep.
+  if (!itemId) return (await transferArrival(router, e)) ?? { kind: 'ignored', reason: 'notRouted' };
   const item = await store.getItem(itemId);
   if (!item) return { kind: 'ignored', reason: 'notRouted' };
+  if (item.channel === 'callback') return callbackContactEvent(router, item, e);
+  // The first leg of a transferred call: the item follows the new contact now.
+  if (item.source !== e.contactId) return { kind: 'ignored', reason: 'stale' };
   const r = item.reservation;
   const applied = (action: Extract<ContactEventDecision, { kind: 'applied' }>['action']) => ({ kind: 'applied', action } as const);
   switch (e.eventType) {

@@ -2,7 +2,7 @@ import { CompiledConfig } from '../config/compiled-config';
 import { ConflictError, ContentionError, NotFoundError, RouterError } from '../errors';
 import type { Clock, EventSink, IdGenerator, RoutingStore, StateWrite, TelephonyPort, TimerPort } from '../ports';
 import type { RoutingEvent, Timer } from '../routing/events';
-import { rankKey } from '../routing/ordering';
+import { rankKey, scheduledRank } from '../routing/ordering';
 import { repChange, type RepState } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
 
@@ -98,15 +98,17 @@ export type CommitResult =
 /** Commits; on a conflict says whether the item, the rep, or both had moved on (unknown = both). */
 export async function commitOrConflict(deps: RouterDeps, writes: readonly StateWrite[]): Promise<CommitResult> {
   const config = await deps.config.get();
-  const ranked = writes.map((w) => w.kind === 'item' && w.item.state === 'Queued'
-    ? { ...w, rank: rankKey(w.item, config.queue(w.item.queueId)) } : w);
+  const ranked = writes.map((w) => (w.kind !== 'item' ? w
+    : w.item.state === 'Queued' ? { ...w, rank: rankKey(w.item, config.queue(w.item.queueId)) }
+      : w.item.state === 'Scheduled' ? { ...w, rank: scheduledRank(w.item) } : w));
   try {
     await deps.store.commit(ranked);
     return { committed: true };
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err;
     const failed = err.failedWrites.length ? err.failedWrites.map((i) => writes[i]?.kind) : ['item', 'rep'];
-    return { committed: false, itemConflict: failed.includes('item'), repConflict: failed.includes('rep') };
+    // A source claim that lost means another writer already moved the item on (e.g. a duplicate event).
+    return { committed: false, itemConflict: failed.includes('item') || failed.includes('source'), repConflict: failed.includes('rep') };
   }
 }
 

@@ -2,6 +2,7 @@ import type { Timer } from '../routing/events';
 import { applyDueRules, newlyRelaxed, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
 import { Effects, itemWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { callbackDue } from './callbacks';
 import { endWrapUp } from './complete-work';
 import { timeOutOffer } from './offer-responses';
 import { routeItem } from './route-item';
@@ -33,6 +34,10 @@ export async function fireTimer(deps: RouterDeps, timer: Timer): Promise<Outcome
     }
     case 'wrapUpEnd': {
       const r = await endWrapUp(deps, { itemId: timer.itemId, offerId: timer.guard });
+      return r.decision.kind === 'stale' ? stale : fired(r.events);
+    }
+    case 'callbackDue': {
+      const r = await callbackDue(deps, timer, fx);
       return r.decision.kind === 'stale' ? stale : fired(r.events);
     }
     case 'reoffer': {

@@ -1,4 +1,5 @@
 import type { WaitPartition } from '../ports';
+import { callbackDueTimer } from './callbacks';
 import type { Router } from './router';
 
 /** A timer is only presumed lost once it is this late; normal delivery is well within it. */
@@ -9,6 +10,10 @@ const HEAD = 10;
 export interface SweepReport {
   /** Offers past their push timeout whose timer never fired (e.g. a crash between commit and scheduling). */
   readonly timedOut: number;
+  /** Accepted callbacks whose dial never started, dialed now. */
+  readonly dialed: number;
+  /** Scheduled callbacks whose due timer was lost, queued now. */
+  readonly callbacksDue: number;
   /** Offers to a session that has ended (rep logged out), rescinded back to the queue. */
   readonly rescinded: number;
   /** Wrap-ups past their end whose timer never fired: the capacity they held is released. */
@@ -33,6 +38,8 @@ export async function sweep(router: Router): Promise<SweepReport> {
   let timedOut = 0;
   let wrapUpsEnded = 0;
   let rescinded = 0;
+  let dialed = 0;
+  let callbacksDue = 0;
   let routed = 0;
   let examined = 0;
   let longestWaitMs = 0;
@@ -47,6 +54,9 @@ export async function sweep(router: Router): Promise<SweepReport> {
         if ((await router.rescind({ itemId: item.id, offerId: r.offerId, reason: 'repLoggedOut' })).decision.kind === 'rescinded') rescinded++;
       } else if (item.state === 'Offered' && r?.expiresAt !== undefined && r.expiresAt < overdue) {
         if ((await router.timeOut({ itemId: item.id, offerId: r.offerId })).decision.kind === 'timedOut') timedOut++;
+      } else if (item.state === 'Assigned' && item.callback && r && item.callback.dialOfferId !== r.offerId && (r.acceptedAt ?? 0) < overdue) {
+        // Accepted, but the dial never started (a crash in between): dial now; the client token stops doubles.
+        if ((await router.dialCallback(item.id)).decision.kind === 'dialed') dialed++;
       } else if (item.state === 'WrapUp' && item.wrapUpEndsAt !== undefined && item.wrapUpEndsAt < overdue) {
         if ((await router.endWrapUp({ itemId: item.id, offerId: r?.offerId })).decision.kind === 'completed') wrapUpsEnded++;
       }
@@ -56,6 +66,11 @@ export async function sweep(router: Router): Promise<SweepReport> {
     ...cfg.raw.queues.flatMap((q): WaitPartition[] => [{ kind: 'queue', queueId: q.id }, ...(q.skillsRouting !== false ? [{ kind: 'skills', queueId: q.id } as const] : [])]),
     ...[...cfg.reps.keys()].map((repId): WaitPartition => ({ kind: 'rep', repId })),
   ];
+  for (const item of (await store.waitingItems({ kind: 'scheduled' }, HEAD)).items) {
+    examined++;
+    if ((item.callback?.dueAt ?? Infinity) >= overdue) break;
+    if ((await router.fireTimer(callbackDueTimer(item))).decision.kind === 'fired') callbacksDue++;
+  }
   for (const partition of partitions) {
     for (const item of (await store.waitingItems(partition, HEAD)).items) {
       examined++;
@@ -66,5 +81,5 @@ export async function sweep(router: Router): Promise<SweepReport> {
       if (fired.events.some((e) => e.type === 'offer.created' && e.itemId === item.id)) routed++;
     }
   }
-  return { timedOut, rescinded, wrapUpsEnded, routed, examined, longestWaitSeconds: Math.round(longestWaitMs / 1000) };
+  return { timedOut, rescinded, wrapUpsEnded, dialed, callbacksDue, routed, examined, longestWaitSeconds: Math.round(longestWaitMs / 1000) };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalidInput } from '../../domain/config/validate-config';
 import { InvalidInputError, NotFoundError } from '../../domain/errors';
 import type { WaitPartition } from '../../domain/ports';
+import { transferDestinations } from '../../domain/routing/transfer-destinations';
 import type { Router } from '../../domain/use-cases/router';
 import { decisionResponse, json } from './responses';
 
@@ -41,6 +42,26 @@ export const routes: Record<string, Route> = {
   })).decision),
   'POST /items/{itemId}/complete': async (r, req) => decisionResponse((await r.complete({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
   'POST /items/{itemId}/end-wrap-up': async (r, req) => decisionResponse((await r.endWrapUp({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
+  'POST /items/{itemId}/transfer': async (r, req) => {
+    const body = parse(z.object({ repId: id, to: z.unknown() }).strict(), req.body);
+    const { decision } = await r.transfer({ itemId: param(req, 'itemId'), ...body });
+    return decision.kind === 'pending' ? json(202, decision) : decisionResponse(decision);
+  },
+  'GET /reps/{repId}/transfer-destinations': async (r, req) => {
+    const q = parse(z.object({
+      search: z.string().max(128).optional(), kind: z.enum(['queue', 'rep', 'routingFlow']).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(64).optional(),
+    }).strict(), req.query);
+    return json(200, transferDestinations(await r.deps.config.get(), param(req, 'repId'), q));
+  },
+  'POST /callbacks': async (r, req) => decisionResponse((await r.requestCallback(req.body)).decision, 201),
+  'POST /items/{itemId}/dial-outcome': async (r, req) => {
+    const body = parse(z.object({ repId: id, outcome: z.string(), contactId: z.string().optional() }).strict(), req.body);
+    const item = await r.deps.store.getItem(param(req, 'itemId'));
+    if (!item) throw new NotFoundError('itemId', `unknown work item '${param(req, 'itemId')}'`);
+    if (item.reservation?.repId !== body.repId) throw new InvalidInputError('repId', `item ${item.id} is not assigned to ${body.repId}`);
+    return decisionResponse((await r.recordDialOutcome({ itemId: item.id, outcome: body.outcome, contactId: body.contactId })).decision);
+  },
   'GET /reps/{repId}': async (r, req) => {
     const repId = param(req, 'repId');
     (await r.deps.config.get()).rep(repId);

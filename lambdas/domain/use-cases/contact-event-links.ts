@@ -1,0 +1,58 @@
+import type { WorkItem } from '../routing/work-item';
+import type { ContactEvent, ContactEventDecision } from './contact-events';
+import type { Router } from './router';
+
+const applied = (action: Extract<ContactEventDecision, { kind: 'applied' }>['action']) => ({ kind: 'applied', action } as const);
+const stale = { kind: 'ignored', reason: 'stale' } as const;
+
+/** A new contact whose previous contact has a pending transfer: the call left the rep; complete the transfer. */
+export async function transferArrival(router: Router, e: ContactEvent): Promise<ContactEventDecision | undefined> {
+  if (!e.previousContactId || e.previousContactId === e.contactId) return undefined;
+  const itemId = await router.deps.store.itemIdForSource('voice', e.previousContactId);
+  const item = itemId ? await router.deps.store.getItem(itemId) : undefined;
+  if (!item?.pendingTransfer || item.state !== 'Assigned') return undefined;
+  const done = await router.transferArrived({ itemId: item.id, contactId: e.contactId });
+  return done.decision.kind === 'transferred' ? applied('transferred') : stale;
+}
+
+/**
+ * Events of a callback's outbound dial (spec §9). QUEUED: target the rep who accepted it. Connected to the
+ * rep: answered. Disconnected without ever reaching the rep: not reached (busy when Connect says so), which
+ * the retry policy handles. After an answer, the call ends like any call.
+ */
+export async function callbackContactEvent(router: Router, item: WorkItem, e: ContactEvent): Promise<ContactEventDecision> {
+  const cb = item.callback;
+  const r = item.reservation;
+  if (!cb || cb.dialContactId !== e.contactId) return stale;
+  const outcome = (o: string) => router.recordDialOutcome({ itemId: item.id, contactId: e.contactId, outcome: o });
+  switch (e.eventType) {
+    case 'QUEUED': {
+      const telephony = router.deps.telephony;
+      if (item.state !== 'Assigned' || !r || cb.connected || !telephony) return stale;
+      const connectUserId = (await router.deps.config.get()).rep(r.repId).connectUserId;
+      if (!connectUserId) return stale;
+      // The rep already accepted: a step that never expires, so the call goes to them and nobody else.
+      await telephony.connectRep({ contactId: e.contactId, connectUserId, expirySeconds: 0 });
+      return applied('retargeted');
+    }
+    case 'CONNECTED_TO_AGENT':
+      return (await outcome('answered')).decision.kind === 'connected' ? applied('callbackAnswered') : stale;
+    case 'DISCONNECTED': {
+      if (cb.connected || e.connectedToAgentAt !== undefined) {
+        if (!cb.connected) await outcome('answered');
+        const done = await router.complete({ itemId: item.id });
+        return done.decision.kind === 'stale' ? stale : applied('completed');
+      }
+      const busy = /BUSY/i.test(e.disconnectReason ?? '');
+      const result = await outcome(busy ? 'busy' : 'noAnswer');
+      return result.decision.kind === 'stale' ? stale : applied('callbackNotReached');
+    }
+    case 'COMPLETED': {
+      if (item.state !== 'WrapUp') return stale;
+      await router.endWrapUp({ itemId: item.id });
+      return applied('wrapUpEnded');
+    }
+    default:
+      return { kind: 'ignored', reason: 'notRelevant' };
+  }
+}
