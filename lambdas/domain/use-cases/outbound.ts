@@ -51,6 +51,9 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
     const rep = await repState(deps, config, input.repId);
     if (rep.sessionId === undefined) throw new InvalidInputError('repId', `rep '${rep.repId}' is logged out`);
     const offers = await primaryOffers(deps, rep.repId);
+    // Offers are read after the rep: one committed in between is in the list but not in the rep's accounts.
+    // Retry on a consistent pair instead of releasing what the rep read does not hold.
+    if (offers.reduce((sum, i) => sum + i.reservation!.units, 0) > rep.used.primary) return undefined;
     const now = deps.clock.now();
     let freed: RepState = rep;
     const events: RoutingEvent[] = [];
