@@ -85,4 +85,13 @@ describe('races around transfers and outbound calls (spec §1, §4, §9)', () =>
     }
     expect(events.outboundFirst + events.inboundFirst).toBe(ROUNDS);
   });
+
+  it('the other order: a call arriving while the rep is on an outbound call waits (the reservation is respected)', async () => {
+    const h = await makeHarness(transferCenter());
+    await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
+    await h.router.reserveOutbound({ repId: 'rep-a', callId: 'out-1' });
+    const { decision } = await h.router.submitWork({ channel: 'voice', source: 'in-1', queue: 'voice-q' });
+    expect(decision.routing).toMatchObject({ kind: 'waiting', reason: 'noEligibleRep' });
+    await check(h);
+  });
 });
