@@ -35,10 +35,11 @@ export async function transferWork(deps: RouterDeps, input: unknown): Promise<Ou
   config.rep(repId, 'repId');
   const decision = await retrying('transfer', async (): Promise<TransferDecision | undefined> => {
     const item = await requireItem(deps, itemId);
+    const now = deps.clock.now();
+    // Bad input is an error whatever state the item is in (spec §12); only then is a moved-on item stale.
+    const resolved = resolveTransfer(config, item, repId, to, now);
     if (item.state !== 'Assigned' || !item.reservation) return { kind: 'stale', itemId, state: item.state };
     if (item.reservation.repId !== repId) throw new InvalidInputError('repId', `item ${itemId} is held by another rep`);
-    const now = deps.clock.now();
-    const resolved = resolveTransfer(config, item, repId, to, now);
     const pending: PendingTransfer = { to: resolved.target, fromRepId: repId, requestedAt: now, via: resolved.via };
     if (item.channel !== 'voice') return completeTransfer(deps, fx, item, pending, resolved.events);
     const next: WorkItem = { ...item, pendingTransfer: pending, version: item.version + 1 };
