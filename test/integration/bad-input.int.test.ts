@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { InvalidInputError } from '../../lambdas/domain/errors';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { makeHandler as makeHandOff } from '../../lambdas/handlers/contact-flow-handoff';
+import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callback-request';
 import { makeHandler as makeHttpApi } from '../../lambdas/handlers/http-api';
+import { makeHandler as makeVoicemail } from '../../lambdas/handlers/voicemail';
 import { makeHandler as makeTimers } from '../../lambdas/handlers/timers';
 import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../lambdas/handlers/work-submitted';
 import { logger } from '../../lambdas/shared/powertools';
 import { connectContactEvent } from '../fixtures/events/connect-contact-event';
 import flowEvent from '../fixtures/events/contact-flow-event.json';
-import { smallCenter } from '../fixtures/small-center';
+import { transferCenter } from '../fixtures/transfer-center';
 import { makeHarness, type Harness } from '../support/harness';
 
 interface BadCase {
@@ -84,7 +86,13 @@ function runners(h: Harness): Record<string, Runner> {
   const submitted = makeSubmitted(() => h.router);
   const timers = makeTimers(() => h.router);
   const api = makeHttpApi(() => h.router);
+  const voicemail = makeVoicemail(() => h.router, () => 's3://recordings/connect/acme/CallRecordings');
+  const callbackRequest = makeCallbackRequest(() => h.router);
+  const voicemailEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'voicemail-q' } } };
+  const callbackEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'callback-q' } } };
   return {
+    voicemail: (c, o) => fieldOfRejection(voicemail(broken(voicemailEvent, c, o.itemId) as never, context)),
+    'callback-request': (c, o) => fieldOfRejection(callbackRequest(broken(callbackEvent, c, o.itemId) as never, context)),
     'contact-flow-handoff': (c, o) => fieldOfRejection(handOff(broken(flowEvent, c, o.itemId) as never, context)),
     'work-submitted': (c, o) => fieldOfRejection(submitted(broken({ version: '0', id: 'e1', 'detail-type': WORK_SUBMITTED, source: 'crm', account: '111111111111', time: '2026-11-25T09:00:00Z', region: 'eu-west-2', resources: [], detail: { channel: 'chat', source: 'crm-7', queue: 'chat-q' } }, c, o.itemId) as never, context)),
     'connect-contact-events': async (c, o) => {
@@ -117,7 +125,7 @@ describe('bad-input corpus (spec §12): a clear error naming the field, and no s
   let offered: { itemId: string; offerId: string };
   let run: Record<string, Runner>;
   beforeAll(async () => {
-    h = await makeHarness(smallCenter());
+    h = await makeHarness(transferCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
     const { decision } = await h.router.submitWork({ channel: 'chat', source: 'chat-1', queue: 'chat-q' });
     if (decision.routing?.kind !== 'offered') throw new Error('setup: chat-1 was not offered');
@@ -127,7 +135,7 @@ describe('bad-input corpus (spec §12): a clear error naming the field, and no s
   });
 
   it('covers every entry point that takes input', () => {
-    expect(Object.keys(corpus).sort()).toEqual(['connect-contact-events', 'contact-flow-handoff', 'http-api', 'timers', 'work-submitted']);
+    expect(Object.keys(corpus).sort()).toEqual(['callback-request', 'connect-contact-events', 'contact-flow-handoff', 'http-api', 'timers', 'voicemail', 'work-submitted']);
   });
 
   const cases = Object.entries(corpus).flatMap(([entryPoint, list]) => list.map((c) => [entryPoint, c.name, c] as const));

@@ -9,6 +9,7 @@ import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/context';
 import { loadConfiguration } from '../../../lambdas/domain/use-cases/configure';
 import { Router } from '../../../lambdas/domain/use-cases/router';
 import { smallCenter } from '../../fixtures/small-center';
+import { transferCenter } from '../../fixtures/transfer-center';
 import { T0 } from '../../support/harness-time';
 
 const root = join(__dirname, '../../..');
@@ -55,9 +56,40 @@ async function everyEvent() {
   return events.events;
 }
 
+/** Transfers, routing flows and callbacks (spec §9). */
+async function transferAndCallbackEvents() {
+  const store = new MemoryRoutingStore();
+  await loadConfiguration(store, transferCenter());
+  const clock = new ManualClock(T0);
+  const events = new EventLog();
+  const router = new Router({ store, clock, ids: new SequentialIds(), events, timers: new TimerQueue(), config: new StoreConfigProvider(store, clock) });
+  await router.logIn({ repId: 'rep-a', statusId: 'available' });
+  await router.logIn({ repId: 'rep-b', statusId: 'digital' });
+  const chat = (await router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q' })).decision.itemId;
+  await router.accept({ itemId: chat });
+  await router.transfer({ itemId: chat, repId: 'rep-a', to: { kind: 'routingFlow', name: 'attribute-queue' } });
+  const call = (await router.submitWork({ channel: 'voice', source: 'v1', queue: 'voice-q' })).decision.itemId;
+  const holder = (await store.getItem(call))!.reservation!.repId;
+  await router.accept({ itemId: call });
+  await router.transfer({ itemId: call, repId: holder, to: { kind: 'queue', queueId: 'voice-q' } });
+  await router.complete({ itemId: call });
+  const first = (await router.requestCallback({ source: 'cb1', queue: 'callback-q', phoneNumber: '+15551234567' })).decision.itemId;
+  await router.accept({ itemId: first });
+  await router.recordDialOutcome({ itemId: first, outcome: 'answered' });
+  await router.complete({ itemId: first });
+  const second = (await router.requestCallback({ source: 'cb2', queue: 'callback-q', phoneNumber: '+15551234567' })).decision.itemId;
+  await router.accept({ itemId: second });
+  await router.recordDialOutcome({ itemId: second, outcome: 'noAnswer' });
+  clock.advance(300_000);
+  await router.fireTimer({ kind: 'callbackDue', itemId: second, dueAt: clock.now(), guard: 'attempt-1' });
+  await router.accept({ itemId: second });
+  await router.recordDialOutcome({ itemId: second, outcome: 'busy' });
+  return events.events;
+}
+
 describe('event catalogue (spec §10)', () => {
   it('every event the router emits parses strictly against its published schema, and every type occurs', async () => {
-    const events = await everyEvent();
+    const events = [...(await everyEvent()), ...(await transferAndCallbackEvents())];
     for (const e of events) expect(() => eventSchemas[e.type].parse(e)).not.toThrow();
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(types));
   });
