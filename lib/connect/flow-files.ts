@@ -1,4 +1,7 @@
+import { callbackOutboundFlow, callbackRequestFlow } from './callback-flows';
 import { inboundFlow } from './inbound-flow';
+
+const HOLDING = 'arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID/queue/HOLDING_QUEUE_ID';
 
 /**
  * The flows as files for the Connect console's import, with placeholders where the stack fills in ARNs.
@@ -6,9 +9,12 @@ import { inboundFlow } from './inbound-flow';
  */
 export const flowFiles = {
   'inbound-flow.json': inboundFlow({
-    holdingQueueArn: 'arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID/queue/HOLDING_QUEUE_ID',
+    holdingQueueArn: HOLDING,
     fallbackQueueArn: 'arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID/queue/FALLBACK_QUEUE_ID',
     handOffFunctionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:HAND_OFF_FUNCTION',
     routerQueue: 'support-voice',
+    voicemail: { functionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:VOICEMAIL_FUNCTION', routerQueue: 'voicemail' },
   }),
+  'callback-outbound-flow.json': callbackOutboundFlow({ holdingQueueArn: HOLDING }),
+  'callback-request-flow.json': callbackRequestFlow({ callbackFunctionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:CALLBACK_REQUEST_FUNCTION', routerQueue: 'callbacks' }),
 };

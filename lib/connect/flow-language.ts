@@ -75,6 +75,31 @@ export class FlowBuilder {
     return this.add({ Identifier: id, Type: 'MessageParticipant', Parameters: { Text: text }, Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] } });
   }
 
+  /**
+   * "Set recording and analytics behavior" (`UpdateContactRecordingBehavior`, flow-language reference): which
+   * participants are recorded; `IVRRecordingBehavior` Enabled records the caller while still in the flow.
+   */
+  setRecordingBehavior(id: string, participants: readonly ('Agent' | 'Customer')[], ivr: boolean, next: string): this {
+    return this.add({
+      Identifier: id, Type: 'UpdateContactRecordingBehavior',
+      Parameters: { RecordingBehavior: { RecordedParticipants: [...participants], IVRRecordingBehavior: ivr ? 'Enabled' : 'Disabled' } },
+      Transitions: { NextAction: next },
+    });
+  }
+
+  /**
+   * "Get customer input" with DTMF (`GetParticipantInput`): plays `text`, then waits up to `timeoutSeconds` for a
+   * key. Used to keep the line open while the caller speaks; any outcome (key, timeout, error) goes to `next`.
+   * [INFERENCE: parameter names from the flow-language reference page; confirm with a console export.]
+   */
+  waitForKey(id: string, text: string, timeoutSeconds: number, next: string): this {
+    return this.add({
+      Identifier: id, Type: 'GetParticipantInput',
+      Parameters: { Text: text, StoreInput: 'False', InputTimeLimitSeconds: String(timeoutSeconds) },
+      Transitions: { NextAction: next, Errors: ['InputTimeLimitExceeded', 'NoMatchingCondition', 'NoMatchingError'].map((ErrorType) => ({ NextAction: next, ErrorType })) },
+    });
+  }
+
   disconnect(id: string): this {
     return this.add({ Identifier: id, Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} });
   }

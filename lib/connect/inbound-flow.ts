@@ -12,8 +12,22 @@ export interface InboundFlowProps {
   readonly fallbackQueueArn: string;
   /** The router queue id the hand-off puts the call in (a block parameter). */
   readonly routerQueue: string;
-  /** Hooks a later issue fills: entry points for voicemail and callback branches. Default: the goodbye. */
+  /** Where the flow goes when the holding queue is full, or the router cannot be reached. Default: the goodbye. */
   readonly hooks?: { readonly onQueueFull?: string; readonly onRouterUnavailable?: string };
+  /**
+   * The voicemail branch (spec §9): when the queue is full, the caller may leave a message. The Lambda stores a
+   * `voicemail` work item for `routerQueue` with the recording's location. @default no voicemail branch
+   */
+  readonly voicemail?: { readonly functionArn: string; readonly routerQueue: string; readonly maxSeconds?: number };
+}
+
+/** Record the caller, store the voicemail item, keep the line open while they speak, thank them. */
+function addVoicemailBranch(flow: FlowBuilder, v: NonNullable<InboundFlowProps['voicemail']>): void {
+  flow
+    .setRecordingBehavior('voicemail', ['Customer'], true, 'voicemail-store')
+    .invokeLambda('voicemail-store', v.functionArn, { timeoutSeconds: 8, attributes: { queue: v.routerQueue } }, 'voicemail-record', 'queue-full')
+    .waitForKey('voicemail-record', 'All our lines are busy. Please leave your message after the tone, then hang up or press any key.', v.maxSeconds ?? 120, 'voicemail-thanks')
+    .playPrompt('voicemail-thanks', 'Thank you. Your message has been passed on. Goodbye.', 'goodbye');
 }
 
 /**
@@ -23,11 +37,14 @@ export interface InboundFlowProps {
  * Connect offers the call to any agent there (reference §0.3), so a router outage does not drop calls.
  */
 export function inboundFlow(props: InboundFlowProps): FlowDocument {
-  return new FlowBuilder()
+  const flow = new FlowBuilder();
+  if (props.voicemail) addVoicemailBranch(flow, props.voicemail);
+  const onQueueFull = props.hooks?.onQueueFull ?? (props.voicemail ? 'voicemail' : 'queue-full');
+  return flow
     .setWorkingQueue('set-holding-queue', props.holdingQueueArn, 'park', 'error-prompt')
     .setRoutingCriteria('park', [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1 }], 'hand-off', 'error-prompt')
     .invokeLambda('hand-off', props.handOffFunctionArn, { timeoutSeconds: 8, attributes: { queue: props.routerQueue } }, 'enqueue', props.hooks?.onRouterUnavailable ?? 'router-unavailable')
-    .transferToQueue('enqueue', props.hooks?.onQueueFull ?? 'queue-full', 'error-prompt')
+    .transferToQueue('enqueue', onQueueFull, 'error-prompt')
     .playPrompt('router-unavailable', 'Thank you for calling. Please hold while we connect you to the next available person.', 'set-fallback-queue')
     .setWorkingQueue('set-fallback-queue', props.fallbackQueueArn, 'release-to-any-agent', 'error-prompt')
     .setRoutingCriteria('release-to-any-agent', [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1, expirySeconds: 1 }], 'enqueue-fallback', 'error-prompt')

@@ -6,6 +6,7 @@ import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
+import { callbackOutboundFlow, callbackRequestFlow } from '../connect/callback-flows';
 import { inboundFlow, PARKING } from '../connect/inbound-flow';
 
 /**
@@ -41,6 +42,13 @@ export interface ConnectConfigurationProps {
   readonly mirrorQueues?: boolean;
   /** Prefix of every created resource's name, so several centers can share an instance. @default 'UR' */
   readonly namePrefix?: string;
+  /**
+   * The voicemail Lambda: with it, a caller who meets a full queue may leave a message, stored as `voicemail`
+   * work for the configuration's first voicemail queue. @default no voicemail branch
+   */
+  readonly voicemailFunction?: IFunction;
+  /** The callback-request Lambda: with it, a "call me back" flow for the first callback queue. @default none */
+  readonly callbackFunction?: IFunction;
 }
 
 /**
@@ -52,6 +60,9 @@ export class ConnectConfiguration extends Construct {
   readonly holdingQueue: CfnQueue;
   readonly fallbackQueue: CfnQueue;
   readonly inboundFlow: CfnContactFlow;
+  /** The flow callbacks' outbound calls run: park in the holding queue until the router targets the rep. */
+  readonly callbackOutboundFlow: CfnContactFlow;
+  readonly callbackRequestFlow?: CfnContactFlow;
   readonly routingProfiles: Record<string, CfnRoutingProfile> = {};
 
   constructor(scope: Construct, id: string, props: ConnectConfigurationProps) {
@@ -79,17 +90,27 @@ export class ConnectConfiguration extends Construct {
     }
     const voiceQueue = props.routerQueue ?? props.contactCenter.queues.find((q) => q.channel === 'voice')?.id;
     if (!voiceQueue) throw new Error('the contact center has no voice queue for inbound calls');
-    this.inboundFlow = new CfnContactFlow(this, 'InboundFlow', {
-      instanceArn, name: `${prefix}-Inbound`, type: 'CONTACT_FLOW', description: 'Unified routing inbound: park, hand off to the router, queue',
-      content: Stack.of(this).toJsonString(inboundFlow({
-        holdingQueueArn: this.holdingQueue.attrQueueArn, fallbackQueueArn: this.fallbackQueue.attrQueueArn,
-        handOffFunctionArn: props.handOffFunction.functionArn, routerQueue: voiceQueue,
-      })),
+    const firstQueue = (channel: string) => props.contactCenter.queues.find((q) => q.channel === channel)?.id;
+    const voicemailQueue = firstQueue('voicemail');
+    const voicemail = props.voicemailFunction && voicemailQueue ? { functionArn: props.voicemailFunction.functionArn, routerQueue: voicemailQueue } : undefined;
+    const flow = (id: string, name: string, description: string, content: object) => new CfnContactFlow(this, id, {
+      instanceArn, name: `${prefix}-${name}`, type: 'CONTACT_FLOW', description, content: Stack.of(this).toJsonString(content),
     });
+    this.inboundFlow = flow('InboundFlow', 'Inbound', 'Unified routing inbound: park, hand off to the router, queue', inboundFlow({
+      holdingQueueArn: this.holdingQueue.attrQueueArn, fallbackQueueArn: this.fallbackQueue.attrQueueArn,
+      handOffFunctionArn: props.handOffFunction.functionArn, routerQueue: voiceQueue, voicemail,
+    }));
     this.inboundFlow.addResourceDependency(parking);
-    new CfnIntegrationAssociation(this, 'HandOffIntegration', { instanceId: instanceArn, integrationType: 'LAMBDA_FUNCTION', integrationArn: props.handOffFunction.functionArn });
-    props.handOffFunction.addPermission('InvokedByConnect', {
-      principal: new ServicePrincipal('connect.amazonaws.com'), sourceArn: instanceArn, sourceAccount: Stack.of(this).account,
+    this.callbackOutboundFlow = flow('CallbackOutboundFlow', 'CallbackOutbound', 'Unified routing callbacks: the dialed customer waits parked for the rep who accepted', callbackOutboundFlow({ holdingQueueArn: this.holdingQueue.attrQueueArn }));
+    this.callbackOutboundFlow.addResourceDependency(parking);
+    const callbackQueue = firstQueue('callback');
+    if (props.callbackFunction && callbackQueue) {
+      this.callbackRequestFlow = flow('CallbackRequestFlow', 'CallbackRequest', 'Unified routing: book a callback and hang up', callbackRequestFlow({ callbackFunctionArn: props.callbackFunction.functionArn, routerQueue: callbackQueue }));
+    }
+    const invoked = [props.handOffFunction, ...(voicemail ? [props.voicemailFunction!] : []), ...(this.callbackRequestFlow ? [props.callbackFunction!] : [])];
+    invoked.forEach((fn, i) => {
+      new CfnIntegrationAssociation(this, i === 0 ? 'HandOffIntegration' : `LambdaIntegration${i}`, { instanceId: instanceArn, integrationType: 'LAMBDA_FUNCTION', integrationArn: fn.functionArn });
+      fn.addPermission('InvokedByConnect', { principal: new ServicePrincipal('connect.amazonaws.com'), sourceArn: instanceArn, sourceAccount: Stack.of(this).account });
     });
     if (props.users) this.createUsers(props, prefix);
   }

@@ -1,4 +1,4 @@
-import { Duration, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { Duration, Fn, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -29,6 +29,11 @@ export interface RoutingStackProps extends StackProps {
   readonly longestWaitAlarmSeconds?: number;
   /** Also create a Connect queue per router voice queue, for Connect's own queue reports. @default false */
   readonly mirrorQueues?: boolean;
+  /**
+   * Where the instance stores call recordings (its CallRecordings S3 prefix); voicemail items carry
+   * `<prefix>/<contactId>` as the recording's location. @default 's3://<instance recordings bucket>/CallRecordings'
+   */
+  readonly recordingLocationPrefix?: string;
 }
 
 /** The router's compute: Lambdas, event bus, timers, HTTP API, schedules, alarms; least privilege throughout. */
@@ -59,7 +64,8 @@ export class RoutingStack extends Stack {
       timers.grantSendMessages(f);
       f.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [`arn:${this.partition}:scheduler:${this.region}:${this.account}:schedule/${group.ref}/*`] }));
       f.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [schedulerRole.roleArn] }));
-      f.addToRolePolicy(new PolicyStatement({ actions: ['connect:UpdateContactRoutingData'], resources: [`${props.instanceArn}/contact/*`] }));
+      // Targeting parked calls, and dialing callbacks: both act on contacts of this one instance.
+      f.addToRolePolicy(new PolicyStatement({ actions: ['connect:UpdateContactRoutingData', 'connect:StartOutboundVoiceContact'], resources: [`${props.instanceArn}/contact/*`] }));
       return f;
     };
     const handOff = fn('HandOff', 'contact-flow-handoff', Duration.seconds(8));
@@ -68,6 +74,9 @@ export class RoutingStack extends Stack {
     const httpApi = fn('HttpApiHandler', 'http-api');
     const timerHandler = fn('TimerHandler', 'timers');
     const sweeper = fn('Sweeper', 'sweeper', Duration.seconds(60));
+    const voicemail = fn('Voicemail', 'voicemail', Duration.seconds(8));
+    voicemail.addEnvironment('RECORDING_LOCATION_PREFIX', props.recordingLocationPrefix ?? 's3://<instance recordings bucket>/CallRecordings');
+    const callbackRequest = fn('CallbackRequest', 'callback-request', Duration.seconds(8));
     timerHandler.addEventSource(new SqsEventSource(timers, { batchSize: 10, reportBatchItemFailures: true }));
     new Rule(this, 'ConnectContactEvents', {
       description: 'Amazon Connect voice contact events drive accept, timeout, abandon and wrap-up',
@@ -86,9 +95,10 @@ export class RoutingStack extends Stack {
       [HttpMethod.POST, '/work'], [HttpMethod.POST, '/reps/{repId}/login'], [HttpMethod.POST, '/reps/{repId}/logout'], [HttpMethod.PUT, '/reps/{repId}/status'],
       [HttpMethod.POST, '/reps/{repId}/outbound'], [HttpMethod.GET, '/reps/{repId}'], [HttpMethod.GET, '/queues/{queueId}/waiting'],
       [HttpMethod.POST, '/items/{itemId}/accept'], [HttpMethod.POST, '/items/{itemId}/decline'], [HttpMethod.POST, '/items/{itemId}/complete'], [HttpMethod.POST, '/items/{itemId}/end-wrap-up'],
+      [HttpMethod.POST, '/items/{itemId}/transfer'], [HttpMethod.GET, '/reps/{repId}/transfer-destinations'], [HttpMethod.POST, '/callbacks'], [HttpMethod.POST, '/items/{itemId}/dial-outcome'],
     ];
     for (const [method, path] of routes) api.addRoutes({ path, methods: [method], integration });
-    const functions = [handOff, contactEvents, workSubmitted, httpApi, timerHandler, sweeper];
+    const functions = [handOff, contactEvents, workSubmitted, httpApi, timerHandler, sweeper, voicemail, callbackRequest];
     for (const f of functions) {
       new Alarm(this, `${f.node.id}Errors`, { metric: f.metricErrors({ period: Duration.minutes(1) }), threshold: 1, evaluationPeriods: 1, treatMissingData: TreatMissingData.NOT_BREACHING, alarmDescription: `routing errors in ${f.node.id}` });
     }
@@ -105,7 +115,18 @@ export class RoutingStack extends Stack {
         new GraphWidget({ title: 'Longest wait (s) and Connect throttles', left: [routerMetric('LongestWaitSeconds', 'Maximum')], right: [routerMetric('ConnectThrottled', 'Sum')] }),
       ]],
     });
-    if (props.contactCenter) new ConnectConfiguration(this, 'Connect', { instanceArn: props.instanceArn, contactCenter: props.contactCenter, handOffFunction: handOff, mirrorQueues: props.mirrorQueues });
+    if (props.contactCenter) {
+      const connect = new ConnectConfiguration(this, 'Connect', {
+        instanceArn: props.instanceArn, contactCenter: props.contactCenter, handOffFunction: handOff, mirrorQueues: props.mirrorQueues,
+        voicemailFunction: voicemail, callbackFunction: callbackRequest,
+      });
+      // Callbacks are dialed into the callback flow and parked in the holding queue (ids: the ARNs' last part).
+      const idOf = (arn: string) => Fn.select(3, Fn.split('/', arn));
+      for (const f of functions) {
+        f.addEnvironment('CALLBACK_FLOW_ID', idOf(connect.callbackOutboundFlow.attrContactFlowArn));
+        f.addEnvironment('HOLDING_QUEUE_ID', idOf(connect.holdingQueue.attrQueueArn));
+      }
+    }
     // The two wildcards as cdk-nag names them: literals where known, <AWS::...> / <LogicalId> where tokens.
     const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     acknowledgeFindings(functions, [

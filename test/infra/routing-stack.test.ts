@@ -24,7 +24,7 @@ describe('RoutingStack', () => {
 
   it('runs every router Lambda on Node.js 22, arm64, with tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(6);
+    expect(Object.keys(functions)).toHaveLength(8);
     template.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
   });
 
@@ -54,7 +54,8 @@ describe('RoutingStack', () => {
     const actions = statements.flatMap((s) => [s.Action].flat());
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);
     const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));
-    expect(connect.map((s) => s.Resource)).toEqual(Array(6).fill(`${INSTANCE}/contact/*`));
+    expect(connect.map((s) => s.Resource)).toEqual(Array(8).fill(`${INSTANCE}/contact/*`));
+    expect(connect.map((s) => s.Action)).toEqual(Array(8).fill(['connect:UpdateContactRoutingData', 'connect:StartOutboundVoiceContact']));
     expect(actions).not.toContain('dynamodb:Scan');
   });
 
@@ -69,7 +70,15 @@ describe('RoutingStack', () => {
   });
 
   it('provisions the Connect side from the contact center', () => {
-    template.resourceCountIs('AWS::Connect::ContactFlow', 1);
+    // Inbound (with the voicemail branch), the callbacks' outbound flow, and the "call me back" flow.
+    template.resourceCountIs('AWS::Connect::ContactFlow', 3);
+    template.resourceCountIs('AWS::Connect::IntegrationAssociation', 3);
+    template.hasResourceProperties('AWS::Lambda::Function', Match.objectLike({
+      Environment: { Variables: Match.objectLike({ CALLBACK_FLOW_ID: Match.anyValue(), HOLDING_QUEUE_ID: Match.anyValue() }) },
+    }));
+    template.hasResourceProperties('AWS::Lambda::Function', Match.objectLike({
+      Environment: { Variables: Match.objectLike({ RECORDING_LOCATION_PREFIX: Match.stringLikeRegexp('CallRecordings') }) },
+    }));
     template.resourceCountIs('AWS::Connect::RoutingProfile', exampleCenter.groups.length);
   });
 
