@@ -17,7 +17,8 @@ type SimEvent =
   | { kind: 'arrival'; stream: number }
   | { kind: 'answer'; itemId: string; offerId: string; decline: boolean; reason?: string }
   | { kind: 'finish'; itemId: string }
-  | { kind: 'abandon'; itemId: string };
+  | { kind: 'abandon'; itemId: string }
+  | { kind: 'dialOutcome'; itemId: string; outcome: 'answered' | 'noAnswer' | 'busy' };
 
 export interface Progress { readonly virtualSeconds: number; readonly routed: number; readonly waiting: number; readonly arrived: number }
 
@@ -68,11 +69,21 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
       queue.push(answerAt, { kind: 'answer', itemId: e.itemId, offerId: e.offerId, decline, reason });
     }
     if (e.type === 'work.canceled' && e.repId === undefined) waiting--;
-    if (e.type === 'work.assigned') {
-      const stream = streamOf.get(e.itemId);
-      queue.push(clock.now() + (stream ? sample(stream.handleSeconds, random) * 1000 : 0), { kind: 'finish', itemId: e.itemId });
+    // A callback's work starts when the customer answers the dial, not when the rep accepts.
+    if (e.type === 'work.assigned' && !streamOf.get(e.itemId)?.callback) finishLater(e.itemId);
+    if (e.type === 'callback.dialed') {
+      const c = streamOf.get(e.itemId)?.callback;
+      if (!c) return;
+      const roll = random();
+      const outcome = roll < c.answerProbability ? 'answered' : roll < c.answerProbability + c.busyProbability ? 'busy' : 'noAnswer';
+      queue.push(clock.now() + sample(c.ringSeconds, random) * 1000, { kind: 'dialOutcome', itemId: e.itemId, outcome });
     }
   });
+
+  function finishLater(itemId: string): void {
+    const stream = streamOf.get(itemId);
+    queue.push(clock.now() + (stream ? sample(stream.handleSeconds, random) * 1000 : 0), { kind: 'finish', itemId });
+  }
 
   const nextArrival = (stream: number, from: number) =>
     queue.push(from - Math.log(1 - random()) * (3_600_000 / scenario.arrivals[stream]!.perHour), { kind: 'arrival', stream });
@@ -106,6 +117,13 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
         nextArrival(ev.stream, now);
         const q = config.queue(a.queue);
         const source = `sim-${submitted.length + 1}`;
+        if (a.callback) {
+          const at = now + sample(a.callback.delaySeconds, random) * 1000;
+          const r = await router.requestCallback({ source, queue: a.queue, phoneNumber: '+15550100000', at: Math.round(at) });
+          submitted.push(r.decision.itemId);
+          streamOf.set(r.decision.itemId, a);
+          return;
+        }
         const preferred = a.preferredRep ? { preferredRep: a.preferredRep } : {};
         const r = await router.submitWork({ channel: q.channel, source, queue: a.queue, skills: a.skills, priority: a.priority, size: a.size, ...preferred });
         submitted.push(r.decision.itemId);
@@ -125,14 +143,17 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
       case 'abandon':
         await router.cancel({ itemId: ev.itemId, reason: 'abandoned' });
         return;
+      case 'dialOutcome':
+        if ((await router.recordDialOutcome({ itemId: ev.itemId, outcome: ev.outcome })).decision.kind === 'connected') finishLater(ev.itemId);
+        return;
     }
   }
 
   const records = await sim.records();
   const invariants = checkInvariants({ ...records, config, submitted, events: events.events });
-  const { queues, reps: repStats } = stats.report(end, config.reps.size);
+  const { queues, reps: repStats, callbacks } = stats.report(end, config.reps.size);
   return {
-    scenario: scenario.name, virtualMinutes: scenario.durationMinutes, queues, reps: repStats,
+    scenario: scenario.name, virtualMinutes: scenario.durationMinutes, queues, reps: repStats, ...(callbacks ? { callbacks } : {}),
     invariants: { capacityViolations: invariants.capacityViolations + invariants.capacityLeaks, doubleOffers: invariants.doubleOffers, lostWorkItems: invariants.lostWorkItems },
     store: sim.kind, wallSeconds: Math.round((Date.now() - wallStart) / 100) / 10,
   };

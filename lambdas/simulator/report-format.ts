@@ -18,6 +18,7 @@ export function formatReport(r: Report): string {
     ...rows.map(line),
     '',
     `reps: occupancy ${pct(r.reps.occupancy)}, mean active items ${r.reps.meanActiveItems.toFixed(2)}`,
+    ...(r.callbacks ? [`callbacks: requested ${r.callbacks.requested}, dials ${r.callbacks.dials}, connected ${r.callbacks.connected}, not reached ${r.callbacks.notReached}, unreachable after every attempt ${r.callbacks.unreachable}`] : []),
     `invariants (from the store's records): capacity violations ${inv.capacityViolations}, double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
   ].join('\n');
 }

@@ -37,6 +37,13 @@ const arrivalSchema = z.object({
   preferredRep: z.object({ repId: z.string(), required: z.boolean().optional(), fallbackAfterSeconds: z.number().int().min(0).optional() }).strict().optional(),
   priority: z.number().int().min(1).max(1000).optional(),
   size: workSizeSchema.optional(),
+  /** For a callback queue: how long after the request to call, and how the dials go. */
+  callback: z.object({
+    delaySeconds: distributionSchema.default({ distribution: 'fixed', mean: 0 }),
+    answerProbability: z.number().min(0).max(1),
+    busyProbability: z.number().min(0).max(1).default(0),
+    ringSeconds: distributionSchema.default({ distribution: 'fixed', mean: 20 }),
+  }).strict().optional(),
 }).strict();
 
 /** The scenario file (spec/simulator.md); `examples/scenario.schema.json` is generated from this. */
@@ -85,6 +92,12 @@ export function validateScenario(input: unknown): ScenarioValidation {
     const queues = new Set(s.queues.map((q) => q.id));
     s.queues.forEach((q, i) => { if (!channels.has(q.channel)) problems.push(`queues[${i}].channel: unknown channel '${q.channel}'`); });
     s.arrivals.forEach((a, i) => { if (!queues.has(a.queue)) problems.push(`arrivals[${i}].queue: unknown queue '${a.queue}'`); });
+    const channelOf = new Map(s.queues.map((q) => [q.id, q.channel]));
+    s.arrivals.forEach((a, i) => {
+      const callbackQueue = channelOf.get(a.queue) === 'callback';
+      if (callbackQueue !== (a.callback !== undefined)) problems.push(`arrivals[${i}].callback: give it exactly for arrivals to a callback queue`);
+      if (a.callback && a.callback.answerProbability + a.callback.busyProbability > 1) problems.push(`arrivals[${i}].callback.busyProbability: answer and busy probabilities add up to more than 1`);
+    });
     s.repGroups?.forEach((g, i) => {
       g.queues.forEach((q, j) => { if (!queues.has(q)) problems.push(`repGroups[${i}].queues[${j}]: unknown queue '${q}'`); });
       g.status.forEach((c, j) => { if (!channels.has(c)) problems.push(`repGroups[${i}].status[${j}]: unknown channel '${c}'`); });

@@ -6,7 +6,7 @@ export interface QueueReport {
   waitedFraction: number; serviceLevel: number; offers: number; declines: number; timeouts: number;
 }
 
-interface Tracked { queue: string; arrivedAt: number; counted: boolean }
+interface Tracked { queue: string; arrivedAt: number; counted: boolean; answered?: boolean }
 
 /**
  * Turns the router's own events into the report's statistics. Only items arriving after the warm-up count;
@@ -18,6 +18,8 @@ export class Statistics {
   private readonly counts = new Map<string, QueueReport>();
   private readonly held = new Map<string, { repId: string; pool: CapacityPool; units: number }>();
   private readonly used = new Map<string, { primary: number; active: number }>();
+  /** Callback outcomes (spec §9), counted for callbacks requested after the warm-up. */
+  private readonly callbacks = { requested: 0, dials: 0, connected: 0, notReached: 0, unreachable: 0 };
   private occupancyArea = 0;
   private activeArea = 0;
   private lastAt: number;
@@ -50,13 +52,17 @@ export class Statistics {
   onEvent(e: RoutingEvent): void {
     if (!('itemId' in e)) return;
     // Arrival is the submission's own event: the push offer that follows it in the same call counts too.
-    if (e.type === 'work.queued' && e.reason === 'submitted') this.arrived(e.itemId, e.queueId, e.at);
+    // A callback arrives when it is due (a scheduled one waits by the customer's choice, not the router's).
+    if (e.type === 'callback.requested') { this.arrived(e.itemId, e.queueId, e.dueAt); if (e.dueAt >= this.measureFrom) this.callbacks.requested++; }
+    else if (e.type === 'work.queued' && e.reason === 'submitted' && !this.items.has(e.itemId)) this.arrived(e.itemId, e.queueId, e.at);
     const item = this.items.get(e.itemId);
     const q = item?.counted ? this.counts.get(item.queue) : undefined;
     switch (e.type) {
       case 'offer.created': if (q) q.offers++; this.hold(e.itemId, e.repId, e.pool, e.units, e.at); break;
       case 'offer.accepted':
-        if (q && item) {
+        // A callback is accepted once per dial; its wait ends at the first.
+        if (q && item && !item.answered) {
+          item.answered = true;
           q.answered++;
           const waits = this.waits.get(item.queue) ?? [];
           waits.push(e.at - item.arrivedAt);
@@ -67,6 +73,10 @@ export class Statistics {
       case 'offer.timedOut': if (q) q.timeouts++; this.unhold(e.itemId, e.at); break;
       case 'offer.rescinded': case 'work.completed': this.unhold(e.itemId, e.at); break;
       case 'work.canceled': if (q && e.reason === 'abandoned') q.abandoned++; this.unhold(e.itemId, e.at); break;
+      case 'callback.dialed': if (q) this.callbacks.dials++; break;
+      case 'callback.connected': if (q) this.callbacks.connected++; break;
+      case 'callback.attemptFailed': if (q) this.callbacks.notReached++; this.unhold(e.itemId, e.at); break;
+      case 'callback.exhausted': if (q) this.callbacks.unreachable++; break;
       default: break;
     }
   }
@@ -102,7 +112,8 @@ export class Statistics {
       };
     }
     const area = (until - this.measureFrom) * Math.max(1, repCount);
-    return { queues, reps: { occupancy: round(this.occupancyArea / area), meanActiveItems: round(this.activeArea / area) } };
+    const callbacks = this.callbacks.requested ? { ...this.callbacks } : undefined;
+    return { queues, reps: { occupancy: round(this.occupancyArea / area), meanActiveItems: round(this.activeArea / area) }, callbacks };
   }
 }
 

@@ -21,7 +21,7 @@ export interface SimulationStore {
 export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string): Promise<SimulationStore> {
   if (kind === 'memory') {
     const store = new MemoryRoutingStore();
-    return { kind, store, records: async () => ({ ...store.snapshot(), isWaiting: (i) => i.state === 'Queued' }), close: async () => {} };
+    return { kind, store, records: async () => ({ ...store.snapshot(), isWaiting: (i) => store.isWaiting(i) }), close: async () => {} };
   }
   const local = endpoint ? undefined : await startDynamoLocal();
   const url = endpoint ?? local!.endpoint;

@@ -43,6 +43,11 @@ export class MemoryRoutingStore implements RoutingStore {
     return [...(this.held.get(repId) ?? [])].map((id) => structuredClone(this.items.get(id)!.item));
   }
 
+  /** Whether an item is in a waiting list (queued, or a scheduled callback), as the DynamoDB index would say. */
+  isWaiting(item: WorkItem): boolean {
+    return [...this.waiting.values()].some((list) => list.has(item.id));
+  }
+
   /** Every item and rep, for reports and invariant checks (never used by routing). */
   snapshot() {
     return { items: [...this.items.values()].map((r) => r.item), reps: [...this.reps.values()] };
