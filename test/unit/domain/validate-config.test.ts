@@ -1,5 +1,6 @@
 import { validateConfig } from '../../../lambdas/domain/config/validate-config';
 import exampleCenter from '../../../examples/contact-center.json';
+import { transferCenter } from '../../fixtures/transfer-center';
 import { smallCenter } from '../../fixtures/small-center';
 
 const problemsOf = (input: unknown) => {
@@ -8,11 +9,12 @@ const problemsOf = (input: unknown) => {
 };
 
 describe('validateConfig (spec §2)', () => {
-  it('accepts the example contact center with all five channels, queues, skills, groups and 20+ reps', () => {
+  it('accepts the example contact center with all seven channels, queues, skills, groups, routing flows and 20+ reps', () => {
     const r = validateConfig(exampleCenter);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.config.channels.map((c) => c.name)).toEqual(['voice', 'chat', 'messaging', 'email', 'case']);
+    expect(r.config.channels.map((c) => c.name)).toEqual(['voice', 'chat', 'messaging', 'email', 'case', 'voicemail', 'callback']);
+    expect(r.config.routingFlows.map((f) => `${f.name}@${f.version}`)).toEqual(['business-hours@1', 'attribute-queue@1']);
     expect(r.config.queues.length).toBeGreaterThanOrEqual(3);
     expect(r.config.groups.length).toBeGreaterThanOrEqual(2);
     expect(r.config.reps.length).toBeGreaterThanOrEqual(20);
@@ -55,5 +57,26 @@ describe('validateConfig (spec §2)', () => {
   it('rejects an overflow to an unknown queue and to itself', () => {
     const queues = smallCenter().queues.map((q) => (q.id === 'chat-q' ? { ...q, overflow: { afterSeconds: 10, toQueue: 'chat-q' } } : q));
     expect(problemsOf(smallCenter({ queues }))).toContain('queues[1].overflow.toQueue: a queue cannot overflow to itself');
+  });
+
+  it('checks routing flows against the code and the queues, and destination lists against the configuration (spec §9)', () => {
+    const base = transferCenter();
+    const problems = problemsOf({
+      ...base,
+      routingFlows: [
+        { name: 'attribute-queue', version: 7, fallbackQueue: 'chat-q' },
+        { name: 'vip', version: 1, fallbackQueue: 'nowhere' },
+        { name: 'vip', version: 1, fallbackQueue: 'chat-q' },
+      ],
+      groups: [...base.groups, { id: 'g3', name: 'G3', presenceConfig: 'std', transferDestinations: { queues: ['ghost-q'], reps: ['rep-ghost'], routingFlows: ['no-flow'] } }],
+    });
+    expect(problems).toEqual(expect.arrayContaining([
+      'routingFlows[0]: no routing flow attribute-queue@7 is registered in the code',
+      "routingFlows[1].fallbackQueue: unknown queue 'nowhere'",
+      "routingFlows[2].name: routing flow 'vip' is configured twice (one version per flow)",
+      "groups[2].transferDestinations.queues[0]: unknown queue 'ghost-q'",
+      "groups[2].transferDestinations.reps[0]: unknown rep 'rep-ghost'",
+      "groups[2].transferDestinations.routingFlows[0]: unknown routing flow 'no-flow'",
+    ]));
   });
 });
