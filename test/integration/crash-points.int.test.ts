@@ -41,8 +41,8 @@ describe('a crash between any two steps of every use case (issue: fault toleranc
     const expected = await endState(h, config);
     expect(expected.report).toEqual(noViolations);
     expect(points.length).toBeGreaterThan(1);
-    for (let i = 0; i < points.length; i += 4) {
-      const runs = await Promise.all(points.slice(i, i + 4).map(async (p) => ({ p, ...(await crashAt(c, p)) })));
+    for (let i = 0; i < points.length; i += 8) {
+      const runs = await Promise.all(points.slice(i, i + 8).map(async (p) => ({ p, ...(await crashAt(c, p)) })));
       for (const run of runs) {
         expect({ point: run.p, crashed: run.crashed }).toEqual({ point: run.p, crashed: true });
         expect({ point: run.p, ...run.end }).toEqual({ point: run.p, ...expected });

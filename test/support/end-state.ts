@@ -12,7 +12,7 @@ export const compiled = (center: unknown) => {
 
 /** What recovery gives time to: due timers fire (at-least-once delivery), then the sweeper runs, a few times. */
 export async function settle(h: Harness): Promise<void> {
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 2; i++) {
     await h.advance(5 * 60_000);
     await sweep(h.router);
   }
