@@ -10,9 +10,12 @@ export const compiled = (center: unknown) => {
   return new CompiledConfig(v.config);
 };
 
-/** What recovery gives time to: due timers fire (at-least-once delivery), then the sweeper runs, a few times. */
+/**
+ * What recovery gives time to: due timers fire (at-least-once delivery), then the sweeper runs. Three rounds:
+ * a repair the sweeper makes only after its grace period (a lost callback-due timer) still settles.
+ */
 export async function settle(h: Harness): Promise<void> {
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     await h.advance(5 * 60_000);
     await sweep(h.router);
   }
