@@ -90,7 +90,7 @@ export async function completeTransfer(
   if (offered) await fx.emit(offered);
   else await routeItem(deps, item.id, fx);
   await findWorkForRep(deps, r.repId, fx);
-  return { kind: 'transferred', itemId: item.id, to: transferTo(pending.to), offeredTo: offered ? pending.to.kind === 'rep' ? pending.to.repId : undefined : undefined };
+  return { kind: 'transferred', itemId: item.id, to: transferTo(pending.to), offeredTo: offered?.item.reservation?.repId };
 }
 
 /** The item as it re-enters routing: no holder, the new target, requestedAt kept unless the rep said otherwise. */
