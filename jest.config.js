@@ -10,4 +10,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
   testTimeout: 120000,
+  // DynamoDB Local is a separate process: while one worker waits on it, another runs CPU-bound suites (CDK, simulator).
+  maxWorkers: 2,
 };

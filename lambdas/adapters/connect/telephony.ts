@@ -25,6 +25,8 @@ export interface ConnectTelephonyOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Called when the router carried on after a failed call (wire it to logs and a metric). */
   readonly onFailure?: (error: unknown, contactId: string) => void;
+  /** The wall clock for pacing dials (tests pass a fixed one). @default Date.now */
+  readonly now?: () => number;
   /** Called on every throttled call (the stack alarms on the metric this feeds). */
   readonly onThrottled?: () => void;
   /**
@@ -97,9 +99,10 @@ export class ConnectTelephony implements TelephonyPort {
    * anyway (the quota is per account). The client token makes a retried dial the same call.
    */
   private async startOutbound(outbound: OutboundOptions, request: DialRequest): Promise<{ contactId: string }> {
-    const slot = Math.max(Date.now(), this.nextDialAt);
+    const now = this.options.now ?? Date.now;
+    const slot = Math.max(now(), this.nextDialAt);
     this.nextDialAt = slot + 1000 / (outbound.ratePerSecond ?? 2);
-    if (slot > Date.now()) await this.sleep(slot - Date.now());
+    if (slot > now()) await this.sleep(slot - now());
     const out = await this.withBackoff(() => this.client.send(new StartOutboundVoiceContactCommand({
       InstanceId: instanceIdOf(this.instanceArn), ContactFlowId: outbound.contactFlowId, DestinationPhoneNumber: request.phoneNumber,
       ClientToken: request.clientToken, QueueId: outbound.queueId, SourcePhoneNumber: outbound.sourcePhoneNumber, Attributes: request.attributes,
