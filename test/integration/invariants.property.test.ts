@@ -16,9 +16,22 @@ const single = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constantFrom('accept' as const, 'decline' as const, 'complete' as const, 'cancel' as const, 'route' as const), item: idx }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constantFrom('login' as const, 'logout' as const, 'status' as const, 'outbound' as const), rep: idx, status: fc.nat({ max: 2 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('advance' as const), seconds: fc.integer({ min: 1, max: 40 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('transfer' as const), item: idx, rep: idx, target: fc.nat({ max: 2 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('callback' as const), source: fc.nat({ max: 40 }), seconds: fc.constantFrom(0, 30) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('dialOutcome' as const), item: idx, status: fc.nat({ max: 2 }) }) },
 );
 type Op = { op: string; q?: number; source?: number; target?: number; rep?: number; item?: number; status?: number; seconds?: number };
+const DIAL_OUTCOMES = ['answered', 'noAnswer', 'busy'];
 const step = fc.oneof({ weight: 4, arbitrary: single.map((s) => [s]) }, { weight: 1, arbitrary: fc.array(single, { minLength: 2, maxLength: 3 }) });
+
+/** From the drawn index on, the first of a few submitted items in `state` (so commands mostly apply), else the drawn one. */
+async function pick(h: Harness, submitted: string[], from: number, state: string, channel?: string): Promise<string> {
+  for (let k = 0; k < Math.min(8, submitted.length); k++) {
+    const candidate = await h.store.getItem(submitted[(from + k) % submitted.length]!);
+    if (candidate?.state === state && (!channel || candidate.channel === channel)) return candidate.id;
+  }
+  return submitted.length ? submitted[from % submitted.length]! : 'none';
+}
 
 async function run(h: Harness, s: Op, submitted: string[]) {
   const rep = `rep-${String((s.rep as number) % REPS).padStart(2, '0')}`;
@@ -32,7 +45,7 @@ async function run(h: Harness, s: Op, submitted: string[]) {
       if (!submitted.includes(r.decision.itemId)) submitted.push(r.decision.itemId);
       return;
     }
-    case 'accept': return void (await h.router.accept({ itemId: item }));
+    case 'accept': return void (await h.router.accept({ itemId: await pick(h, submitted, s.item as number, 'Offered') }));
     case 'decline': return void (await h.router.decline({ itemId: item }));
     case 'complete': {
       const current = await h.store.getItem(item);
@@ -50,6 +63,22 @@ async function run(h: Harness, s: Op, submitted: string[]) {
       return;
     }
     case 'advance': return h.advance((s.seconds as number) * 1000);
+    case 'transfer': {
+      // Whoever holds it transfers it: to a rep, or to one of the two chat queues (other channels are refused).
+      const assigned = await pick(h, submitted, s.item as number, 'Assigned');
+      const holder = (await h.store.getItem(assigned))?.reservation?.repId ?? rep;
+      const to = s.target === 0 ? { kind: 'rep', repId: rep } : { kind: 'queue', queueId: s.target === 1 ? 'chat-q' : 'chat-2', keepRequestedAt: s.rep! % 2 === 0 };
+      return void (await h.router.transfer({ itemId: assigned, repId: holder, to }));
+    }
+    case 'callback': {
+      const r = await h.router.requestCallback({ source: `cb-${s.source}`, queue: 'callback-q', phoneNumber: '+15551234567', at: h.clock.now() + (s.seconds as number) * 1000 });
+      if (!submitted.includes(r.decision.itemId)) submitted.push(r.decision.itemId);
+      return;
+    }
+    case 'dialOutcome': {
+      const callback = await pick(h, submitted, s.item as number, 'Assigned', 'callback');
+      return void (await h.router.recordDialOutcome({ itemId: callback, outcome: DIAL_OUTCOMES[s.status as number] }));
+    }
   }
 }
 
