@@ -5,6 +5,7 @@ import { RequestMeter } from '../lambdas/adapters/dynamodb/request-meter';
 import { SequentialIds, systemClock } from '../lambdas/adapters/local/in-process';
 import type { EventSink, TimerPort } from '../lambdas/domain/ports';
 import type { RoutingEvent } from '../lambdas/domain/routing/events';
+import { CANDIDATE_CACHE_MS, CandidateCache } from '../lambdas/domain/use-cases/candidate-cache';
 import { StoreConfigProvider } from '../lambdas/domain/use-cases/context';
 import { Router } from '../lambdas/domain/use-cases/router';
 
@@ -36,11 +37,13 @@ export async function newTable(endpoint: string): Promise<string> {
 }
 
 /** One router as one Lambda would run it: its own client, its own id namespace, the configuration cached. */
-export function router(endpoint: string, table: string, n: number, events: EventSink = new OfferTimes()): Router {
+export function router(endpoint: string, table: string, n: number, events: EventSink = new OfferTimes(), cache = true): Router {
   const store = new DynamoRoutingStore(documentClient(meteredClient(endpoint)), table);
   return new Router({
     store, clock: systemClock, ids: new SequentialIds(`r${n}-`), events, timers: noTimers,
     config: new StoreConfigProvider(store, systemClock, Number.POSITIVE_INFINITY),
+    // As deployed (lambdas/shared/deps.ts), unless measuring one decision's full cost.
+    ...(cache ? { candidates: new CandidateCache(CANDIDATE_CACHE_MS) } : {}),
   });
 }
 

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynamoLocal } from '../lambdas/adapters/local/dynamodb-local';
-import { floorTransactionsPerSecond } from './floor';
+import { emptyCounts, type RequestCounts } from '../lambdas/adapters/dynamodb/request-meter';
+import { floorTransactions, newTable } from './floor';
 import { round } from './rig';
 import { decisionCost, type ScaleShape } from './scale';
-import { lifecycle, offerLatency, routed, ROUTING_CENTER } from './throughput';
+import { center, lifecycle, offerLatency, routed, ROUTING_CENTER } from './throughput';
 
 /** On-demand prices, us-east-1, per million request units (after the November 2024 reduction). */
 const WRITE_UNIT_PRICE = 0.625;
@@ -14,7 +15,9 @@ const quick = process.argv.includes('--quick');
 const ROUTERS = 8;
 /** Routing decisions measured per scale; half the small center's reps pull, the other half are pushed to. */
 const SAMPLES = 50;
-const PHASE_MS = quick ? 3_000 : 8_000;
+const PHASE_MS = quick ? 4_000 : 12_000;
+/** Floor and routing alternate this many times. */
+const SLICES = 4;
 const SMALL: ScaleShape = { groups: 1, repsPerGroup: 100, chatUnits: 100, waiting: 100 };
 const LARGE: ScaleShape = quick
   ? { groups: 10, repsPerGroup: 100, chatUnits: 100, waiting: 10_000 }
@@ -27,8 +30,22 @@ async function main(): Promise<void> {
   const local = await startDynamoLocal();
   try {
     const step = (what: string) => console.error(`bench: ${what}…`);
-    step('floor'); const floor = await floorTransactionsPerSecond(local.endpoint, ROUTERS, PHASE_MS);
-    step('routing'); const r = await routed(local.endpoint, ROUTERS, PHASE_MS, 2_000);
+    // The floor and routing alternate in slices: this machine's speed drifts, and the ratio must compare like with like.
+    step('floor and routing, alternating');
+    const floorTable = await newTable(local.endpoint);
+    const routers = await center(local.endpoint, ROUTERS);
+    let floorDone = 0; let floorSeconds = 0; let routedCount = 0; let routedSeconds = 0;
+    const requests: RequestCounts = emptyCounts();
+    for (let slice = 0; slice < SLICES; slice++) {
+      const f = await floorTransactions(local.endpoint, floorTable, ROUTERS, PHASE_MS / SLICES);
+      floorDone += f.done; floorSeconds += f.seconds;
+      const s = await routed(routers, PHASE_MS / SLICES, 2_000);
+      routedCount += s.routed; routedSeconds += s.seconds;
+      for (const k of ['reads', 'writes', 'readUnits', 'writeUnits'] as const) requests[k] += s.requests[k];
+      for (const [op, n] of Object.entries(s.requests.byOperation)) requests.byOperation[op] = (requests.byOperation[op] ?? 0) + n;
+    }
+    const floor = floorDone / floorSeconds;
+    const r = { routedPerSecond: routedCount / routedSeconds, routed: routedCount, requests };
     step('lifecycle'); const life = await lifecycle(local.endpoint, ROUTERS, PHASE_MS);
     step('latency'); const latency = await offerLatency(local.endpoint, ROUTERS, 50, quick ? 150 : 500);
     const routingRss = peakRss;

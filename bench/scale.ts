@@ -32,7 +32,8 @@ async function load(endpoint: string, table: string, rows: Record<string, unknow
 /** The state of a busy center, written directly (setup, not what is measured): reps logged in, work waiting. */
 async function setUp(endpoint: string, shape: ScaleShape) {
   const table = await newTable(endpoint);
-  const r = router(endpoint, table, 0);
+  // No candidate cache: every decision pays its full cost, which is what the ratio compares.
+  const r = router(endpoint, table, 0, undefined, false);
   const config = new CompiledConfig(await loadConfiguration(r.deps.store, benchCenter(shape)));
   const reps = config.raw.reps.map((rep, i) => repToRow({
     repId: rep.id, groupId: rep.group, sessionId: `session-${i}`, statusId: 'available', statusChannels: ['chat'],

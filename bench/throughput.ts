@@ -7,7 +7,7 @@ import type { RequestCounts } from '../lambdas/adapters/dynamodb/request-meter';
 export const ROUTING_CENTER: BenchCenterShape = { groups: 6, repsPerGroup: 40, chatUnits: 10 };
 
 /** A fresh table with the routing center loaded and every rep logged in, and `routers` routers on it. */
-async function center(endpoint: string, routers: number, sink?: OfferTimes): Promise<Router[]> {
+export async function center(endpoint: string, routers: number, sink?: OfferTimes): Promise<Router[]> {
   const table = await newTable(endpoint);
   const all = Array.from({ length: routers }, (_, n) => router(endpoint, table, n, sink));
   await loadConfiguration(all[0]!.deps.store, benchCenter(ROUTING_CENTER));
@@ -20,25 +20,28 @@ async function center(endpoint: string, routers: number, sink?: OfferTimes): Pro
 
 const submission = (n: number, k: number) => ({ channel: 'chat', source: `s-${n}-${k}`, queue: queueId((n + k) % ROUTING_CENTER.groups) });
 
-export interface RoutedResult { routedPerSecond: number; routed: number; requests: RequestCounts }
+export interface RoutedResult { seconds: number; routed: number; requests: RequestCounts }
 
-/** Arrivals submitted and routed to an offer (the create and the offer), by concurrent routers. */
-export async function routed(endpoint: string, routers: number, durationMs: number, limit: number): Promise<RoutedResult> {
-  const all = await center(endpoint, routers);
+let sequence = 0;
+
+/**
+ * Arrivals submitted and routed to an offer (the create and the offer) by the center's concurrent routers,
+ * for `durationMs`; called in slices alternating with the floor, so both see the same machine.
+ */
+export async function routed(all: Router[], durationMs: number, limit: number): Promise<RoutedResult> {
   meter.take();
   let offered = 0;
   let submitted = 0;
   const started = performance.now();
   const deadline = started + durationMs;
   await Promise.all(all.map(async (r, n) => {
-    for (let k = 0; performance.now() < deadline && submitted < limit; k++) {
+    for (; performance.now() < deadline && submitted < limit;) {
       submitted++;
-      const out = await r.submitWork(submission(n, k));
+      const out = await r.submitWork(submission(n, ++sequence));
       if (out.decision.routing?.kind === 'offered') offered++;
     }
   }));
-  const elapsed = (performance.now() - started) / 1000;
-  return { routedPerSecond: offered / elapsed, routed: offered, requests: meter.take() };
+  return { seconds: (performance.now() - started) / 1000, routed: offered, requests: meter.take() };
 }
 
 /** Whole lives: submit → offer → accept → complete, by concurrent routers. */

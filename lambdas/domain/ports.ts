@@ -49,7 +49,11 @@ export type StateWrite =
       /** Routing-order key for a queued item (see ordering.rankKey); stores index waiting items by it. */
       readonly rank?: string;
     }
-  | { readonly kind: 'rep'; readonly change: RepChange }
+  | {
+      readonly kind: 'rep'; readonly change: RepChange;
+      /** The state the writer expects after the change (not stored: it feeds the writer's candidate cache). */
+      readonly after?: RepState;
+    }
   /** Claims one more source id for an item (a transferred call's new contact, a callback's dial). */
   | { readonly kind: 'source'; readonly channel: string; readonly source: string; readonly itemId: string };
 

@@ -8,6 +8,7 @@ import { ConnectTelephony } from '../adapters/connect/telephony';
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher';
 import { randomIds, systemClock } from '../adapters/local/in-process';
 import { AwsTimers } from '../adapters/timers/aws-timers';
+import { CANDIDATE_CACHE_MS, CandidateCache } from '../domain/use-cases/candidate-cache';
 import { StoreConfigProvider } from '../domain/use-cases/context';
 import { Router } from '../domain/use-cases/router';
 import { requireEnv } from './env';
@@ -41,6 +42,8 @@ export function routerFromEnvironment(): Router {
       },
     }),
     config: new StoreConfigProvider(store, clock),
+    // A few seconds of staleness at most; see CandidateCache for why that is safe.
+    candidates: new CandidateCache(Number(process.env.CANDIDATE_CACHE_MS ?? CANDIDATE_CACHE_MS)),
   });
   return router;
 }

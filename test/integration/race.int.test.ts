@@ -4,6 +4,7 @@ import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../lambdas/
 import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
 import { ContentionError } from '../../lambdas/domain/errors';
 import { checkInvariants } from '../../lambdas/domain/routing/invariants';
+import { CANDIDATE_CACHE_MS, CandidateCache } from '../../lambdas/domain/use-cases/candidate-cache';
 import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
 import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
 import { Router } from '../../lambdas/domain/use-cases/router';
@@ -50,7 +51,10 @@ describe('routers racing for the same reps (spec §1)', () => {
       const reads = ['getItem', 'getRep', 'waitingItems', 'availableReps', 'itemIdForSource', 'heldItems'] as const;
       for (const m of reads) { const f = (own[m] as (...a: unknown[]) => Promise<unknown>).bind(own); (own as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => { stats.reads++; return f(...a); }; }
       const clock = new ManualClock(T0);
-      return new Router({ store: own, clock, ids: new SequentialIds(`r${n}-`), events, timers: new TimerQueue(), config: new StoreConfigProvider(own, clock, Number.POSITIVE_INFINITY) });
+      // Half the routers cache candidates, as deployed. Their clock never moves, so their caches are as stale as
+      // they can get: only the commit on the rep keeps capacity exact.
+      const candidates = n % 2 === 0 ? { candidates: new CandidateCache(CANDIDATE_CACHE_MS) } : {};
+      return new Router({ store: own, clock, ids: new SequentialIds(`r${n}-`), events, timers: new TimerQueue(), config: new StoreConfigProvider(own, clock, Number.POSITIVE_INFINITY), ...candidates });
     });
     for (let i = 0; i < REPS; i++) await routers[0]!.logIn({ repId: `rep-${i}` });
     const submitted: string[] = [];

@@ -5,6 +5,7 @@ import type { RoutingEvent, Timer } from '../routing/events';
 import { rankKey, scheduledRank } from '../routing/ordering';
 import { repChange, type RepState } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
+import type { CandidateCache } from './candidate-cache';
 
 /** Supplies the current configuration; cached so a routing call does not reload it. */
 export interface ConfigProvider { get(): Promise<CompiledConfig> }
@@ -18,6 +19,8 @@ export interface RouterDeps {
   readonly config: ConfigProvider;
   /** Amazon Connect, for voice; absent where the router runs without telephony (simulations, digital only). */
   readonly telephony?: TelephonyPort;
+  /** Cached candidates for pushes; absent means every push queries the availability index. */
+  readonly candidates?: CandidateCache;
 }
 
 /** What a use case decided, and the domain events it caused (already published through the event port). */
@@ -83,7 +86,7 @@ export function itemWrite(item: WorkItem, before: WorkItem | undefined): StateWr
 /** The atomic change from `before` to `after`, bounded by the rep's configured capacity. */
 export function repWrite(config: CompiledConfig, after: RepState, before: RepState): StateWrite {
   const presence = config.rep(before.repId).presence;
-  return { kind: 'rep', change: repChange(before, after, { primary: presence.capacity, interruptible: presence.interruptibleCapacity }) };
+  return { kind: 'rep', change: repChange(before, after, { primary: presence.capacity, interruptible: presence.interruptibleCapacity }), after };
 }
 
 /** Commits, turning a version conflict into `false` so the caller retries on fresh state. */
@@ -103,6 +106,7 @@ export async function commitOrConflict(deps: RouterDeps, writes: readonly StateW
       : w.item.state === 'Scheduled' ? { ...w, rank: scheduledRank(w.item) } : w));
   try {
     await deps.store.commit(ranked);
+    for (const w of writes) if (w.kind === 'rep' && w.after) deps.candidates?.update(w.after);
     return { committed: true };
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err;

@@ -31,11 +31,16 @@ export async function routeItem(
     const retargeted = await fallBackIfPreferredRepAway(deps, config, item, deps.clock.now(), fx);
     if (retargeted === 'conflict') { attempts++; continue; }
     item = retargeted;
-    let candidates = await candidatesFor(deps, config, item, deps.clock.now());
+    let { candidates, cached } = await candidatesFor(deps, config, item, deps.clock.now());
     // Choose, offer; when only the chosen rep moved on, refresh that rep and choose again from the same list.
     while (attempts++ < MAX_ATTEMPTS) {
       const now = deps.clock.now();
       const selection = chooseRep(item, candidates, config, now);
+      if (selection.kind === 'none' && cached) {
+        // Never conclude "nobody" from the cache: a rep may have become available since.
+        ({ candidates, cached } = await candidatesFor(deps, config, item, now, true));
+        continue;
+      }
       if (selection.kind === 'none') {
         return fx.outcome({ kind: 'waiting', itemId, reason: 'noEligibleRep', explanation: selection.explanation });
       }
@@ -50,6 +55,7 @@ export async function routeItem(
       }
       if (result.itemConflict) break;
       const latest = await deps.store.getRep(state.repId);
+      if (latest) deps.candidates?.update(latest);
       candidates = candidates.flatMap((c) => (c.profile.id !== state.repId ? [c] : latest ? [{ ...c, state: latest }] : []));
     }
   }
@@ -62,7 +68,9 @@ export async function routeItem(
  */
 export async function offerOnArrival(deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number) {
   if (item.target.kind === 'rep') return undefined;
-  const selection = chooseRep(item, await candidatesFor(deps, config, item, now), config, now);
+  const { candidates } = await candidatesFor(deps, config, item, now);
+  const selection = chooseRep(item, candidates, config, now);
+  // Nobody eligible (perhaps by a stale cache): the item is stored queued and routeItem decides afresh.
   if (selection.kind === 'none') return undefined;
   const before = selection.rep.state as RepState & { sessionId: string };
   const offerId = deps.ids.next('offer');
@@ -84,8 +92,12 @@ async function fallBackIfPreferredRepAway(
   return due.item;
 }
 
-async function candidatesFor(deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number): Promise<Candidate[]> {
+/** Candidate reps: the preferred rep read by key, or each serving group's available reps (cached if allowed). */
+async function candidatesFor(
+  deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number, fresh = false,
+): Promise<{ candidates: Candidate[]; cached: boolean }> {
   let states: RepState[];
+  let cached = false;
   const target = item.target;
   if (target.kind === 'rep') {
     const rep = await deps.store.getRep(target.repId);
@@ -94,10 +106,17 @@ async function candidatesFor(deps: RouterDeps, config: CompiledConfig, item: Wor
     const groups = target.kind === 'queue'
       ? config.groupsServing(item.queueId)
       : config.groupsWithSkills(activeRequirements(target.requirements, item.targetSince, now));
-    states = (await Promise.all(groups.map((g) => deps.store.availableReps(g)))).flat();
+    states = (await Promise.all(groups.map(async (g) => {
+      const hit = fresh ? undefined : deps.candidates?.get(g, now);
+      if (hit) { cached = true; return hit; }
+      const reps = await deps.store.availableReps(g);
+      deps.candidates?.put(g, reps, now);
+      return reps;
+    }))).flat();
   }
-  return states.flatMap((state) => {
+  const candidates = states.flatMap((state) => {
     const profile = config.reps.get(state.repId);
     return profile ? [{ profile, state }] : [];
   });
+  return { candidates, cached };
 }
