@@ -9,23 +9,41 @@ const PAYLOAD = 'x'.repeat(600);
  * The physical floor: raw two-item TransactWriteItems (each Put conditioned on the row not existing, as a
  * create is) from `workers` concurrent clients for `durationMs`, on the same DynamoDB Local.
  */
-export async function floorTransactions(endpoint: string, table: string, workers: number, durationMs: number): Promise<{ seconds: number; done: number }> {
+export async function floorTransactions(endpoint: string, table: string, workers: number, durationMs: number, shape: 'plain' | 'arrival' = 'plain') {
   const deadline = performance.now() + durationMs;
   const started = performance.now();
   let done = 0;
   await Promise.all(Array.from({ length: workers }, async (_, w) => {
     const client = new DynamoDBClient(localClientConfig(endpoint));
     while (performance.now() < deadline) {
-      const put = (pk: string) => ({
-        Put: { TableName: table, Item: { pk: { S: pk }, sk: { S: 'ITEM' }, payload: { S: PAYLOAD } }, ConditionExpression: 'attribute_not_exists(pk)' },
-      });
       const id = `${w}#${++sequence}`;
-      await client.send(new TransactWriteItemsCommand({ TransactItems: [put(`A#${id}`), put(`B#${id}`)] }));
+      const items = shape === 'plain' ? [put(table, `A#${id}`), put(table, `B#${id}`)] : arrivalWrites(table, w, id);
+      await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
       done++;
     }
     client.destroy();
   }));
   return { seconds: (performance.now() - started) / 1000, done };
+}
+
+const put = (table: string, pk: string, extra: Record<string, { S: string }> = {}) => ({
+  Put: { TableName: table, Item: { pk: { S: pk }, sk: { S: 'ITEM' }, payload: { S: PAYLOAD }, ...extra }, ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+/**
+ * What an arrival must write, without any routing: the item (entering the `held` index), its source claim,
+ * and an update of the rep's row (which is in the `available` index). The floor for the same write shape.
+ */
+function arrivalWrites(table: string, worker: number, id: string) {
+  return [
+    put(table, `WORK#${id}`, { gsi3pk: { S: `HELD#floor-rep-${worker}` }, gsi3sk: { S: id } }),
+    put(table, `SOURCE#${id}`),
+    { Update: {
+      TableName: table, Key: { pk: { S: `REP#floor-rep-${worker}` }, sk: { S: 'STATE' } },
+      UpdateExpression: 'SET gsi2pk = :g, gsi2sk = :r, lastOfferAt = :t ADD activeItems :one',
+      ExpressionAttributeValues: { ':g': { S: 'AVAIL#floor' }, ':r': { S: `floor-rep-${worker}` }, ':t': { N: String(Date.now()) }, ':one': { N: '1' } },
+    } },
+  ];
 }
 
 let sequence = 0;

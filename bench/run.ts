@@ -34,17 +34,20 @@ async function main(): Promise<void> {
     step('floor and routing, alternating');
     const floorTable = await newTable(local.endpoint);
     const routers = await center(local.endpoint, ROUTERS);
-    let floorDone = 0; let floorSeconds = 0; let routedCount = 0; let routedSeconds = 0;
+    let floorDone = 0; let floorSeconds = 0; let shapedDone = 0; let shapedSeconds = 0; let routedCount = 0; let routedSeconds = 0;
     const requests: RequestCounts = emptyCounts();
     for (let slice = 0; slice < SLICES; slice++) {
       const f = await floorTransactions(local.endpoint, floorTable, ROUTERS, PHASE_MS / SLICES);
       floorDone += f.done; floorSeconds += f.seconds;
+      const shaped = await floorTransactions(local.endpoint, floorTable, ROUTERS, PHASE_MS / SLICES, 'arrival');
+      shapedDone += shaped.done; shapedSeconds += shaped.seconds;
       const s = await routed(routers, PHASE_MS / SLICES, 2_000);
       routedCount += s.routed; routedSeconds += s.seconds;
       for (const k of ['reads', 'writes', 'readUnits', 'writeUnits'] as const) requests[k] += s.requests[k];
       for (const [op, n] of Object.entries(s.requests.byOperation)) requests.byOperation[op] = (requests.byOperation[op] ?? 0) + n;
     }
     const floor = floorDone / floorSeconds;
+    const arrivalFloor = shapedDone / shapedSeconds;
     const r = { routedPerSecond: routedCount / routedSeconds, routed: routedCount, requests };
     step('lifecycle'); const life = await lifecycle(local.endpoint, ROUTERS, PHASE_MS);
     step('latency'); const latency = await offerLatency(local.endpoint, ROUTERS, 50, quick ? 150 : 500);
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
       floorTransactionsPerSecond: round(floor),
       routedPerSecond: round(r.routedPerSecond),
       routingToFloorRatio: round(r.routedPerSecond / floor, 2),
+      arrivalWriteFloorPerSecond: round(arrivalFloor),
+      routingToArrivalWriteFloorRatio: round(r.routedPerSecond / arrivalFloor, 2),
       lifecyclePerSecond: round(life),
       requestsPerRoutedItem: round(perItem.reads + perItem.writes, 2),
       requestsPerRoutedItemByKind: { reads: round(perItem.reads, 2), writes: round(perItem.writes, 2), byOperation: r.requests.byOperation },
@@ -84,6 +89,8 @@ function printTable(r: Record<string, unknown>): void {
     ['floorTransactionsPerSecond', r.floorTransactionsPerSecond, 'raw 2-item TransactWriteItems/s, 8 clients'],
     ['routedPerSecond', r.routedPerSecond, `arrivals submitted and offered/s, ${r.reps} reps, 8 routers`],
     ['routingToFloorRatio', r.routingToFloorRatio, 'goal >= 0.8'],
+    ['arrivalWriteFloorPerSecond', r.arrivalWriteFloorPerSecond, 'the writes an arrival must make (item, source, rep), no routing'],
+    ['routingToArrivalWriteFloorRatio', r.routingToArrivalWriteFloorRatio, 'routing against that floor'],
     ['lifecyclePerSecond', r.lifecyclePerSecond, 'submit -> offer -> accept -> complete /s'],
     ['requestsPerRoutedItem', r.requestsPerRoutedItem, 'DynamoDB requests, counted by middleware'],
     ['costPerMillionRoutedUsd', r.costPerMillionRoutedUsd, 'on-demand, table units as reported'],
