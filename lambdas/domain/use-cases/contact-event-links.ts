@@ -5,7 +5,11 @@ import type { Router } from './router';
 const applied = (action: Extract<ContactEventDecision, { kind: 'applied' }>['action']) => ({ kind: 'applied', action } as const);
 const stale = { kind: 'ignored', reason: 'stale' } as const;
 
-/** A new contact whose previous contact has a pending transfer: the call left the rep; complete the transfer. */
+/**
+ * A new contact whose previous contact has a pending transfer: the call left the rep; complete the transfer.
+ * [INFERENCE, reference §5.1: a quick-connect transfer is initiation method TRANSFER with `previousContactId`
+ * the original contact; confirm on a live instance. Any event of the new contact completes it, once.]
+ */
 export async function transferArrival(router: Router, e: ContactEvent): Promise<ContactEventDecision | undefined> {
   if (!e.previousContactId || e.previousContactId === e.contactId) return undefined;
   const itemId = await router.deps.store.itemIdForSource('voice', e.previousContactId);
@@ -43,6 +47,7 @@ export async function callbackContactEvent(router: Router, item: WorkItem, e: Co
         const done = await router.complete({ itemId: item.id });
         return done.decision.kind === 'stale' ? stale : applied('completed');
       }
+      // [INFERENCE: the event's disconnectReason is documented for campaign dials; a busy line is matched on BUSY.]
       const busy = /BUSY/i.test(e.disconnectReason ?? '');
       const result = await outcome(busy ? 'busy' : 'noAnswer');
       return result.decision.kind === 'stale' ? stale : applied('callbackNotReached');
