@@ -16,6 +16,14 @@ import { logger, metrics, tracer } from './powertools';
 
 let router: Router | undefined;
 
+/** CANDIDATE_CACHE_MS as a whole number of milliseconds (0 turns the cache off); anything else is a deploy error. */
+export function cacheMs(value: string | undefined): number {
+  if (value === undefined) return CANDIDATE_CACHE_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`CANDIDATE_CACHE_MS must be a whole number of milliseconds, not '${value}'`);
+  return ms;
+}
+
 /**
  * The composition root: AWS clients (traced) and adapters, built once per Lambda process on first use.
  * Environment: TABLE_NAME, EVENT_BUS_NAME, CONNECT_INSTANCE_ARN, TIMER_QUEUE_URL, TIMER_QUEUE_ARN,
@@ -43,7 +51,7 @@ export function routerFromEnvironment(): Router {
     }),
     config: new StoreConfigProvider(store, clock),
     // A few seconds of staleness at most; see CandidateCache for why that is safe.
-    candidates: new CandidateCache(Number(process.env.CANDIDATE_CACHE_MS ?? CANDIDATE_CACHE_MS)),
+    candidates: new CandidateCache(cacheMs(process.env.CANDIDATE_CACHE_MS)),
   });
   return router;
 }

@@ -18,6 +18,8 @@ export class CompiledConfig {
   private readonly groupsByQueue = new Map<string, string[]>();
   /** Whether any work can use the interruptible pool; otherwise a rep has one pool (spec §4). */
   readonly usesInterruptiblePool: boolean;
+  /** The largest capacity any rep has in each pool: work bigger than this could never be offered. */
+  readonly largestCapacity: Readonly<Record<'primary' | 'interruptible', number>>;
 
   constructor(readonly raw: ContactCenterConfig) {
     this.usesInterruptiblePool = raw.interruptibleCapacityEnabled || raw.channels.some((c) => c.interruptible);
@@ -30,6 +32,11 @@ export class CompiledConfig {
       const p = presence.get(r.presenceConfig ?? groups.get(r.group)!.presenceConfig)!;
       return [r.id, { ...r, presence: { ...p, interruptibleCapacity: p.interruptibleCapacity ?? p.capacity } }];
     }));
+    const profiles = [...this.reps.values()];
+    this.largestCapacity = {
+      primary: Math.max(0, ...profiles.map((r) => r.presence.capacity)),
+      interruptible: Math.max(0, ...profiles.map((r) => r.presence.interruptibleCapacity)),
+    };
     for (const rep of raw.reps) {
       for (const q of rep.queues) {
         const list = this.groupsByQueue.get(q) ?? [];

@@ -25,7 +25,7 @@ export const eventSchemas = {
   'offer.declined': z.strictObject({ type: z.literal('offer.declined'), ...offer, reason: z.string().optional() }),
   'offer.timedOut': z.strictObject({ type: z.literal('offer.timedOut'), ...offer }),
   'offer.rescinded': z.strictObject({ type: z.literal('offer.rescinded'), ...offer, reason: z.string() }),
-  'work.assigned': z.strictObject({ type: z.literal('work.assigned'), ...offer }),
+  'work.assigned': z.strictObject({ type: z.literal('work.assigned'), ...offer, channel: z.string() }),
   'work.wrapUpStarted': z.strictObject({ type: z.literal('work.wrapUpStarted'), ...offer, wrapUpEndsAt: at }),
   'work.completed': z.strictObject({ type: z.literal('work.completed'), ...item, repId: z.string().optional() }),
   'work.canceled': z.strictObject({ type: z.literal('work.canceled'), ...item, reason: z.string(), repId: z.string().optional() }),

@@ -35,7 +35,7 @@ export type RoutingEvent =
   | (OfferEvent & { readonly type: 'offer.declined'; readonly reason?: string })
   | (OfferEvent & { readonly type: 'offer.timedOut' })
   | (OfferEvent & { readonly type: 'offer.rescinded'; readonly reason: string })
-  | (OfferEvent & { readonly type: 'work.assigned' })
+  | (OfferEvent & { readonly type: 'work.assigned'; readonly channel: string })
   | (OfferEvent & { readonly type: 'work.wrapUpStarted'; readonly wrapUpEndsAt: number })
   | (ItemEvent & { readonly type: 'work.completed'; readonly repId?: string })
   | (ItemEvent & { readonly type: 'work.canceled'; readonly reason: string; readonly repId?: string })

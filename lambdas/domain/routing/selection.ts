@@ -19,6 +19,11 @@ type Scored = { candidate: Candidate; assessment: Extract<Assessment, { eligible
  * Spec §6: MostAvailable = most free capacity in the item's pool; LeastActive = fewest active items.
  * Ties: longest idle (oldest last offer), then rep id, so the choice is deterministic for a given state.
  */
+/** The explanation of an offer made to one rep chosen by name (a pull, a transfer): one considered, one eligible. */
+export function singleRepExplanation(config: CompiledConfig, queueId: string): OfferExplanation {
+  return { considered: 1, eligible: 1, routingModel: config.queue(queueId).routingModel, ineligibleByReason: {}, ineligible: [] };
+}
+
 export function chooseRep(item: WorkItem, candidates: readonly Candidate[], config: CompiledConfig, now: number): Selection {
   const model = config.queue(item.queueId).routingModel;
   const eligible: Scored[] = [];

@@ -55,7 +55,7 @@ export function accept(item: WorkItem, now: number): Transition {
     item: assigned,
     events: [
       { type: 'offer.accepted', at: now, itemId: item.id, offerId: r.offerId, repId: r.repId, waitMs: now - item.requestedAt },
-      { type: 'work.assigned', at: now, itemId: item.id, offerId: r.offerId, repId: r.repId },
+      { type: 'work.assigned', at: now, itemId: item.id, offerId: r.offerId, repId: r.repId, channel: item.channel },
     ],
     timers: [],
   };

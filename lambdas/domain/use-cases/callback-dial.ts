@@ -36,6 +36,7 @@ export async function dialCallback(deps: RouterDeps, itemId: string, fx = new Ef
     const r = item!.reservation!;
     const attempt = cb.attempts + 1;
     let contactId: string | undefined;
+    failed = false;
     try {
       contactId = (await deps.telephony?.dial?.({ clientToken: `${itemId}-${attempt}`, phoneNumber: cb.phoneNumber, attributes: { routerItemId: itemId } }))?.contactId;
     } catch (err) {
@@ -99,7 +100,8 @@ export async function recordDialOutcome(deps: RouterDeps, input: unknown, fx = n
 export async function dialAssignedCallbacks(deps: RouterDeps, events: readonly RoutingEvent[]): Promise<RoutingEvent[]> {
   const followUps: RoutingEvent[] = [];
   for (const e of events) {
-    if (e.type !== 'work.assigned') continue;
+    // Only callbacks are read: every other assignment (the hot path) costs nothing here.
+    if (e.type !== 'work.assigned' || e.channel !== 'callback') continue;
     const item = await deps.store.getItem(e.itemId);
     if (needsDial(item)) followUps.push(...(await dialCallback(deps, e.itemId)).events);
   }

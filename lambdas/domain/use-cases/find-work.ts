@@ -2,6 +2,7 @@ import type { CompiledConfig, RepProfile } from '../config/compiled-config';
 import type { WaitPartition } from '../ports';
 import { assess, poolLimit, unitsOf } from '../routing/eligibility';
 import { POOLS, type RepState } from '../routing/rep';
+import { singleRepExplanation } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
 import { commitOrConflict, Effects, itemWrite, MAX_ATTEMPTS, repState, repWrite, type Outcome, type RouterDeps } from './context';
@@ -84,7 +85,7 @@ async function offerWhatFits(
     const a = assess(item, profile, rep, config, now);
     if (!a.eligible) return 'ineligible';
     const offerId = deps.ids.next('offer');
-    const explanation = { considered: 1, eligible: 1, routingModel: config.queue(item.queueId).routingModel, ineligibleByReason: {}, ineligible: [] };
+    const explanation = singleRepExplanation(config, item.queueId);
     const t = offer({ item, rep, profile, pool: a.pool, units: a.units, offerId, explanation }, config, now);
     const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, rep)]);
     if (!result.committed) return result.repConflict ? 'repChanged' : 'taken';

@@ -69,7 +69,7 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
     const reserved = reserve(freed, 'primary', item.reservation!.units, now);
     const writes = [...returned.map((r) => itemWrite(r.after, r.before)), itemWrite(item, undefined), repWrite(config, reserved, rep)];
     if (!(await tryCommit(deps, writes))) return undefined;
-    events.push({ type: 'work.assigned', at: now, itemId: item.id, offerId: item.reservation!.offerId, repId: rep.repId });
+    events.push({ type: 'work.assigned', at: now, itemId: item.id, offerId: item.reservation!.offerId, repId: rep.repId, channel: 'voice' });
     await fx.emit({ events, timers: [] }, [...returned.map((r) => r.after), item]);
     return { kind: 'reserved', itemId: item.id, repId: rep.repId, rescinded: returned.map((r) => r.before.id) };
   });

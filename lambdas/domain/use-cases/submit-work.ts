@@ -60,7 +60,7 @@ function assertSizeFits(config: CompiledConfig, item: WorkItem): void {
   if (!item.size || !('units' in item.size)) return;
   const units = item.size.units;
   const pool = item.interruptible ? 'interruptible' : 'primary';
-  const largest = Math.max(...[...config.reps.values()].map((r) => (pool === 'primary' ? r.presence.capacity : r.presence.interruptibleCapacity)));
+  const largest = config.largestCapacity[pool];
   if (units > largest) throw new InvalidInputError('size', `${units} units is more than any rep's ${pool} capacity (${largest})`);
 }
 
@@ -115,6 +115,12 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
       return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: first.decision });
     }
     if (result.itemConflict) return duplicate(deps, fx, channel.name, data.source);
+    // The rep moved on since it was read (perhaps from the cache): refresh it, so the routing below does not
+    // try the same stale state again.
+    if (deps.candidates) {
+      const latest = await deps.store.getRep(first.before.repId);
+      if (latest) deps.candidates.update(latest);
+    }
   }
   // The create also claims the source id: a duplicate submission (Connect retries) loses here.
   if (!(await tryCommit(deps, [itemWrite(item, undefined)]))) return duplicate(deps, fx, channel.name, data.source);

@@ -7,6 +7,7 @@ import { assess } from '../routing/eligibility';
 import type { RoutingEvent } from '../routing/events';
 import { queuedTimers } from '../routing/lifecycle';
 import { release, type RepState } from '../routing/rep';
+import { singleRepExplanation } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { PendingTransfer, WorkItem } from '../routing/work-item';
 import { Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
@@ -114,7 +115,7 @@ async function offerWithoutDecline(deps: RouterDeps, config: CompiledConfig, ite
   const before = await repState(deps, config, repId);
   const a = assess(item, profile, before, config, now);
   if (!a.eligible || before.sessionId === undefined) return undefined;
-  const explanation = { considered: 1, eligible: 1, routingModel: config.queue(item.queueId).routingModel, ineligibleByReason: {}, ineligible: [] };
+  const explanation = singleRepExplanation(config, item.queueId);
   const rep = before as RepState & { sessionId: string };
   const t = offer({ item, rep, profile, pool: a.pool, units: a.units, offerId: deps.ids.next('offer'), explanation, declinable: false }, config, now);
   return { ...t, before };
