@@ -1,6 +1,5 @@
 import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { localClientConfig } from '../lambdas/adapters/dynamodb/client';
-import { newTable } from './rig';
 
 /** About the size of a work item row, so the floor writes what routing writes. */
 const PAYLOAD = 'x'.repeat(600);
@@ -47,4 +46,3 @@ function arrivalWrites(table: string, worker: number, id: string) {
 }
 
 let sequence = 0;
-export { newTable };

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynamoLocal } from '../lambdas/adapters/local/dynamodb-local';
 import { emptyCounts, type RequestCounts } from '../lambdas/adapters/dynamodb/request-meter';
-import { floorTransactions, newTable } from './floor';
-import { round } from './rig';
+import { floorTransactions } from './floor';
+import { newTable, round } from './rig';
 import { decisionCost, type ScaleShape } from './scale';
 import { center, lifecycle, offerLatency, routed, ROUTING_CENTER } from './throughput';
 

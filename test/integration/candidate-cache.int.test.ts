@@ -1,6 +1,7 @@
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
 import { documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
 import { EventLog, SequentialIds, TimerQueue } from '../../lambdas/adapters/local/in-process';
+import { ConflictError } from '../../lambdas/domain/errors';
 import { CandidateCache } from '../../lambdas/domain/use-cases/candidate-cache';
 import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
 import { Router } from '../../lambdas/domain/use-cases/router';
@@ -11,16 +12,19 @@ import { endpoint, makeHarness } from '../support/harness';
 /** Two routers on one table, each with its own candidate cache (as two Lambda containers would have). */
 async function twoRouters() {
   const h = await makeHarness(smallCenter());
-  const second = (n: string) => {
+  const refused = { a: 0, b: 0 };
+  const second = (n: 'a' | 'b') => {
     const store = new DynamoRoutingStore(documentClient(localClientConfig(endpoint())), h.table);
-    return new Router({ store, clock: h.clock, ids: new SequentialIds(n), events: new EventLog(), timers: new TimerQueue(), config: new StoreConfigProvider(store, h.clock), candidates: new CandidateCache(60_000) });
+    const commit = store.commit.bind(store);
+    store.commit = (writes) => commit(writes).catch((e: unknown) => { if (e instanceof ConflictError) refused[n]++; throw e; });
+    return new Router({ store, clock: h.clock, ids: new SequentialIds(`${n}-`), events: new EventLog(), timers: new TimerQueue(), config: new StoreConfigProvider(store, h.clock), candidates: new CandidateCache(60_000) });
   };
-  return { h, a: second('a-'), b: second('b-') };
+  return { h, a: second('a'), b: second('b'), refused };
 }
 
 describe('candidate cache (spec §13: candidates may be slightly stale; the rep\'s commit decides)', () => {
   it('a rep filled by another router is refused at commit, re-read, and the item goes to the next rep', async () => {
-    const { h, a, b } = await twoRouters();
+    const { h, a, b, refused } = await twoRouters();
     for (const repId of ['rep-a', 'rep-b', 'rep-c']) await a.logIn({ repId, statusId: 'available' });
     // Router A's first call goes to rep-a and fills A's cache of group g1 (rep-b and rep-c free).
     expect((await a.submitWork({ channel: 'voice', source: 'warm', queue: 'voice-q' })).decision.routing).toMatchObject({ repId: 'rep-a' });
@@ -29,6 +33,7 @@ describe('candidate cache (spec §13: candidates may be slightly stale; the rep\
     // A picks rep-b from its cache, the capacity guard refuses, A re-reads rep-b and offers to rep-c.
     const mine = await a.submitWork({ channel: 'voice', source: 'a-call', queue: 'voice-q' });
     expect(mine.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-c' });
+    expect(refused.a).toBe(1);
     const end = await endState(h, compiled(smallCenter()));
     expect(end.report).toEqual(noViolations);
     expect(Object.values(end.reps).map((r) => r.used.primary)).toEqual([100, 100, 100]);
