@@ -58,6 +58,36 @@ describe('races around transfers and outbound calls (spec §1, §4, §9)', () =>
     }
   });
 
+  it('a transfer overtaken between its item read and its rep read retries and is stale (never an internal error)', async () => {
+    // The interleaving the loop above only sometimes hits: the winner commits after the loser read the item.
+    let overtake: (() => Promise<unknown>) | undefined;
+    const h = await makeHarness(transferCenter(), {
+      ports: (deps) => ({
+        ...deps,
+        store: Object.assign(Object.create(deps.store), {
+          getRep: async (repId: string) => {
+            const run = overtake;
+            overtake = undefined;
+            await run?.();
+            return deps.store.getRep(repId);
+          },
+        }),
+      }),
+    });
+    await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
+    const { itemId } = (await h.router.submitWork({ channel: 'chat', source: 'c', queue: 'chat-q' })).decision;
+    await h.router.accept({ itemId });
+    await h.router.logIn({ repId: 'rep-b', statusId: 'available' });
+    let winner: Awaited<ReturnType<typeof h.router.transfer>> | undefined;
+    overtake = async () => { winner = await h.router.transfer({ itemId, repId: 'rep-a', to: { kind: 'rep', repId: 'rep-b' } }); };
+    const loser = await h.router.transfer({ itemId, repId: 'rep-a', to: { kind: 'queue', queueId: 'chat-2' } });
+    expect(winner?.decision.kind).toBe('transferred');
+    expect(loser.decision).toMatchObject({ kind: 'stale', itemId });
+    expect(h.events.ofType('work.transferred')).toHaveLength(1);
+    expect((await h.item(itemId)).reservation?.repId).toBe('rep-b');
+    await check(h);
+  });
+
   it('an outbound dial and an inbound offer at once: one of them has the rep; ending the call releases it', async () => {
     const events = { outboundFirst: 0, inboundFirst: 0 };
     for (let round = 0; round < ROUNDS; round++) {

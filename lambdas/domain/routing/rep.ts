@@ -32,6 +32,14 @@ export function reserve(rep: RepState, pool: CapacityPool, units: number, now: n
   return { ...rep, used: { ...rep.used, [pool]: rep.used[pool] + units }, activeItems: rep.activeItems + 1, lastOfferAt: now };
 }
 
+/**
+ * Whether the rep's accounts cover a reservation. Read after the item, a rep that does not means another
+ * writer released the reservation in between: the item read is stale, not the invariant broken.
+ */
+export function holds(rep: RepState, r: { readonly pool: CapacityPool; readonly units: number }): boolean {
+  return rep.used[r.pool] >= r.units && rep.activeItems >= 1;
+}
+
 export function release(rep: RepState, pool: CapacityPool, units: number): RepState {
   const left = rep.used[pool] - units;
   // Releasing more than is held means a reservation was released twice: a broken invariant (spec §1.4).

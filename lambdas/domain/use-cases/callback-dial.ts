@@ -4,7 +4,7 @@ import type { RoutingEvent } from '../routing/events';
 import { release } from '../routing/rep';
 import type { DialOutcome, WorkItem } from '../routing/work-item';
 import { callbackDueTimer } from './callbacks';
-import { Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { Effects, holderOf, itemWrite, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
 import { findWorkForRep } from './find-work';
 
 export const dialOutcomeSchema = z.object({
@@ -77,7 +77,8 @@ export async function recordDialOutcome(deps: RouterDeps, input: unknown, fx = n
       return { kind: 'connected', itemId };
     }
     const config = await deps.config.get();
-    const rep = await repState(deps, config, r.repId);
+    const rep = await holderOf(deps, config, item);
+    if (!rep) return undefined;
     const retry = cb.attempts < cb.maxAttempts;
     const dueAt = now + cb.retryAfterSeconds * 1000;
     const next: WorkItem = retry

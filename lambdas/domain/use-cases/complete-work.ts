@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors';
 import { cancel, complete, finish } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { assertKnownRep, Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { assertKnownRep, Effects, holderOf, itemWrite, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
 import { findWorkForRep } from './find-work';
 
 export type CompleteDecision =
@@ -29,7 +29,8 @@ export async function completeWork(deps: RouterDeps, input: { itemId: string; re
     checkHolder(item, input.repId);
     if (item.state !== 'Assigned') return { kind: 'stale', itemId: item.id, state: item.state };
     const repId = item.reservation!.repId;
-    const rep = await repState(deps, config, repId);
+    const rep = await holderOf(deps, config, item);
+    if (!rep) return undefined;
     const t = complete(item, rep, config, deps.clock.now());
     const writes = t.rep ? [itemWrite(t.item, item), repWrite(config, t.rep, rep)] : [itemWrite(t.item, item)];
     if (!(await tryCommit(deps, writes))) return undefined;
@@ -53,7 +54,8 @@ export async function endWrapUp(deps: RouterDeps, input: { itemId: string; repId
     const current = item.state === 'WrapUp' && (input.offerId === undefined || item.reservation?.offerId === input.offerId);
     if (!current) return { kind: 'stale', itemId: item.id, state: item.state };
     const repId = item.reservation!.repId;
-    const rep = await repState(deps, config, repId);
+    const rep = await holderOf(deps, config, item);
+    if (!rep) return undefined;
     const t = finish(item, rep, deps.clock.now());
     if (!(await tryCommit(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, rep)]))) return undefined;
     await fx.emit(t);
@@ -71,7 +73,8 @@ export async function cancelWork(deps: RouterDeps, input: { itemId: string; reas
     const item = await requireItem(deps, input.itemId);
     if (item.state !== 'Queued' && item.state !== 'Offered') return { kind: 'stale', itemId: item.id, state: item.state };
     const repId = item.reservation?.repId;
-    const rep = repId ? await repState(deps, config, repId) : undefined;
+    const rep = repId ? await holderOf(deps, config, item) : undefined;
+    if (repId && !rep) return undefined;
     const t = cancel(item, rep, input.reason, deps.clock.now());
     const writes = t.rep && rep ? [itemWrite(t.item, item), repWrite(config, t.rep, rep)] : [itemWrite(t.item, item)];
     if (!(await tryCommit(deps, writes))) return undefined;

@@ -3,7 +3,7 @@ import { ConflictError, ContentionError, NotFoundError, RouterError } from '../e
 import type { Clock, EventSink, IdGenerator, RoutingStore, StateWrite, TelephonyPort, TimerPort } from '../ports';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { rankKey, scheduledRank } from '../routing/ordering';
-import { repChange, type RepState } from '../routing/rep';
+import { holds, repChange, type RepState } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
 import type { CandidateCache } from './candidate-cache';
 
@@ -77,6 +77,22 @@ export async function repState(deps: RouterDeps, config: CompiledConfig, repId: 
   const profile = config.rep(repId, field);
   const state = await deps.store.getRep(repId);
   return state ?? { repId, groupId: profile.group, statusChannels: [], used: { primary: 0, interruptible: 0 }, activeItems: 0, lastOfferAt: 0, presenceVersion: 0 };
+}
+
+/**
+ * The rep holding the item's reservation, read after the item. When the rep's accounts no longer cover it,
+ * another writer released it after our item read (a transfer, decline or completion that won): undefined, so
+ * the caller retries on fresh state. Only an item still unchanged makes it a broken invariant.
+ */
+export async function holderOf(deps: RouterDeps, config: CompiledConfig, item: WorkItem): Promise<RepState | undefined> {
+  const r = item.reservation;
+  if (!r) throw new RouterError(`item ${item.id} in state ${item.state} has no reservation`);
+  const rep = await repState(deps, config, r.repId);
+  if (holds(rep, r)) return rep;
+  if ((await deps.store.getItem(item.id))?.version === item.version) {
+    throw new RouterError(`rep ${r.repId} does not hold item ${item.id}'s reservation (${r.pool} ${rep.used[r.pool]} < ${r.units})`);
+  }
+  return undefined;
 }
 
 export function itemWrite(item: WorkItem, before: WorkItem | undefined): StateWrite {

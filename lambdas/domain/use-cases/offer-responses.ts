@@ -4,7 +4,7 @@ import type { Timer } from '../routing/events';
 import { applyDueRules, queuedTimers } from '../routing/lifecycle';
 import { accept, returnToQueue, type ReturnKind } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { assertKnownRep, Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { assertKnownRep, Effects, holderOf, itemWrite, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
 import { findWorkForRep } from './find-work';
 import { routeItem, type RouteDecision } from './route-item';
 
@@ -71,7 +71,8 @@ async function returnOffer(deps: RouterDeps, ref: OfferRef & { reason?: string }
     if (!isCurrentOffer(item, ref)) return { kind: 'stale' as const, itemId: item.id, state: item.state };
     if (kind === 'declined') checkDecline(config, item, ref.reason);
     const r = item.reservation!;
-    const rep = await repState(deps, config, r.repId);
+    const rep = await holderOf(deps, config, item);
+    if (!rep) return undefined;
     const presence = config.rep(r.repId).presence;
     const statusId = kind === 'declined' ? presence.statusOnDecline : kind === 'timedOut' ? presence.statusOnPushTimeout : undefined;
     const statusChange = statusId ? { statusId, channels: config.status(statusId).channels } : undefined;

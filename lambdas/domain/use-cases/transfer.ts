@@ -10,7 +10,7 @@ import { release, type RepState } from '../routing/rep';
 import { singleRepExplanation } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { PendingTransfer, WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { Effects, holderOf, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
 import { findWorkForRep } from './find-work';
 import { routeItem } from './route-item';
 import { resolveTransfer, transferRequestSchema, transferTo } from './transfer-target';
@@ -77,7 +77,8 @@ export async function completeTransfer(
   const config = await deps.config.get();
   const now = deps.clock.now();
   const r = item.reservation!;
-  const from = await repState(deps, config, r.repId);
+  const from = await holderOf(deps, config, item);
+  if (!from) return undefined;
   const queued = requeued(item, pending, config, now, newSource);
   const writes: StateWrite[] = [repWrite(config, release(from, r.pool, r.units), from)];
   if (newSource) writes.push({ kind: 'source', channel: item.channel, source: newSource, itemId: item.id });
