@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CommandCenterProjection } from '../../lambdas/command-center/projection';
 import { serveCommandCenter, type CommandCenterServer } from '../../lambdas/command-center/server';
 import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
@@ -11,8 +10,7 @@ import { configFromScenario } from '../../lambdas/simulator/build-config';
 import { simulate, START } from '../../lambdas/simulator/engine';
 import { validateScenario } from '../../lambdas/simulator/scenario';
 import { openStore } from '../../lambdas/simulator/stores';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { launchBrowser } from '../support/browser';
 
 const scenario = validateScenario({
   name: 'browser test', seed: 5, durationMinutes: 40, serviceLevelSeconds: 20,
@@ -35,7 +33,6 @@ describe('Command Center page (spec §11) in a real browser', () => {
   let run: Promise<unknown>;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`);
     if (!scenario.ok) throw new Error(scenario.problems.join('\n'));
     const { config, reps } = configFromScenario(scenario.scenario);
     const valid = validateConfig(config);
@@ -43,11 +40,8 @@ describe('Command Center page (spec §11) in a real browser', () => {
     const projection = new CommandCenterProjection(new CompiledConfig(valid.config), 20);
     let now = START;
     server = await serveCommandCenter(() => projection.snapshot(now), 0, 200);
-    // Playwright gives the browser a fresh temporary profile; the flags keep it off this closed network.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    // Playwright gives the browser a fresh temporary profile.
+    browser = await launchBrowser();
     const sim = await openStore('memory');
     // 40 virtual minutes at 240x: about 10 s of live updates while the page is watched.
     run = simulate(scenario.scenario, config, reps, sim, {
