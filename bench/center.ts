@@ -22,15 +22,28 @@ export function benchCenter(shape: BenchCenterShape): ContactCenterJson {
     interruptibleCapacityEnabled: false,
     channels: [{ name: 'chat', realTime: true, wrapUpSeconds: 0 }],
     queues: groups.map((g) => ({
-      id: queueId(g), channel: 'chat', priority: 1, routingModel: 'MostAvailable' as const, pushTimeoutSeconds: 120,
-      size: { units: shape.chatUnits }, skillsRouting: false,
+      id: queueId(g),
+      channel: 'chat',
+      priority: 1,
+      routingModel: 'MostAvailable' as const,
+      pushTimeoutSeconds: 120,
+      size: { units: shape.chatUnits },
+      skillsRouting: false,
     })),
     skills: [{ id: 'english' }],
-    statuses: [{ id: 'available', name: 'Available', channels: ['chat'] }, { id: 'busy', name: 'Busy', channels: [] }],
+    statuses: [
+      { id: 'available', name: 'Available', channels: ['chat'] },
+      { id: 'busy', name: 'Busy', channels: [] },
+    ],
     presenceConfigs: [{ id: 'std', capacity: 100, autoAccept: false, allowDecline: true, declineReasons: [] }],
     groups: groups.map((g) => ({ id: groupId(g), name: `Group ${g}`, presenceConfig: 'std' })),
-    reps: groups.flatMap((g) => Array.from({ length: shape.repsPerGroup }, (_, i) => ({
-      id: repId(g, i), group: groupId(g), queues: [queueId(g)], skills: { english: 5 },
-    }))),
+    reps: groups.flatMap((g) =>
+      Array.from({ length: shape.repsPerGroup }, (_, i) => ({
+        id: repId(g, i),
+        group: groupId(g),
+        queues: [queueId(g)],
+        skills: { english: 5 },
+      })),
+    ),
   };
 }

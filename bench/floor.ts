@@ -8,25 +8,37 @@ const PAYLOAD = 'x'.repeat(600);
  * The physical floor: raw two-item TransactWriteItems (each Put conditioned on the row not existing, as a
  * create is) from `workers` concurrent clients for `durationMs`, on the same DynamoDB Local.
  */
-export async function floorTransactions(endpoint: string, table: string, workers: number, durationMs: number, shape: 'plain' | 'arrival' = 'plain') {
+export async function floorTransactions(
+  endpoint: string,
+  table: string,
+  workers: number,
+  durationMs: number,
+  shape: 'plain' | 'arrival' = 'plain',
+) {
   const deadline = performance.now() + durationMs;
   const started = performance.now();
   let done = 0;
-  await Promise.all(Array.from({ length: workers }, async (_, w) => {
-    const client = new DynamoDBClient(localClientConfig(endpoint));
-    while (performance.now() < deadline) {
-      const id = `${w}#${++sequence}`;
-      const items = shape === 'plain' ? [put(table, `A#${id}`), put(table, `B#${id}`)] : arrivalWrites(table, w, id);
-      await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
-      done++;
-    }
-    client.destroy();
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      const client = new DynamoDBClient(localClientConfig(endpoint));
+      while (performance.now() < deadline) {
+        const id = `${w}#${++sequence}`;
+        const items = shape === 'plain' ? [put(table, `A#${id}`), put(table, `B#${id}`)] : arrivalWrites(table, w, id);
+        await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        done++;
+      }
+      client.destroy();
+    }),
+  );
   return { seconds: (performance.now() - started) / 1000, done };
 }
 
 const put = (table: string, pk: string, extra: Record<string, { S: string }> = {}) => ({
-  Put: { TableName: table, Item: { pk: { S: pk }, sk: { S: 'ITEM' }, payload: { S: PAYLOAD }, ...extra }, ConditionExpression: 'attribute_not_exists(pk)' },
+  Put: {
+    TableName: table,
+    Item: { pk: { S: pk }, sk: { S: 'ITEM' }, payload: { S: PAYLOAD }, ...extra },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
 });
 
 /**
@@ -37,11 +49,19 @@ function arrivalWrites(table: string, worker: number, id: string) {
   return [
     put(table, `WORK#${id}`, { gsi3pk: { S: `HELD#floor-rep-${worker}` }, gsi3sk: { S: id } }),
     put(table, `SOURCE#${id}`),
-    { Update: {
-      TableName: table, Key: { pk: { S: `REP#floor-rep-${worker}` }, sk: { S: 'STATE' } },
-      UpdateExpression: 'SET gsi2pk = :g, gsi2sk = :r, lastOfferAt = :t ADD activeItems :one',
-      ExpressionAttributeValues: { ':g': { S: 'AVAIL#floor' }, ':r': { S: `floor-rep-${worker}` }, ':t': { N: String(Date.now()) }, ':one': { N: '1' } },
-    } },
+    {
+      Update: {
+        TableName: table,
+        Key: { pk: { S: `REP#floor-rep-${worker}` }, sk: { S: 'STATE' } },
+        UpdateExpression: 'SET gsi2pk = :g, gsi2sk = :r, lastOfferAt = :t ADD activeItems :one',
+        ExpressionAttributeValues: {
+          ':g': { S: 'AVAIL#floor' },
+          ':r': { S: `floor-rep-${worker}` },
+          ':t': { N: String(Date.now()) },
+          ':one': { N: '1' },
+        },
+      },
+    },
   ];
 }
 

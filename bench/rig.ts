@@ -16,7 +16,8 @@ export const meter = new RequestMeter();
 export class OfferTimes implements EventSink {
   readonly offeredAt = new Map<string, number>();
   async publish(events: readonly RoutingEvent[]): Promise<void> {
-    for (const e of events) if (e.type === 'offer.created' && !this.offeredAt.has(e.itemId)) this.offeredAt.set(e.itemId, performance.now());
+    for (const e of events)
+      if (e.type === 'offer.created' && !this.offeredAt.has(e.itemId)) this.offeredAt.set(e.itemId, performance.now());
   }
 }
 
@@ -37,10 +38,20 @@ export async function newTable(endpoint: string): Promise<string> {
 }
 
 /** One router as one Lambda would run it: its own client, its own id namespace, the configuration cached. */
-export function router(endpoint: string, table: string, n: number, events: EventSink = new OfferTimes(), cache = true): Router {
+export function router(
+  endpoint: string,
+  table: string,
+  n: number,
+  events: EventSink = new OfferTimes(),
+  cache = true,
+): Router {
   const store = new DynamoRoutingStore(documentClient(meteredClient(endpoint)), table);
   return new Router({
-    store, clock: systemClock, ids: new SequentialIds(`r${n}-`), events, timers: noTimers,
+    store,
+    clock: systemClock,
+    ids: new SequentialIds(`r${n}-`),
+    events,
+    timers: noTimers,
     config: new StoreConfigProvider(store, systemClock, Number.POSITIVE_INFINITY),
     // As deployed (lambdas/shared/deps.ts), unless measuring one decision's full cost.
     ...(cache ? { candidates: new CandidateCache(CANDIDATE_CACHE_MS) } : {}),

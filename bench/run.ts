@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDynamoLocal } from '../lambdas/adapters/local/dynamodb-local';
 import { emptyCounts, type RequestCounts } from '../lambdas/adapters/dynamodb/request-meter';
+import { startDynamoLocal } from '../lambdas/adapters/local/dynamodb-local';
 import { floorTransactions } from './floor';
 import { newTable, round } from './rig';
 import { decisionCost, type ScaleShape } from './scale';
-import { center, lifecycle, offerLatency, routed, ROUTING_CENTER } from './throughput';
+import { center, lifecycle, offerLatency, ROUTING_CENTER, routed } from './throughput';
 
 /** On-demand prices, us-east-1, per million request units (after the November 2024 reduction). */
 const WRITE_UNIT_PRICE = 0.625;
@@ -24,7 +24,9 @@ const LARGE: ScaleShape = quick
   : { groups: 100, repsPerGroup: 100, chatUnits: 100, waiting: 100_000 };
 
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
 
 async function main(): Promise<void> {
   const local = await startDynamoLocal();
@@ -34,31 +36,47 @@ async function main(): Promise<void> {
     step('floor and routing, alternating');
     const floorTable = await newTable(local.endpoint);
     const routers = await center(local.endpoint, ROUTERS);
-    let floorDone = 0; let floorSeconds = 0; let shapedDone = 0; let shapedSeconds = 0; let routedCount = 0; let routedSeconds = 0;
+    let floorDone = 0;
+    let floorSeconds = 0;
+    let shapedDone = 0;
+    let shapedSeconds = 0;
+    let routedCount = 0;
+    let routedSeconds = 0;
     const requests: RequestCounts = emptyCounts();
     for (let slice = 0; slice < SLICES; slice++) {
       const f = await floorTransactions(local.endpoint, floorTable, ROUTERS, PHASE_MS / SLICES);
-      floorDone += f.done; floorSeconds += f.seconds;
+      floorDone += f.done;
+      floorSeconds += f.seconds;
       const shaped = await floorTransactions(local.endpoint, floorTable, ROUTERS, PHASE_MS / SLICES, 'arrival');
-      shapedDone += shaped.done; shapedSeconds += shaped.seconds;
+      shapedDone += shaped.done;
+      shapedSeconds += shaped.seconds;
       const s = await routed(routers, PHASE_MS / SLICES, 2_000);
-      routedCount += s.routed; routedSeconds += s.seconds;
+      routedCount += s.routed;
+      routedSeconds += s.seconds;
       for (const k of ['reads', 'writes', 'readUnits', 'writeUnits'] as const) requests[k] += s.requests[k];
-      for (const [op, n] of Object.entries(s.requests.byOperation)) requests.byOperation[op] = (requests.byOperation[op] ?? 0) + n;
+      for (const [op, n] of Object.entries(s.requests.byOperation))
+        requests.byOperation[op] = (requests.byOperation[op] ?? 0) + n;
     }
     const floor = floorDone / floorSeconds;
     const arrivalFloor = shapedDone / shapedSeconds;
     const r = { routedPerSecond: routedCount / routedSeconds, routed: routedCount, requests };
-    step('lifecycle'); const life = await lifecycle(local.endpoint, ROUTERS, PHASE_MS);
-    step('latency'); const latency = await offerLatency(local.endpoint, ROUTERS, 50, quick ? 150 : 500);
+    step('lifecycle');
+    const life = await lifecycle(local.endpoint, ROUTERS, PHASE_MS);
+    step('latency');
+    const latency = await offerLatency(local.endpoint, ROUTERS, 50, quick ? 150 : 500);
     const routingRss = peakRss;
-    step(`scale ${SMALL.repsPerGroup * SMALL.groups} reps`); const small = await decisionCost(local.endpoint, SMALL, SAMPLES);
-    step(`scale ${LARGE.repsPerGroup * LARGE.groups} reps, ${LARGE.waiting} waiting`); const large = await decisionCost(local.endpoint, LARGE, SAMPLES);
+    step(`scale ${SMALL.repsPerGroup * SMALL.groups} reps`);
+    const small = await decisionCost(local.endpoint, SMALL, SAMPLES);
+    step(`scale ${LARGE.repsPerGroup * LARGE.groups} reps, ${LARGE.waiting} waiting`);
+    const large = await decisionCost(local.endpoint, LARGE, SAMPLES);
     const perItem = { reads: r.requests.reads / r.routed, writes: r.requests.writes / r.routed };
     const units = { read: r.requests.readUnits / r.routed, write: r.requests.writeUnits / r.routed };
     const worse = (a: number, b: number) => Math.max(a, b);
     const results = {
-      at: new Date().toISOString(), quick, routers: ROUTERS, reps: ROUTING_CENTER.groups * ROUTING_CENTER.repsPerGroup,
+      at: new Date().toISOString(),
+      quick,
+      routers: ROUTERS,
+      reps: ROUTING_CENTER.groups * ROUTING_CENTER.repsPerGroup,
       floorTransactionsPerSecond: round(floor),
       routedPerSecond: round(r.routedPerSecond),
       routingToFloorRatio: round(r.routedPerSecond / floor, 2),
@@ -66,13 +84,22 @@ async function main(): Promise<void> {
       routingToArrivalWriteFloorRatio: round(r.routedPerSecond / arrivalFloor, 2),
       lifecyclePerSecond: round(life),
       requestsPerRoutedItem: round(perItem.reads + perItem.writes, 2),
-      requestsPerRoutedItemByKind: { reads: round(perItem.reads, 2), writes: round(perItem.writes, 2), byOperation: r.requests.byOperation },
+      requestsPerRoutedItemByKind: {
+        reads: round(perItem.reads, 2),
+        writes: round(perItem.writes, 2),
+        byOperation: r.requests.byOperation,
+      },
       capacityUnitsPerRoutedItem: { read: round(units.read, 2), write: round(units.write, 2) },
       costPerMillionRoutedUsd: round(units.read * READ_UNIT_PRICE + units.write * WRITE_UNIT_PRICE, 2),
       scaleTimeRatio: round(worse(large.pull.ms / small.pull.ms, large.push.ms / small.push.ms), 2),
-      scaleRequestRatio: round(worse(large.pull.requests / small.pull.requests, large.push.requests / small.push.requests), 2),
+      scaleRequestRatio: round(
+        worse(large.pull.requests / small.pull.requests, large.push.requests / small.push.requests),
+        2,
+      ),
       scale: { small: { shape: SMALL, ...small }, large: { shape: LARGE, ...large } },
-      offerLatencyP50Ms: round(latency.p50), offerLatencyP99Ms: round(latency.p99), latency,
+      offerLatencyP50Ms: round(latency.p50),
+      offerLatencyP99Ms: round(latency.p99),
+      latency,
       peakRssMb: round(routingRss / 2 ** 20),
       peakRssMbWithScaleSetup: round(peakRss / 2 ** 20),
     };
@@ -89,7 +116,11 @@ function printTable(r: Record<string, unknown>): void {
     ['floorTransactionsPerSecond', r.floorTransactionsPerSecond, 'raw 2-item TransactWriteItems/s, 8 clients'],
     ['routedPerSecond', r.routedPerSecond, `arrivals submitted and offered/s, ${r.reps} reps, 8 routers`],
     ['routingToFloorRatio', r.routingToFloorRatio, 'goal >= 0.8'],
-    ['arrivalWriteFloorPerSecond', r.arrivalWriteFloorPerSecond, 'the writes an arrival must make (item, source, rep), no routing'],
+    [
+      'arrivalWriteFloorPerSecond',
+      r.arrivalWriteFloorPerSecond,
+      'the writes an arrival must make (item, source, rep), no routing',
+    ],
     ['routingToArrivalWriteFloorRatio', r.routingToArrivalWriteFloorRatio, 'routing against that floor'],
     ['lifecyclePerSecond', r.lifecyclePerSecond, 'submit -> offer -> accept -> complete /s'],
     ['requestsPerRoutedItem', r.requestsPerRoutedItem, 'DynamoDB requests, counted by middleware'],
@@ -106,4 +137,7 @@ function printTable(r: Record<string, unknown>): void {
   console.log(`\nwritten: bench/results.json${r.quick ? ' (quick run)' : ''}`);
 }
 
-main().catch((err) => { console.error(err); process.exitCode = 1; });
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

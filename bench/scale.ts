@@ -5,28 +5,39 @@ import { CompiledConfig } from '../lambdas/domain/config/compiled-config';
 import { rankKey } from '../lambdas/domain/routing/ordering';
 import type { WorkItem } from '../lambdas/domain/routing/work-item';
 import { loadConfiguration } from '../lambdas/domain/use-cases/configure';
-import { benchCenter, groupId, queueId, repId, type BenchCenterShape } from './center';
+import { type BenchCenterShape, benchCenter, groupId, queueId, repId } from './center';
 import { meter, newTable, router } from './rig';
 
-export interface ScaleShape extends BenchCenterShape { readonly waiting: number }
+export interface ScaleShape extends BenchCenterShape {
+  readonly waiting: number;
+}
 
-export interface DecisionCost { readonly ms: number; readonly requests: number }
-export interface ScaleResult { readonly pull: DecisionCost; readonly push: DecisionCost; readonly setupSeconds: number }
+export interface DecisionCost {
+  readonly ms: number;
+  readonly requests: number;
+}
+export interface ScaleResult {
+  readonly pull: DecisionCost;
+  readonly push: DecisionCost;
+  readonly setupSeconds: number;
+}
 
 /** Writes rows 25 at a time from `writers` concurrent clients, retrying what DynamoDB left unprocessed. */
 async function load(endpoint: string, table: string, rows: Record<string, unknown>[], writers = 8): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: writers }, async () => {
-    const db = documentClient(localClientConfig(endpoint));
-    while (next < rows.length) {
-      let batch = rows.slice(next, next + 25).map((Item) => ({ PutRequest: { Item } }));
-      next += 25;
-      while (batch.length) {
-        const out = await db.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
-        batch = (out.UnprocessedItems?.[table] ?? []) as typeof batch;
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      const db = documentClient(localClientConfig(endpoint));
+      while (next < rows.length) {
+        let batch = rows.slice(next, next + 25).map((Item) => ({ PutRequest: { Item } }));
+        next += 25;
+        while (batch.length) {
+          const out = await db.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+          batch = (out.UnprocessedItems?.[table] ?? []) as typeof batch;
+        }
       }
-    }
-  }));
+    }),
+  );
 }
 
 /** The state of a busy center, written directly (setup, not what is measured): reps logged in, work waiting. */
@@ -35,16 +46,37 @@ async function setUp(endpoint: string, shape: ScaleShape) {
   // No candidate cache: every decision pays its full cost, which is what the ratio compares.
   const r = router(endpoint, table, 0, undefined, false);
   const config = new CompiledConfig(await loadConfiguration(r.deps.store, benchCenter(shape)));
-  const reps = config.raw.reps.map((rep, i) => repToRow({
-    repId: rep.id, groupId: rep.group, sessionId: `session-${i}`, statusId: 'available', statusChannels: ['chat'],
-    used: { primary: 0, interruptible: 0 }, activeItems: 0, lastOfferAt: 0, presenceVersion: 1,
-  }));
+  const reps = config.raw.reps.map((rep, i) =>
+    repToRow({
+      repId: rep.id,
+      groupId: rep.group,
+      sessionId: `session-${i}`,
+      statusId: 'available',
+      statusChannels: ['chat'],
+      used: { primary: 0, interruptible: 0 },
+      activeItems: 0,
+      lastOfferAt: 0,
+      presenceVersion: 1,
+    }),
+  );
   const t0 = Date.now() - 3_600_000;
   const items = Array.from({ length: shape.waiting }, (_, k): Record<string, unknown> => {
     const queue = config.queue(queueId(k % shape.groups));
     const item: WorkItem = {
-      id: `wait-${k}`, channel: 'chat', source: `wait-${k}`, queueId: queue.id, target: { kind: 'queue' }, interruptible: false,
-      requestedAt: t0 + k, targetSince: t0 + k, attributes: {}, state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
+      id: `wait-${k}`,
+      channel: 'chat',
+      source: `wait-${k}`,
+      queueId: queue.id,
+      target: { kind: 'queue' },
+      interruptible: false,
+      requestedAt: t0 + k,
+      targetSince: t0 + k,
+      attributes: {},
+      state: 'Queued',
+      version: 1,
+      exclusions: [],
+      relaxedSkills: [],
+      offers: 0,
     };
     return itemToRow(item, rankKey(item, queue));
   });
@@ -73,7 +105,8 @@ export async function decisionCost(endpoint: string, shape: ScaleShape, samples:
     const pulled = await r.findWorkForRep(rep);
     pull.ms += performance.now() - t;
     pull.requests += total(meter.take());
-    if (pulled.decision.offers.length !== 1) throw new Error(`bench: ${rep} pulled ${pulled.decision.offers.length} items, expected 1`);
+    if (pulled.decision.offers.length !== 1)
+      throw new Error(`bench: ${rep} pulled ${pulled.decision.offers.length} items, expected 1`);
     t = performance.now();
     const pushed = await r.submitWork({ channel: 'chat', source: `arrival-${s}`, queue: queueId(g) });
     push.ms += performance.now() - t;

@@ -1,8 +1,8 @@
+import type { RequestCounts } from '../lambdas/adapters/dynamodb/request-meter';
 import { loadConfiguration } from '../lambdas/domain/use-cases/configure';
 import type { Router } from '../lambdas/domain/use-cases/router';
-import { benchCenter, queueId, repId, type BenchCenterShape } from './center';
+import { type BenchCenterShape, benchCenter, queueId, repId } from './center';
 import { meter, newTable, OfferTimes, router } from './rig';
-import type { RequestCounts } from '../lambdas/adapters/dynamodb/request-meter';
 
 export const ROUTING_CENTER: BenchCenterShape = { groups: 6, repsPerGroup: 40, chatUnits: 10 };
 
@@ -12,15 +12,24 @@ export async function center(endpoint: string, routers: number, sink?: OfferTime
   const all = Array.from({ length: routers }, (_, n) => router(endpoint, table, n, sink));
   await loadConfiguration(all[0]!.deps.store, benchCenter(ROUTING_CENTER));
   for (let g = 0; g < ROUTING_CENTER.groups; g++) {
-    for (let i = 0; i < ROUTING_CENTER.repsPerGroup; i++) await all[0]!.logIn({ repId: repId(g, i), statusId: 'available' });
+    for (let i = 0; i < ROUTING_CENTER.repsPerGroup; i++)
+      await all[0]!.logIn({ repId: repId(g, i), statusId: 'available' });
   }
   await Promise.all(all.map((r) => r.deps.config.get()));
   return all;
 }
 
-const submission = (n: number, k: number) => ({ channel: 'chat', source: `s-${n}-${k}`, queue: queueId((n + k) % ROUTING_CENTER.groups) });
+const submission = (n: number, k: number) => ({
+  channel: 'chat',
+  source: `s-${n}-${k}`,
+  queue: queueId((n + k) % ROUTING_CENTER.groups),
+});
 
-export interface RoutedResult { seconds: number; routed: number; requests: RequestCounts }
+export interface RoutedResult {
+  seconds: number;
+  routed: number;
+  requests: RequestCounts;
+}
 
 let sequence = 0;
 
@@ -34,13 +43,15 @@ export async function routed(all: Router[], durationMs: number, limit: number): 
   let submitted = 0;
   const started = performance.now();
   const deadline = started + durationMs;
-  await Promise.all(all.map(async (r, n) => {
-    for (; performance.now() < deadline && submitted < limit;) {
-      submitted++;
-      const out = await r.submitWork(submission(n, ++sequence));
-      if (out.decision.routing?.kind === 'offered') offered++;
-    }
-  }));
+  await Promise.all(
+    all.map(async (r, n) => {
+      for (; performance.now() < deadline && submitted < limit; ) {
+        submitted++;
+        const out = await r.submitWork(submission(n, ++sequence));
+        if (out.decision.routing?.kind === 'offered') offered++;
+      }
+    }),
+  );
   return { seconds: (performance.now() - started) / 1000, routed: offered, requests: meter.take() };
 }
 
@@ -50,22 +61,34 @@ export async function lifecycle(endpoint: string, routers: number, durationMs: n
   let completed = 0;
   const started = performance.now();
   const deadline = started + durationMs;
-  await Promise.all(all.map(async (r, n) => {
-    for (let k = 0; performance.now() < deadline; k++) {
-      const { decision } = await r.submitWork(submission(n, k));
-      if (decision.routing?.kind !== 'offered') continue;
-      await r.accept({ itemId: decision.itemId, offerId: decision.routing.offerId });
-      const done = await r.complete({ itemId: decision.itemId });
-      if (done.decision.kind === 'completed') completed++;
-    }
-  }));
+  await Promise.all(
+    all.map(async (r, n) => {
+      for (let k = 0; performance.now() < deadline; k++) {
+        const { decision } = await r.submitWork(submission(n, k));
+        if (decision.routing?.kind !== 'offered') continue;
+        await r.accept({ itemId: decision.itemId, offerId: decision.routing.offerId });
+        const done = await r.complete({ itemId: decision.itemId });
+        if (done.decision.kind === 'completed') completed++;
+      }
+    }),
+  );
   return completed / ((performance.now() - started) / 1000);
 }
 
-export interface LatencyResult { p50: number; p99: number; offered: number; arrivals: number }
+export interface LatencyResult {
+  p50: number;
+  p99: number;
+  offered: number;
+  arrivals: number;
+}
 
 /** Submit-to-offer latency under an open-loop arrival rate (arrivals do not wait for each other). */
-export async function offerLatency(endpoint: string, routers: number, perSecond: number, count: number): Promise<LatencyResult> {
+export async function offerLatency(
+  endpoint: string,
+  routers: number,
+  perSecond: number,
+  count: number,
+): Promise<LatencyResult> {
   const sink = new OfferTimes();
   const all = await center(endpoint, routers, sink);
   const latencies: number[] = [];
@@ -76,10 +99,12 @@ export async function offerLatency(endpoint: string, routers: number, perSecond:
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const submittedAt = performance.now();
-    pending.push(all[k % routers]!.submitWork(submission(k % routers, k)).then(({ decision }) => {
-      const at = sink.offeredAt.get(decision.itemId);
-      if (at !== undefined) latencies.push(at - submittedAt);
-    }));
+    pending.push(
+      all[k % routers]!.submitWork(submission(k % routers, k)).then(({ decision }) => {
+        const at = sink.offeredAt.get(decision.itemId);
+        if (at !== undefined) latencies.push(at - submittedAt);
+      }),
+    );
   }
   await Promise.all(pending);
   latencies.sort((a, b) => a - b);

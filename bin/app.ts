@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { validateConfig } from '../lambdas/domain/config/validate-config';
 import { RoutingDataStack } from '../lib/stacks/routing-data-stack';
 import { RoutingStack } from '../lib/stacks/routing-stack';
@@ -11,14 +11,22 @@ const app = new App();
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const context = (key: string) => app.node.tryGetContext(key) as string | undefined;
 const instanceArn = context('instanceArn');
-if (!instanceArn?.startsWith('arn:')) throw new Error('set the Amazon Connect instance: cdk deploy -c instanceArn=arn:aws:connect:REGION:ACCOUNT:instance/ID');
+if (!instanceArn?.startsWith('arn:'))
+  throw new Error(
+    'set the Amazon Connect instance: cdk deploy -c instanceArn=arn:aws:connect:REGION:ACCOUNT:instance/ID',
+  );
 const centerPath = resolve(context('contactCenter') ?? 'examples/contact-center.json');
 const center = validateConfig(JSON.parse(readFileSync(centerPath, 'utf8')));
 if (!center.ok) throw new Error(`${centerPath} is not a valid contact center:\n${center.problems.join('\n')}`);
 const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-const data = new RoutingDataStack(app, 'UnifiedRoutingData', { env, deletionProtection: context('deletionProtection') !== 'false' });
+const data = new RoutingDataStack(app, 'UnifiedRoutingData', {
+  env,
+  deletionProtection: context('deletionProtection') !== 'false',
+});
 new RoutingStack(app, 'UnifiedRouting', {
-  env, table: data.table, instanceArn,
+  env,
+  table: data.table,
+  instanceArn,
   // Unified routing off: only the router's compute; Connect keeps routing calls itself.
   contactCenter: center.config.unifiedRouting ? center.config : undefined,
 });

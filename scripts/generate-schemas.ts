@@ -8,7 +8,10 @@ import { flowFiles } from '../lib/connect/flow-files';
 
 /** Writes the JSON Schemas generated from the validating zod schemas (`npm run schemas`). */
 const root = resolve(__dirname, '..');
-const write = (path: string, text: string) => { writeFileSync(resolve(root, path), text); console.log(`wrote ${path}`); };
+const write = (path: string, text: string) => {
+  writeFileSync(resolve(root, path), text);
+  console.log(`wrote ${path}`);
+};
 write('examples/scenario.schema.json', `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
 mkdirSync(resolve(root, 'docs/events'), { recursive: true });
 for (const type of Object.keys(eventSchemas) as RoutingEventType[]) {

@@ -2,8 +2,21 @@ import type { CompiledConfig } from '../domain/config/compiled-config';
 import type { RoutingEvent } from '../domain/routing/events';
 import type { CapacityPool } from '../domain/routing/work-item';
 
-interface QueueCounters { offered: number; accepted: number; declined: number; timedOut: number; abandoned: number; withinServiceLevel: number }
-interface RepLive { statusId?: string; loggedIn: boolean; loggedInAt?: number; used: Record<CapacityPool, number>; activeItems: number }
+interface QueueCounters {
+  offered: number;
+  accepted: number;
+  declined: number;
+  timedOut: number;
+  abandoned: number;
+  withinServiceLevel: number;
+}
+interface RepLive {
+  statusId?: string;
+  loggedIn: boolean;
+  loggedInAt?: number;
+  used: Record<CapacityPool, number>;
+  activeItems: number;
+}
 
 /**
  * The Command Center read model (spec §11), built only from routing events: what an EventBridge subscriber
@@ -18,19 +31,39 @@ export class CommandCenterProjection {
   private readonly reps = new Map<string, RepLive>();
   private readonly history: { at: number; waiting: number }[] = [];
 
-  constructor(private readonly config: CompiledConfig, private readonly serviceLevelSeconds: number) {
-    for (const q of config.raw.queues) this.counters.set(q.id, { offered: 0, accepted: 0, declined: 0, timedOut: 0, abandoned: 0, withinServiceLevel: 0 });
-    for (const r of config.raw.reps) this.reps.set(r.id, { loggedIn: false, used: { primary: 0, interruptible: 0 }, activeItems: 0 });
+  constructor(
+    private readonly config: CompiledConfig,
+    private readonly serviceLevelSeconds: number,
+  ) {
+    for (const q of config.raw.queues)
+      this.counters.set(q.id, {
+        offered: 0,
+        accepted: 0,
+        declined: 0,
+        timedOut: 0,
+        abandoned: 0,
+        withinServiceLevel: 0,
+      });
+    for (const r of config.raw.reps)
+      this.reps.set(r.id, { loggedIn: false, used: { primary: 0, interruptible: 0 }, activeItems: 0 });
   }
 
   apply(e: RoutingEvent): void {
     if (e.type === 'rep.presenceChanged') {
       const rep = this.reps.get(e.repId);
-      if (rep) Object.assign(rep, { loggedIn: e.loggedIn, statusId: e.statusId, loggedInAt: e.loggedIn ? rep.loggedInAt ?? e.at : undefined });
+      if (rep)
+        Object.assign(rep, {
+          loggedIn: e.loggedIn,
+          statusId: e.statusId,
+          loggedInAt: e.loggedIn ? (rep.loggedInAt ?? e.at) : undefined,
+        });
       return;
     }
     const queueOf = () => this.itemQueue.get(e.itemId);
-    const count = (key: keyof QueueCounters) => { const q = queueOf(); if (q) this.counters.get(q)![key]++; };
+    const count = (key: keyof QueueCounters) => {
+      const q = queueOf();
+      if (q) this.counters.get(q)![key]++;
+    };
     switch (e.type) {
       case 'work.queued':
         this.itemQueue.set(e.itemId, e.queueId);
@@ -52,18 +85,35 @@ export class CommandCenterProjection {
         count('accepted');
         if (e.waitMs <= this.serviceLevelSeconds * 1000) count('withinServiceLevel');
         break;
-      case 'offer.declined': count('declined'); this.unhold(e.itemId); break;
-      case 'offer.timedOut': count('timedOut'); this.unhold(e.itemId); break;
-      case 'offer.rescinded': case 'work.completed': this.unhold(e.itemId); break;
-      case 'work.canceled': if (e.reason === 'abandoned') count('abandoned'); this.waiting.delete(e.itemId); this.unhold(e.itemId); break;
-      default: break;
+      case 'offer.declined':
+        count('declined');
+        this.unhold(e.itemId);
+        break;
+      case 'offer.timedOut':
+        count('timedOut');
+        this.unhold(e.itemId);
+        break;
+      case 'offer.rescinded':
+      case 'work.completed':
+        this.unhold(e.itemId);
+        break;
+      case 'work.canceled':
+        if (e.reason === 'abandoned') count('abandoned');
+        this.waiting.delete(e.itemId);
+        this.unhold(e.itemId);
+        break;
+      default:
+        break;
     }
   }
 
   private hold(itemId: string, repId: string, pool: CapacityPool, units: number): void {
     this.held.set(itemId, { repId, pool, units });
     const rep = this.reps.get(repId);
-    if (rep) { rep.used[pool] += units; rep.activeItems++; }
+    if (rep) {
+      rep.used[pool] += units;
+      rep.activeItems++;
+    }
   }
 
   private unhold(itemId: string): void {
@@ -71,7 +121,10 @@ export class CommandCenterProjection {
     if (!h) return;
     this.held.delete(itemId);
     const rep = this.reps.get(h.repId);
-    if (rep) { rep.used[h.pool] -= h.units; rep.activeItems--; }
+    if (rep) {
+      rep.used[h.pool] -= h.units;
+      rep.activeItems--;
+    }
   }
 
   /** Records the total waiting now, for the chart of waiting items over time. */
@@ -85,18 +138,30 @@ export class CommandCenterProjection {
       const waits = [...this.waiting.values()].filter((w) => w.queueId === q.id);
       const c = this.counters.get(q.id)!;
       return {
-        id: q.id, name: q.name ?? q.id, channel: q.channel, waiting: waits.length,
+        id: q.id,
+        name: q.name ?? q.id,
+        channel: q.channel,
+        waiting: waits.length,
         longestWaitSeconds: waits.length ? Math.round((now - Math.min(...waits.map((w) => w.since))) / 1000) : 0,
-        ...c, serviceLevel: c.accepted ? c.withinServiceLevel / c.accepted : null,
+        ...c,
+        serviceLevel: c.accepted ? c.withinServiceLevel / c.accepted : null,
       };
     });
     const reps = this.config.raw.reps.map((r) => {
       const live = this.reps.get(r.id)!;
       const presence = this.config.rep(r.id).presence;
       return {
-        id: r.id, name: r.name ?? r.id, group: r.group, loggedIn: live.loggedIn, loggedInAt: live.loggedInAt ?? null,
-        status: live.loggedIn ? this.config.statuses.get(live.statusId ?? '')?.name ?? live.statusId ?? '' : 'Offline',
-        used: { ...live.used }, capacity: { primary: presence.capacity, interruptible: presence.interruptibleCapacity }, activeItems: live.activeItems,
+        id: r.id,
+        name: r.name ?? r.id,
+        group: r.group,
+        loggedIn: live.loggedIn,
+        loggedInAt: live.loggedInAt ?? null,
+        status: live.loggedIn
+          ? (this.config.statuses.get(live.statusId ?? '')?.name ?? live.statusId ?? '')
+          : 'Offline',
+        used: { ...live.used },
+        capacity: { primary: presence.capacity, interruptible: presence.interruptibleCapacity },
+        activeItems: live.activeItems,
       };
     });
     return { at: now, name: this.config.raw.name, queues, reps, history: [...this.history] };

@@ -1,14 +1,21 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { CommandCenterSnapshot } from './projection';
 import { PAGE } from './page';
+import type { CommandCenterSnapshot } from './projection';
 
-export interface CommandCenterServer { readonly url: string; close(): Promise<void> }
+export interface CommandCenterServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
 
 /**
  * Serves the Command Center page on localhost: `/` the page, `/api/state` one snapshot, `/api/stream`
  * server-sent events with a fresh snapshot every `intervalMs`, so the page updates without reloading.
  */
-export async function serveCommandCenter(snapshot: () => CommandCenterSnapshot, port = 8080, intervalMs = 500): Promise<CommandCenterServer> {
+export async function serveCommandCenter(
+  snapshot: () => CommandCenterSnapshot,
+  port = 8080,
+  intervalMs = 500,
+): Promise<CommandCenterServer> {
   const streams = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -19,7 +26,11 @@ export async function serveCommandCenter(snapshot: () => CommandCenterSnapshot, 
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(snapshot()));
     } else if (path === '/api/stream') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(`data: ${JSON.stringify(snapshot())}\n\n`);
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -33,15 +44,19 @@ export async function serveCommandCenter(snapshot: () => CommandCenterSnapshot, 
     const data = `data: ${JSON.stringify(snapshot())}\n\n`;
     for (const res of streams) res.write(data);
   }, intervalMs);
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, '127.0.0.1', resolve); });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
-    close: () => new Promise<void>((resolve) => {
-      clearInterval(timer);
-      for (const res of streams) res.end();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(timer);
+        for (const res of streams) res.end();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -19,7 +19,11 @@ export class ConflictError extends RouterError {
 /** Input that names an unknown id or breaks a rule; `field` names what was wrong. */
 export class InvalidInputError extends RouterError {
   readonly problems: readonly string[];
-  constructor(readonly field: string, message: string, problems?: readonly string[]) {
+  constructor(
+    readonly field: string,
+    message: string,
+    problems?: readonly string[],
+  ) {
     super(problems?.length ? problems.join('; ') : `${field}: ${message}`);
     this.problems = problems?.length ? problems : [`${field}: ${message}`];
   }

@@ -1,30 +1,46 @@
 import type { ContactCenterConfig } from './config/schema';
+import type { RoutingEvent, Timer } from './routing/events';
 import type { RepChange, RepState } from './routing/rep';
 import type { WorkItem } from './routing/work-item';
-import type { RoutingEvent, Timer } from './routing/events';
 
-export interface Clock { now(): number }
-export interface IdGenerator { next(prefix: string): string }
+export interface Clock {
+  now(): number;
+}
+export interface IdGenerator {
+  next(prefix: string): string;
+}
 
 /** Where domain events go after the state change that caused them has been committed. */
-export interface EventSink { publish(events: readonly RoutingEvent[]): Promise<void> }
+export interface EventSink {
+  publish(events: readonly RoutingEvent[]): Promise<void>;
+}
 
 /** Delayed work: push timeouts, skill drops, fallback, overflow, wrap-up end, re-offer. */
-export interface TimerPort { schedule(timers: readonly Timer[]): Promise<void> }
+export interface TimerPort {
+  schedule(timers: readonly Timer[]): Promise<void>;
+}
 
 /**
  * Telephony (Amazon Connect): tell Connect to connect exactly this rep to a parked call. `contactGone` means the
  * contact no longer exists (the caller hung up); the router then cancels the item and releases the reservation.
  */
 export interface TelephonyPort {
-  connectRep(request: { contactId: string; connectUserId: string; expirySeconds: number }): Promise<'targeted' | 'contactGone'>;
+  connectRep(request: {
+    contactId: string;
+    connectUserId: string;
+    expirySeconds: number;
+  }): Promise<'targeted' | 'contactGone'>;
   /** Told when a call to Connect failed and the router carried on (the offer recovers by QUEUED or timeout). */
   reportFailure?(error: unknown, contactId: string): void;
   /**
    * Starts an outbound call to a customer (callbacks). The same `clientToken` never dials twice, so a retried
    * request is safe. Throws when the call could not be started.
    */
-  dial?(request: { clientToken: string; phoneNumber: string; attributes: Record<string, string> }): Promise<{ contactId: string }>;
+  dial?(request: {
+    clientToken: string;
+    phoneNumber: string;
+    attributes: Record<string, string>;
+  }): Promise<{ contactId: string }>;
 }
 
 /** A waiting list: one per queue for queue-routed work, per queue for skills work, per rep for direct work. */
@@ -35,7 +51,10 @@ export type WaitPartition =
   /** Callbacks waiting for their time, by due time (the sweeper reads its head for lost due timers). */
   | { readonly kind: 'scheduled' };
 
-export interface Page<T> { readonly items: T[]; readonly cursor?: string }
+export interface Page<T> {
+  readonly items: T[];
+  readonly cursor?: string;
+}
 
 /**
  * One state write. An item is guarded by the version that was read (`expectedVersion` 0: must not exist yet;
@@ -45,12 +64,15 @@ export interface Page<T> { readonly items: T[]; readonly cursor?: string }
  */
 export type StateWrite =
   | {
-      readonly kind: 'item'; readonly item: WorkItem; readonly expectedVersion: number;
+      readonly kind: 'item';
+      readonly item: WorkItem;
+      readonly expectedVersion: number;
       /** Routing-order key for a queued item (see ordering.rankKey); stores index waiting items by it. */
       readonly rank?: string;
     }
   | {
-      readonly kind: 'rep'; readonly change: RepChange;
+      readonly kind: 'rep';
+      readonly change: RepChange;
       /** The state the writer expects after the change (not stored: it feeds the writer's candidate cache). */
       readonly after?: RepState;
     }

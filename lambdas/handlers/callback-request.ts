@@ -10,28 +10,40 @@ import { parseInput } from '../shared/parse-input';
 import { logger, metrics, tracer } from '../shared/powertools';
 
 /** Block parameters: the callback queue; optionally a number other than the caller's and a time (epoch seconds). */
-export const callbackFlowEventSchema = connectFlowEvent(z.object({
-  queue: z.string().min(1).max(64),
-  phoneNumber: z.string().max(32).optional(),
-  atEpochSeconds: z.string().regex(/^\d{9,11}$/, 'must be epoch seconds').transform((s) => Number(s) * 1000).optional(),
-}).loose());
+export const callbackFlowEventSchema = connectFlowEvent(
+  z
+    .object({
+      queue: z.string().min(1).max(64),
+      phoneNumber: z.string().max(32).optional(),
+      atEpochSeconds: z
+        .string()
+        .regex(/^\d{9,11}$/, 'must be epoch seconds')
+        .transform((s) => Number(s) * 1000)
+        .optional(),
+    })
+    .loose(),
+);
 
 /**
  * "Call me back" in the inbound flow (spec §9): the caller's request is stored as a callback work item, by
  * default to the number they called from; the flow then thanks them and hangs up. Idempotent per ContactId.
  */
-export const makeHandler = (router: () => Router) => middy(async (event: z.infer<typeof callbackFlowEventSchema>) => {
-  const { ContactData: contact, Parameters: p } = event.Details;
-  const { decision } = await router().requestCallback({
-    source: contact.ContactId, queue: p.queue, phoneNumber: p.phoneNumber ?? contact.CustomerEndpoint?.Address ?? '',
-    at: p.atEpochSeconds, attributes: { ...contact.Attributes, requestedBy: 'flow' },
-  });
-  metrics.addMetric('CallbackRequested', 'Count', 1);
-  return { itemId: decision.itemId, status: decision.kind };
-})
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(captureLambdaHandler(tracer))
-  .use(logMetrics(metrics))
-  .use(parseInput(callbackFlowEventSchema));
+export const makeHandler = (router: () => Router) =>
+  middy(async (event: z.infer<typeof callbackFlowEventSchema>) => {
+    const { ContactData: contact, Parameters: p } = event.Details;
+    const { decision } = await router().requestCallback({
+      source: contact.ContactId,
+      queue: p.queue,
+      phoneNumber: p.phoneNumber ?? contact.CustomerEndpoint?.Address ?? '',
+      at: p.atEpochSeconds,
+      attributes: { ...contact.Attributes, requestedBy: 'flow' },
+    });
+    metrics.addMetric('CallbackRequested', 'Count', 1);
+    return { itemId: decision.itemId, status: decision.kind };
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics))
+    .use(parseInput(callbackFlowEventSchema));
 
 export const handler = makeHandler(routerFromEnvironment);

@@ -16,24 +16,34 @@ const MAX_BODY_BYTES = 64 * 1024;
 function body(event: APIGatewayProxyEventV2): unknown {
   if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new InvalidInputError('body', `larger than ${MAX_BODY_BYTES} bytes`);
-  try { return JSON.parse(text); } catch { throw new InvalidInputError('body', 'is not valid JSON'); }
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new InvalidInputError('body', `larger than ${MAX_BODY_BYTES} bytes`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InvalidInputError('body', 'is not valid JSON');
+  }
 }
 
 /** Rep commands and supervisor reads over API Gateway HTTP API: one use case per route, clear 4xx on bad input. */
-export const makeHandler = (router: () => Router) => middy(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
-  try {
-    const route = routes[event.routeKey] ?? notFound(event.routeKey);
-    return await route(router(), { params: event.pathParameters ?? {}, query: event.queryStringParameters ?? {}, body: body(event) });
-  } catch (err) {
-    const known = errorResponse(err);
-    if (known) return known;
-    logger.error('request failed', { routeKey: event.routeKey, error: err as Error });
-    return json(500, { error: 'internal error' });
-  }
-})
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(captureLambdaHandler(tracer))
-  .use(logMetrics(metrics));
+export const makeHandler = (router: () => Router) =>
+  middy(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+    try {
+      const route = routes[event.routeKey] ?? notFound(event.routeKey);
+      return await route(router(), {
+        params: event.pathParameters ?? {},
+        query: event.queryStringParameters ?? {},
+        body: body(event),
+      });
+    } catch (err) {
+      const known = errorResponse(err);
+      if (known) return known;
+      logger.error('request failed', { routeKey: event.routeKey, error: err as Error });
+      return json(500, { error: 'internal error' });
+    }
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics));
 
 export const handler = makeHandler(routerFromEnvironment);

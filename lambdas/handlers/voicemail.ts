@@ -27,9 +27,13 @@ export const makeHandler = (router: () => Router, prefix = () => requireEnv('REC
   middy(async (event: z.infer<typeof voicemailFlowEventSchema>) => {
     const { ContactData: contact, Parameters: p } = event.Details;
     const { decision } = await router().submitWork({
-      channel: 'voicemail', source: contact.ContactId, queue: p.queue,
+      channel: 'voicemail',
+      source: contact.ContactId,
+      queue: p.queue,
       attributes: {
-        ...contact.Attributes, contactId: contact.ContactId, recordingLocation: recordingLocation(prefix(), contact.ContactId),
+        ...contact.Attributes,
+        contactId: contact.ContactId,
+        recordingLocation: recordingLocation(prefix(), contact.ContactId),
         ...(contact.CustomerEndpoint?.Address ? { callerNumber: contact.CustomerEndpoint.Address } : {}),
       },
     });

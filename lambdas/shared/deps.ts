@@ -2,9 +2,9 @@ import { ConnectClient } from '@aws-sdk/client-connect';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { ConnectTelephony } from '../adapters/connect/telephony';
 import { documentClient } from '../adapters/dynamodb/client';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
-import { ConnectTelephony } from '../adapters/connect/telephony';
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher';
 import { randomIds, systemClock } from '../adapters/local/in-process';
 import { AwsTimers } from '../adapters/timers/aws-timers';
@@ -20,7 +20,8 @@ let router: Router | undefined;
 export function cacheMs(value: string | undefined): number {
   if (value === undefined) return CANDIDATE_CACHE_MS;
   const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0) throw new Error(`CANDIDATE_CACHE_MS must be a whole number of milliseconds, not '${value}'`);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`CANDIDATE_CACHE_MS must be a whole number of milliseconds, not '${value}'`);
   return ms;
 }
 
@@ -35,20 +36,41 @@ export function routerFromEnvironment(): Router {
   const store = new DynamoRoutingStore(documentClient(), requireEnv('TABLE_NAME'));
   const clock = systemClock;
   router = new Router({
-    store, clock, ids: randomIds,
-    events: new EventBridgePublisher(tracer.captureAWSv3Client(new EventBridgeClient({})), requireEnv('EVENT_BUS_NAME')),
-    timers: new AwsTimers(tracer.captureAWSv3Client(new SQSClient({})), tracer.captureAWSv3Client(new SchedulerClient({})), {
-      queueUrl: requireEnv('TIMER_QUEUE_URL'), queueArn: requireEnv('TIMER_QUEUE_ARN'),
-      scheduleGroup: requireEnv('SCHEDULE_GROUP'), schedulerRoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
-    }, clock),
-    telephony: new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN'), {
-      outbound: process.env.CALLBACK_FLOW_ID ? { contactFlowId: process.env.CALLBACK_FLOW_ID, queueId: process.env.HOLDING_QUEUE_ID } : undefined,
-      onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
-      onFailure: (error, contactId) => {
-        logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', { contactId, error: error as Error });
-        metrics.addMetric('ConnectCallFailed', 'Count', 1);
+    store,
+    clock,
+    ids: randomIds,
+    events: new EventBridgePublisher(
+      tracer.captureAWSv3Client(new EventBridgeClient({})),
+      requireEnv('EVENT_BUS_NAME'),
+    ),
+    timers: new AwsTimers(
+      tracer.captureAWSv3Client(new SQSClient({})),
+      tracer.captureAWSv3Client(new SchedulerClient({})),
+      {
+        queueUrl: requireEnv('TIMER_QUEUE_URL'),
+        queueArn: requireEnv('TIMER_QUEUE_ARN'),
+        scheduleGroup: requireEnv('SCHEDULE_GROUP'),
+        schedulerRoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
       },
-    }),
+      clock,
+    ),
+    telephony: new ConnectTelephony(
+      tracer.captureAWSv3Client(new ConnectClient({})),
+      requireEnv('CONNECT_INSTANCE_ARN'),
+      {
+        outbound: process.env.CALLBACK_FLOW_ID
+          ? { contactFlowId: process.env.CALLBACK_FLOW_ID, queueId: process.env.HOLDING_QUEUE_ID }
+          : undefined,
+        onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
+        onFailure: (error, contactId) => {
+          logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', {
+            contactId,
+            error: error as Error,
+          });
+          metrics.addMetric('ConnectCallFailed', 'Count', 1);
+        },
+      },
+    ),
     config: new StoreConfigProvider(store, clock),
     // A few seconds of staleness at most; see CandidateCache for why that is safe.
     candidates: new CandidateCache(cacheMs(process.env.CANDIDATE_CACHE_MS)),

@@ -2,7 +2,10 @@ import type { ContactCenterJson } from '../domain/config/schema';
 import type { Scenario } from './scenario';
 
 /** One rep of the simulation and the status it logs in with. */
-export interface SimRep { readonly repId: string; readonly statusId?: string }
+export interface SimRep {
+  readonly repId: string;
+  readonly statusId?: string;
+}
 
 /** Builds a contact-center configuration from a scenario's inline channels, queues and rep groups. */
 export function configFromScenario(s: Scenario): { config: ContactCenterJson; reps: SimRep[] } {
@@ -17,17 +20,33 @@ export function configFromScenario(s: Scenario): { config: ContactCenterJson; re
     channels: (s.channels ?? []).map((c) => ({ ...c, wrapUpSeconds: c.wrapUpSeconds ?? 0 })),
     queues: s.queues ?? [],
     skills: [...skills].map((id) => ({ id })),
-    statuses: [...groups.map((g, i) => ({ id: `status-${i + 1}`, name: `Available (${g.status.join(', ')})`, channels: g.status })),
-      { id: 'busy', name: 'Busy', channels: [] }],
+    statuses: [
+      ...groups.map((g, i) => ({
+        id: `status-${i + 1}`,
+        name: `Available (${g.status.join(', ')})`,
+        channels: g.status,
+      })),
+      { id: 'busy', name: 'Busy', channels: [] },
+    ],
     presenceConfigs: groups.map((g, i) => ({
-      id: `presence-${i + 1}`, capacity: g.capacity, interruptibleCapacity: g.interruptibleCapacity, autoAccept: g.autoAccept, allowDecline: g.allowDecline,
+      id: `presence-${i + 1}`,
+      capacity: g.capacity,
+      interruptibleCapacity: g.interruptibleCapacity,
+      autoAccept: g.autoAccept,
+      allowDecline: g.allowDecline,
     })),
-    groups: groups.map((_, i) => ({ id: `group-${i + 1}`, name: `Group ${i + 1}`, presenceConfig: `presence-${i + 1}` })),
-    reps: groups.flatMap((g, i) => Array.from({ length: g.count }, (_, k) => {
-      const repId = `g${i + 1}-rep-${String(k + 1).padStart(3, '0')}`;
-      reps.push({ repId, statusId: `status-${i + 1}` });
-      return { id: repId, group: `group-${i + 1}`, queues: g.queues, skills: g.skills };
+    groups: groups.map((_, i) => ({
+      id: `group-${i + 1}`,
+      name: `Group ${i + 1}`,
+      presenceConfig: `presence-${i + 1}`,
     })),
+    reps: groups.flatMap((g, i) =>
+      Array.from({ length: g.count }, (_, k) => {
+        const repId = `g${i + 1}-rep-${String(k + 1).padStart(3, '0')}`;
+        reps.push({ repId, statusId: `status-${i + 1}` });
+        return { id: repId, group: `group-${i + 1}`, queues: g.queues, skills: g.skills };
+      }),
+    ),
   };
   return { config, reps };
 }

@@ -3,8 +3,8 @@ import { CompiledConfig } from '../domain/config/compiled-config';
 import { InvalidInputError } from '../domain/errors';
 import type { RoutingEvent } from '../domain/routing/events';
 import { checkInvariants } from '../domain/routing/invariants';
-import { StoreConfigProvider } from '../domain/use-cases/context';
 import { loadConfiguration } from '../domain/use-cases/configure';
+import { StoreConfigProvider } from '../domain/use-cases/context';
 import { Router } from '../domain/use-cases/router';
 import type { SimRep } from './build-config';
 import { EventQueue } from './event-queue';
@@ -20,7 +20,12 @@ type SimEvent =
   | { kind: 'abandon'; itemId: string }
   | { kind: 'dialOutcome'; itemId: string; outcome: 'answered' | 'noAnswer' | 'busy' };
 
-export interface Progress { readonly virtualSeconds: number; readonly routed: number; readonly waiting: number; readonly arrived: number }
+export interface Progress {
+  readonly virtualSeconds: number;
+  readonly routed: number;
+  readonly waiting: number;
+  readonly arrived: number;
+}
 
 export interface SimulationOptions {
   /** Virtual seconds per real second; omit to run as fast as the machine allows. */
@@ -36,17 +41,34 @@ export const START = Date.UTC(2026, 0, 5, 8, 0, 0);
  * A discrete-event simulation that drives the same Router the Lambda handlers call, with a virtual clock,
  * the router's own timers, Poisson arrivals, and reps who answer, decline and finish work.
  */
-export async function simulate(scenario: Scenario, configJson: unknown, reps: readonly SimRep[], sim: SimulationStore, options: SimulationOptions = {}) {
+export async function simulate(
+  scenario: Scenario,
+  configJson: unknown,
+  reps: readonly SimRep[],
+  sim: SimulationStore,
+  options: SimulationOptions = {},
+) {
   const wallStart = Date.now();
   const random = seededRandom(scenario.seed);
   const clock = new ManualClock(START);
   const events = new EventLog();
   const timers = new TimerQueue();
   const config = new CompiledConfig(await loadConfiguration(sim.store, configJson));
-  const router = new Router({ store: sim.store, clock, ids: new SequentialIds(), events, timers, config: new StoreConfigProvider(sim.store, clock, Number.POSITIVE_INFINITY) });
+  const router = new Router({
+    store: sim.store,
+    clock,
+    ids: new SequentialIds(),
+    events,
+    timers,
+    config: new StoreConfigProvider(sim.store, clock, Number.POSITIVE_INFINITY),
+  });
   const end = START + scenario.durationMinutes * 60_000;
-  const stats = new Statistics(START + scenario.warmupMinutes * 60_000, scenario.serviceLevelSeconds * 1000,
-    new Map([...config.reps.values()].map((r) => [r.id, r.presence.capacity])), config.raw.queues.map((q) => q.id));
+  const stats = new Statistics(
+    START + scenario.warmupMinutes * 60_000,
+    scenario.serviceLevelSeconds * 1000,
+    new Map([...config.reps.values()].map((r) => [r.id, r.presence.capacity])),
+    config.raw.queues.map((q) => q.id),
+  );
   const queue = new EventQueue<SimEvent>();
   const streamOf = new Map<string, Arrival>();
   const submitted: string[] = [];
@@ -59,7 +81,8 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
     options.onEvent?.(e, clock.now());
     if (e.type === 'work.queued') waiting++;
     if (e.type === 'offer.created') {
-      routed++; waiting--;
+      routed++;
+      waiting--;
       // Every offer gets an answer; for one the router auto-accepted, the answer finds it assigned and changes nothing.
       const answerAt = clock.now() + (behavior ? sample(behavior.answerSeconds, random) * 1000 : 0);
       const decline = e.declinable && behavior !== undefined && random() < behavior.declineProbability;
@@ -75,8 +98,13 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
       const c = streamOf.get(e.itemId)?.callback;
       if (!c) return;
       const roll = random();
-      const outcome = roll < c.answerProbability ? 'answered' : roll < c.answerProbability + c.busyProbability ? 'busy' : 'noAnswer';
-      queue.push(clock.now() + sample(c.ringSeconds, random) * 1000, { kind: 'dialOutcome', itemId: e.itemId, outcome });
+      const outcome =
+        roll < c.answerProbability ? 'answered' : roll < c.answerProbability + c.busyProbability ? 'busy' : 'noAnswer';
+      queue.push(clock.now() + sample(c.ringSeconds, random) * 1000, {
+        kind: 'dialOutcome',
+        itemId: e.itemId,
+        outcome,
+      });
     }
   });
 
@@ -86,7 +114,10 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
   }
 
   const nextArrival = (stream: number, from: number) =>
-    queue.push(from - Math.log(1 - random()) * (3_600_000 / scenario.arrivals[stream]!.perHour), { kind: 'arrival', stream });
+    queue.push(from - Math.log(1 - random()) * (3_600_000 / scenario.arrivals[stream]!.perHour), {
+      kind: 'arrival',
+      stream,
+    });
   scenario.arrivals.forEach((_, i) => nextArrival(i, START));
   for (const rep of reps) await router.logIn({ repId: rep.repId, statusId: rep.statusId });
 
@@ -119,21 +150,40 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
         const source = `sim-${submitted.length + 1}`;
         if (a.callback) {
           const at = now + sample(a.callback.delaySeconds, random) * 1000;
-          const r = await router.requestCallback({ source, queue: a.queue, phoneNumber: '+15550100000', at: Math.round(at) });
+          const r = await router.requestCallback({
+            source,
+            queue: a.queue,
+            phoneNumber: '+15550100000',
+            at: Math.round(at),
+          });
           submitted.push(r.decision.itemId);
           streamOf.set(r.decision.itemId, a);
           return;
         }
         const preferred = a.preferredRep ? { preferredRep: a.preferredRep } : {};
-        const r = await router.submitWork({ channel: q.channel, source, queue: a.queue, skills: a.skills, priority: a.priority, size: a.size, ...preferred });
+        const r = await router.submitWork({
+          channel: q.channel,
+          source,
+          queue: a.queue,
+          skills: a.skills,
+          priority: a.priority,
+          size: a.size,
+          ...preferred,
+        });
         submitted.push(r.decision.itemId);
         streamOf.set(r.decision.itemId, a);
-        if (a.patienceSeconds) queue.push(now + sample(a.patienceSeconds, random) * 1000, { kind: 'abandon', itemId: r.decision.itemId });
+        if (a.patienceSeconds)
+          queue.push(now + sample(a.patienceSeconds, random) * 1000, { kind: 'abandon', itemId: r.decision.itemId });
         return;
       }
       case 'answer':
         // A rep whose presence configuration forbids declining accepts instead (the router refuses the decline).
-        if (!ev.decline || !(await router.decline({ itemId: ev.itemId, offerId: ev.offerId, reason: ev.reason }).then(() => true, refused))) {
+        if (
+          !ev.decline ||
+          !(await router
+            .decline({ itemId: ev.itemId, offerId: ev.offerId, reason: ev.reason })
+            .then(() => true, refused))
+        ) {
           await router.accept({ itemId: ev.itemId, offerId: ev.offerId });
         }
         return;
@@ -144,7 +194,8 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
         await router.cancel({ itemId: ev.itemId, reason: 'abandoned' });
         return;
       case 'dialOutcome':
-        if ((await router.recordDialOutcome({ itemId: ev.itemId, outcome: ev.outcome })).decision.kind === 'connected') finishLater(ev.itemId);
+        if ((await router.recordDialOutcome({ itemId: ev.itemId, outcome: ev.outcome })).decision.kind === 'connected')
+          finishLater(ev.itemId);
         return;
     }
   }
@@ -153,9 +204,18 @@ export async function simulate(scenario: Scenario, configJson: unknown, reps: re
   const invariants = checkInvariants({ ...records, config, submitted, events: events.events });
   const { queues, reps: repStats, callbacks } = stats.report(end, config.reps.size);
   return {
-    scenario: scenario.name, virtualMinutes: scenario.durationMinutes, queues, reps: repStats, ...(callbacks ? { callbacks } : {}),
-    invariants: { capacityViolations: invariants.capacityViolations + invariants.capacityLeaks, doubleOffers: invariants.doubleOffers, lostWorkItems: invariants.lostWorkItems },
-    store: sim.kind, wallSeconds: Math.round((Date.now() - wallStart) / 100) / 10,
+    scenario: scenario.name,
+    virtualMinutes: scenario.durationMinutes,
+    queues,
+    reps: repStats,
+    ...(callbacks ? { callbacks } : {}),
+    invariants: {
+      capacityViolations: invariants.capacityViolations + invariants.capacityLeaks,
+      doubleOffers: invariants.doubleOffers,
+      lostWorkItems: invariants.lostWorkItems,
+    },
+    store: sim.kind,
+    wallSeconds: Math.round((Date.now() - wallStart) / 100) / 10,
   };
 }
 

@@ -3,8 +3,12 @@ export class EventQueue<T> {
   private heap: { at: number; seq: number; value: T }[] = [];
   private seq = 0;
 
-  get size(): number { return this.heap.length; }
-  peekTime(): number | undefined { return this.heap[0]?.at; }
+  get size(): number {
+    return this.heap.length;
+  }
+  peekTime(): number | undefined {
+    return this.heap[0]?.at;
+  }
 
   push(at: number, value: T): void {
     this.heap.push({ at, seq: this.seq++, value });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { validateConfig } from '../domain/config/validate-config';
 import { configFromScenario, type SimRep } from './build-config';
-import { validateScenario, type Scenario } from './scenario';
+import { type Scenario, validateScenario } from './scenario';
 
 export type Loaded =
   | { ok: true; scenario: Scenario; config: unknown; reps: SimRep[] }
@@ -26,17 +26,26 @@ export function loadScenario(path: string, seed?: number): Loaded {
   if (!scenario.contactCenter) {
     const built = configFromScenario(scenario);
     const valid = validateConfig(built.config);
-    return valid.ok ? { ok: true, scenario, config: built.config, reps: built.reps } : { ok: false, problems: valid.problems.map((p) => `contact center: ${p}`) };
+    return valid.ok
+      ? { ok: true, scenario, config: built.config, reps: built.reps }
+      : { ok: false, problems: valid.problems.map((p) => `contact center: ${p}`) };
   }
   const ccJson = readJson(resolve(dirname(path), scenario.contactCenter), 'contactCenter');
   if (!ccJson.ok) return ccJson;
   const valid = validateConfig(ccJson.value);
   if (!valid.ok) return { ok: false, problems: valid.problems.map((p) => `contactCenter: ${p}`) };
   const queues = new Set(valid.config.queues.map((q) => q.id));
-  const problems = scenario.arrivals.flatMap((a, i) => (queues.has(a.queue) ? [] : [`arrivals[${i}].queue: unknown queue '${a.queue}'`]));
+  const problems = scenario.arrivals.flatMap((a, i) =>
+    queues.has(a.queue) ? [] : [`arrivals[${i}].queue: unknown queue '${a.queue}'`],
+  );
   if (scenario.loginStatus && !valid.config.statuses.some((s) => s.id === scenario.loginStatus)) {
     problems.push(`loginStatus: unknown status '${scenario.loginStatus}'`);
   }
   if (problems.length) return { ok: false, problems };
-  return { ok: true, scenario, config: ccJson.value, reps: valid.config.reps.map((r) => ({ repId: r.id, statusId: scenario.loginStatus })) };
+  return {
+    ok: true,
+    scenario,
+    config: ccJson.value,
+    reps: valid.config.reps.map((r) => ({ repId: r.id, statusId: scenario.loginStatus })),
+  };
 }

@@ -15,9 +15,12 @@ export function seededRandom(seed: number): () => number {
 /** Draws from a scenario distribution, in seconds. */
 export function sample(d: Distribution, random: () => number): number {
   switch (d.distribution) {
-    case 'fixed': return d.mean;
-    case 'exponential': return -Math.log(1 - random()) * d.mean;
-    case 'uniform': return d.min + (d.max - d.min) * random();
+    case 'fixed':
+      return d.mean;
+    case 'exponential':
+      return -Math.log(1 - random()) * d.mean;
+    case 'uniform':
+      return d.min + (d.max - d.min) * random();
     case 'lognormal': {
       // Parameters of the underlying normal from the requested mean and standard deviation.
       const sigma2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));

@@ -4,11 +4,37 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** The report as a readable table for a terminal. */
 export function formatReport(r: Report): string {
-  const header = ['queue', 'arrived', 'answered', 'abandoned', 'mean wait', 'p90 wait', 'waited', 'service level', 'offers', 'declines', 'timeouts'];
-  const rows = Object.entries(r.queues).map(([id, q]) => [id, q.arrived, q.answered, q.abandoned, `${q.meanWaitSeconds.toFixed(1)} s`,
-    `${q.p90WaitSeconds.toFixed(1)} s`, pct(q.waitedFraction), pct(q.serviceLevel), q.offers, q.declines, q.timeouts].map(String));
+  const header = [
+    'queue',
+    'arrived',
+    'answered',
+    'abandoned',
+    'mean wait',
+    'p90 wait',
+    'waited',
+    'service level',
+    'offers',
+    'declines',
+    'timeouts',
+  ];
+  const rows = Object.entries(r.queues).map(([id, q]) =>
+    [
+      id,
+      q.arrived,
+      q.answered,
+      q.abandoned,
+      `${q.meanWaitSeconds.toFixed(1)} s`,
+      `${q.p90WaitSeconds.toFixed(1)} s`,
+      pct(q.waitedFraction),
+      pct(q.serviceLevel),
+      q.offers,
+      q.declines,
+      q.timeouts,
+    ].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const inv = r.invariants;
   return [
     `${r.scenario}: ${r.virtualMinutes} virtual minutes on ${r.store} in ${r.wallSeconds} s`,
@@ -18,7 +44,11 @@ export function formatReport(r: Report): string {
     ...rows.map(line),
     '',
     `reps: occupancy ${pct(r.reps.occupancy)}, mean active items ${r.reps.meanActiveItems.toFixed(2)}`,
-    ...(r.callbacks ? [`callbacks: requested ${r.callbacks.requested}, dials ${r.callbacks.dials}, connected ${r.callbacks.connected}, not reached ${r.callbacks.notReached}, unreachable after every attempt ${r.callbacks.unreachable}`] : []),
+    ...(r.callbacks
+      ? [
+          `callbacks: requested ${r.callbacks.requested}, dials ${r.callbacks.dials}, connected ${r.callbacks.connected}, not reached ${r.callbacks.notReached}, unreachable after every attempt ${r.callbacks.unreachable}`,
+        ]
+      : []),
     `invariants (from the store's records): capacity violations ${inv.capacityViolations}, double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
   ].join('\n');
 }
@@ -35,8 +65,13 @@ export function progressPrinter(stream: NodeJS.WriteStream, totalMinutes: number
     update(p: Progress) {
       const text = `virtual ${clockTime(p.virtualSeconds)} / ${clockTime(totalMinutes * 60)}  arrived ${p.arrived}  routed ${p.routed}  waiting now ${p.waiting}`;
       if (stream.isTTY) stream.write(`\r${text.padEnd(90)}`);
-      else if (Date.now() - lastLine > 10_000) { lastLine = Date.now(); stream.write(`${text}\n`); }
+      else if (Date.now() - lastLine > 10_000) {
+        lastLine = Date.now();
+        stream.write(`${text}\n`);
+      }
     },
-    done() { if (stream.isTTY) stream.write('\n'); },
+    done() {
+      if (stream.isTTY) stream.write('\n');
+    },
   };
 }

@@ -7,71 +7,108 @@ export const distributionSchema = z.discriminatedUnion('distribution', [
   z.object({ distribution: z.literal('fixed'), mean: z.number().min(0) }).strict(),
   z.object({ distribution: z.literal('exponential'), mean: positive }).strict(),
   z.object({ distribution: z.literal('lognormal'), mean: positive, sd: positive }).strict(),
-  z.object({ distribution: z.literal('uniform'), min: z.number().min(0), max: z.number().min(0) }).strict()
+  z
+    .object({ distribution: z.literal('uniform'), min: z.number().min(0), max: z.number().min(0) })
+    .strict()
     .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
 ]);
 
-const requirement = z.object({
-  skill: z.string(), minLevel: z.number().int().min(1).max(10),
-  additional: z.boolean().optional(), dropAfterSeconds: z.number().int().min(0).optional(),
-}).strict();
+const requirement = z
+  .object({
+    skill: z.string(),
+    minLevel: z.number().int().min(1).max(10),
+    additional: z.boolean().optional(),
+    dropAfterSeconds: z.number().int().min(0).optional(),
+  })
+  .strict();
 
-const repGroupSchema = z.object({
-  count: z.number().int().min(1).max(20000),
-  capacity: z.number().int().positive().default(100),
-  interruptibleCapacity: z.number().int().positive().optional(),
-  queues: z.array(z.string()).default([]),
-  skills: z.record(z.string(), z.number().int().min(1).max(10)).default({}),
-  /** Channels the reps' status makes them available for. */
-  status: z.array(z.string()).min(1),
-  autoAccept: z.boolean().default(false),
-  allowDecline: z.boolean().default(true),
-}).strict();
+const repGroupSchema = z
+  .object({
+    count: z.number().int().min(1).max(20000),
+    capacity: z.number().int().positive().default(100),
+    interruptibleCapacity: z.number().int().positive().optional(),
+    queues: z.array(z.string()).default([]),
+    skills: z.record(z.string(), z.number().int().min(1).max(10)).default({}),
+    /** Channels the reps' status makes them available for. */
+    status: z.array(z.string()).min(1),
+    autoAccept: z.boolean().default(false),
+    allowDecline: z.boolean().default(true),
+  })
+  .strict();
 
-const arrivalSchema = z.object({
-  queue: z.string(),
-  perHour: positive,
-  handleSeconds: distributionSchema,
-  patienceSeconds: distributionSchema.optional(),
-  skills: z.array(requirement).optional(),
-  preferredRep: z.object({ repId: z.string(), required: z.boolean().optional(), fallbackAfterSeconds: z.number().int().min(0).optional() }).strict().optional(),
-  priority: z.number().int().min(1).max(1000).optional(),
-  size: workSizeSchema.optional(),
-  /** For a callback queue: how long after the request to call, and how the dials go. */
-  callback: z.object({
-    delaySeconds: distributionSchema.default({ distribution: 'fixed', mean: 0 }),
-    answerProbability: z.number().min(0).max(1),
-    busyProbability: z.number().min(0).max(1).default(0),
-    ringSeconds: distributionSchema.default({ distribution: 'fixed', mean: 20 }),
-  }).strict().optional(),
-}).strict();
+const arrivalSchema = z
+  .object({
+    queue: z.string(),
+    perHour: positive,
+    handleSeconds: distributionSchema,
+    patienceSeconds: distributionSchema.optional(),
+    skills: z.array(requirement).optional(),
+    preferredRep: z
+      .object({
+        repId: z.string(),
+        required: z.boolean().optional(),
+        fallbackAfterSeconds: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .optional(),
+    priority: z.number().int().min(1).max(1000).optional(),
+    size: workSizeSchema.optional(),
+    /** For a callback queue: how long after the request to call, and how the dials go. */
+    callback: z
+      .object({
+        delaySeconds: distributionSchema.default({ distribution: 'fixed', mean: 0 }),
+        answerProbability: z.number().min(0).max(1),
+        busyProbability: z.number().min(0).max(1).default(0),
+        ringSeconds: distributionSchema.default({ distribution: 'fixed', mean: 20 }),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 /** The scenario file (spec/simulator.md); `examples/scenario.schema.json` is generated from this. */
-export const scenarioSchema = z.object({
-  $schema: z.string().optional(),
-  name: z.string().min(1),
-  seed: z.number().int().min(0).default(1),
-  durationMinutes: positive,
-  warmupMinutes: z.number().min(0).default(0),
-  serviceLevelSeconds: z.number().min(0).default(20),
-  /** Use an existing contact-center configuration (path relative to the scenario) instead of inline queues and reps. */
-  contactCenter: z.string().optional(),
-  /** With `contactCenter`: the status every rep logs in with (default: the first status). */
-  loginStatus: z.string().optional(),
-  channels: z.array(channelSchema.partial({ wrapUpSeconds: true })).optional(),
-  queues: z.array(queueSchema).optional(),
-  repGroups: z.array(repGroupSchema).optional(),
-  arrivals: z.array(arrivalSchema).min(1),
-  repBehavior: z.object({
-    declineProbability: z.number().min(0).max(1).default(0),
-    answerSeconds: distributionSchema.default({ distribution: 'fixed', mean: 0 }),
-  }).strict().optional(),
-}).strict().superRefine((s, ctx) => {
-  const inline = s.channels && s.queues && s.repGroups;
-  if (!s.contactCenter && !inline) ctx.addIssue({ code: 'custom', path: ['contactCenter'], message: 'give either contactCenter or channels, queues and repGroups' });
-  if (s.contactCenter && (s.channels || s.queues || s.repGroups)) ctx.addIssue({ code: 'custom', path: ['contactCenter'], message: 'give contactCenter or inline channels/queues/repGroups, not both' });
-  if (s.warmupMinutes >= s.durationMinutes) ctx.addIssue({ code: 'custom', path: ['warmupMinutes'], message: 'must be less than durationMinutes' });
-});
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    seed: z.number().int().min(0).default(1),
+    durationMinutes: positive,
+    warmupMinutes: z.number().min(0).default(0),
+    serviceLevelSeconds: z.number().min(0).default(20),
+    /** Use an existing contact-center configuration (path relative to the scenario) instead of inline queues and reps. */
+    contactCenter: z.string().optional(),
+    /** With `contactCenter`: the status every rep logs in with (default: the first status). */
+    loginStatus: z.string().optional(),
+    channels: z.array(channelSchema.partial({ wrapUpSeconds: true })).optional(),
+    queues: z.array(queueSchema).optional(),
+    repGroups: z.array(repGroupSchema).optional(),
+    arrivals: z.array(arrivalSchema).min(1),
+    repBehavior: z
+      .object({
+        declineProbability: z.number().min(0).max(1).default(0),
+        answerSeconds: distributionSchema.default({ distribution: 'fixed', mean: 0 }),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const inline = s.channels && s.queues && s.repGroups;
+    if (!s.contactCenter && !inline)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contactCenter'],
+        message: 'give either contactCenter or channels, queues and repGroups',
+      });
+    if (s.contactCenter && (s.channels || s.queues || s.repGroups))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contactCenter'],
+        message: 'give contactCenter or inline channels/queues/repGroups, not both',
+      });
+    if (s.warmupMinutes >= s.durationMinutes)
+      ctx.addIssue({ code: 'custom', path: ['warmupMinutes'], message: 'must be less than durationMinutes' });
+  });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
@@ -90,17 +127,27 @@ export function validateScenario(input: unknown): ScenarioValidation {
   if (s.queues && s.channels) {
     const channels = new Set(s.channels.map((c) => c.name));
     const queues = new Set(s.queues.map((q) => q.id));
-    s.queues.forEach((q, i) => { if (!channels.has(q.channel)) problems.push(`queues[${i}].channel: unknown channel '${q.channel}'`); });
-    s.arrivals.forEach((a, i) => { if (!queues.has(a.queue)) problems.push(`arrivals[${i}].queue: unknown queue '${a.queue}'`); });
+    s.queues.forEach((q, i) => {
+      if (!channels.has(q.channel)) problems.push(`queues[${i}].channel: unknown channel '${q.channel}'`);
+    });
+    s.arrivals.forEach((a, i) => {
+      if (!queues.has(a.queue)) problems.push(`arrivals[${i}].queue: unknown queue '${a.queue}'`);
+    });
     const channelOf = new Map(s.queues.map((q) => [q.id, q.channel]));
     s.arrivals.forEach((a, i) => {
       const callbackQueue = channelOf.get(a.queue) === 'callback';
-      if (callbackQueue !== (a.callback !== undefined)) problems.push(`arrivals[${i}].callback: give it exactly for arrivals to a callback queue`);
-      if (a.callback && a.callback.answerProbability + a.callback.busyProbability > 1) problems.push(`arrivals[${i}].callback.busyProbability: answer and busy probabilities add up to more than 1`);
+      if (callbackQueue !== (a.callback !== undefined))
+        problems.push(`arrivals[${i}].callback: give it exactly for arrivals to a callback queue`);
+      if (a.callback && a.callback.answerProbability + a.callback.busyProbability > 1)
+        problems.push(`arrivals[${i}].callback.busyProbability: answer and busy probabilities add up to more than 1`);
     });
     s.repGroups?.forEach((g, i) => {
-      g.queues.forEach((q, j) => { if (!queues.has(q)) problems.push(`repGroups[${i}].queues[${j}]: unknown queue '${q}'`); });
-      g.status.forEach((c, j) => { if (!channels.has(c)) problems.push(`repGroups[${i}].status[${j}]: unknown channel '${c}'`); });
+      g.queues.forEach((q, j) => {
+        if (!queues.has(q)) problems.push(`repGroups[${i}].queues[${j}]: unknown queue '${q}'`);
+      });
+      g.status.forEach((c, j) => {
+        if (!channels.has(c)) problems.push(`repGroups[${i}].status[${j}]: unknown channel '${c}'`);
+      });
     });
   }
   return problems.length ? { ok: false, problems } : { ok: true, scenario: s };

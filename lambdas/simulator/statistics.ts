@@ -2,11 +2,24 @@ import type { RoutingEvent } from '../domain/routing/events';
 import type { CapacityPool } from '../domain/routing/work-item';
 
 export interface QueueReport {
-  arrived: number; answered: number; abandoned: number; meanWaitSeconds: number; p90WaitSeconds: number;
-  waitedFraction: number; serviceLevel: number; offers: number; declines: number; timeouts: number;
+  arrived: number;
+  answered: number;
+  abandoned: number;
+  meanWaitSeconds: number;
+  p90WaitSeconds: number;
+  waitedFraction: number;
+  serviceLevel: number;
+  offers: number;
+  declines: number;
+  timeouts: number;
 }
 
-interface Tracked { queue: string; arrivedAt: number; counted: boolean; answered?: boolean }
+interface Tracked {
+  queue: string;
+  arrivedAt: number;
+  counted: boolean;
+  answered?: boolean;
+}
 
 /**
  * Turns the router's own events into the report's statistics. Only items arriving after the warm-up count;
@@ -25,11 +38,25 @@ export class Statistics {
   private lastAt: number;
 
   constructor(
-    private readonly measureFrom: number, private readonly serviceLevelMs: number,
-    private readonly capacity: ReadonlyMap<string, number>, queues: readonly string[],
+    private readonly measureFrom: number,
+    private readonly serviceLevelMs: number,
+    private readonly capacity: ReadonlyMap<string, number>,
+    queues: readonly string[],
   ) {
     this.lastAt = measureFrom;
-    for (const q of queues) this.counts.set(q, { arrived: 0, answered: 0, abandoned: 0, meanWaitSeconds: 0, p90WaitSeconds: 0, waitedFraction: 0, serviceLevel: 0, offers: 0, declines: 0, timeouts: 0 });
+    for (const q of queues)
+      this.counts.set(q, {
+        arrived: 0,
+        answered: 0,
+        abandoned: 0,
+        meanWaitSeconds: 0,
+        p90WaitSeconds: 0,
+        waitedFraction: 0,
+        serviceLevel: 0,
+        offers: 0,
+        declines: 0,
+        timeouts: 0,
+      });
   }
 
   private arrived(itemId: string, queue: string, at: number): void {
@@ -53,12 +80,18 @@ export class Statistics {
     if (!('itemId' in e)) return;
     // Arrival is the submission's own event: the push offer that follows it in the same call counts too.
     // A callback arrives when it is due (a scheduled one waits by the customer's choice, not the router's).
-    if (e.type === 'callback.requested') { this.arrived(e.itemId, e.queueId, e.dueAt); if (e.dueAt >= this.measureFrom) this.callbacks.requested++; }
-    else if (e.type === 'work.queued' && e.reason === 'submitted' && !this.items.has(e.itemId)) this.arrived(e.itemId, e.queueId, e.at);
+    if (e.type === 'callback.requested') {
+      this.arrived(e.itemId, e.queueId, e.dueAt);
+      if (e.dueAt >= this.measureFrom) this.callbacks.requested++;
+    } else if (e.type === 'work.queued' && e.reason === 'submitted' && !this.items.has(e.itemId))
+      this.arrived(e.itemId, e.queueId, e.at);
     const item = this.items.get(e.itemId);
     const q = item?.counted ? this.counts.get(item.queue) : undefined;
     switch (e.type) {
-      case 'offer.created': if (q) q.offers++; this.hold(e.itemId, e.repId, e.pool, e.units, e.at); break;
+      case 'offer.created':
+        if (q) q.offers++;
+        this.hold(e.itemId, e.repId, e.pool, e.units, e.at);
+        break;
       case 'offer.accepted':
         // A callback is accepted once per dial; its wait ends at the first.
         if (q && item && !item.answered) {
@@ -69,15 +102,37 @@ export class Statistics {
           this.waits.set(item.queue, waits);
         }
         break;
-      case 'offer.declined': if (q) q.declines++; this.unhold(e.itemId, e.at); break;
-      case 'offer.timedOut': if (q) q.timeouts++; this.unhold(e.itemId, e.at); break;
-      case 'offer.rescinded': case 'work.completed': this.unhold(e.itemId, e.at); break;
-      case 'work.canceled': if (q && e.reason === 'abandoned') q.abandoned++; this.unhold(e.itemId, e.at); break;
-      case 'callback.dialed': if (q) this.callbacks.dials++; break;
-      case 'callback.connected': if (q) this.callbacks.connected++; break;
-      case 'callback.attemptFailed': if (q) this.callbacks.notReached++; this.unhold(e.itemId, e.at); break;
-      case 'callback.exhausted': if (q) this.callbacks.unreachable++; break;
-      default: break;
+      case 'offer.declined':
+        if (q) q.declines++;
+        this.unhold(e.itemId, e.at);
+        break;
+      case 'offer.timedOut':
+        if (q) q.timeouts++;
+        this.unhold(e.itemId, e.at);
+        break;
+      case 'offer.rescinded':
+      case 'work.completed':
+        this.unhold(e.itemId, e.at);
+        break;
+      case 'work.canceled':
+        if (q && e.reason === 'abandoned') q.abandoned++;
+        this.unhold(e.itemId, e.at);
+        break;
+      case 'callback.dialed':
+        if (q) this.callbacks.dials++;
+        break;
+      case 'callback.connected':
+        if (q) this.callbacks.connected++;
+        break;
+      case 'callback.attemptFailed':
+        if (q) this.callbacks.notReached++;
+        this.unhold(e.itemId, e.at);
+        break;
+      case 'callback.exhausted':
+        if (q) this.callbacks.unreachable++;
+        break;
+      default:
+        break;
     }
   }
 
@@ -113,7 +168,11 @@ export class Statistics {
     }
     const area = (until - this.measureFrom) * Math.max(1, repCount);
     const callbacks = this.callbacks.requested ? { ...this.callbacks } : undefined;
-    return { queues, reps: { occupancy: round(this.occupancyArea / area), meanActiveItems: round(this.activeArea / area) }, callbacks };
+    return {
+      queues,
+      reps: { occupancy: round(this.occupancyArea / area), meanActiveItems: round(this.activeArea / area) },
+      callbacks,
+    };
   }
 }
 

@@ -9,7 +9,11 @@ import type { RepState } from '../domain/routing/rep';
 import type { WorkItem } from '../domain/routing/work-item';
 
 /** What the report reads back: every stored item and rep, and whether a queued item is findable by routing. */
-export interface StoreRecords { items: WorkItem[]; reps: RepState[]; isWaiting(item: WorkItem): boolean }
+export interface StoreRecords {
+  items: WorkItem[];
+  reps: RepState[];
+  isWaiting(item: WorkItem): boolean;
+}
 
 export interface SimulationStore {
   readonly kind: 'dynamodb' | 'memory';
@@ -21,7 +25,12 @@ export interface SimulationStore {
 export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string): Promise<SimulationStore> {
   if (kind === 'memory') {
     const store = new MemoryRoutingStore();
-    return { kind, store, records: async () => ({ ...store.snapshot(), isWaiting: (i) => store.isWaiting(i) }), close: async () => {} };
+    return {
+      kind,
+      store,
+      records: async () => ({ ...store.snapshot(), isWaiting: (i) => store.isWaiting(i) }),
+      close: async () => {},
+    };
   }
   const local = endpoint ? undefined : await startDynamoLocal();
   const url = endpoint ?? local!.endpoint;
@@ -29,8 +38,12 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
   const table = `simulation-${Date.now()}`;
   await createRoutingTable(raw, table);
   return {
-    kind, store: new DynamoRoutingStore(documentClient(localClientConfig(url)), table),
+    kind,
+    store: new DynamoRoutingStore(documentClient(localClientConfig(url)), table),
     records: () => scanRecords(raw, table),
-    close: async () => { raw.destroy(); await local?.stop(); },
+    close: async () => {
+      raw.destroy();
+      await local?.stop();
+    },
   };
 }

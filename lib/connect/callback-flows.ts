@@ -8,7 +8,12 @@ import { PARKING } from './inbound-flow';
 export function callbackOutboundFlow(props: { readonly holdingQueueArn: string }): FlowDocument {
   return new FlowBuilder()
     .setWorkingQueue('set-holding-queue', props.holdingQueueArn, 'park', 'goodbye')
-    .setRoutingCriteria('park', [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1 }], 'enqueue', 'goodbye')
+    .setRoutingCriteria(
+      'park',
+      [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1 }],
+      'enqueue',
+      'goodbye',
+    )
     .transferToQueue('enqueue', 'goodbye', 'goodbye')
     .disconnect('goodbye')
     .build('set-holding-queue');
@@ -18,9 +23,18 @@ export function callbackOutboundFlow(props: { readonly holdingQueueArn: string }
  * "Call me back" (spec §9): a flow an IVR menu or a rep can send a caller to. It stores the request through the
  * callback Lambda (to the caller's number, as soon as a rep is free; an IVR can pass a time instead) and hangs up.
  */
-export function callbackRequestFlow(props: { readonly callbackFunctionArn: string; readonly routerQueue: string }): FlowDocument {
+export function callbackRequestFlow(props: {
+  readonly callbackFunctionArn: string;
+  readonly routerQueue: string;
+}): FlowDocument {
   return new FlowBuilder()
-    .invokeLambda('request-callback', props.callbackFunctionArn, { timeoutSeconds: 8, attributes: { queue: props.routerQueue } }, 'confirm', 'sorry')
+    .invokeLambda(
+      'request-callback',
+      props.callbackFunctionArn,
+      { timeoutSeconds: 8, attributes: { queue: props.routerQueue } },
+      'confirm',
+      'sorry',
+    )
     .playPrompt('confirm', 'Thank you. We will call you back as soon as someone is free. Goodbye.', 'goodbye')
     .playPrompt('sorry', 'We are sorry, we could not book your callback. Please call again later. Goodbye.', 'goodbye')
     .disconnect('goodbye')

@@ -16,5 +16,8 @@ export const flowFiles = {
     voicemail: { functionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:VOICEMAIL_FUNCTION', routerQueue: 'voicemail' },
   }),
   'callback-outbound-flow.json': callbackOutboundFlow({ holdingQueueArn: HOLDING }),
-  'callback-request-flow.json': callbackRequestFlow({ callbackFunctionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:CALLBACK_REQUEST_FUNCTION', routerQueue: 'callbacks' }),
+  'callback-request-flow.json': callbackRequestFlow({
+    callbackFunctionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:CALLBACK_REQUEST_FUNCTION',
+    routerQueue: 'callbacks',
+  }),
 };

@@ -21,11 +21,19 @@ export interface FlowAction {
 export interface FlowDocument {
   readonly Version: '2019-10-30';
   readonly StartAction: string;
-  readonly Metadata: { entryPointPosition: { x: number; y: number }; ActionMetadata: Record<string, { position: { x: number; y: number } }> };
+  readonly Metadata: {
+    entryPointPosition: { x: number; y: number };
+    ActionMetadata: Record<string, { position: { x: number; y: number } }>;
+  };
   readonly Actions: FlowAction[];
 }
 
-export interface RoutingStep { readonly name: string; readonly value: string; readonly proficiencyLevel: number; readonly expirySeconds?: number }
+export interface RoutingStep {
+  readonly name: string;
+  readonly value: string;
+  readonly proficiencyLevel: number;
+  readonly expirySeconds?: number;
+}
 
 const IDENTIFIER = /^[^%:()\\/=$,;[\]{}]{1,50}$/;
 
@@ -42,37 +50,81 @@ export class FlowBuilder {
   }
 
   setWorkingQueue(id: string, queueArn: string, next: string, onError: string): this {
-    return this.add({ Identifier: id, Type: 'UpdateContactTargetQueue', Parameters: { QueueId: queueArn }, Transitions: { NextAction: next, Errors: [{ NextAction: onError, ErrorType: 'NoMatchingError' }] } });
+    return this.add({
+      Identifier: id,
+      Type: 'UpdateContactTargetQueue',
+      Parameters: { QueueId: queueArn },
+      Transitions: { NextAction: next, Errors: [{ NextAction: onError, ErrorType: 'NoMatchingError' }] },
+    });
   }
 
   /** Steps without `expirySeconds` never expire (the API's "omit Expiry"); scalars are strings, as console exports write them. */
   setRoutingCriteria(id: string, steps: readonly RoutingStep[], next: string, onError: string): this {
     const Steps = steps.map((s) => ({
-      Expression: { AttributeCondition: { Name: s.name, Value: s.value, ProficiencyLevel: s.proficiencyLevel.toFixed(1), ComparisonOperator: 'NumberGreaterOrEqualTo' } },
+      Expression: {
+        AttributeCondition: {
+          Name: s.name,
+          Value: s.value,
+          ProficiencyLevel: s.proficiencyLevel.toFixed(1),
+          ComparisonOperator: 'NumberGreaterOrEqualTo',
+        },
+      },
       ...(s.expirySeconds !== undefined ? { Expiry: { DurationInSeconds: String(s.expirySeconds) } } : {}),
     }));
-    return this.add({ Identifier: id, Type: SET_ROUTING_CRITERIA_ACTION, Parameters: { RoutingCriteria: { Steps } }, Transitions: { NextAction: next, Errors: [{ NextAction: onError, ErrorType: 'NoMatchingError' }] } });
+    return this.add({
+      Identifier: id,
+      Type: SET_ROUTING_CRITERIA_ACTION,
+      Parameters: { RoutingCriteria: { Steps } },
+      Transitions: { NextAction: next, Errors: [{ NextAction: onError, ErrorType: 'NoMatchingError' }] },
+    });
   }
 
-  invokeLambda(id: string, functionArn: string, options: { timeoutSeconds: number; attributes?: Record<string, string> }, next: string, onError: string): this {
-    if (options.timeoutSeconds < 1 || options.timeoutSeconds > 8) throw new Error('InvocationTimeLimitSeconds must be 1 to 8');
+  invokeLambda(
+    id: string,
+    functionArn: string,
+    options: { timeoutSeconds: number; attributes?: Record<string, string> },
+    next: string,
+    onError: string,
+  ): this {
+    if (options.timeoutSeconds < 1 || options.timeoutSeconds > 8)
+      throw new Error('InvocationTimeLimitSeconds must be 1 to 8');
     return this.add({
-      Identifier: id, Type: 'InvokeLambdaFunction',
+      Identifier: id,
+      Type: 'InvokeLambdaFunction',
       Parameters: {
-        LambdaFunctionARN: functionArn, InvocationTimeLimitSeconds: String(options.timeoutSeconds), InvocationType: 'SYNCHRONOUS',
-        ResponseValidation: { ResponseType: 'STRING_MAP' }, ...(options.attributes ? { LambdaInvocationAttributes: options.attributes } : {}),
+        LambdaFunctionARN: functionArn,
+        InvocationTimeLimitSeconds: String(options.timeoutSeconds),
+        InvocationType: 'SYNCHRONOUS',
+        ResponseValidation: { ResponseType: 'STRING_MAP' },
+        ...(options.attributes ? { LambdaInvocationAttributes: options.attributes } : {}),
       },
       Transitions: { NextAction: next, Errors: [{ NextAction: onError, ErrorType: 'NoMatchingError' }] },
     });
   }
 
   transferToQueue(id: string, onAtCapacity: string, onError: string): this {
-    return this.add({ Identifier: id, Type: 'TransferContactToQueue', Parameters: {}, Transitions: { NextAction: onError, Errors: [{ NextAction: onAtCapacity, ErrorType: 'QueueAtCapacity' }, { NextAction: onError, ErrorType: 'NoMatchingError' }] } });
+    return this.add({
+      Identifier: id,
+      Type: 'TransferContactToQueue',
+      Parameters: {},
+      Transitions: {
+        NextAction: onError,
+        Errors: [
+          { NextAction: onAtCapacity, ErrorType: 'QueueAtCapacity' },
+          { NextAction: onError, ErrorType: 'NoMatchingError' },
+        ],
+      },
+    });
   }
 
   /** "Play prompt" with text-to-speech (`MessageParticipant`, `Text`; error NoMatchingError: flow-language docs). */
   playPrompt(id: string, text: string, next: string): this {
-    return this.add({ Identifier: id, Type: 'MessageParticipant', Parameters: { Text: text }, Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] } });
+    return this.add({
+      Identifier: id,
+      Type: 'MessageParticipant',
+      Parameters: { Text: text },
+      Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
+    });
   }
 
   /**
@@ -81,8 +133,14 @@ export class FlowBuilder {
    */
   setRecordingBehavior(id: string, participants: readonly ('Agent' | 'Customer')[], ivr: boolean, next: string): this {
     return this.add({
-      Identifier: id, Type: 'UpdateContactRecordingBehavior',
-      Parameters: { RecordingBehavior: { RecordedParticipants: [...participants], IVRRecordingBehavior: ivr ? 'Enabled' : 'Disabled' } },
+      Identifier: id,
+      Type: 'UpdateContactRecordingBehavior',
+      Parameters: {
+        RecordingBehavior: {
+          RecordedParticipants: [...participants],
+          IVRRecordingBehavior: ivr ? 'Enabled' : 'Disabled',
+        },
+      },
       Transitions: { NextAction: next },
     });
   }
@@ -94,9 +152,16 @@ export class FlowBuilder {
    */
   waitForKey(id: string, text: string, timeoutSeconds: number, next: string): this {
     return this.add({
-      Identifier: id, Type: 'GetParticipantInput',
+      Identifier: id,
+      Type: 'GetParticipantInput',
       Parameters: { Text: text, StoreInput: 'False', InputTimeLimitSeconds: String(timeoutSeconds) },
-      Transitions: { NextAction: next, Errors: ['InputTimeLimitExceeded', 'NoMatchingCondition', 'NoMatchingError'].map((ErrorType) => ({ NextAction: next, ErrorType })) },
+      Transitions: {
+        NextAction: next,
+        Errors: ['InputTimeLimitExceeded', 'NoMatchingCondition', 'NoMatchingError'].map((ErrorType) => ({
+          NextAction: next,
+          ErrorType,
+        })),
+      },
     });
   }
 
@@ -109,9 +174,20 @@ export class FlowBuilder {
     const ids = new Set(this.actions.map((a) => a.Identifier));
     if (ids.size !== this.actions.length) throw new Error('flow action identifiers must be unique');
     if (this.actions.length > 250) throw new Error('a flow has at most 250 actions');
-    const targets = this.actions.flatMap((a) => [a.Transitions.NextAction, ...(a.Transitions.Errors ?? []).map((e) => e.NextAction)]);
-    for (const t of [start, ...targets]) if (t !== undefined && !ids.has(t)) throw new Error(`flow transition to unknown action '${t}'`);
-    const ActionMetadata = Object.fromEntries(this.actions.map((a, i) => [a.Identifier, { position: { x: 240 * (i + 1), y: 100 } }]));
-    return { Version: '2019-10-30', StartAction: start, Metadata: { entryPointPosition: { x: 20, y: 100 }, ActionMetadata }, Actions: [...this.actions] };
+    const targets = this.actions.flatMap((a) => [
+      a.Transitions.NextAction,
+      ...(a.Transitions.Errors ?? []).map((e) => e.NextAction),
+    ]);
+    for (const t of [start, ...targets])
+      if (t !== undefined && !ids.has(t)) throw new Error(`flow transition to unknown action '${t}'`);
+    const ActionMetadata = Object.fromEntries(
+      this.actions.map((a, i) => [a.Identifier, { position: { x: 240 * (i + 1), y: 100 } }]),
+    );
+    return {
+      Version: '2019-10-30',
+      StartAction: start,
+      Metadata: { entryPointPosition: { x: 20, y: 100 }, ActionMetadata },
+      Actions: [...this.actions],
+    };
   }
 }

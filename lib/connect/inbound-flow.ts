@@ -25,8 +25,19 @@ export interface InboundFlowProps {
 function addVoicemailBranch(flow: FlowBuilder, v: NonNullable<InboundFlowProps['voicemail']>): void {
   flow
     .setRecordingBehavior('voicemail', ['Customer'], true, 'voicemail-store')
-    .invokeLambda('voicemail-store', v.functionArn, { timeoutSeconds: 8, attributes: { queue: v.routerQueue } }, 'voicemail-record', 'queue-full')
-    .waitForKey('voicemail-record', 'All our lines are busy. Please leave your message after the tone, then hang up or press any key.', v.maxSeconds ?? 120, 'voicemail-thanks')
+    .invokeLambda(
+      'voicemail-store',
+      v.functionArn,
+      { timeoutSeconds: 8, attributes: { queue: v.routerQueue } },
+      'voicemail-record',
+      'queue-full',
+    )
+    .waitForKey(
+      'voicemail-record',
+      'All our lines are busy. Please leave your message after the tone, then hang up or press any key.',
+      v.maxSeconds ?? 120,
+      'voicemail-thanks',
+    )
     .playPrompt('voicemail-thanks', 'Thank you. Your message has been passed on. Goodbye.', 'goodbye');
 }
 
@@ -42,12 +53,32 @@ export function inboundFlow(props: InboundFlowProps): FlowDocument {
   const onQueueFull = props.hooks?.onQueueFull ?? (props.voicemail ? 'voicemail' : 'queue-full');
   return flow
     .setWorkingQueue('set-holding-queue', props.holdingQueueArn, 'park', 'error-prompt')
-    .setRoutingCriteria('park', [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1 }], 'hand-off', 'error-prompt')
-    .invokeLambda('hand-off', props.handOffFunctionArn, { timeoutSeconds: 8, attributes: { queue: props.routerQueue } }, 'enqueue', props.hooks?.onRouterUnavailable ?? 'router-unavailable')
+    .setRoutingCriteria(
+      'park',
+      [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1 }],
+      'hand-off',
+      'error-prompt',
+    )
+    .invokeLambda(
+      'hand-off',
+      props.handOffFunctionArn,
+      { timeoutSeconds: 8, attributes: { queue: props.routerQueue } },
+      'enqueue',
+      props.hooks?.onRouterUnavailable ?? 'router-unavailable',
+    )
     .transferToQueue('enqueue', onQueueFull, 'error-prompt')
-    .playPrompt('router-unavailable', 'Thank you for calling. Please hold while we connect you to the next available person.', 'set-fallback-queue')
+    .playPrompt(
+      'router-unavailable',
+      'Thank you for calling. Please hold while we connect you to the next available person.',
+      'set-fallback-queue',
+    )
     .setWorkingQueue('set-fallback-queue', props.fallbackQueueArn, 'release-to-any-agent', 'error-prompt')
-    .setRoutingCriteria('release-to-any-agent', [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1, expirySeconds: 1 }], 'enqueue-fallback', 'error-prompt')
+    .setRoutingCriteria(
+      'release-to-any-agent',
+      [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1, expirySeconds: 1 }],
+      'enqueue-fallback',
+      'error-prompt',
+    )
     .transferToQueue('enqueue-fallback', 'queue-full', 'error-prompt')
     .playPrompt('queue-full', 'All our lines are busy right now. Please call again later. Goodbye.', 'goodbye')
     .playPrompt('error-prompt', 'We are sorry, something went wrong. Please call again later. Goodbye.', 'goodbye')

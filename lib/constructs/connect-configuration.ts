@@ -1,6 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 import {
-  CfnContactFlow, CfnHoursOfOperation, CfnIntegrationAssociation, CfnPredefinedAttribute, CfnQueue, CfnRoutingProfile, CfnUser,
+  CfnContactFlow,
+  CfnHoursOfOperation,
+  CfnIntegrationAssociation,
+  CfnPredefinedAttribute,
+  CfnQueue,
+  CfnRoutingProfile,
+  CfnUser,
 } from 'aws-cdk-lib/aws-connect';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -16,7 +22,9 @@ import { inboundFlow, PARKING } from '../connect/inbound-flow';
  */
 export function mediaConcurrencies(cc: ContactCenterConfig, presenceConfigId: string) {
   const capacity = cc.presenceConfigs.find((p) => p.id === presenceConfigId)?.capacity ?? 100;
-  const chatSizes = cc.queues.filter((q) => q.channel === 'chat').map((q) => ('units' in q.size ? q.size.units : Math.ceil((q.size.percentage / 100) * capacity)));
+  const chatSizes = cc.queues
+    .filter((q) => q.channel === 'chat')
+    .map((q) => ('units' in q.size ? q.size.units : Math.ceil((q.size.percentage / 100) * capacity)));
   const chats = chatSizes.length ? Math.min(10, Math.max(1, Math.floor(capacity / Math.min(...chatSizes)))) : 0;
   return [{ channel: 'VOICE', concurrency: 1 }, ...(chats ? [{ channel: 'CHAT', concurrency: chats }] : [])];
 }
@@ -70,47 +78,123 @@ export class ConnectConfiguration extends Construct {
     const prefix = props.namePrefix ?? 'UR';
     const instanceArn = props.instanceArn;
     const parking = new CfnPredefinedAttribute(this, 'RoutingAttribute', {
-      instanceArn, name: PARKING.name, values: { stringList: [PARKING.value] },
+      instanceArn,
+      name: PARKING.name,
+      values: { stringList: [PARKING.value] },
     });
-    const allDay = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
-      .map((day) => ({ day, startTime: { hours: 0, minutes: 0 }, endTime: { hours: 0, minutes: 0 } }));
-    const hours = new CfnHoursOfOperation(this, 'Hours', { instanceArn, name: `${prefix}-AlwaysOpen`, timeZone: 'UTC', config: allDay, description: 'Unified routing: the router decides; Connect queues are always open' });
-    this.holdingQueue = new CfnQueue(this, 'HoldingQueue', { instanceArn, name: `${prefix}-Holding`, hoursOfOperationArn: hours.attrHoursOfOperationArn, description: 'Calls wait here, parked, until the router targets a rep' });
-    this.fallbackQueue = new CfnQueue(this, 'FallbackQueue', { instanceArn, name: `${prefix}-Fallback`, hoursOfOperationArn: hours.attrHoursOfOperationArn, description: 'Calls Connect routes itself when the router cannot be reached' });
-    const queueConfig = (queue: CfnQueue, priority: number) => ({ delay: 0, priority, queueReference: { channel: 'VOICE', queueArn: queue.attrQueueArn } });
-    const mirrored = (props.mirrorQueues ? props.contactCenter.queues.filter((q) => q.channel === 'voice') : []).map((q) =>
-      new CfnQueue(this, `Mirror-${q.id}`, { instanceArn, name: `${prefix}-${q.id}`, hoursOfOperationArn: hours.attrHoursOfOperationArn, description: `Mirror of router queue ${q.name ?? q.id}` }));
+    const allDay = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({
+      day,
+      startTime: { hours: 0, minutes: 0 },
+      endTime: { hours: 0, minutes: 0 },
+    }));
+    const hours = new CfnHoursOfOperation(this, 'Hours', {
+      instanceArn,
+      name: `${prefix}-AlwaysOpen`,
+      timeZone: 'UTC',
+      config: allDay,
+      description: 'Unified routing: the router decides; Connect queues are always open',
+    });
+    this.holdingQueue = new CfnQueue(this, 'HoldingQueue', {
+      instanceArn,
+      name: `${prefix}-Holding`,
+      hoursOfOperationArn: hours.attrHoursOfOperationArn,
+      description: 'Calls wait here, parked, until the router targets a rep',
+    });
+    this.fallbackQueue = new CfnQueue(this, 'FallbackQueue', {
+      instanceArn,
+      name: `${prefix}-Fallback`,
+      hoursOfOperationArn: hours.attrHoursOfOperationArn,
+      description: 'Calls Connect routes itself when the router cannot be reached',
+    });
+    const queueConfig = (queue: CfnQueue, priority: number) => ({
+      delay: 0,
+      priority,
+      queueReference: { channel: 'VOICE', queueArn: queue.attrQueueArn },
+    });
+    const mirrored = (props.mirrorQueues ? props.contactCenter.queues.filter((q) => q.channel === 'voice') : []).map(
+      (q) =>
+        new CfnQueue(this, `Mirror-${q.id}`, {
+          instanceArn,
+          name: `${prefix}-${q.id}`,
+          hoursOfOperationArn: hours.attrHoursOfOperationArn,
+          description: `Mirror of router queue ${q.name ?? q.id}`,
+        }),
+    );
     for (const group of props.contactCenter.groups) {
       this.routingProfiles[group.id] = new CfnRoutingProfile(this, `Profile-${group.id}`, {
-        instanceArn, name: group.routingProfileName ?? `${prefix}-${group.id}`, description: `Unified routing group ${group.name}`,
+        instanceArn,
+        name: group.routingProfileName ?? `${prefix}-${group.id}`,
+        description: `Unified routing group ${group.name}`,
         defaultOutboundQueueArn: this.holdingQueue.attrQueueArn,
         mediaConcurrencies: mediaConcurrencies(props.contactCenter, group.presenceConfig),
-        queueConfigs: [queueConfig(this.holdingQueue, 1), queueConfig(this.fallbackQueue, 2), ...mirrored.map((q) => queueConfig(q, 3))],
+        queueConfigs: [
+          queueConfig(this.holdingQueue, 1),
+          queueConfig(this.fallbackQueue, 2),
+          ...mirrored.map((q) => queueConfig(q, 3)),
+        ],
       });
     }
     const voiceQueue = props.routerQueue ?? props.contactCenter.queues.find((q) => q.channel === 'voice')?.id;
     if (!voiceQueue) throw new Error('the contact center has no voice queue for inbound calls');
     const firstQueue = (channel: string) => props.contactCenter.queues.find((q) => q.channel === channel)?.id;
     const voicemailQueue = firstQueue('voicemail');
-    const voicemail = props.voicemailFunction && voicemailQueue ? { functionArn: props.voicemailFunction.functionArn, routerQueue: voicemailQueue } : undefined;
-    const flow = (id: string, name: string, description: string, content: object) => new CfnContactFlow(this, id, {
-      instanceArn, name: `${prefix}-${name}`, type: 'CONTACT_FLOW', description, content: Stack.of(this).toJsonString(content),
-    });
-    this.inboundFlow = flow('InboundFlow', 'Inbound', 'Unified routing inbound: park, hand off to the router, queue', inboundFlow({
-      holdingQueueArn: this.holdingQueue.attrQueueArn, fallbackQueueArn: this.fallbackQueue.attrQueueArn,
-      handOffFunctionArn: props.handOffFunction.functionArn, routerQueue: voiceQueue, voicemail,
-    }));
+    const voicemail =
+      props.voicemailFunction && voicemailQueue
+        ? { functionArn: props.voicemailFunction.functionArn, routerQueue: voicemailQueue }
+        : undefined;
+    const flow = (id: string, name: string, description: string, content: object) =>
+      new CfnContactFlow(this, id, {
+        instanceArn,
+        name: `${prefix}-${name}`,
+        type: 'CONTACT_FLOW',
+        description,
+        content: Stack.of(this).toJsonString(content),
+      });
+    this.inboundFlow = flow(
+      'InboundFlow',
+      'Inbound',
+      'Unified routing inbound: park, hand off to the router, queue',
+      inboundFlow({
+        holdingQueueArn: this.holdingQueue.attrQueueArn,
+        fallbackQueueArn: this.fallbackQueue.attrQueueArn,
+        handOffFunctionArn: props.handOffFunction.functionArn,
+        routerQueue: voiceQueue,
+        voicemail,
+      }),
+    );
     this.inboundFlow.addResourceDependency(parking);
-    this.callbackOutboundFlow = flow('CallbackOutboundFlow', 'CallbackOutbound', 'Unified routing callbacks: the dialed customer waits parked for the rep who accepted', callbackOutboundFlow({ holdingQueueArn: this.holdingQueue.attrQueueArn }));
+    this.callbackOutboundFlow = flow(
+      'CallbackOutboundFlow',
+      'CallbackOutbound',
+      'Unified routing callbacks: the dialed customer waits parked for the rep who accepted',
+      callbackOutboundFlow({ holdingQueueArn: this.holdingQueue.attrQueueArn }),
+    );
     this.callbackOutboundFlow.addResourceDependency(parking);
     const callbackQueue = firstQueue('callback');
     if (props.callbackFunction && callbackQueue) {
-      this.callbackRequestFlow = flow('CallbackRequestFlow', 'CallbackRequest', 'Unified routing: book a callback and hang up', callbackRequestFlow({ callbackFunctionArn: props.callbackFunction.functionArn, routerQueue: callbackQueue }));
+      this.callbackRequestFlow = flow(
+        'CallbackRequestFlow',
+        'CallbackRequest',
+        'Unified routing: book a callback and hang up',
+        callbackRequestFlow({ callbackFunctionArn: props.callbackFunction.functionArn, routerQueue: callbackQueue }),
+      );
     }
-    const invoked = [props.handOffFunction, ...(voicemail ? [props.voicemailFunction!] : []), ...(this.callbackRequestFlow ? [props.callbackFunction!] : [])];
+    const invoked = [
+      props.handOffFunction,
+      ...(voicemail ? [props.voicemailFunction!] : []),
+      ...(this.callbackRequestFlow ? [props.callbackFunction!] : []),
+    ];
     invoked.forEach((fn, i) => {
-      new CfnIntegrationAssociation(this, i === 0 ? 'HandOffIntegration' : `LambdaIntegration${i}`, { instanceId: instanceArn, integrationType: 'LAMBDA_FUNCTION', integrationArn: fn.functionArn });
-      fn.addPermission('InvokedByConnect', { principal: new ServicePrincipal('connect.amazonaws.com'), sourceArn: instanceArn, sourceAccount: Stack.of(this).account });
+      new CfnIntegrationAssociation(this, i === 0 ? 'HandOffIntegration' : `LambdaIntegration${i}`, {
+        instanceId: instanceArn,
+        integrationType: 'LAMBDA_FUNCTION',
+        integrationArn: fn.functionArn,
+      });
+      fn.addPermission('InvokedByConnect', {
+        principal: new ServicePrincipal('connect.amazonaws.com'),
+        sourceArn: instanceArn,
+        sourceAccount: Stack.of(this).account,
+      });
     });
     if (props.users) this.createUsers(props, prefix);
   }
@@ -118,10 +202,13 @@ export class ConnectConfiguration extends Construct {
   private createUsers(props: ConnectConfigurationProps, prefix: string): void {
     for (const rep of props.contactCenter.reps) {
       const user = new CfnUser(this, `User-${rep.id}`, {
-        instanceArn: props.instanceArn, username: `${prefix.toLowerCase()}-${rep.id}`,
+        instanceArn: props.instanceArn,
+        username: `${prefix.toLowerCase()}-${rep.id}`,
         routingProfileArn: this.routingProfiles[rep.group]!.attrRoutingProfileArn,
         securityProfileArns: props.users!.securityProfileArns,
-        identityInfo: rep.name ? { firstName: rep.name.split(' ')[0], lastName: rep.name.split(' ').slice(1).join(' ') || rep.id } : undefined,
+        identityInfo: rep.name
+          ? { firstName: rep.name.split(' ')[0], lastName: rep.name.split(' ').slice(1).join(' ') || rep.id }
+          : undefined,
         // Auto-accept: the router has already chosen this rep; Connect must not wait for a click (spec §8).
         autoAcceptConfigs: [{ channel: 'VOICE', autoAccept: true }],
         phoneConfig: { phoneType: 'SOFT_PHONE' },

@@ -1,10 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { validateConfig } from '../../lambdas/domain/config/validate-config';
-import { ConnectConfiguration } from '../../lib/constructs/connect-configuration';
-import { SET_ROUTING_CRITERIA_ACTION } from '../../lib/connect/flow-language';
 import exampleCenter from '../../examples/contact-center.json';
+import { validateConfig } from '../../lambdas/domain/config/validate-config';
+import { SET_ROUTING_CRITERIA_ACTION } from '../../lib/connect/flow-language';
+import { ConnectConfiguration } from '../../lib/constructs/connect-configuration';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 
@@ -12,16 +12,40 @@ function synth(users = false, mirrorQueues = false) {
   const valid = validateConfig(exampleCenter);
   if (!valid.ok) throw new Error(valid.problems.join('\n'));
   const stack = new Stack(new App(), 'Connect', { env: { account: '111111111111', region: 'eu-west-2' } });
-  const handOff = new LambdaFunction(stack, 'HandOff', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => ({})') });
-  new ConnectConfiguration(stack, 'Connect', { instanceArn: INSTANCE, contactCenter: valid.config, handOffFunction: handOff, mirrorQueues, ...(users ? { users: { securityProfileArns: ['arn:aws:connect:eu-west-2:111111111111:instance/x/security-profile/agent'] } } : {}) });
+  const handOff = new LambdaFunction(stack, 'HandOff', {
+    runtime: Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: Code.fromInline('exports.handler = async () => ({})'),
+  });
+  new ConnectConfiguration(stack, 'Connect', {
+    instanceArn: INSTANCE,
+    contactCenter: valid.config,
+    handOffFunction: handOff,
+    mirrorQueues,
+    ...(users
+      ? { users: { securityProfileArns: ['arn:aws:connect:eu-west-2:111111111111:instance/x/security-profile/agent'] } }
+      : {}),
+  });
   return Template.fromStack(stack);
 }
 
 /** The flow Content is a string with CloudFormation tokens in it; put placeholders where they are and parse it. */
-function flowContent(template: Template): { StartAction: string; Actions: { Identifier: string; Type: string; Parameters: Record<string, unknown>; Transitions: { NextAction?: string } }[] } {
+function flowContent(template: Template): {
+  StartAction: string;
+  Actions: {
+    Identifier: string;
+    Type: string;
+    Parameters: Record<string, unknown>;
+    Transitions: { NextAction?: string };
+  }[];
+} {
   const content = Object.values(template.findResources('AWS::Connect::ContactFlow'))[0]!.Properties.Content;
-  const text = typeof content === 'string' ? content
-    : (content['Fn::Join'][1] as unknown[]).map((part) => (typeof part === 'string' ? part : `TOKEN:${JSON.stringify(part).replace(/"/g, '')}`)).join('');
+  const text =
+    typeof content === 'string'
+      ? content
+      : (content['Fn::Join'][1] as unknown[])
+          .map((part) => (typeof part === 'string' ? part : `TOKEN:${JSON.stringify(part).replace(/"/g, '')}`))
+          .join('');
   return JSON.parse(text);
 }
 
@@ -29,7 +53,11 @@ describe('ConnectConfiguration (spec §8)', () => {
   const template = synth();
 
   it('creates the predefined attribute Routing with the value True', () => {
-    template.hasResourceProperties('AWS::Connect::PredefinedAttribute', { InstanceArn: INSTANCE, Name: 'Routing', Values: { StringList: ['True'] } });
+    template.hasResourceProperties('AWS::Connect::PredefinedAttribute', {
+      InstanceArn: INSTANCE,
+      Name: 'Routing',
+      Values: { StringList: ['True'] },
+    });
   });
 
   it('puts the holding queue in every routing profile and makes it the default outbound queue', () => {
@@ -40,7 +68,10 @@ describe('ConnectConfiguration (spec §8)', () => {
       DefaultOutboundQueueArn: holding,
       QueueConfigs: Match.arrayWith([Match.objectLike({ QueueReference: { Channel: 'VOICE', QueueArn: holding } })]),
       // Example center: capacity 100, smallest chat 25 units → 4 chats.
-      MediaConcurrencies: [{ Channel: 'VOICE', Concurrency: 1 }, { Channel: 'CHAT', Concurrency: 4 }],
+      MediaConcurrencies: [
+        { Channel: 'VOICE', Concurrency: 1 },
+        { Channel: 'CHAT', Concurrency: 4 },
+      ],
     });
     template.hasResourceProperties('AWS::Connect::RoutingProfile', { Name: 'UR-Support-T1' });
   });
@@ -50,30 +81,53 @@ describe('ConnectConfiguration (spec §8)', () => {
     const byId = new Map(flow.Actions.map((a) => [a.Identifier, a]));
     const path = [byId.get(flow.StartAction)!];
     while (path.length < 4) path.push(byId.get(path.at(-1)!.Transitions.NextAction!)!);
-    expect(path.map((a) => a.Type)).toEqual(['UpdateContactTargetQueue', SET_ROUTING_CRITERIA_ACTION, 'InvokeLambdaFunction', 'TransferContactToQueue']);
+    expect(path.map((a) => a.Type)).toEqual([
+      'UpdateContactTargetQueue',
+      SET_ROUTING_CRITERIA_ACTION,
+      'InvokeLambdaFunction',
+      'TransferContactToQueue',
+    ]);
     expect(path[0]!.Parameters.QueueId).toMatch(/^TOKEN:.*HoldingQueue.*QueueArn/);
     expect(JSON.stringify(path[1]!.Parameters)).not.toContain('Expiry');
-    expect(path[2]!.Parameters).toMatchObject({ LambdaFunctionARN: expect.stringMatching(/^TOKEN:.*HandOff.*Arn/), LambdaInvocationAttributes: { queue: 'sales-voice' } });
-    template.hasResource('AWS::Connect::ContactFlow', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('RoutingAttribute')]) });
+    expect(path[2]!.Parameters).toMatchObject({
+      LambdaFunctionARN: expect.stringMatching(/^TOKEN:.*HandOff.*Arn/),
+      LambdaInvocationAttributes: { queue: 'sales-voice' },
+    });
+    template.hasResource('AWS::Connect::ContactFlow', {
+      DependsOn: Match.arrayWith([Match.stringLikeRegexp('RoutingAttribute')]),
+    });
   });
 
   it('associates the hand-off Lambda with the instance and lets only that instance invoke it', () => {
-    template.hasResourceProperties('AWS::Connect::IntegrationAssociation', { InstanceId: INSTANCE, IntegrationType: 'LAMBDA_FUNCTION' });
-    template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'connect.amazonaws.com', SourceArn: INSTANCE, SourceAccount: '111111111111', Action: 'lambda:InvokeFunction' });
+    template.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+      InstanceId: INSTANCE,
+      IntegrationType: 'LAMBDA_FUNCTION',
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'connect.amazonaws.com',
+      SourceArn: INSTANCE,
+      SourceAccount: '111111111111',
+      Action: 'lambda:InvokeFunction',
+    });
   });
 
-  it('optionally mirrors the router\'s voice queues as Connect queues in every routing profile', () => {
+  it("optionally mirrors the router's voice queues as Connect queues in every routing profile", () => {
     const mirrored = synth(false, true);
     const voiceQueues = exampleCenter.queues.filter((q) => q.channel === 'voice');
     for (const q of voiceQueues) mirrored.hasResourceProperties('AWS::Connect::Queue', { Name: `UR-${q.id}` });
-    mirrored.allResourcesProperties('AWS::Connect::RoutingProfile', { QueueConfigs: Match.arrayWith([Match.objectLike({ Priority: 3 })]) });
+    mirrored.allResourcesProperties('AWS::Connect::RoutingProfile', {
+      QueueConfigs: Match.arrayWith([Match.objectLike({ Priority: 3 })]),
+    });
     expect(Object.keys(template.findResources('AWS::Connect::Queue'))).toHaveLength(2);
   });
 
-  it('optionally creates a user per rep with auto-accept on and the group\'s routing profile', () => {
+  it("optionally creates a user per rep with auto-accept on and the group's routing profile", () => {
     const withUsers = synth(true);
     expect(Object.keys(withUsers.findResources('AWS::Connect::User'))).toHaveLength(exampleCenter.reps.length);
-    withUsers.allResourcesProperties('AWS::Connect::User', { AutoAcceptConfigs: [{ Channel: 'VOICE', AutoAccept: true }], RoutingProfileArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('Profile'), 'RoutingProfileArn'] } });
+    withUsers.allResourcesProperties('AWS::Connect::User', {
+      AutoAcceptConfigs: [{ Channel: 'VOICE', AutoAccept: true }],
+      RoutingProfileArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('Profile'), 'RoutingProfileArn'] },
+    });
     expect(Object.keys(template.findResources('AWS::Connect::User'))).toHaveLength(0);
   });
 });

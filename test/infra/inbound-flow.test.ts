@@ -4,7 +4,12 @@ import { flowFiles } from '../../lib/connect/flow-files';
 import { FlowBuilder, SET_ROUTING_CRITERIA_ACTION } from '../../lib/connect/flow-language';
 import { inboundFlow } from '../../lib/connect/inbound-flow';
 
-const flow = inboundFlow({ holdingQueueArn: 'arn:holding', fallbackQueueArn: 'arn:fallback', handOffFunctionArn: 'arn:lambda', routerQueue: 'support-voice' });
+const flow = inboundFlow({
+  holdingQueueArn: 'arn:holding',
+  fallbackQueueArn: 'arn:fallback',
+  handOffFunctionArn: 'arn:lambda',
+  routerQueue: 'support-voice',
+});
 const action = (id: string) => flow.Actions.find((a) => a.Identifier === id)!;
 const follow = (id: string) => action(id).Transitions.NextAction;
 
@@ -12,13 +17,36 @@ describe('inbound contact flow (spec §8)', () => {
   it('sets the holding queue, parks the call, hands it to the router, then transfers it to the queue', () => {
     const path = [flow.StartAction];
     while (path.length < 4) path.push(follow(path.at(-1)!)!);
-    expect(path.map((id) => action(id).Type)).toEqual(['UpdateContactTargetQueue', SET_ROUTING_CRITERIA_ACTION, 'InvokeLambdaFunction', 'TransferContactToQueue']);
+    expect(path.map((id) => action(id).Type)).toEqual([
+      'UpdateContactTargetQueue',
+      SET_ROUTING_CRITERIA_ACTION,
+      'InvokeLambdaFunction',
+      'TransferContactToQueue',
+    ]);
     expect(action('set-holding-queue').Parameters).toEqual({ QueueId: 'arn:holding' });
     // Routing = True with no expiry: no agent matches, so Connect never routes the call on its own.
-    expect(action('park').Parameters).toEqual({ RoutingCriteria: { Steps: [{ Expression: { AttributeCondition: { Name: 'Routing', Value: 'True', ProficiencyLevel: '1.0', ComparisonOperator: 'NumberGreaterOrEqualTo' } } }] } });
+    expect(action('park').Parameters).toEqual({
+      RoutingCriteria: {
+        Steps: [
+          {
+            Expression: {
+              AttributeCondition: {
+                Name: 'Routing',
+                Value: 'True',
+                ProficiencyLevel: '1.0',
+                ComparisonOperator: 'NumberGreaterOrEqualTo',
+              },
+            },
+          },
+        ],
+      },
+    });
     expect(action('hand-off').Parameters).toEqual({
-      LambdaFunctionARN: 'arn:lambda', InvocationTimeLimitSeconds: '8', InvocationType: 'SYNCHRONOUS',
-      ResponseValidation: { ResponseType: 'STRING_MAP' }, LambdaInvocationAttributes: { queue: 'support-voice' },
+      LambdaFunctionARN: 'arn:lambda',
+      InvocationTimeLimitSeconds: '8',
+      InvocationType: 'SYNCHRONOUS',
+      ResponseValidation: { ResponseType: 'STRING_MAP' },
+      LambdaInvocationAttributes: { queue: 'support-voice' },
     });
   });
 
@@ -32,21 +60,37 @@ describe('inbound contact flow (spec §8)', () => {
 
   it('when the queue is full, plays a clear prompt and hangs up', () => {
     const full = action('enqueue').Transitions.Errors!.find((e) => e.ErrorType === 'QueueAtCapacity')!.NextAction;
-    expect(action(full)).toMatchObject({ Type: 'MessageParticipant', Parameters: { Text: expect.stringContaining('busy') } });
+    expect(action(full)).toMatchObject({
+      Type: 'MessageParticipant',
+      Parameters: { Text: expect.stringContaining('busy') },
+    });
     expect(action(follow(full)!).Type).toBe('DisconnectParticipant');
   });
 
   it('leaves hooks for the voicemail and callback branches', () => {
     const hooked = new FlowBuilder().disconnect('voicemail');
     expect(() => hooked.build('voicemail')).not.toThrow();
-    const withHooks = inboundFlow({ holdingQueueArn: 'q', fallbackQueueArn: 'f', handOffFunctionArn: 'l', routerQueue: 'r', hooks: { onQueueFull: 'goodbye' } });
-    expect(withHooks.Actions.find((a) => a.Identifier === 'enqueue')!.Transitions.Errors![0]).toEqual({ NextAction: 'goodbye', ErrorType: 'QueueAtCapacity' });
+    const withHooks = inboundFlow({
+      holdingQueueArn: 'q',
+      fallbackQueueArn: 'f',
+      handOffFunctionArn: 'l',
+      routerQueue: 'r',
+      hooks: { onQueueFull: 'goodbye' },
+    });
+    expect(withHooks.Actions.find((a) => a.Identifier === 'enqueue')!.Transitions.Errors![0]).toEqual({
+      NextAction: 'goodbye',
+      ErrorType: 'QueueAtCapacity',
+    });
   });
 
   it('the builder refuses transitions to unknown actions and bad identifiers', () => {
-    expect(() => new FlowBuilder().playPrompt('a', 'hi', 'nowhere').build('a')).toThrow("flow transition to unknown action 'nowhere'");
+    expect(() => new FlowBuilder().playPrompt('a', 'hi', 'nowhere').build('a')).toThrow(
+      "flow transition to unknown action 'nowhere'",
+    );
     expect(() => new FlowBuilder().disconnect('a:b')).toThrow("flow action identifier 'a:b' is not allowed");
-    expect(() => new FlowBuilder().invokeLambda('x', 'arn', { timeoutSeconds: 9 }, 'x', 'x')).toThrow('InvocationTimeLimitSeconds must be 1 to 8');
+    expect(() => new FlowBuilder().invokeLambda('x', 'arn', { timeoutSeconds: 9 }, 'x', 'x')).toThrow(
+      'InvocationTimeLimitSeconds must be 1 to 8',
+    );
   });
 
   it('ships the flow as an importable JSON file, in step with the builder (npm run schemas)', () => {

@@ -1,10 +1,10 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import exampleCenter from '../../examples/contact-center.json';
 import { validateConfig } from '../../lambdas/domain/config/validate-config';
 import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
 import { RoutingStack } from '../../lib/stacks/routing-stack';
-import exampleCenter from '../../examples/contact-center.json';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 
@@ -15,7 +15,12 @@ function build(withNag: boolean) {
   const valid = validateConfig(exampleCenter);
   if (!valid.ok) throw new Error(valid.problems.join('\n'));
   const data = new RoutingDataStack(app, 'Data', { env });
-  const routing = new RoutingStack(app, 'Routing', { env, table: data.table, instanceArn: INSTANCE, contactCenter: valid.config });
+  const routing = new RoutingStack(app, 'Routing', {
+    env,
+    table: data.table,
+    instanceArn: INSTANCE,
+    contactCenter: valid.config,
+  });
   return { app, template: Template.fromStack(routing) };
 }
 
@@ -25,12 +30,20 @@ describe('RoutingStack', () => {
   it('runs every router Lambda on Node.js 22, arm64, with tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     expect(Object.keys(functions)).toHaveLength(8);
-    template.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+    });
   });
 
-  it('sends the instance\'s voice contact events to their handler', () => {
+  it("sends the instance's voice contact events to their handler", () => {
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.connect'], 'detail-type': ['Amazon Connect Contact Event'], detail: { channel: ['VOICE'], instanceArn: [INSTANCE] } },
+      EventPattern: {
+        source: ['aws.connect'],
+        'detail-type': ['Amazon Connect Contact Event'],
+        detail: { channel: ['VOICE'], instanceArn: [INSTANCE] },
+      },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ContactEvents'), 'Arn'] } })],
     });
   });
@@ -38,24 +51,35 @@ describe('RoutingStack', () => {
   it('has a router bus with an archive, a timer queue with a dead-letter queue, and a sweep every minute', () => {
     template.resourceCountIs('AWS::Events::EventBus', 1);
     template.resourceCountIs('AWS::Events::Archive', 1);
-    template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 } });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+    });
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
   });
 
   it('protects the HTTP API with IAM and logs access', () => {
     template.allResourcesProperties('AWS::ApiGatewayV2::Route', { AuthorizationType: 'AWS_IAM' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
   });
 
-  it('grants no IAM action with a wildcard, and Connect only on the instance\'s contacts', () => {
+  it("grants no IAM action with a wildcard, and Connect only on the instance's contacts", () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy'));
-    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const statements = policies.flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
     const actions = statements.flatMap((s) => [s.Action].flat());
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);
     const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));
     expect(connect.map((s) => s.Resource)).toEqual(Array(8).fill(`${INSTANCE}/contact/*`));
-    expect(connect.map((s) => s.Action)).toEqual(Array(8).fill(['connect:UpdateContactRoutingData', 'connect:StartOutboundVoiceContact']));
+    expect(connect.map((s) => s.Action)).toEqual(
+      Array(8).fill(['connect:UpdateContactRoutingData', 'connect:StartOutboundVoiceContact']),
+    );
     expect(actions).not.toContain('dynamodb:Scan');
   });
 
@@ -64,21 +88,39 @@ describe('RoutingStack', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
-  it('alarms on Connect throttling and on the longest wait, from the router\'s own metrics', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'UnifiedRouting', MetricName: 'ConnectThrottled', Dimensions: [{ Name: 'service', Value: 'unified-routing' }] });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'UnifiedRouting', MetricName: 'LongestWaitSeconds', Threshold: 300 });
+  it("alarms on Connect throttling and on the longest wait, from the router's own metrics", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'UnifiedRouting',
+      MetricName: 'ConnectThrottled',
+      Dimensions: [{ Name: 'service', Value: 'unified-routing' }],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'UnifiedRouting',
+      MetricName: 'LongestWaitSeconds',
+      Threshold: 300,
+    });
   });
 
   it('provisions the Connect side from the contact center', () => {
     // Inbound (with the voicemail branch), the callbacks' outbound flow, and the "call me back" flow.
     template.resourceCountIs('AWS::Connect::ContactFlow', 3);
     template.resourceCountIs('AWS::Connect::IntegrationAssociation', 3);
-    template.hasResourceProperties('AWS::Lambda::Function', Match.objectLike({
-      Environment: { Variables: Match.objectLike({ CALLBACK_FLOW_ID: Match.anyValue(), HOLDING_QUEUE_ID: Match.anyValue() }) },
-    }));
-    template.hasResourceProperties('AWS::Lambda::Function', Match.objectLike({
-      Environment: { Variables: Match.objectLike({ RECORDING_LOCATION_PREFIX: Match.stringLikeRegexp('CallRecordings') }) },
-    }));
+    template.hasResourceProperties(
+      'AWS::Lambda::Function',
+      Match.objectLike({
+        Environment: {
+          Variables: Match.objectLike({ CALLBACK_FLOW_ID: Match.anyValue(), HOLDING_QUEUE_ID: Match.anyValue() }),
+        },
+      }),
+    );
+    template.hasResourceProperties(
+      'AWS::Lambda::Function',
+      Match.objectLike({
+        Environment: {
+          Variables: Match.objectLike({ RECORDING_LOCATION_PREFIX: Match.stringLikeRegexp('CallRecordings') }),
+        },
+      }),
+    );
     template.resourceCountIs('AWS::Connect::RoutingProfile', exampleCenter.groups.length);
   });
 

@@ -1,31 +1,48 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSEvent } from 'aws-lambda';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSEvent } from 'aws-lambda';
 import { InvalidInputError } from '../../lambdas/domain/errors';
+import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callback-request';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { makeHandler as makeHandOff } from '../../lambdas/handlers/contact-flow-handoff';
-import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callback-request';
 import { makeHandler as makeHttpApi } from '../../lambdas/handlers/http-api';
-import { makeHandler as makeVoicemail } from '../../lambdas/handlers/voicemail';
 import { makeHandler as makeTimers } from '../../lambdas/handlers/timers';
+import { makeHandler as makeVoicemail } from '../../lambdas/handlers/voicemail';
 import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../lambdas/handlers/work-submitted';
 import { logger } from '../../lambdas/shared/powertools';
 import { connectContactEvent } from '../fixtures/events/connect-contact-event';
 import flowEvent from '../fixtures/events/contact-flow-event.json';
 import { transferCenter } from '../fixtures/transfer-center';
-import { makeHarness, type Harness } from '../support/harness';
+import { type Harness, makeHarness } from '../support/harness';
 
 interface BadCase {
-  name: string; field?: string; ignored?: boolean; set?: Record<string, unknown>; unset?: string[]; raw?: string;
-  route?: string; params?: Record<string, string>; body?: unknown; query?: Record<string, string>; status?: number;
+  name: string;
+  field?: string;
+  ignored?: boolean;
+  set?: Record<string, unknown>;
+  unset?: string[];
+  raw?: string;
+  route?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: Record<string, string>;
+  status?: number;
 }
 
 const dir = join(__dirname, '../fixtures/bad-input');
-const corpus = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { entryPoint: string; cases: BadCase[] })
-  .map((c) => [c.entryPoint, c.cases]));
-const context = { functionName: 'f', awsRequestId: 'r', invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f', getRemainingTimeInMillis: () => 8000 } as unknown as Context;
+const corpus = Object.fromEntries(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { entryPoint: string; cases: BadCase[] })
+    .map((c) => [c.entryPoint, c.cases]),
+);
+const context = {
+  functionName: 'f',
+  awsRequestId: 'r',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
+  getRemainingTimeInMillis: () => 8000,
+} as unknown as Context;
 
 /** Values JSON cannot carry, and the id of the item offered during setup. */
 function token(value: unknown, offered: string): unknown {
@@ -45,16 +62,27 @@ function broken(valid: unknown, c: BadCase, offered: string): unknown {
     const parts = path.split('.');
     let node = event;
     for (const p of parts.slice(0, -1)) {
-      if (typeof node[p] !== 'object' || node[p] === null) { if (!create) return undefined; Object.defineProperty(node, p, { value: {}, enumerable: true, writable: true, configurable: true }); }
+      if (typeof node[p] !== 'object' || node[p] === null) {
+        if (!create) return undefined;
+        Object.defineProperty(node, p, { value: {}, enumerable: true, writable: true, configurable: true });
+      }
       node = node[p] as Record<string, unknown>;
     }
     return { node, key: parts.at(-1)! };
   };
   for (const [path, value] of Object.entries(c.set ?? {})) {
     const at = walk(path, true)!;
-    Object.defineProperty(at.node, at.key, { value: token(value, offered), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(at.node, at.key, {
+      value: token(value, offered),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
-  for (const path of c.unset ?? []) { const at = walk(path, false); if (at) delete at.node[at.key]; }
+  for (const path of c.unset ?? []) {
+    const at = walk(path, false);
+    if (at) delete at.node[at.key];
+  }
   return event;
 }
 
@@ -63,19 +91,52 @@ async function rows(h: Harness): Promise<string> {
   return JSON.stringify((out.Items ?? []).map((r) => JSON.stringify(r)).sort());
 }
 
-const sqs = (body: string): SQSEvent => ({ Records: [{ messageId: 'm1', receiptHandle: 'h', body, attributes: {} as never, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:timers', awsRegion: 'eu-west-2' }] });
+const sqs = (body: string): SQSEvent => ({
+  Records: [
+    {
+      messageId: 'm1',
+      receiptHandle: 'h',
+      body,
+      attributes: {} as never,
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:timers',
+      awsRegion: 'eu-west-2',
+    },
+  ],
+});
 const httpEvent = (c: BadCase, offered: string): APIGatewayProxyEventV2 => {
   const [method, path] = c.route!.split(' ') as [string, string];
   const params = Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, token(v, offered) as string]));
-  const body = c.raw !== undefined ? token(c.raw, offered) as string : c.body === undefined ? undefined : JSON.stringify(c.body, (_k, v) => token(v, offered));
-  return { version: '2.0', routeKey: c.route!, rawPath: path, rawQueryString: '', headers: {}, isBase64Encoded: false, pathParameters: params, queryStringParameters: c.query, body, requestContext: { http: { method, path } } as never };
+  const body =
+    c.raw !== undefined
+      ? (token(c.raw, offered) as string)
+      : c.body === undefined
+        ? undefined
+        : JSON.stringify(c.body, (_k, v) => token(v, offered));
+  return {
+    version: '2.0',
+    routeKey: c.route!,
+    rawPath: path,
+    rawQueryString: '',
+    headers: {},
+    isBase64Encoded: false,
+    pathParameters: params,
+    queryStringParameters: c.query,
+    body,
+    requestContext: { http: { method, path } } as never,
+  };
 };
 
 /** Runs one case; returns the field the error named (undefined when the input was recognised and ignored). */
 type Runner = (c: BadCase, offered: { itemId: string; offerId: string }) => Promise<string | undefined>;
 
 const fieldOfRejection = async (run: Promise<unknown>) => {
-  const err = await run.then(() => undefined, (e: unknown) => e);
+  const err = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(err instanceof InvalidInputError)) throw new Error(`expected an InvalidInputError, got ${String(err)}`);
   return err.field;
 };
@@ -86,15 +147,39 @@ function runners(h: Harness): Record<string, Runner> {
   const submitted = makeSubmitted(() => h.router);
   const timers = makeTimers(() => h.router);
   const api = makeHttpApi(() => h.router);
-  const voicemail = makeVoicemail(() => h.router, () => 's3://recordings/connect/acme/CallRecordings');
+  const voicemail = makeVoicemail(
+    () => h.router,
+    () => 's3://recordings/connect/acme/CallRecordings',
+  );
   const callbackRequest = makeCallbackRequest(() => h.router);
   const voicemailEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'voicemail-q' } } };
   const callbackEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'callback-q' } } };
   return {
     voicemail: (c, o) => fieldOfRejection(voicemail(broken(voicemailEvent, c, o.itemId) as never, context)),
-    'callback-request': (c, o) => fieldOfRejection(callbackRequest(broken(callbackEvent, c, o.itemId) as never, context)),
+    'callback-request': (c, o) =>
+      fieldOfRejection(callbackRequest(broken(callbackEvent, c, o.itemId) as never, context)),
     'contact-flow-handoff': (c, o) => fieldOfRejection(handOff(broken(flowEvent, c, o.itemId) as never, context)),
-    'work-submitted': (c, o) => fieldOfRejection(submitted(broken({ version: '0', id: 'e1', 'detail-type': WORK_SUBMITTED, source: 'crm', account: '111111111111', time: '2026-11-25T09:00:00Z', region: 'eu-west-2', resources: [], detail: { channel: 'chat', source: 'crm-7', queue: 'chat-q' } }, c, o.itemId) as never, context)),
+    'work-submitted': (c, o) =>
+      fieldOfRejection(
+        submitted(
+          broken(
+            {
+              version: '0',
+              id: 'e1',
+              'detail-type': WORK_SUBMITTED,
+              source: 'crm',
+              account: '111111111111',
+              time: '2026-11-25T09:00:00Z',
+              region: 'eu-west-2',
+              resources: [],
+              detail: { channel: 'chat', source: 'crm-7', queue: 'chat-q' },
+            },
+            c,
+            o.itemId,
+          ) as never,
+          context,
+        ),
+      ),
     'connect-contact-events': async (c, o) => {
       const event = broken(connectContactEvent('CONTACT_DATA_UPDATED', 'call-known'), c, o.itemId);
       if (!c.ignored) return fieldOfRejection(contactEvents(event as never, context));
@@ -135,10 +220,20 @@ describe('bad-input corpus (spec §12): a clear error naming the field, and no s
   });
 
   it('covers every entry point that takes input', () => {
-    expect(Object.keys(corpus).sort()).toEqual(['callback-request', 'connect-contact-events', 'contact-flow-handoff', 'http-api', 'timers', 'voicemail', 'work-submitted']);
+    expect(Object.keys(corpus).sort()).toEqual([
+      'callback-request',
+      'connect-contact-events',
+      'contact-flow-handoff',
+      'http-api',
+      'timers',
+      'voicemail',
+      'work-submitted',
+    ]);
   });
 
-  const cases = Object.entries(corpus).flatMap(([entryPoint, list]) => list.map((c) => [entryPoint, c.name, c] as const));
+  const cases = Object.entries(corpus).flatMap(([entryPoint, list]) =>
+    list.map((c) => [entryPoint, c.name, c] as const),
+  );
   it.each(cases)('%s: %s', async (entryPoint, _name, c) => {
     const before = await rows(h);
     const field = await run[entryPoint]!(c, offered);

@@ -1,8 +1,8 @@
+import { type CrashCase, crashCases } from '../fixtures/crash-cases';
 import { faultCenter } from '../fixtures/fault-center';
-import { DynamoFaults, InjectedCrash, SideEffectFaults } from '../support/faults';
 import { compiled, endState, noViolations, settle } from '../support/end-state';
+import { DynamoFaults, InjectedCrash, SideEffectFaults } from '../support/faults';
 import { makeHarness } from '../support/harness';
-import { crashCases, type CrashCase } from '../fixtures/crash-cases';
 
 const config = compiled(faultCenter());
 
@@ -19,7 +19,13 @@ async function crashAt(c: CrashCase, point: { db?: number; side?: number }) {
   const ctx = await c.setup(h);
   if (point.db !== undefined) db.crashIn(point.db);
   if (point.side !== undefined) side.crashIn(point.side);
-  const crashed = await c.op(h, ctx).then(() => false, (err) => { if (err instanceof InjectedCrash) return true; throw err; });
+  const crashed = await c.op(h, ctx).then(
+    () => false,
+    (err) => {
+      if (err instanceof InjectedCrash) return true;
+      throw err;
+    },
+  );
   db.clear();
   side.clear();
   await c.op(h, ctx);
@@ -28,25 +34,28 @@ async function crashAt(c: CrashCase, point: { db?: number; side?: number }) {
 }
 
 describe('a crash between any two steps of every use case (issue: fault tolerance)', () => {
-  it.each(crashCases.map((c) => [c.name, c] as const))('%s: recovers to the fault-free end state from every crash point', async (_name, c) => {
-    const { h, db, side } = await harness();
-    const ctx = await c.setup(h);
-    const [db0, side0] = [db.calls, side.calls];
-    await c.op(h, ctx);
-    const points = [
-      ...Array.from({ length: db.calls - db0 }, (_, k) => ({ db: k })),
-      ...Array.from({ length: side.calls - side0 }, (_, k) => ({ side: k })),
-    ];
-    await settle(h);
-    const expected = await endState(h, config);
-    expect(expected.report).toEqual(noViolations);
-    expect(points.length).toBeGreaterThan(1);
-    for (let i = 0; i < points.length; i += 8) {
-      const runs = await Promise.all(points.slice(i, i + 8).map(async (p) => ({ p, ...(await crashAt(c, p)) })));
-      for (const run of runs) {
-        expect({ point: run.p, crashed: run.crashed }).toEqual({ point: run.p, crashed: true });
-        expect({ point: run.p, ...run.end }).toEqual({ point: run.p, ...expected });
+  it.each(crashCases.map((c) => [c.name, c] as const))(
+    '%s: recovers to the fault-free end state from every crash point',
+    async (_name, c) => {
+      const { h, db, side } = await harness();
+      const ctx = await c.setup(h);
+      const [db0, side0] = [db.calls, side.calls];
+      await c.op(h, ctx);
+      const points = [
+        ...Array.from({ length: db.calls - db0 }, (_, k) => ({ db: k })),
+        ...Array.from({ length: side.calls - side0 }, (_, k) => ({ side: k })),
+      ];
+      await settle(h);
+      const expected = await endState(h, config);
+      expect(expected.report).toEqual(noViolations);
+      expect(points.length).toBeGreaterThan(1);
+      for (let i = 0; i < points.length; i += 8) {
+        const runs = await Promise.all(points.slice(i, i + 8).map(async (p) => ({ p, ...(await crashAt(c, p)) })));
+        for (const run of runs) {
+          expect({ point: run.p, crashed: run.crashed }).toEqual({ point: run.p, crashed: true });
+          expect({ point: run.p, ...run.end }).toEqual({ point: run.p, ...expected });
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -1,4 +1,9 @@
-import { ConnectClient, ResourceNotFoundException, ThrottlingException, UpdateContactRoutingDataCommand } from '@aws-sdk/client-connect';
+import {
+  ConnectClient,
+  ResourceNotFoundException,
+  ThrottlingException,
+  UpdateContactRoutingDataCommand,
+} from '@aws-sdk/client-connect';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
@@ -10,13 +15,21 @@ import { answered, connectContactEvent, stepExpired } from '../fixtures/events/c
 import { faultCenter } from '../fixtures/fault-center';
 import { compiled, endState, noViolations, settle } from '../support/end-state';
 import { DynamoFaults } from '../support/faults';
-import { makeHarness, type Harness } from '../support/harness';
+import { type Harness, makeHarness } from '../support/harness';
 
 const connect = mockClient(ConnectClient);
 const config = compiled(faultCenter());
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
-const context = { functionName: 'f', awsRequestId: 'r', invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f', getRemainingTimeInMillis: () => 8000 } as unknown as Context;
-const voiceCenter = () => { const c = faultCenter(); return { ...c, reps: c.reps.map((r) => ({ ...r, connectUserId: `user-${r.id}` })) }; };
+const context = {
+  functionName: 'f',
+  awsRequestId: 'r',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
+  getRemainingTimeInMillis: () => 8000,
+} as unknown as Context;
+const voiceCenter = () => {
+  const c = faultCenter();
+  return { ...c, reps: c.reps.map((r) => ({ ...r, connectUserId: `user-${r.id}` })) };
+};
 
 beforeEach(() => connect.reset());
 
@@ -25,8 +38,13 @@ async function workload(h: Harness, pass = (ms: number) => h.advance(ms)): Promi
   await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
   await h.router.logIn({ repId: 'rep-b', statusId: 'digital' });
   const ids: string[] = [];
-  for (const [channel, queue, n] of [['chat', 'chat-q', 3], ['case', 'case-q', 3], ['voice', 'voice-q', 1]] as const) {
-    for (let k = 0; k < n; k++) ids.push((await h.router.submitWork({ channel, source: `${channel}-${k}`, queue })).decision.itemId);
+  for (const [channel, queue, n] of [
+    ['chat', 'chat-q', 3],
+    ['case', 'case-q', 3],
+    ['voice', 'voice-q', 1],
+  ] as const) {
+    for (let k = 0; k < n; k++)
+      ids.push((await h.router.submitWork({ channel, source: `${channel}-${k}`, queue })).decision.itemId);
   }
   const items = await Promise.all(ids.map((id) => h.item(id)));
   const offered = items.filter((i) => i.state === 'Offered');
@@ -38,7 +56,7 @@ async function workload(h: Harness, pass = (ms: number) => h.advance(ms)): Promi
 }
 
 describe('DynamoDB throttling and 5xx on any call (issue: fault tolerance)', () => {
-  it('are absorbed by the SDK\'s retries: the same end state as without faults, invariants from the table', async () => {
+  it("are absorbed by the SDK's retries: the same end state as without faults, invariants from the table", async () => {
     const base = await makeHarness(faultCenter());
     await workload(base);
     await settle(base);
@@ -86,22 +104,29 @@ describe('timers firing early, late and twice (issue: fault tolerance)', () => {
 describe('Connect faults and contact events (issue: fault tolerance, spec §8)', () => {
   async function voiceHarness() {
     const h = await makeHarness(voiceCenter());
-    const router = new Router({ ...h.deps, telephony: new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE, { sleep: async () => {} }) });
+    const router = new Router({
+      ...h.deps,
+      telephony: new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE, { sleep: async () => {} }),
+    });
     const events = makeContactEvents(() => router);
     return { ...h, router, contactEvent: (e: unknown) => events(e as never, context) };
   }
 
   it('a throttled Connect leaves the offer to recover by timeout; a vanished contact is canceled and released', async () => {
     const meta = { $metadata: {} };
-    connect.on(UpdateContactRoutingDataCommand, { ContactId: 'throttled' }).rejects(new ThrottlingException({ message: 'Rate exceeded', ...meta }));
-    connect.on(UpdateContactRoutingDataCommand, { ContactId: 'gone' }).rejects(new ResourceNotFoundException({ message: 'not found', ...meta }));
+    connect
+      .on(UpdateContactRoutingDataCommand, { ContactId: 'throttled' })
+      .rejects(new ThrottlingException({ message: 'Rate exceeded', ...meta }));
+    connect
+      .on(UpdateContactRoutingDataCommand, { ContactId: 'gone' })
+      .rejects(new ResourceNotFoundException({ message: 'not found', ...meta }));
     const v = await voiceHarness();
     await v.router.logIn({ repId: 'rep-a', statusId: 'available' });
     await v.router.logIn({ repId: 'rep-b', statusId: 'available' });
     const throttled = (await v.router.submitWork({ channel: 'voice', source: 'throttled', queue: 'voice-q' })).decision;
     const gone = (await v.router.submitWork({ channel: 'voice', source: 'gone', queue: 'voice-q' })).decision;
     expect((await v.item(throttled.itemId)).state).toBe('Offered');
-    expect((await v.item(gone.itemId))).toMatchObject({ state: 'Canceled' });
+    expect(await v.item(gone.itemId)).toMatchObject({ state: 'Canceled' });
     await settle(v);
     const end = await endState(v, config);
     expect(end.report).toEqual(noViolations);
@@ -118,18 +143,26 @@ describe('Connect faults and contact events (issue: fault tolerance, spec §8)',
       () => connectContactEvent('CONTACT_DATA_UPDATED', 'call-1', stepExpired),
       () => connectContactEvent('DISCONNECTED', 'call-1', answered),
     ];
-    const deliveries = fc.tuple(fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }), fc.array(fc.nat({ max: 3 }), { maxLength: 4 }))
+    const deliveries = fc
+      .tuple(
+        fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),
+        fc.array(fc.nat({ max: 3 }), { maxLength: 4 }),
+      )
       .map(([order, repeats]) => [...order, ...repeats]);
-    await fc.assert(fc.asyncProperty(deliveries, async (sequence) => {
-      const v = await voiceHarness();
-      await v.router.logIn({ repId: 'rep-a', statusId: 'available' });
-      const { itemId } = (await v.router.submitWork({ channel: 'voice', source: 'call-1', queue: 'voice-q' })).decision;
-      for (const k of sequence) await v.contactEvent(kinds[k]!());
-      await settle(v);
-      const end = await endState(v, config);
-      expect(end.report).toEqual(noViolations);
-      expect(['Completed', 'Canceled']).toContain((await v.item(itemId)).state);
-      expect(end.reps['rep-a']).toMatchObject({ used: { primary: 0, interruptible: 0 }, active: 0 });
-    }), { numRuns: 12 });
+    await fc.assert(
+      fc.asyncProperty(deliveries, async (sequence) => {
+        const v = await voiceHarness();
+        await v.router.logIn({ repId: 'rep-a', statusId: 'available' });
+        const { itemId } = (await v.router.submitWork({ channel: 'voice', source: 'call-1', queue: 'voice-q' }))
+          .decision;
+        for (const k of sequence) await v.contactEvent(kinds[k]!());
+        await settle(v);
+        const end = await endState(v, config);
+        expect(end.report).toEqual(noViolations);
+        expect(['Completed', 'Canceled']).toContain((await v.item(itemId)).state);
+        expect(end.reps['rep-a']).toMatchObject({ used: { primary: 0, interruptible: 0 }, active: 0 });
+      }),
+      { numRuns: 12 },
+    );
   });
 });

@@ -2,7 +2,8 @@ import { InvalidInputError } from '../../lambdas/domain/errors';
 import { smallCenter } from '../fixtures/small-center';
 import { makeHarness, T0 } from '../support/harness';
 
-const withPresence = (p: Record<string, unknown>) => smallCenter({ presenceConfigs: [{ id: 'std', capacity: 100, ...p }] });
+const withPresence = (p: Record<string, unknown>) =>
+  smallCenter({ presenceConfigs: [{ id: 'std', capacity: 100, ...p }] });
 const chat = { channel: 'chat', source: 'c1', queue: 'chat-q' };
 
 describe('accept (spec §7)', () => {
@@ -20,7 +21,10 @@ describe('accept (spec §7)', () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a' });
     const { itemId } = (await h.router.submitWork(chat)).decision;
-    expect((await h.router.accept({ itemId, repId: 'rep-b' })).decision).toMatchObject({ kind: 'stale', state: 'Offered' });
+    expect((await h.router.accept({ itemId, repId: 'rep-b' })).decision).toMatchObject({
+      kind: 'stale',
+      state: 'Offered',
+    });
     expect((await h.router.accept({ itemId, offerId: 'offer-old' })).decision).toMatchObject({ kind: 'stale' });
     expect((await h.item(itemId)).state).toBe('Offered');
   });
@@ -39,7 +43,9 @@ describe('decline (spec §7)', () => {
     expect(item.reservation!.repId).not.toBe(first);
     expect(item.requestedAt).toBe(T0);
     expect((await h.rep(first)).used.primary).toBe(0);
-    expect(h.events.ofType('offer.declined')).toEqual([expect.objectContaining({ repId: first, reason: 'Not my area' })]);
+    expect(h.events.ofType('offer.declined')).toEqual([
+      expect.objectContaining({ repId: first, reason: 'Not my area' }),
+    ]);
   });
 
   it('is not offered to the same rep again in that login session, even after Busy → Available', async () => {
@@ -57,7 +63,10 @@ describe('decline (spec §7)', () => {
 
   it('re-offers after reofferDeclinedAfterSeconds so a one-rep queue does not stall', async () => {
     const base = smallCenter();
-    const h = await makeHarness({ ...base, queues: base.queues.map((q) => (q.id === 'chat-q' ? { ...q, reofferDeclinedAfterSeconds: 90 } : q)) });
+    const h = await makeHarness({
+      ...base,
+      queues: base.queues.map((q) => (q.id === 'chat-q' ? { ...q, reofferDeclinedAfterSeconds: 90 } : q)),
+    });
     await h.router.logIn({ repId: 'rep-a' });
     const { itemId } = (await h.router.submitWork(chat)).decision;
     await h.router.decline({ itemId, repId: 'rep-a' });
@@ -91,7 +100,7 @@ describe('decline (spec §7)', () => {
 });
 
 describe('push timeout (spec §7)', () => {
-  it('times the offer out on the router\'s own timer, sets statusOnPushTimeout, excludes the session', async () => {
+  it("times the offer out on the router's own timer, sets statusOnPushTimeout, excludes the session", async () => {
     const h = await makeHarness(withPresence({ statusOnPushTimeout: 'busy' }));
     await h.router.logIn({ repId: 'rep-a' });
     await h.router.logIn({ repId: 'rep-b' });
@@ -127,7 +136,15 @@ describe('push timeout (spec §7)', () => {
 
 describe('completion, wrap-up and cancel (spec §3, §4)', () => {
   it('holds capacity during wrap-up and releases it when wrap-up ends', async () => {
-    const h = await makeHarness(smallCenter({ channels: [{ name: 'voice', realTime: true, wrapUpSeconds: 45 }, { name: 'chat', realTime: true }, { name: 'case', realTime: false }] }));
+    const h = await makeHarness(
+      smallCenter({
+        channels: [
+          { name: 'voice', realTime: true, wrapUpSeconds: 45 },
+          { name: 'chat', realTime: true },
+          { name: 'case', realTime: false },
+        ],
+      }),
+    );
     await h.router.logIn({ repId: 'rep-a' });
     const { itemId } = (await h.router.submitWork({ channel: 'voice', source: 'call-1', queue: 'voice-q' })).decision;
     await h.router.accept({ itemId });
@@ -142,8 +159,10 @@ describe('completion, wrap-up and cancel (spec §3, §4)', () => {
   it('cancels a queued item and an offered one (abandon), releasing the reservation once', async () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a' });
-    const offered = (await h.router.submitWork({ channel: 'voice', source: 'call-1', queue: 'voice-q' })).decision.itemId;
-    const queued = (await h.router.submitWork({ channel: 'voice', source: 'call-2', queue: 'voice-q' })).decision.itemId;
+    const offered = (await h.router.submitWork({ channel: 'voice', source: 'call-1', queue: 'voice-q' })).decision
+      .itemId;
+    const queued = (await h.router.submitWork({ channel: 'voice', source: 'call-2', queue: 'voice-q' })).decision
+      .itemId;
     expect((await h.router.cancel({ itemId: queued, reason: 'abandoned' })).decision.kind).toBe('canceled');
     expect((await h.router.cancel({ itemId: offered, reason: 'abandoned' })).decision.kind).toBe('canceled');
     expect((await h.router.cancel({ itemId: offered, reason: 'abandoned' })).decision.kind).toBe('stale');
@@ -155,6 +174,10 @@ describe('completion, wrap-up and cancel (spec §3, §4)', () => {
     await h.router.logIn({ repId: 'rep-a' });
     const { itemId } = (await h.router.submitWork(chat)).decision;
     await h.router.accept({ itemId });
-    expect((await h.router.cancel({ itemId, reason: 'abandoned' })).decision).toEqual({ kind: 'stale', itemId, state: 'Assigned' });
+    expect((await h.router.cancel({ itemId, reason: 'abandoned' })).decision).toEqual({
+      kind: 'stale',
+      itemId,
+      state: 'Assigned',
+    });
   });
 });

@@ -8,7 +8,10 @@ describe('presence (spec §2, §7)', () => {
     const first = await h.router.logIn({ repId: 'rep-a' });
     expect(first.decision).toMatchObject({ kind: 'loggedIn', statusId: 'available' });
     const again = await h.router.logIn({ repId: 'rep-a' });
-    expect(again.decision).toMatchObject({ kind: 'alreadyLoggedIn', sessionId: (first.decision as { sessionId: string }).sessionId });
+    expect(again.decision).toMatchObject({
+      kind: 'alreadyLoggedIn',
+      sessionId: (first.decision as { sessionId: string }).sessionId,
+    });
     expect(h.events.ofType('rep.presenceChanged')).toHaveLength(1);
   });
 
@@ -51,7 +54,9 @@ describe('presence (spec §2, §7)', () => {
 
   it('rejects a status change while logged out', async () => {
     const h = await makeHarness(smallCenter());
-    await expect(h.router.changeStatus({ repId: 'rep-a', statusId: 'busy' })).rejects.toThrow('repId: rep \'rep-a\' is logged out; log in first');
+    await expect(h.router.changeStatus({ repId: 'rep-a', statusId: 'busy' })).rejects.toThrow(
+      "repId: rep 'rep-a' is logged out; log in first",
+    );
   });
 });
 
@@ -77,7 +82,11 @@ describe('outbound calls (spec §4: outbound calls count)', () => {
     const kase = (await h.router.submitWork({ channel: 'case', source: 'k1', queue: 'case-q' })).decision.itemId;
     const chat = (await h.router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q' })).decision.itemId;
     await h.router.accept({ itemId: chat });
-    expect((await h.router.reserveOutbound({ repId: 'rep-a', callId: 'out-1' })).decision).toEqual({ kind: 'busy', repId: 'rep-a', reason: 'activeVoiceCapacity' });
+    expect((await h.router.reserveOutbound({ repId: 'rep-a', callId: 'out-1' })).decision).toEqual({
+      kind: 'busy',
+      repId: 'rep-a',
+      reason: 'activeVoiceCapacity',
+    });
     expect((await h.item(kase)).state).toBe('Offered');
   });
 });

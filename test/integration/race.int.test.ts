@@ -5,8 +5,8 @@ import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
 import { ContentionError } from '../../lambdas/domain/errors';
 import { checkInvariants } from '../../lambdas/domain/routing/invariants';
 import { CANDIDATE_CACHE_MS, CandidateCache } from '../../lambdas/domain/use-cases/candidate-cache';
-import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
 import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
+import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
 import { Router } from '../../lambdas/domain/use-cases/router';
 import { endpoint, freshTable, snapshot, T0 } from '../support/harness';
 
@@ -19,8 +19,18 @@ const REPS = 12;
  * and the desktops only have to finish work (accepts are single conditional writes, covered elsewhere).
  */
 const contendedCenter = {
-  name: 'race', channels: [{ name: 'chat', realTime: true }],
-  queues: [{ id: 'chat-q', channel: 'chat', priority: 1, routingModel: 'MostAvailable', pushTimeoutSeconds: 0, size: { units: 25 } }],
+  name: 'race',
+  channels: [{ name: 'chat', realTime: true }],
+  queues: [
+    {
+      id: 'chat-q',
+      channel: 'chat',
+      priority: 1,
+      routingModel: 'MostAvailable',
+      pushTimeoutSeconds: 0,
+      size: { units: 25 },
+    },
+  ],
   statuses: [{ id: 'available', name: 'Available', channels: ['chat'] }],
   presenceConfigs: [{ id: 'std', capacity: 100, autoAccept: true }],
   groups: [{ id: 'g', name: 'G', presenceConfig: 'std' }],
@@ -30,7 +40,11 @@ const contendedCenter = {
 /** Like a Lambda redelivery: a call that gave up under contention is simply made again. */
 async function persist<T>(call: () => Promise<T>): Promise<T> {
   for (;;) {
-    try { return await call(); } catch (e) { if (!(e instanceof ContentionError)) throw e; }
+    try {
+      return await call();
+    } catch (e) {
+      if (!(e instanceof ContentionError)) throw e;
+    }
   }
 }
 
@@ -46,15 +60,34 @@ describe('routers racing for the same reps (spec §1)', () => {
       const commit = own.commit.bind(own);
       own.commit = async (w) => {
         stats.commits++;
-        try { await commit(w); } catch (e) { stats.conflicts++; throw e; }
+        try {
+          await commit(w);
+        } catch (e) {
+          stats.conflicts++;
+          throw e;
+        }
       };
       const reads = ['getItem', 'getRep', 'waitingItems', 'availableReps', 'itemIdForSource', 'heldItems'] as const;
-      for (const m of reads) { const f = (own[m] as (...a: unknown[]) => Promise<unknown>).bind(own); (own as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => { stats.reads++; return f(...a); }; }
+      for (const m of reads) {
+        const f = (own[m] as (...a: unknown[]) => Promise<unknown>).bind(own);
+        (own as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
+          stats.reads++;
+          return f(...a);
+        };
+      }
       const clock = new ManualClock(T0);
       // Half the routers cache candidates, as deployed. Their clock never moves, so their caches are as stale as
       // they can get: only the commit on the rep keeps capacity exact.
       const candidates = n % 2 === 0 ? { candidates: new CandidateCache(CANDIDATE_CACHE_MS) } : {};
-      return new Router({ store: own, clock, ids: new SequentialIds(`r${n}-`), events, timers: new TimerQueue(), config: new StoreConfigProvider(own, clock, Number.POSITIVE_INFINITY), ...candidates });
+      return new Router({
+        store: own,
+        clock,
+        ids: new SequentialIds(`r${n}-`),
+        events,
+        timers: new TimerQueue(),
+        config: new StoreConfigProvider(own, clock, Number.POSITIVE_INFINITY),
+        ...candidates,
+      });
     });
     for (let i = 0; i < REPS; i++) await routers[0]!.logIn({ repId: `rep-${i}` });
     const submitted: string[] = [];
@@ -66,20 +99,29 @@ describe('routers racing for the same reps (spec §1)', () => {
     events.onEvent((e) => {
       if (e.type !== 'work.assigned') return;
       const router = routers[(Number(e.repId.split('-')[1]) * 3) % ROUTERS]!;
-      desktopWork.push((async () => {
-        const done = await persist(() => router.complete({ itemId: e.itemId }));
-        if (done.decision.kind === 'completed') completed++;
-      })());
+      desktopWork.push(
+        (async () => {
+          const done = await persist(() => router.complete({ itemId: e.itemId }));
+          if (done.decision.kind === 'completed') completed++;
+        })(),
+      );
     });
-    const progress = setInterval(() => process.env.RACE_DEBUG && console.log(`submitted ${submitted.length} completed ${completed} ${JSON.stringify(stats)}`), 2000);
+    const progress = setInterval(
+      () =>
+        process.env.RACE_DEBUG &&
+        console.log(`submitted ${submitted.length} completed ${completed} ${JSON.stringify(stats)}`),
+      2000,
+    );
     // Meanwhile 8 routers submit (and push-route) at once.
-    await Promise.all(routers.map(async (router, n) => {
-      for (let k = n; k < ITEMS; k += ROUTERS) {
-        const r = await persist(() => router.submitWork({ channel: 'chat', source: `chat-${k}`, queue: 'chat-q' }));
-        submitted.push(r.decision.itemId);
-      }
-    }));
-    for (let settled = 0; settled < desktopWork.length;) {
+    await Promise.all(
+      routers.map(async (router, n) => {
+        for (let k = n; k < ITEMS; k += ROUTERS) {
+          const r = await persist(() => router.submitWork({ channel: 'chat', source: `chat-${k}`, queue: 'chat-q' }));
+          submitted.push(r.decision.itemId);
+        }
+      }),
+    );
+    for (let settled = 0; settled < desktopWork.length; ) {
       const batch = desktopWork.slice(settled);
       await Promise.all(batch);
       settled += batch.length;

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
 import { createRoutingTable, documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
+import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
 import { RequestMeter } from '../../lambdas/adapters/dynamodb/request-meter';
 import { ConflictError } from '../../lambdas/domain/errors';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
@@ -8,8 +8,20 @@ import { endpoint } from '../support/harness';
 import { T0 } from '../support/harness-time';
 
 const item = (id: string): WorkItem => ({
-  id, channel: 'chat', source: `src-${id}`, queueId: 'chat-q', target: { kind: 'queue' }, interruptible: false,
-  requestedAt: T0, targetSince: T0, attributes: {}, state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
+  id,
+  channel: 'chat',
+  source: `src-${id}`,
+  queueId: 'chat-q',
+  target: { kind: 'queue' },
+  interruptible: false,
+  requestedAt: T0,
+  targetSince: T0,
+  attributes: {},
+  state: 'Queued',
+  version: 1,
+  exclusions: [],
+  relaxedSkills: [],
+  offers: 0,
 });
 
 describe('RequestMeter (bench: requests counted by client middleware, not estimated)', () => {
@@ -24,7 +36,9 @@ describe('RequestMeter (bench: requests counted by client middleware, not estima
     await store.commit([{ kind: 'item', item: item('w1'), expectedVersion: 0, rank: 'r1' }]);
     await store.getItem('w1');
     await store.waitingItems({ kind: 'queue', queueId: 'chat-q' }, 10);
-    await expect(store.commit([{ kind: 'item', item: item('w1'), expectedVersion: 0, rank: 'r1' }])).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      store.commit([{ kind: 'item', item: item('w1'), expectedVersion: 0, rank: 'r1' }]),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     const counts = meter.take();
     expect(counts.byOperation).toEqual({ TransactWriteItems: 2, GetItem: 1, Query: 1 });

@@ -38,7 +38,9 @@ describe('push routing (spec §6)', () => {
     // Cases use the interruptible pool, so both case-holding reps can still take the call.
     expect(call.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
     expect(h.events.ofType('offer.created').at(-1)!.explanation).toEqual({
-      considered: 3, eligible: 2, routingModel: 'MostAvailable',
+      considered: 3,
+      eligible: 2,
+      routingModel: 'MostAvailable',
       ineligibleByReason: { statusExcludesChannel: 1 },
       ineligible: [{ repId: 'rep-c', reason: 'statusExcludesChannel' }],
     });
@@ -48,21 +50,36 @@ describe('push routing (spec §6)', () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
     const r = await h.router.submitWork({
-      channel: 'chat', source: 'c1', queue: 'chat-q',
-      skills: [{ skill: 'english', minLevel: 5 }, { skill: 'spanish', minLevel: 5, additional: true, dropAfterSeconds: 30 }],
+      channel: 'chat',
+      source: 'c1',
+      queue: 'chat-q',
+      skills: [
+        { skill: 'english', minLevel: 5 },
+        { skill: 'spanish', minLevel: 5, additional: true, dropAfterSeconds: 30 },
+      ],
     });
-    expect(r.decision.routing).toMatchObject({ kind: 'waiting', explanation: { ineligibleByReason: { missingSkill: 1 } } });
+    expect(r.decision.routing).toMatchObject({
+      kind: 'waiting',
+      explanation: { ineligibleByReason: { missingSkill: 1 } },
+    });
     await h.advance(29_000);
     expect((await h.item(r.decision.itemId)).state).toBe('Queued');
     await h.advance(1_000);
-    expect(h.events.ofType('skills.relaxed')).toEqual([expect.objectContaining({ itemId: r.decision.itemId, dropped: ['spanish'] })]);
+    expect(h.events.ofType('skills.relaxed')).toEqual([
+      expect.objectContaining({ itemId: r.decision.itemId, dropped: ['spanish'] }),
+    ]);
     expect((await h.item(r.decision.itemId)).reservation?.repId).toBe('rep-a');
   });
 
   it('never relaxes required skills', async () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
-    const r = await h.router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q', skills: [{ skill: 'spanish', minLevel: 1 }] });
+    const r = await h.router.submitWork({
+      channel: 'chat',
+      source: 'c1',
+      queue: 'chat-q',
+      skills: [{ skill: 'spanish', minLevel: 1 }],
+    });
     await h.advance(3_600_000);
     expect((await h.item(r.decision.itemId)).state).toBe('Queued');
   });
@@ -71,7 +88,12 @@ describe('push routing (spec §6)', () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
     await h.router.logIn({ repId: 'rep-b', statusId: 'busy' });
-    const r = await h.router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q', preferredRep: { repId: 'rep-b', fallbackAfterSeconds: 60 } });
+    const r = await h.router.submitWork({
+      channel: 'chat',
+      source: 'c1',
+      queue: 'chat-q',
+      preferredRep: { repId: 'rep-b', fallbackAfterSeconds: 60 },
+    });
     expect(r.decision.routing).toMatchObject({ kind: 'waiting' });
     await h.advance(60_000);
     expect(h.events.ofType('work.fellBack')).toEqual([expect.objectContaining({ to: 'queue', reason: 'timer' })]);
@@ -83,16 +105,31 @@ describe('push routing (spec §6)', () => {
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
     await h.router.logIn({ repId: 'rep-b', statusId: 'available' });
     await h.router.submitWork({ channel: 'chat', source: 'c0', queue: 'chat-q', preferredRep: { repId: 'rep-b' } });
-    const r = await h.router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q', preferredRep: { repId: 'rep-b' } });
+    const r = await h.router.submitWork({
+      channel: 'chat',
+      source: 'c1',
+      queue: 'chat-q',
+      preferredRep: { repId: 'rep-b' },
+    });
     expect(r.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-b' });
   });
 
   it('direct-to-rep: falls back at once when the preferred rep is logged out, unless required', async () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
-    const optional = await h.router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q', preferredRep: { repId: 'rep-c' } });
+    const optional = await h.router.submitWork({
+      channel: 'chat',
+      source: 'c1',
+      queue: 'chat-q',
+      preferredRep: { repId: 'rep-c' },
+    });
     expect(optional.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
-    const required = await h.router.submitWork({ channel: 'chat', source: 'c2', queue: 'chat-q', preferredRep: { repId: 'rep-c', required: true } });
+    const required = await h.router.submitWork({
+      channel: 'chat',
+      source: 'c2',
+      queue: 'chat-q',
+      preferredRep: { repId: 'rep-c', required: true },
+    });
     expect(required.decision.routing).toMatchObject({ kind: 'waiting' });
     await h.router.logIn({ repId: 'rep-c', statusId: 'available' });
     expect((await h.item(required.decision.itemId)).reservation?.repId).toBe('rep-c');
@@ -100,13 +137,31 @@ describe('push routing (spec §6)', () => {
 
   it('overflows a waiting item to another queue by wait time, keeping its place in time', async () => {
     const base = smallCenter();
-    const h = await makeHarness({ ...base, queues: base.queues.map((q) => (q.id === 'chat-q' ? { ...q, overflow: { afterSeconds: 120, toQueue: 'chat-2' } } : q)).concat({ id: 'chat-2', channel: 'chat', priority: 2, routingModel: 'MostAvailable', pushTimeoutSeconds: 30, size: { units: 50 } }), reps: [...base.reps!, { id: 'rep-x', group: 'g1', queues: ['chat-2'] }] });
+    const h = await makeHarness({
+      ...base,
+      queues: base.queues
+        .map((q) => (q.id === 'chat-q' ? { ...q, overflow: { afterSeconds: 120, toQueue: 'chat-2' } } : q))
+        .concat({
+          id: 'chat-2',
+          channel: 'chat',
+          priority: 2,
+          routingModel: 'MostAvailable',
+          pushTimeoutSeconds: 30,
+          size: { units: 50 },
+        }),
+      reps: [...base.reps!, { id: 'rep-x', group: 'g1', queues: ['chat-2'] }],
+    });
     await h.router.logIn({ repId: 'rep-x', statusId: 'available' });
     const r = await h.router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q' });
     expect(r.decision.routing).toMatchObject({ kind: 'waiting' });
     await h.advance(120_000);
     const item = await h.item(r.decision.itemId);
-    expect(item).toMatchObject({ queueId: 'chat-2', requestedAt: T0, state: 'Offered', reservation: { repId: 'rep-x' } });
+    expect(item).toMatchObject({
+      queueId: 'chat-2',
+      requestedAt: T0,
+      state: 'Offered',
+      reservation: { repId: 'rep-x' },
+    });
     expect(h.events.ofType('work.overflowed')).toHaveLength(1);
   });
 });
@@ -115,7 +170,11 @@ describe('pull routing (spec §5)', () => {
   it('a rep who logs in is offered the first items across the queues they serve, by priority then age', async () => {
     const h = await makeHarness(smallCenter());
     const ids: Record<string, string> = {};
-    for (const [source, queue, channel, at] of [['k-old', 'case-q', 'case', 0], ['c-new', 'chat-q', 'chat', 2], ['c-old', 'chat-q', 'chat', 1]] as const) {
+    for (const [source, queue, channel, at] of [
+      ['k-old', 'case-q', 'case', 0],
+      ['c-new', 'chat-q', 'chat', 2],
+      ['c-old', 'chat-q', 'chat', 1],
+    ] as const) {
       h.clock.set(T0 + at * 1000);
       ids[source] = (await h.router.submitWork({ channel, source, queue })).decision.itemId;
     }

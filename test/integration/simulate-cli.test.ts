@@ -7,16 +7,29 @@ import { scenarioJsonSchema } from '../../lambdas/simulator/scenario-json-schema
 
 const root = join(__dirname, '../..');
 const exec = promisify(execFile);
-const simulate = (...args: string[]) => exec('npx', ['tsx', 'lambdas/simulator/cli/simulate.ts', ...args], { cwd: root })
-  .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+const simulate = (...args: string[]) =>
+  exec('npx', ['tsx', 'lambdas/simulator/cli/simulate.ts', ...args], { cwd: root }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 describe('npm run simulate (spec/simulator.md)', () => {
   it('prints only the report as one JSON object with --json', async () => {
     const r = await simulate('test/fixtures/scenarios/small.json', '--json', '--store', 'memory', '--seed', '9');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['scenario', 'virtualMinutes', 'queues', 'reps', 'invariants', 'store', 'wallSeconds']);
-    expect(report.queues.q).toEqual(expect.objectContaining({ arrived: expect.any(Number), serviceLevel: expect.any(Number) }));
+    expect(Object.keys(report)).toEqual([
+      'scenario',
+      'virtualMinutes',
+      'queues',
+      'reps',
+      'invariants',
+      'store',
+      'wallSeconds',
+    ]);
+    expect(report.queues.q).toEqual(
+      expect.objectContaining({ arrived: expect.any(Number), serviceLevel: expect.any(Number) }),
+    );
     expect(report.invariants).toEqual({ capacityViolations: 0, doubleOffers: 0, lostWorkItems: 0 });
     expect(report.store).toBe('memory');
   });
@@ -24,12 +37,30 @@ describe('npm run simulate (spec/simulator.md)', () => {
   it('prints a readable table by default', async () => {
     const r = await simulate('test/fixtures/scenarios/small.json', '--store', 'memory');
     expect(r.stdout).toMatch(/queue\s+arrived\s+answered\s+abandoned\s+mean wait/);
-    expect(r.stdout).toContain('invariants (from the store\'s records): capacity violations 0, double offers 0, lost work items 0');
+    expect(r.stdout).toContain(
+      "invariants (from the store's records): capacity violations 0, double offers 0, lost work items 0",
+    );
   });
 
   it.each([
-    ['a missing field, a negative duration and a wrong type', 'bad.json', ['name: Invalid input: expected string, received undefined', 'durationMinutes: Too small', 'arrivals[0].perHour: Invalid input: expected number, received string']],
-    ['unknown queues and channels', 'unknown-queue.json', ["arrivals[0].queue: unknown queue 'elsewhere'", "repGroups[0].queues[1]: unknown queue 'nope'", "repGroups[0].status[1]: unknown channel 'fax'"]],
+    [
+      'a missing field, a negative duration and a wrong type',
+      'bad.json',
+      [
+        'name: Invalid input: expected string, received undefined',
+        'durationMinutes: Too small',
+        'arrivals[0].perHour: Invalid input: expected number, received string',
+      ],
+    ],
+    [
+      'unknown queues and channels',
+      'unknown-queue.json',
+      [
+        "arrivals[0].queue: unknown queue 'elsewhere'",
+        "repGroups[0].queues[1]: unknown queue 'nope'",
+        "repGroups[0].status[1]: unknown channel 'fax'",
+      ],
+    ],
   ])('exits 2 naming every problem for %s; nothing runs', async (_name, file, problems) => {
     const r = await simulate(`test/fixtures/scenarios/${file}`, '--store', 'memory');
     expect(r.code).toBe(2);
@@ -46,7 +77,9 @@ describe('npm run simulate (spec/simulator.md)', () => {
 });
 
 describe('example scenarios', () => {
-  const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json') && !['contact-center.json', 'scenario.schema.json'].includes(f));
+  const examples = readdirSync(join(root, 'examples')).filter(
+    (f) => f.endsWith('.json') && !['contact-center.json', 'scenario.schema.json'].includes(f),
+  );
 
   it.each(examples)('%s is a valid scenario', (file) => {
     const loaded = loadScenario(join(root, 'examples', file));
@@ -54,7 +87,9 @@ describe('example scenarios', () => {
   });
 
   it('ships the blended, skills-relaxation and default scenarios', () => {
-    expect(examples).toEqual(expect.arrayContaining(['default-scenario.json', 'blended-center.json', 'skills-relaxation.json']));
+    expect(examples).toEqual(
+      expect.arrayContaining(['default-scenario.json', 'blended-center.json', 'skills-relaxation.json']),
+    );
   });
 
   it('ships a JSON Schema that matches the validating schema (regenerate with npm run schemas)', () => {

@@ -2,7 +2,7 @@ import { MemoryRoutingStore } from '../../lambdas/adapters/memory/memory-store';
 import { ConflictError } from '../../lambdas/domain/errors';
 import type { RoutingStore, StateWrite } from '../../lambdas/domain/ports';
 import { rankKey } from '../../lambdas/domain/routing/ordering';
-import { repChange, reserve, release, withPresence, type RepState } from '../../lambdas/domain/routing/rep';
+import { type RepState, release, repChange, reserve, withPresence } from '../../lambdas/domain/routing/rep';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
 import { aRep, aWorkItem, compiled } from '../support/builders';
 import { freshTable } from '../support/harness';
@@ -10,20 +10,43 @@ import { T0 } from '../support/harness-time';
 
 const config = compiled();
 const limits = { primary: 100, interruptible: 100 };
-const queued = (item: WorkItem): StateWrite => ({ kind: 'item', item, expectedVersion: item.version - 1, rank: rankKey(item, config.queue(item.queueId)) });
-const created = (item: WorkItem): StateWrite => ({ ...queued(item), expectedVersion: 0 } as StateWrite);
-const repWrite = (before: RepState, after: RepState): StateWrite => ({ kind: 'rep', change: repChange(before, after, limits) });
-const newRep = (repId = 'rep-a') => aRep({ repId, sessionId: undefined, statusChannels: [], statusId: undefined, loggedInAt: undefined, presenceVersion: 0 });
-const loggedIn = (rep: RepState) => withPresence(rep, { sessionId: 's1', loggedInAt: T0, statusId: 'available', statusChannels: ['chat'] });
+const queued = (item: WorkItem): StateWrite => ({
+  kind: 'item',
+  item,
+  expectedVersion: item.version - 1,
+  rank: rankKey(item, config.queue(item.queueId)),
+});
+const created = (item: WorkItem): StateWrite => ({ ...queued(item), expectedVersion: 0 }) as StateWrite;
+const repWrite = (before: RepState, after: RepState): StateWrite => ({
+  kind: 'rep',
+  change: repChange(before, after, limits),
+});
+const newRep = (repId = 'rep-a') =>
+  aRep({
+    repId,
+    sessionId: undefined,
+    statusChannels: [],
+    statusId: undefined,
+    loggedInAt: undefined,
+    presenceVersion: 0,
+  });
+const loggedIn = (rep: RepState) =>
+  withPresence(rep, { sessionId: 's1', loggedInAt: T0, statusId: 'available', statusChannels: ['chat'] });
 
-const conflictOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as ConflictError);
+const conflictOf = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as ConflictError,
+  );
 
 describe.each([
   ['dynamodb', async () => (await freshTable()).store as RoutingStore],
   ['memory', async () => new MemoryRoutingStore() as RoutingStore],
 ])('RoutingStore contract: %s', (_name, makeStore) => {
   let store: RoutingStore;
-  beforeEach(async () => { store = await makeStore(); });
+  beforeEach(async () => {
+    store = await makeStore();
+  });
 
   it('stores and loads the configuration', async () => {
     expect(await store.loadConfig()).toBeUndefined();
@@ -34,8 +57,12 @@ describe.each([
 
   it('creates an item once per id and per channel + source', async () => {
     await store.commit([created(aWorkItem({ id: 'w1', source: 'src' }))]);
-    expect((await conflictOf(store.commit([created(aWorkItem({ id: 'w2', source: 'src' }))])))?.failedWrites).toEqual([0]);
-    expect(await conflictOf(store.commit([created(aWorkItem({ id: 'w1', source: 'other' }))]))).toBeInstanceOf(ConflictError);
+    expect((await conflictOf(store.commit([created(aWorkItem({ id: 'w2', source: 'src' }))])))?.failedWrites).toEqual([
+      0,
+    ]);
+    expect(await conflictOf(store.commit([created(aWorkItem({ id: 'w1', source: 'other' }))]))).toBeInstanceOf(
+      ConflictError,
+    );
     expect(await store.itemIdForSource('chat', 'src')).toBe('w1');
     expect(await store.getItem('w2')).toBeUndefined();
   });
@@ -45,7 +72,9 @@ describe.each([
     await store.commit([created(item)]);
     const next = { ...item, version: 2, priority: 3 };
     await store.commit([queued(next)]);
-    expect(await conflictOf(store.commit([queued({ ...item, version: 2, priority: 4 })]))).toBeInstanceOf(ConflictError);
+    expect(await conflictOf(store.commit([queued({ ...item, version: 2, priority: 4 })]))).toBeInstanceOf(
+      ConflictError,
+    );
     expect((await store.getItem(item.id))?.priority).toBe(3);
   });
 
@@ -56,12 +85,16 @@ describe.each([
     const stale = on;
     await store.commit([repWrite(stale, reserve(stale, 'primary', 60, T0))]);
     // Decided on a stale read (used 0), the second 60 fails: 60 + 60 > 100. 40 still fits.
-    expect((await conflictOf(store.commit([repWrite(stale, reserve(stale, 'primary', 60, T0))])))?.failedWrites).toEqual([0]);
+    expect(
+      (await conflictOf(store.commit([repWrite(stale, reserve(stale, 'primary', 60, T0))])))?.failedWrites,
+    ).toEqual([0]);
     await store.commit([repWrite(stale, reserve(stale, 'primary', 40, T0))]);
     expect((await store.getRep('rep-a'))?.used.primary).toBe(100);
     const full = (await store.getRep('rep-a'))!;
     await store.commit([repWrite(full, release(full, 'primary', 100))]);
-    expect(await conflictOf(store.commit([repWrite(full, release(full, 'primary', 100))]))).toBeInstanceOf(ConflictError);
+    expect(await conflictOf(store.commit([repWrite(full, release(full, 'primary', 100))]))).toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it('a change that nets to nothing still checks its guards (outbound reserving what it rescinded)', async () => {
@@ -78,7 +111,9 @@ describe.each([
     expect((await store.getRep('rep-a'))?.used.primary).toBe(100);
     const elsewhere = withPresence(held, { ...held, statusId: 'busy', statusChannels: [] });
     await store.commit([repWrite(held, elsewhere)]);
-    expect(await conflictOf(store.commit([repWrite(held, reserve(release(held, 'primary', 100), 'primary', 100, T0))]))).toBeInstanceOf(ConflictError);
+    expect(
+      await conflictOf(store.commit([repWrite(held, reserve(release(held, 'primary', 100), 'primary', 100, T0))])),
+    ).toBeInstanceOf(ConflictError);
   });
 
   it('a reservation requires the presence it was decided on', async () => {
@@ -87,7 +122,9 @@ describe.each([
     await store.commit([repWrite(rep, on)]);
     const busy = withPresence(on, { ...on, statusId: 'busy', statusChannels: [] });
     await store.commit([repWrite(on, busy)]);
-    expect(await conflictOf(store.commit([repWrite(on, reserve(on, 'primary', 10, T0))]))).toBeInstanceOf(ConflictError);
+    expect(await conflictOf(store.commit([repWrite(on, reserve(on, 'primary', 10, T0))]))).toBeInstanceOf(
+      ConflictError,
+    );
     expect((await store.getRep('rep-a'))?.used.primary).toBe(0);
   });
 
@@ -98,7 +135,12 @@ describe.each([
     const item = aWorkItem();
     await store.commit([created(item)]);
     const offered: WorkItem = { ...item, state: 'Offered', version: 2 };
-    const err = await conflictOf(store.commit([{ kind: 'item', item: offered, expectedVersion: 1 }, repWrite(on, reserve(on, 'primary', 500, T0))]));
+    const err = await conflictOf(
+      store.commit([
+        { kind: 'item', item: offered, expectedVersion: 1 },
+        repWrite(on, reserve(on, 'primary', 500, T0)),
+      ]),
+    );
     expect(err?.failedWrites).toEqual([1]);
     expect((await store.getItem(item.id))?.state).toBe('Queued');
   });
@@ -110,8 +152,30 @@ describe.each([
     expect(first.items.map((i) => i.id)).toEqual(['w1', 'w2']);
     const second = await store.waitingItems({ kind: 'queue', queueId: 'chat-q' }, 2, first.cursor);
     expect(second.items.map((i) => i.id)).toEqual(['w3']);
-    await store.commit([{ kind: 'item', item: { ...items[1]!, state: 'Offered', version: 2, reservation: { offerId: 'o', repId: 'rep-a', sessionId: 's1', pool: 'primary', units: 50, offeredAt: T0, declinable: true } }, expectedVersion: 1 }]);
-    expect((await store.waitingItems({ kind: 'queue', queueId: 'chat-q' }, 10)).items.map((i) => i.id)).toEqual(['w2', 'w3']);
+    await store.commit([
+      {
+        kind: 'item',
+        item: {
+          ...items[1]!,
+          state: 'Offered',
+          version: 2,
+          reservation: {
+            offerId: 'o',
+            repId: 'rep-a',
+            sessionId: 's1',
+            pool: 'primary',
+            units: 50,
+            offeredAt: T0,
+            declinable: true,
+          },
+        },
+        expectedVersion: 1,
+      },
+    ]);
+    expect((await store.waitingItems({ kind: 'queue', queueId: 'chat-q' }, 10)).items.map((i) => i.id)).toEqual([
+      'w2',
+      'w3',
+    ]);
     expect((await store.heldItems('rep-a')).map((i) => i.id)).toEqual(['w1']);
     expect((await store.waitingItems({ kind: 'rep', repId: 'rep-a' }, 10)).items).toEqual([]);
   });
@@ -125,4 +189,3 @@ describe.each([
     expect(await store.availableReps('other')).toEqual([]);
   });
 });
-

@@ -20,14 +20,40 @@ describe('submit work (spec §3)', () => {
     ['an unknown queue', { channel: 'chat', source: 's', queue: 'nope' }, 'queue'],
     ['a queue of another channel', { channel: 'chat', source: 's', queue: 'case-q' }, 'queue'],
     ['an unknown channel', { channel: 'fax', source: 's', queue: 'chat-q' }, 'channel'],
-    ['an unknown skill', { channel: 'chat', source: 's', queue: 'chat-q', skills: [{ skill: 'x', minLevel: 1 }] }, 'skills[0].skill'],
-    ['an unknown preferred rep', { channel: 'chat', source: 's', queue: 'chat-q', preferredRep: { repId: 'ghost' } }, 'preferredRep.repId'],
-    ['both skills and a preferred rep', { channel: 'chat', source: 's', queue: 'chat-q', skills: [{ skill: 'english', minLevel: 1 }], preferredRep: { repId: 'rep-a' } }, 'skills'],
+    [
+      'an unknown skill',
+      { channel: 'chat', source: 's', queue: 'chat-q', skills: [{ skill: 'x', minLevel: 1 }] },
+      'skills[0].skill',
+    ],
+    [
+      'an unknown preferred rep',
+      { channel: 'chat', source: 's', queue: 'chat-q', preferredRep: { repId: 'ghost' } },
+      'preferredRep.repId',
+    ],
+    [
+      'both skills and a preferred rep',
+      {
+        channel: 'chat',
+        source: 's',
+        queue: 'chat-q',
+        skills: [{ skill: 'english', minLevel: 1 }],
+        preferredRep: { repId: 'rep-a' },
+      },
+      'skills',
+    ],
     ['a missing source', { channel: 'chat', queue: 'chat-q' }, 'source'],
     ['a wrong-typed priority', { channel: 'chat', source: 's', queue: 'chat-q', priority: 'high' }, 'priority'],
     ['a negative size', { channel: 'chat', source: 's', queue: 'chat-q', size: { units: -5 } }, 'size.units'],
-    ['NaN as secondary priority', { channel: 'chat', source: 's', queue: 'chat-q', secondaryPriority: Number.NaN }, 'secondaryPriority'],
-    ['an additional skill without drop time', { channel: 'chat', source: 's', queue: 'chat-q', skills: [{ skill: 'english', minLevel: 1, additional: true }] }, 'skills[0].dropAfterSeconds'],
+    [
+      'NaN as secondary priority',
+      { channel: 'chat', source: 's', queue: 'chat-q', secondaryPriority: Number.NaN },
+      'secondaryPriority',
+    ],
+    [
+      'an additional skill without drop time',
+      { channel: 'chat', source: 's', queue: 'chat-q', skills: [{ skill: 'english', minLevel: 1, additional: true }] },
+      'skills[0].dropAfterSeconds',
+    ],
     ['an unknown field', { channel: 'chat', source: 's', queue: 'chat-q', colour: 'red' }, 'colour'],
   ])('rejects %s, naming the field, and stores nothing', async (_name, input, field) => {
     const h = await makeHarness(smallCenter());

@@ -1,6 +1,6 @@
 import { rankKey } from '../../lambdas/domain/routing/ordering';
-import { sweep, SWEEP_GRACE_MS } from '../../lambdas/domain/use-cases/sweep';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
+import { SWEEP_GRACE_MS, sweep } from '../../lambdas/domain/use-cases/sweep';
 import { smallCenter } from '../fixtures/small-center';
 import { InjectedCrash, SideEffectFaults } from '../support/faults';
 import { makeHarness, T0 } from '../support/harness';
@@ -21,7 +21,15 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
   });
 
   it('ends a wrap-up whose timer was lost, releasing the capacity it held', async () => {
-    const h = await makeHarness(smallCenter({ channels: [{ name: 'voice', realTime: true, wrapUpSeconds: 20 }, { name: 'chat', realTime: true }, { name: 'case', realTime: false }] }));
+    const h = await makeHarness(
+      smallCenter({
+        channels: [
+          { name: 'voice', realTime: true, wrapUpSeconds: 20 },
+          { name: 'chat', realTime: true },
+          { name: 'case', realTime: false },
+        ],
+      }),
+    );
     await h.router.logIn({ repId: 'rep-a' });
     const itemId = (await h.router.submitWork({ channel: 'voice', source: 'call', queue: 'voice-q' })).decision.itemId;
     await h.router.accept({ itemId });
@@ -37,8 +45,20 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     await h.router.logIn({ repId: 'rep-a', statusId: 'digital' });
     const config = await h.deps.config.get();
     const orphan = (id: string, queueId: string, channel: string): WorkItem => ({
-      id, channel, source: id, queueId, target: { kind: 'queue' }, interruptible: channel === 'case', requestedAt: T0, targetSince: T0,
-      attributes: {}, state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
+      id,
+      channel,
+      source: id,
+      queueId,
+      target: { kind: 'queue' },
+      interruptible: channel === 'case',
+      requestedAt: T0,
+      targetSince: T0,
+      attributes: {},
+      state: 'Queued',
+      version: 1,
+      exclusions: [],
+      relaxedSkills: [],
+      offers: 0,
     });
     // Stored, then the process died before routing it.
     const item = orphan('lost-chat', 'chat-q', 'chat');
@@ -51,7 +71,7 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     expect(await sweep(h.router)).toMatchObject({ routed: 0, timedOut: 0, wrapUpsEnded: 0 });
   });
 
-  it('rescinds an offer that outlived its rep\'s session (a crash between logout and its rescinds)', async () => {
+  it("rescinds an offer that outlived its rep's session (a crash between logout and its rescinds)", async () => {
     const side = new SideEffectFaults();
     const h = await makeHarness(smallCenter(), { ports: side.ports });
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });

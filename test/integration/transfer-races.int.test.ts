@@ -3,12 +3,21 @@ import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect
 import { answered, connectContactEvent } from '../fixtures/events/connect-contact-event';
 import { transferCenter } from '../fixtures/transfer-center';
 import { compiled, endState, noViolations } from '../support/end-state';
-import { makeHarness, type Harness } from '../support/harness';
+import { type Harness, makeHarness } from '../support/harness';
 
 const config = compiled(transferCenter());
 const ROUNDS = 6;
-const context = { functionName: 'f', awsRequestId: 'r', invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f', getRemainingTimeInMillis: () => 8000 } as unknown as Context;
-const settled = (p: Promise<unknown>) => p.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e }));
+const context = {
+  functionName: 'f',
+  awsRequestId: 'r',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
+  getRemainingTimeInMillis: () => 8000,
+} as unknown as Context;
+const settled = (p: Promise<unknown>) =>
+  p.then(
+    (v) => ({ ok: true as const, v }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
 
 async function check(h: Harness) {
   const end = await endState(h, config);
@@ -18,7 +27,7 @@ async function check(h: Harness) {
 
 /** Races on DynamoDB Local: two routers' worth of calls at once, each on its own fresh state. */
 describe('races around transfers and outbound calls (spec §1, §4, §9)', () => {
-  it('a transfer and a push timeout at once: the receiving rep\'s offer and the sender\'s release stay exact', async () => {
+  it("a transfer and a push timeout at once: the receiving rep's offer and the sender's release stay exact", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const h = await makeHarness(transferCenter());
       await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
@@ -79,7 +88,9 @@ describe('races around transfers and outbound calls (spec §1, §4, §9)', () =>
     await h.router.accept({ itemId });
     await h.router.logIn({ repId: 'rep-b', statusId: 'available' });
     let winner: Awaited<ReturnType<typeof h.router.transfer>> | undefined;
-    overtake = async () => { winner = await h.router.transfer({ itemId, repId: 'rep-a', to: { kind: 'rep', repId: 'rep-b' } }); };
+    overtake = async () => {
+      winner = await h.router.transfer({ itemId, repId: 'rep-a', to: { kind: 'rep', repId: 'rep-b' } });
+    };
     const loser = await h.router.transfer({ itemId, repId: 'rep-a', to: { kind: 'queue', queueId: 'chat-2' } });
     expect(winner?.decision.kind).toBe('transferred');
     expect(loser.decision).toMatchObject({ kind: 'stale', itemId });

@@ -1,4 +1,9 @@
-import { AccessDeniedException, ConnectClient, ResourceNotFoundException, UpdateContactRoutingDataCommand } from '@aws-sdk/client-connect';
+import {
+  AccessDeniedException,
+  ConnectClient,
+  ResourceNotFoundException,
+  UpdateContactRoutingDataCommand,
+} from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
@@ -12,8 +17,15 @@ const USER_A = '39bc9666-4d3c-4558-b2ad-9bab4bd48568';
 
 async function voiceHarness() {
   const base = smallCenter();
-  const h = await makeHarness({ ...base, reps: base.reps!.map((r) => (r.id === 'rep-a' ? { ...r, connectUserId: USER_A } : { ...r, connectUserId: `user-${r.id}` })) });
-  const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {} });
+  const h = await makeHarness({
+    ...base,
+    reps: base.reps!.map((r) =>
+      r.id === 'rep-a' ? { ...r, connectUserId: USER_A } : { ...r, connectUserId: `user-${r.id}` },
+    ),
+  });
+  const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, {
+    sleep: async () => {},
+  });
   return { ...h, router: new Router({ ...h.deps, telephony }) };
 }
 
@@ -29,11 +41,31 @@ describe('voice through Amazon Connect (spec §8)', () => {
     expect(r.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
     expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 1);
     expect(connect).toHaveReceivedCommandWith(UpdateContactRoutingDataCommand, {
-      InstanceId: 'cccccccc-bbbb-dddd-eeee-ffffffffffff', ContactId: contactId,
-      RoutingCriteria: { Steps: [
-        { Expiry: { DurationInSeconds: 20 }, Expression: { AttributeCondition: { ComparisonOperator: 'Match', MatchCriteria: { AgentsCriteria: { AgentIds: [USER_A] } } } } },
-        { Expression: { AttributeCondition: { Name: 'Routing', Value: 'True', ProficiencyLevel: 1, ComparisonOperator: 'NumberGreaterOrEqualTo' } } },
-      ] },
+      InstanceId: 'cccccccc-bbbb-dddd-eeee-ffffffffffff',
+      ContactId: contactId,
+      RoutingCriteria: {
+        Steps: [
+          {
+            Expiry: { DurationInSeconds: 20 },
+            Expression: {
+              AttributeCondition: {
+                ComparisonOperator: 'Match',
+                MatchCriteria: { AgentsCriteria: { AgentIds: [USER_A] } },
+              },
+            },
+          },
+          {
+            Expression: {
+              AttributeCondition: {
+                Name: 'Routing',
+                Value: 'True',
+                ProficiencyLevel: 1,
+                ComparisonOperator: 'NumberGreaterOrEqualTo',
+              },
+            },
+          },
+        ],
+      },
     });
   });
 
@@ -41,7 +73,9 @@ describe('voice through Amazon Connect (spec §8)', () => {
     const h = await voiceHarness();
     const gone = 'contact-gone';
     const next = 'contact-next';
-    connect.on(UpdateContactRoutingDataCommand, { ContactId: gone }).rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
+    connect
+      .on(UpdateContactRoutingDataCommand, { ContactId: gone })
+      .rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
     connect.on(UpdateContactRoutingDataCommand, { ContactId: next }).resolves({});
     await h.router.logIn({ repId: 'rep-a', statusId: 'busy' });
     const first = (await h.router.submitWork({ channel: 'voice', source: gone, queue: 'voice-q' })).decision.itemId;
@@ -51,23 +85,34 @@ describe('voice through Amazon Connect (spec §8)', () => {
     expect(await h.item(second)).toMatchObject({ state: 'Offered', reservation: { repId: 'rep-a' } });
     expect((await h.rep('rep-a')).used.primary).toBe(100);
     expect(r.events.map((e) => e.type)).toEqual(expect.arrayContaining(['work.canceled', 'offer.created']));
-    expect(connect.commandCalls(UpdateContactRoutingDataCommand).map((c) => c.args[0].input.ContactId)).toEqual([gone, next]);
+    expect(connect.commandCalls(UpdateContactRoutingDataCommand).map((c) => c.args[0].input.ContactId)).toEqual([
+      gone,
+      next,
+    ]);
   });
 
   /** A router with logged-in rep-a whose telephony records the contacts it could not target. */
   async function reportingRouter(config: unknown) {
     const failures: string[] = [];
     const h = await makeHarness(config);
-    const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, onFailure: (_e, contactId) => failures.push(contactId) });
+    const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, {
+      sleep: async () => {},
+      onFailure: (_e, contactId) => failures.push(contactId),
+    });
     const router = new Router({ ...h.deps, telephony });
     await router.logIn({ repId: 'rep-a' });
     return { h, router, failures };
   }
 
   it('a failed Connect call does not fail the hand-off: the offer stands and recovers by QUEUED or timeout', async () => {
-    connect.on(UpdateContactRoutingDataCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
+    connect
+      .on(UpdateContactRoutingDataCommand)
+      .rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
     const base = smallCenter();
-    const { h, router, failures } = await reportingRouter({ ...base, reps: base.reps!.map((r) => ({ ...r, connectUserId: `user-${r.id}` })) });
+    const { h, router, failures } = await reportingRouter({
+      ...base,
+      reps: base.reps!.map((r) => ({ ...r, connectUserId: `user-${r.id}` })),
+    });
     const r = await router.submitWork({ channel: 'voice', source: 'contact-x', queue: 'voice-q' });
     expect(r.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
     expect(failures).toEqual(['contact-x']);

@@ -35,8 +35,10 @@ export async function launchBrowser(): Promise<Browser> {
 function packagedChromium(): { executablePath: string; args: string[] } {
   const script = `const c = (await import('@sparticuz/chromium')).default;
     process.stdout.write(JSON.stringify({ executablePath: await c.executablePath(), args: c.args }));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    encoding: 'utf8',
-    cwd: join(__dirname, '..', '..'),
-  }));
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: join(__dirname, '..', '..'),
+    }),
+  );
 }

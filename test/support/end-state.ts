@@ -31,7 +31,11 @@ export async function endState(h: Harness, config: CompiledConfig, submitted?: I
   const { items, reps, isWaiting } = await h.snapshot();
   return {
     report: checkInvariants({ items, reps, config, isWaiting, submitted }),
-    items: Object.fromEntries(items.map((i) => [i.source, `${i.state}${i.reservation ? `@${i.reservation.repId}` : ''}`])),
-    reps: Object.fromEntries(reps.map((r) => [r.repId, { used: r.used, active: r.activeItems, status: r.statusId ?? 'loggedOut' }])),
+    items: Object.fromEntries(
+      items.map((i) => [i.source, `${i.state}${i.reservation ? `@${i.reservation.repId}` : ''}`]),
+    ),
+    reps: Object.fromEntries(
+      reps.map((r) => [r.repId, { used: r.used, active: r.activeItems, status: r.statusId ?? 'loggedOut' }]),
+    ),
   };
 }

@@ -3,12 +3,14 @@ import { createRoutingTable, documentClient, localClientConfig } from '../../lam
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
 import { scanRecords } from '../../lambdas/adapters/dynamodb/scan-records';
 import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../lambdas/adapters/local/in-process';
-import { StoreConfigProvider, type RouterDeps } from '../../lambdas/domain/use-cases/context';
 import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
+import { type RouterDeps, StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
 import { Router } from '../../lambdas/domain/use-cases/router';
 
 export { T0 } from './harness-time';
+
 import { T0 } from './harness-time';
+
 let tableCounter = 0;
 
 export function endpoint(): string {
@@ -21,7 +23,9 @@ export function endpoint(): string {
  * A fresh table on DynamoDB Local; every test file (or test) gets its own. The store uses `db` when given
  * (e.g. a client with fault-injecting middleware); setup and snapshots always use a plain client.
  */
-export async function freshTable(db?: DynamoDBClient): Promise<{ table: string; store: DynamoRoutingStore; raw: DynamoDBClient }> {
+export async function freshTable(
+  db?: DynamoDBClient,
+): Promise<{ table: string; store: DynamoRoutingStore; raw: DynamoDBClient }> {
   const raw = new DynamoDBClient(localClientConfig(endpoint()));
   const table = `routing-${process.pid}-${Date.now()}-${++tableCounter}`;
   await createRoutingTable(raw, table);
@@ -45,11 +49,25 @@ export async function makeHarness(config: unknown, options: HarnessOptions = {})
   const clock = new ManualClock(T0);
   const events = new EventLog();
   const timers = new TimerQueue();
-  const plain: RouterDeps = { store, clock, ids: new SequentialIds(), events, timers, config: new StoreConfigProvider(store, clock, Number.POSITIVE_INFINITY) };
+  const plain: RouterDeps = {
+    store,
+    clock,
+    ids: new SequentialIds(),
+    events,
+    timers,
+    config: new StoreConfigProvider(store, clock, Number.POSITIVE_INFINITY),
+  };
   const deps = options.ports ? options.ports(plain) : plain;
   const router = new Router(deps);
   return {
-    router, store, clock, events, timers, table, raw, deps,
+    router,
+    store,
+    clock,
+    events,
+    timers,
+    table,
+    raw,
+    deps,
     snapshot: () => snapshot(raw, table),
     item: async (id: string) => (await store.getItem(id))!,
     rep: async (id: string) => (await store.getRep(id))!,

@@ -1,6 +1,10 @@
 import {
-  ResourceNotFoundException, ThrottlingException, StartOutboundVoiceContactCommand, UpdateContactRoutingDataCommand,
-  type ConnectClient, type RoutingCriteriaInputStep,
+  type ConnectClient,
+  ResourceNotFoundException,
+  type RoutingCriteriaInputStep,
+  StartOutboundVoiceContactCommand,
+  ThrottlingException,
+  UpdateContactRoutingDataCommand,
 } from '@aws-sdk/client-connect';
 import type { TelephonyPort } from '../../domain/ports';
 
@@ -44,13 +48,27 @@ export interface ConnectTelephonyOptions {
  */
 export function targetRepSteps(connectUserId: string, expirySeconds: number): RoutingCriteriaInputStep[] {
   const rep: RoutingCriteriaInputStep = {
-    Expression: { AttributeCondition: { ComparisonOperator: 'Match', MatchCriteria: { AgentsCriteria: { AgentIds: [connectUserId] } } } },
+    Expression: {
+      AttributeCondition: {
+        ComparisonOperator: 'Match',
+        MatchCriteria: { AgentsCriteria: { AgentIds: [connectUserId] } },
+      },
+    },
   };
   // Without a push timeout the rep step never expires, and a parking step after it could never activate.
   if (expirySeconds <= 0) return [rep];
   return [
     { ...rep, Expiry: { DurationInSeconds: expirySeconds } },
-    { Expression: { AttributeCondition: { Name: PARKING_ATTRIBUTE.name, Value: PARKING_ATTRIBUTE.value, ProficiencyLevel: 1, ComparisonOperator: 'NumberGreaterOrEqualTo' } } },
+    {
+      Expression: {
+        AttributeCondition: {
+          Name: PARKING_ATTRIBUTE.name,
+          Value: PARKING_ATTRIBUTE.value,
+          ProficiencyLevel: 1,
+          ComparisonOperator: 'NumberGreaterOrEqualTo',
+        },
+      },
+    },
   ];
 }
 
@@ -69,7 +87,11 @@ export class ConnectTelephony implements TelephonyPort {
   /** Present only when outbound calls are configured; without it reps dial callbacks themselves. */
   readonly dial?: (request: DialRequest) => Promise<{ contactId: string }>;
 
-  constructor(private readonly client: ConnectClient, private readonly instanceArn: string, private readonly options: ConnectTelephonyOptions = {}) {
+  constructor(
+    private readonly client: ConnectClient,
+    private readonly instanceArn: string,
+    private readonly options: ConnectTelephonyOptions = {},
+  ) {
     const outbound = options.outbound;
     if (outbound) this.dial = (request) => this.startOutbound(outbound, request);
     this.maxAttempts = options.maxAttempts ?? 6;
@@ -80,9 +102,14 @@ export class ConnectTelephony implements TelephonyPort {
     this.options.onFailure?.(error, contactId);
   }
 
-  async connectRep(request: { contactId: string; connectUserId: string; expirySeconds: number }): Promise<'targeted' | 'contactGone'> {
+  async connectRep(request: {
+    contactId: string;
+    connectUserId: string;
+    expirySeconds: number;
+  }): Promise<'targeted' | 'contactGone'> {
     const command = new UpdateContactRoutingDataCommand({
-      InstanceId: instanceIdOf(this.instanceArn), ContactId: request.contactId,
+      InstanceId: instanceIdOf(this.instanceArn),
+      ContactId: request.contactId,
       RoutingCriteria: { Steps: targetRepSteps(request.connectUserId, request.expirySeconds) },
     });
     try {
@@ -103,10 +130,19 @@ export class ConnectTelephony implements TelephonyPort {
     const slot = Math.max(now(), this.nextDialAt);
     this.nextDialAt = slot + 1000 / (outbound.ratePerSecond ?? 2);
     if (slot > now()) await this.sleep(slot - now());
-    const out = await this.withBackoff(() => this.client.send(new StartOutboundVoiceContactCommand({
-      InstanceId: instanceIdOf(this.instanceArn), ContactFlowId: outbound.contactFlowId, DestinationPhoneNumber: request.phoneNumber,
-      ClientToken: request.clientToken, QueueId: outbound.queueId, SourcePhoneNumber: outbound.sourcePhoneNumber, Attributes: request.attributes,
-    })));
+    const out = await this.withBackoff(() =>
+      this.client.send(
+        new StartOutboundVoiceContactCommand({
+          InstanceId: instanceIdOf(this.instanceArn),
+          ContactFlowId: outbound.contactFlowId,
+          DestinationPhoneNumber: request.phoneNumber,
+          ClientToken: request.clientToken,
+          QueueId: outbound.queueId,
+          SourcePhoneNumber: outbound.sourcePhoneNumber,
+          Attributes: request.attributes,
+        }),
+      ),
+    );
     if (!out.ContactId) throw new Error('StartOutboundVoiceContact returned no ContactId');
     return { contactId: out.ContactId };
   }
@@ -121,7 +157,8 @@ export class ConnectTelephony implements TelephonyPort {
       try {
         return await send();
       } catch (err) {
-        const throttled = err instanceof ThrottlingException || (err as { name?: string }).name === 'TooManyRequestsException';
+        const throttled =
+          err instanceof ThrottlingException || (err as { name?: string }).name === 'TooManyRequestsException';
         if (!throttled) throw err;
         this.options.onThrottled?.();
         const pause = Math.random() * Math.min(1000, 100 * 2 ** attempt);

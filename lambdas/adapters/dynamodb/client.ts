@@ -12,21 +12,32 @@ export function documentClient(config: DynamoDBClientConfig | DynamoDBClient = {
 
 /** Client settings for DynamoDB Local (any credentials are accepted there). */
 export const localClientConfig = (endpoint: string, maxAttempts = 3): DynamoDBClientConfig => ({
-  endpoint, region: 'us-east-1', maxAttempts, credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  endpoint,
+  region: 'us-east-1',
+  maxAttempts,
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
 
 /** Creates the routing table from the shared definition (local runs and tests; the CDK stack uses the same). */
 export async function createRoutingTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const attributes = [def.partitionKey, def.sortKey, ...def.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
-  await client.send(new CreateTableCommand({
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: attributes.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
-    KeySchema: [{ AttributeName: def.partitionKey, KeyType: 'HASH' }, { AttributeName: def.sortKey, KeyType: 'RANGE' }],
-    GlobalSecondaryIndexes: def.indexes.map((i) => ({
-      IndexName: i.indexName,
-      KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }],
-      Projection: { ProjectionType: 'ALL' },
-    })),
-  }));
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: attributes.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: def.partitionKey, KeyType: 'HASH' },
+        { AttributeName: def.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: def.indexes.map((i) => ({
+        IndexName: i.indexName,
+        KeySchema: [
+          { AttributeName: i.partitionKey, KeyType: 'HASH' },
+          { AttributeName: i.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
 }

@@ -16,18 +16,26 @@ export const mustNotExist: Condition = { expression: 'attribute_not_exists(#pk)'
  * so capacity is computed from that read and guarded by its version (spec §13).
  */
 export const atVersion = (version: number): Condition => ({
-  expression: '#version = :expectedVersion', names: { '#version': 'version' }, values: { ':expectedVersion': version },
+  expression: '#version = :expectedVersion',
+  names: { '#version': 'version' },
+  values: { ':expectedVersion': version },
 });
 
-export const guardFor = (expectedVersion: number): Condition => (expectedVersion === 0 ? mustNotExist : atVersion(expectedVersion));
+export const guardFor = (expectedVersion: number): Condition =>
+  expectedVersion === 0 ? mustNotExist : atVersion(expectedVersion);
 
 export function conditionParams(c: Condition) {
-  return { ConditionExpression: c.expression, ExpressionAttributeNames: c.names, ...(c.values ? { ExpressionAttributeValues: c.values } : {}) };
+  return {
+    ConditionExpression: c.expression,
+    ExpressionAttributeNames: c.names,
+    ...(c.values ? { ExpressionAttributeValues: c.values } : {}),
+  };
 }
 
 /** A transaction canceled only because another transaction touched the same rows at the same time. */
 export function isOnlyTransactionConflict(err: unknown): boolean {
-  if (!(err instanceof TransactionCanceledException)) return err instanceof Error && err.name === 'TransactionConflictException';
+  if (!(err instanceof TransactionCanceledException))
+    return err instanceof Error && err.name === 'TransactionConflictException';
   const codes = (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
   return codes.includes('TransactionConflict') && codes.every((c) => c === 'None' || c === 'TransactionConflict');
 }
@@ -37,7 +45,8 @@ export function isOnlyTransactionConflict(err: unknown): boolean {
  * row in flight) are conflicts too: the caller retries on fresh state. Anything else is rethrown.
  */
 export function asConflict(err: unknown, writeOfPut: readonly number[] = [0]): never {
-  if (err instanceof ConditionalCheckFailedException) throw new ConflictError('condition failed', { cause: err, failedWrites: [0] });
+  if (err instanceof ConditionalCheckFailedException)
+    throw new ConflictError('condition failed', { cause: err, failedWrites: [0] });
   if (err instanceof TransactionCanceledException) {
     const codes = (err.CancellationReasons ?? []).map((r) => r.Code);
     if (codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) {
@@ -46,6 +55,7 @@ export function asConflict(err: unknown, writeOfPut: readonly number[] = [0]): n
       throw new ConflictError(`transaction canceled: ${codes.join(',')}`, { cause: err, failedWrites });
     }
   }
-  if (err instanceof Error && err.name === 'TransactionConflictException') throw new ConflictError('transaction conflict', { cause: err });
+  if (err instanceof Error && err.name === 'TransactionConflictException')
+    throw new ConflictError('transaction conflict', { cause: err });
   throw err;
 }

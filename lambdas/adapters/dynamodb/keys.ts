@@ -8,13 +8,20 @@ export const keys = {
   source: (channel: string, source: string) => ({ pk: `SOURCE#${channel}#${source}`, sk: 'SOURCE' }),
   configHead: () => ({ pk: 'CONFIG', sk: 'HEAD' }),
   configChunkPk: (revision: number) => `CONFIG#${revision}`,
-  configChunk: (revision: number, index: number) => ({ pk: `CONFIG#${revision}`, sk: `CHUNK#${String(index).padStart(4, '0')}` }),
+  configChunk: (revision: number, index: number) => ({
+    pk: `CONFIG#${revision}`,
+    sk: `CHUNK#${String(index).padStart(4, '0')}`,
+  }),
   waitingPk(partition: WaitPartition): string {
     switch (partition.kind) {
-      case 'queue': return `WAIT#Q#${partition.queueId}`;
-      case 'skills': return `WAIT#S#${partition.queueId}`;
-      case 'rep': return `WAIT#R#${partition.repId}`;
-      case 'scheduled': return 'WAIT#SCHEDULED';
+      case 'queue':
+        return `WAIT#Q#${partition.queueId}`;
+      case 'skills':
+        return `WAIT#S#${partition.queueId}`;
+      case 'rep':
+        return `WAIT#R#${partition.repId}`;
+      case 'scheduled':
+        return 'WAIT#SCHEDULED';
     }
   },
   availablePk: (groupId: string) => `AVAIL#${groupId}`,

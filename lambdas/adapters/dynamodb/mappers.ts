@@ -5,7 +5,18 @@ import { keys } from './keys';
 import { RETENTION_SECONDS } from './table-definition';
 
 type Row = Record<string, unknown>;
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
+const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'type',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'expiresAt',
+];
 
 function strip<T>(row: Row): T {
   const copy: Row = { ...row };

@@ -1,5 +1,5 @@
-import type { CapacityPool } from '../../domain/routing/work-item';
 import type { RepChange } from '../../domain/routing/rep';
+import type { CapacityPool } from '../../domain/routing/work-item';
 import { conditionParams, mustNotExist } from './conditions';
 import { keys } from './keys';
 import { repToRow } from './mappers';
@@ -11,7 +11,10 @@ type Params = Record<string, unknown>;
  * guarded by bounds computed from the configured capacity, so two routers offering to the same rep both
  * succeed while there is room and one fails the moment there is not (spec §1, §13).
  */
-export function repWriteParams(tableName: string, change: RepChange): { Put: Params } | { Update: Params } | { ConditionCheck: Params } {
+export function repWriteParams(
+  tableName: string,
+  change: RepChange,
+): { Put: Params } | { Update: Params } | { ConditionCheck: Params } {
   if (change.expectedPresenceVersion === 0 && change.create) {
     return { Put: { TableName: tableName, Item: repToRow(change.create), ...conditionParams(mustNotExist) } };
   }
@@ -21,15 +24,24 @@ export function repWriteParams(tableName: string, change: RepChange): { Put: Par
   const removes: string[] = [];
   // The rep row must exist: capacity is never created by an offer or a release.
   const conditions: string[] = ['attribute_exists(#pk)'];
-  for (const [pool, c] of Object.entries(change.pools) as [CapacityPool, NonNullable<RepChange['pools'][CapacityPool]>][]) {
+  for (const [pool, c] of Object.entries(change.pools) as [
+    CapacityPool,
+    NonNullable<RepChange['pools'][CapacityPool]>,
+  ][]) {
     names['#used'] = 'used';
     names[`#${pool}`] = pool;
     values[`:${pool}Delta`] = c.delta;
     sets.push(`#used.#${pool} = #used.#${pool} + :${pool}Delta`);
     // Room left for the reservation: never above capacity.
-    if (c.maxBefore !== undefined) { conditions.push(`#used.#${pool} <= :${pool}Max`); values[`:${pool}Max`] = c.maxBefore; }
+    if (c.maxBefore !== undefined) {
+      conditions.push(`#used.#${pool} <= :${pool}Max`);
+      values[`:${pool}Max`] = c.maxBefore;
+    }
     // The units are still held: a release can happen only once.
-    if (c.minBefore !== undefined) { conditions.push(`#used.#${pool} >= :${pool}Min`); values[`:${pool}Min`] = c.minBefore; }
+    if (c.minBefore !== undefined) {
+      conditions.push(`#used.#${pool} >= :${pool}Min`);
+      values[`:${pool}Min`] = c.minBefore;
+    }
   }
   if (change.activeDelta !== 0) {
     names['#active'] = 'activeItems';
@@ -51,25 +63,51 @@ export function repWriteParams(tableName: string, change: RepChange): { Put: Par
     const p = change.presence;
     values[':nextPresence'] = (change.expectedPresenceVersion ?? 0) + 1;
     sets.push('#presenceVersion = :nextPresence');
-    const fields: Record<string, unknown> = { sessionId: p.sessionId, loggedInAt: p.loggedInAt, statusId: p.statusId, statusChannels: p.statusChannels };
+    const fields: Record<string, unknown> = {
+      sessionId: p.sessionId,
+      loggedInAt: p.loggedInAt,
+      statusId: p.statusId,
+      statusChannels: p.statusChannels,
+    };
     const available = p.sessionId !== undefined && p.statusChannels.length > 0;
-    Object.assign(fields, available ? { gsi2pk: keys.availablePk(change.groupId), gsi2sk: change.repId } : { gsi2pk: undefined, gsi2sk: undefined });
+    Object.assign(
+      fields,
+      available
+        ? { gsi2pk: keys.availablePk(change.groupId), gsi2sk: change.repId }
+        : { gsi2pk: undefined, gsi2sk: undefined },
+    );
     for (const [field, value] of Object.entries(fields)) {
       names[`#${field}`] = field;
       if (value === undefined) removes.push(`#${field}`);
-      else { values[`:${field}`] = value; sets.push(`#${field} = :${field}`); }
+      else {
+        values[`:${field}`] = value;
+        sets.push(`#${field} = :${field}`);
+      }
     }
   }
-  const update = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim();
+  const update = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+    .join(' ')
+    .trim();
   // A change that nets to nothing (an outbound call reserving exactly what it rescinded) still carries its
   // guards: check them without writing.
   if (!update) {
-    return { ConditionCheck: { TableName: tableName, Key: keys.rep(change.repId), ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}) } };
+    return {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: keys.rep(change.repId),
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+      },
+    };
   }
   return {
     Update: {
-      TableName: tableName, Key: keys.rep(change.repId), UpdateExpression: update,
-      ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names,
+      TableName: tableName,
+      Key: keys.rep(change.repId),
+      UpdateExpression: update,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
       ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
     },
   };

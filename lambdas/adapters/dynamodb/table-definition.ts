@@ -16,9 +16,24 @@ export const routingTableDefinition = {
   /** Epoch seconds; ended work items and source claims expire after the retention period. */
   ttlAttribute: 'expiresAt',
   indexes: [
-    { indexName: 'waiting', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', purpose: 'queued items per waiting list, in routing order' },
-    { indexName: 'available', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', purpose: 'logged-in reps with a routable status, per group' },
-    { indexName: 'held', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', purpose: 'items a rep holds (offered, assigned, wrap-up)' },
+    {
+      indexName: 'waiting',
+      partitionKey: 'gsi1pk',
+      sortKey: 'gsi1sk',
+      purpose: 'queued items per waiting list, in routing order',
+    },
+    {
+      indexName: 'available',
+      partitionKey: 'gsi2pk',
+      sortKey: 'gsi2sk',
+      purpose: 'logged-in reps with a routable status, per group',
+    },
+    {
+      indexName: 'held',
+      partitionKey: 'gsi3pk',
+      sortKey: 'gsi3sk',
+      purpose: 'items a rep holds (offered, assigned, wrap-up)',
+    },
   ] as const satisfies readonly IndexDefinition[],
 } as const;
 

@@ -1,4 +1,4 @@
-import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { EventSink } from '../../domain/ports';
 import { EVENT_SCHEMA_VERSION, eventSchemas } from '../../domain/routing/event-schemas';
 import type { RoutingEvent } from '../../domain/routing/events';
@@ -21,7 +21,11 @@ export class EventBridgePublisher implements EventSink {
   private readonly maxAttempts: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly client: EventBridgeClient, private readonly busName: string, options: PublisherOptions = {}) {
+  constructor(
+    private readonly client: EventBridgeClient,
+    private readonly busName: string,
+    options: PublisherOptions = {},
+  ) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -34,7 +38,10 @@ export class EventBridgePublisher implements EventSink {
   entry(e: RoutingEvent): PutEventsRequestEntry {
     const detail = eventSchemas[e.type].parse(e);
     return {
-      EventBusName: this.busName, Source: EVENT_SOURCE, DetailType: e.type, Time: new Date(e.at),
+      EventBusName: this.busName,
+      Source: EVENT_SOURCE,
+      DetailType: e.type,
+      Time: new Date(e.at),
       Detail: JSON.stringify({ ...detail, schemaVersion: EVENT_SCHEMA_VERSION }),
     };
   }
@@ -48,7 +55,9 @@ export class EventBridgePublisher implements EventSink {
       const failed = pending.filter((_, i) => out.Entries?.[i]?.ErrorCode);
       const codes = [...new Set((out.Entries ?? []).flatMap((r) => (r.ErrorCode ? [r.ErrorCode] : [])))];
       if (attempt >= this.maxAttempts) {
-        throw new Error(`PutEvents: ${failed.length} of ${batch.length} events still failing after ${attempt} attempts (${codes.join(', ')})`);
+        throw new Error(
+          `PutEvents: ${failed.length} of ${batch.length} events still failing after ${attempt} attempts (${codes.join(', ')})`,
+        );
       }
       pending = failed;
       await this.sleep(Math.random() * 50 * 2 ** attempt);

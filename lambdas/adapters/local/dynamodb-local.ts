@@ -1,17 +1,23 @@
-import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { localClientConfig } from '../dynamodb/client';
 
-export interface LocalDynamo { readonly endpoint: string; readonly process: ChildProcess; stop(): Promise<void> }
+export interface LocalDynamo {
+  readonly endpoint: string;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+}
 
 /** Fails early with one clear instruction when Java (needed by DynamoDB Local) is missing. */
 export function assertJava(env: NodeJS.ProcessEnv = process.env): void {
   try {
     execFileSync('java', ['-version'], { stdio: 'ignore', env });
   } catch {
-    throw new Error('DynamoDB Local needs Java 17 or newer, and `java` was not found on PATH.\n'
-      + 'Install it, e.g. on Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless');
+    throw new Error(
+      'DynamoDB Local needs Java 17 or newer, and `java` was not found on PATH.\n' +
+        'Install it, e.g. on Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless',
+    );
   }
 }
 
@@ -21,7 +27,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -34,7 +42,9 @@ export async function startDynamoLocal(port?: number): Promise<LocalDynamo> {
   const chosen = port ?? (await freePort());
   const proc = spawn({ port: chosen, stdio: 'pipe' }) as unknown as ChildProcess;
   let exited = false;
-  proc.once('exit', () => { exited = true; });
+  proc.once('exit', () => {
+    exited = true;
+  });
   const endpoint = `http://127.0.0.1:${chosen}`;
   const client = new DynamoDBClient(localClientConfig(endpoint, 1));
   const deadline = Date.now() + 30_000;
@@ -44,15 +54,19 @@ export async function startDynamoLocal(port?: number): Promise<LocalDynamo> {
       await client.send(new ListTablesCommand({}));
       break;
     } catch {
-      if (Date.now() > deadline) { proc.kill(); throw new Error('DynamoDB Local did not answer within 30 s'); }
+      if (Date.now() > deadline) {
+        proc.kill();
+        throw new Error('DynamoDB Local did not answer within 30 s');
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
   client.destroy();
-  const stop = () => new Promise<void>((resolve) => {
-    if (exited) return resolve();
-    proc.once('exit', () => resolve());
-    proc.kill('SIGTERM');
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (exited) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    });
   return { endpoint, process: proc, stop };
 }

@@ -5,9 +5,15 @@ import type { RoutingEvent, Timer } from '../../domain/routing/events';
 /** A clock that only moves when told to: tests and the simulator's virtual time. */
 export class ManualClock implements Clock {
   constructor(private current: number) {}
-  now(): number { return this.current; }
-  set(ms: number): void { this.current = ms; }
-  advance(ms: number): void { this.current += ms; }
+  now(): number {
+    return this.current;
+  }
+  set(ms: number): void {
+    this.current = ms;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -16,7 +22,9 @@ export const systemClock: Clock = { now: () => Date.now() };
 export class SequentialIds implements IdGenerator {
   private counter = 0;
   constructor(private readonly namespace = '') {}
-  next(prefix: string): string { return `${prefix}-${this.namespace}${++this.counter}`; }
+  next(prefix: string): string {
+    return `${prefix}-${this.namespace}${++this.counter}`;
+  }
 }
 
 export const randomIds: IdGenerator = { next: (prefix) => `${prefix}-${randomUUID()}` };
@@ -31,11 +39,15 @@ export class EventLog implements EventSink {
       this.listeners.forEach((l) => l(e));
     }
   }
-  onEvent(listener: (e: RoutingEvent) => void): void { this.listeners.push(listener); }
+  onEvent(listener: (e: RoutingEvent) => void): void {
+    this.listeners.push(listener);
+  }
   ofType<T extends RoutingEvent['type']>(type: T): Extract<RoutingEvent, { type: T }>[] {
     return this.events.filter((e): e is Extract<RoutingEvent, { type: T }> => e.type === type);
   }
-  clear(): void { this.events.length = 0; }
+  clear(): void {
+    this.events.length = 0;
+  }
 }
 
 /** Timers held in memory, fired by whoever owns the clock (tests step it; the simulator runs virtual time). */
@@ -45,9 +57,15 @@ export class TimerQueue implements TimerPort {
     this.pending.push(...timers);
     this.pending.sort((a, b) => a.dueAt - b.dueAt);
   }
-  get size(): number { return this.pending.length; }
-  all(): readonly Timer[] { return this.pending; }
-  nextDueAt(): number | undefined { return this.pending[0]?.dueAt; }
+  get size(): number {
+    return this.pending.length;
+  }
+  all(): readonly Timer[] {
+    return this.pending;
+  }
+  nextDueAt(): number | undefined {
+    return this.pending[0]?.dueAt;
+  }
   /** Removes and returns the timers due at or before `now`, earliest first. */
   takeDue(now: number): Timer[] {
     const due = this.pending.filter((t) => t.dueAt <= now);

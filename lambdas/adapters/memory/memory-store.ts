@@ -5,7 +5,8 @@ import { waitPartition } from '../../domain/routing/ordering';
 import { POOLS, type RepChange, type RepState } from '../../domain/routing/rep';
 import { HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
 
-const partitionKey = (p: WaitPartition) => (p.kind === 'rep' ? `R#${p.repId}` : p.kind === 'scheduled' ? 'scheduled' : `${p.kind}#${p.queueId}`);
+const partitionKey = (p: WaitPartition) =>
+  p.kind === 'rep' ? `R#${p.repId}` : p.kind === 'scheduled' ? 'scheduled' : `${p.kind}#${p.queueId}`;
 
 /**
  * The routing store in process memory, for big what-if simulations. Same contract as the DynamoDB store
@@ -21,22 +22,39 @@ export class MemoryRoutingStore implements RoutingStore {
   private readonly held = new Map<string, Set<string>>();
   private config?: ContactCenterConfig;
 
-  async loadConfig() { return this.config ? structuredClone(this.config) : undefined; }
-  async saveConfig(config: ContactCenterConfig) { this.config = structuredClone(config); }
-  async getItem(itemId: string) { const row = this.items.get(itemId); return row ? structuredClone(row.item) : undefined; }
-  async getRep(repId: string) { const rep = this.reps.get(repId); return rep ? structuredClone(rep) : undefined; }
-  async itemIdForSource(channel: string, source: string) { return this.sources.get(`${channel}#${source}`); }
+  async loadConfig() {
+    return this.config ? structuredClone(this.config) : undefined;
+  }
+  async saveConfig(config: ContactCenterConfig) {
+    this.config = structuredClone(config);
+  }
+  async getItem(itemId: string) {
+    const row = this.items.get(itemId);
+    return row ? structuredClone(row.item) : undefined;
+  }
+  async getRep(repId: string) {
+    const rep = this.reps.get(repId);
+    return rep ? structuredClone(rep) : undefined;
+  }
+  async itemIdForSource(channel: string, source: string) {
+    return this.sources.get(`${channel}#${source}`);
+  }
 
   async waitingItems(partition: WaitPartition, limit: number, cursor?: string): Promise<Page<WorkItem>> {
     const ranked = [...(this.waiting.get(partitionKey(partition)) ?? [])]
       .filter(([, rank]) => !cursor || rank > cursor)
       .sort((a, b) => (a[1] < b[1] ? -1 : 1));
     const page = ranked.slice(0, limit);
-    return { items: page.map(([id]) => structuredClone(this.items.get(id)!.item)), cursor: ranked.length > limit ? page.at(-1)![1] : undefined };
+    return {
+      items: page.map(([id]) => structuredClone(this.items.get(id)!.item)),
+      cursor: ranked.length > limit ? page.at(-1)![1] : undefined,
+    };
   }
 
   async availableReps(groupId: string) {
-    return [...this.reps.values()].filter((r) => r.groupId === groupId && r.sessionId !== undefined && r.statusChannels.length > 0).map((r) => structuredClone(r));
+    return [...this.reps.values()]
+      .filter((r) => r.groupId === groupId && r.sessionId !== undefined && r.statusChannels.length > 0)
+      .map((r) => structuredClone(r));
   }
 
   async heldItems(repId: string) {
@@ -57,8 +75,14 @@ export class MemoryRoutingStore implements RoutingStore {
     const failed = writes.flatMap((w, i) => (this.guardHolds(w) ? [] : [i]));
     if (failed.length) throw new ConflictError('condition failed', { failedWrites: failed });
     for (const w of writes) {
-      if (w.kind === 'rep') { this.applyRep(w.change); continue; }
-      if (w.kind === 'source') { this.sources.set(`${w.channel}#${w.source}`, w.itemId); continue; }
+      if (w.kind === 'rep') {
+        this.applyRep(w.change);
+        continue;
+      }
+      if (w.kind === 'source') {
+        this.sources.set(`${w.channel}#${w.source}`, w.itemId);
+        continue;
+      }
       if (w.expectedVersion === 0) this.sources.set(`${w.item.channel}#${w.item.source}`, w.item.id);
       const previous = this.items.get(w.item.id)?.item;
       if (previous) this.unindex(previous);
@@ -95,17 +119,30 @@ export class MemoryRoutingStore implements RoutingStore {
     if (c.expectedPresenceVersion !== undefined && rep.presenceVersion !== c.expectedPresenceVersion) return false;
     return POOLS.every((pool) => {
       const p = c.pools[pool];
-      return !p || ((p.maxBefore === undefined || rep.used[pool] <= p.maxBefore) && (p.minBefore === undefined || rep.used[pool] >= p.minBefore));
+      return (
+        !p ||
+        ((p.maxBefore === undefined || rep.used[pool] <= p.maxBefore) &&
+          (p.minBefore === undefined || rep.used[pool] >= p.minBefore))
+      );
     });
   }
 
   private applyRep(c: RepChange): void {
-    if (c.expectedPresenceVersion === 0 && c.create) { this.reps.set(c.repId, structuredClone(c.create)); return; }
+    if (c.expectedPresenceVersion === 0 && c.create) {
+      this.reps.set(c.repId, structuredClone(c.create));
+      return;
+    }
     const rep = this.reps.get(c.repId)!;
     const used = { ...rep.used };
     for (const pool of POOLS) used[pool] += c.pools[pool]?.delta ?? 0;
-    let next: RepState = { ...rep, used, activeItems: rep.activeItems + c.activeDelta, lastOfferAt: c.lastOfferAt ?? rep.lastOfferAt };
-    if (c.presence) next = { ...next, ...structuredClone(c.presence), presenceVersion: (c.expectedPresenceVersion ?? 0) + 1 };
+    let next: RepState = {
+      ...rep,
+      used,
+      activeItems: rep.activeItems + c.activeDelta,
+      lastOfferAt: c.lastOfferAt ?? rep.lastOfferAt,
+    };
+    if (c.presence)
+      next = { ...next, ...structuredClone(c.presence), presenceVersion: (c.expectedPresenceVersion ?? 0) + 1 };
     this.reps.set(c.repId, next);
   }
 }

@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { createHash } from 'node:crypto';
 import type { Clock, TimerPort } from '../../domain/ports';
 import type { Timer } from '../../domain/routing/events';
 
@@ -29,8 +29,10 @@ const atExpression = (ms: number) => `at(${new Date(ms).toISOString().slice(0, 1
  */
 export class AwsTimers implements TimerPort {
   constructor(
-    private readonly sqs: SQSClient, private readonly scheduler: SchedulerClient,
-    private readonly config: AwsTimersConfig, private readonly clock: Clock,
+    private readonly sqs: SQSClient,
+    private readonly scheduler: SchedulerClient,
+    private readonly config: AwsTimersConfig,
+    private readonly clock: Clock,
   ) {}
 
   async schedule(timers: readonly Timer[]): Promise<void> {
@@ -38,27 +40,38 @@ export class AwsTimers implements TimerPort {
     const soon = timers.filter((t) => t.dueAt - now <= MAX_SQS_DELAY_SECONDS * 1000);
     for (let i = 0; i < soon.length; i += 10) {
       const batch = soon.slice(i, i + 10);
-      const out = await this.sqs.send(new SendMessageBatchCommand({
-        QueueUrl: this.config.queueUrl,
-        Entries: batch.map((t, j) => ({
-          Id: String(j), MessageBody: JSON.stringify(t),
-          // Rounded up: a timer must never fire before it is due (an early one would only be rescheduled).
-          DelaySeconds: Math.max(0, Math.ceil((t.dueAt - now) / 1000)),
-        })),
-      }));
-      if (out.Failed?.length) throw new Error(`SendMessageBatch: ${out.Failed.length} timers not queued (${out.Failed.map((f) => f.Code).join(', ')})`);
+      const out = await this.sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: this.config.queueUrl,
+          Entries: batch.map((t, j) => ({
+            Id: String(j),
+            MessageBody: JSON.stringify(t),
+            // Rounded up: a timer must never fire before it is due (an early one would only be rescheduled).
+            DelaySeconds: Math.max(0, Math.ceil((t.dueAt - now) / 1000)),
+          })),
+        }),
+      );
+      if (out.Failed?.length)
+        throw new Error(
+          `SendMessageBatch: ${out.Failed.length} timers not queued (${out.Failed.map((f) => f.Code).join(', ')})`,
+        );
     }
     for (const t of timers.filter((x) => !soon.includes(x))) await this.createSchedule(t);
   }
 
   private async createSchedule(t: Timer): Promise<void> {
     try {
-      await this.scheduler.send(new CreateScheduleCommand({
-        Name: scheduleName(t), GroupName: this.config.scheduleGroup,
-        ScheduleExpression: atExpression(t.dueAt), ScheduleExpressionTimezone: 'UTC',
-        FlexibleTimeWindow: { Mode: 'OFF' }, ActionAfterCompletion: 'DELETE',
-        Target: { Arn: this.config.queueArn, RoleArn: this.config.schedulerRoleArn, Input: JSON.stringify(t) },
-      }));
+      await this.scheduler.send(
+        new CreateScheduleCommand({
+          Name: scheduleName(t),
+          GroupName: this.config.scheduleGroup,
+          ScheduleExpression: atExpression(t.dueAt),
+          ScheduleExpressionTimezone: 'UTC',
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          ActionAfterCompletion: 'DELETE',
+          Target: { Arn: this.config.queueArn, RoleArn: this.config.schedulerRoleArn, Input: JSON.stringify(t) },
+        }),
+      );
     } catch (err) {
       // The same timer was scheduled before (a retried call): one schedule is enough.
       if (!(err instanceof ConflictException)) throw err;

@@ -1,8 +1,13 @@
-import type {
-  ChannelConfig, ContactCenterConfig, PresenceConfig, QueueConfig, RepConfig, StatusConfig,
-} from './schema';
-import type { SkillRequirement } from '../routing/work-item';
 import { InvalidInputError, NotFoundError } from '../errors';
+import type { SkillRequirement } from '../routing/work-item';
+import type {
+  ChannelConfig,
+  ContactCenterConfig,
+  PresenceConfig,
+  QueueConfig,
+  RepConfig,
+  StatusConfig,
+} from './schema';
 
 /** A rep's configuration joined with its effective presence configuration. */
 export interface RepProfile extends RepConfig {
@@ -28,10 +33,12 @@ export class CompiledConfig {
     this.statuses = new Map(raw.statuses.map((s) => [s.id, s]));
     const presence = new Map(raw.presenceConfigs.map((p) => [p.id, p]));
     const groups = new Map(raw.groups.map((g) => [g.id, g]));
-    this.reps = new Map(raw.reps.map((r) => {
-      const p = presence.get(r.presenceConfig ?? groups.get(r.group)!.presenceConfig)!;
-      return [r.id, { ...r, presence: { ...p, interruptibleCapacity: p.interruptibleCapacity ?? p.capacity } }];
-    }));
+    this.reps = new Map(
+      raw.reps.map((r) => {
+        const p = presence.get(r.presenceConfig ?? groups.get(r.group)!.presenceConfig)!;
+        return [r.id, { ...r, presence: { ...p, interruptibleCapacity: p.interruptibleCapacity ?? p.capacity } }];
+      }),
+    );
     const profiles = [...this.reps.values()];
     this.largestCapacity = {
       primary: Math.max(0, ...profiles.map((r) => r.presence.capacity)),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors';
+import { type ContactCenterConfig, type ContactCenterInput, contactCenterSchema } from './schema';
 import { transferProblems } from './validate-transfers';
-import { contactCenterSchema, type ContactCenterConfig, type ContactCenterInput } from './schema';
 
 export type ConfigValidation =
   | { readonly ok: true; readonly config: ContactCenterConfig }
@@ -9,8 +9,10 @@ export type ConfigValidation =
 
 /** Formats a zod issue path the way a person reads a JSON document: `queues[2].priority`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, part) =>
-    typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part), '');
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 export function zodProblems(error: z.ZodError): string[] {
@@ -20,7 +22,8 @@ export function zodProblems(error: z.ZodError): string[] {
 /** The field an issue is about; an unknown key is named itself, not its parent object. */
 function fieldOf(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return '(root)';
-  const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+  const path =
+    issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
   return formatPath(path) || '(root)';
 }
 
@@ -61,13 +64,41 @@ function duplicates(list: string[], what: string, path: string): string[] {
 
 function crossReferenceProblems(cc: ContactCenterInput): string[] {
   const problems = [
-    ...duplicates(cc.channels.map((c) => c.name), 'channel', 'channels'),
-    ...duplicates(cc.queues.map((q) => q.id), 'queue', 'queues'),
-    ...duplicates(cc.skills.map((s) => s.id), 'skill', 'skills'),
-    ...duplicates(cc.statuses.map((s) => s.id), 'status', 'statuses'),
-    ...duplicates(cc.presenceConfigs.map((p) => p.id), 'presence configuration', 'presenceConfigs'),
-    ...duplicates(cc.groups.map((g) => g.id), 'group', 'groups'),
-    ...duplicates(cc.reps.map((r) => r.id), 'rep', 'reps'),
+    ...duplicates(
+      cc.channels.map((c) => c.name),
+      'channel',
+      'channels',
+    ),
+    ...duplicates(
+      cc.queues.map((q) => q.id),
+      'queue',
+      'queues',
+    ),
+    ...duplicates(
+      cc.skills.map((s) => s.id),
+      'skill',
+      'skills',
+    ),
+    ...duplicates(
+      cc.statuses.map((s) => s.id),
+      'status',
+      'statuses',
+    ),
+    ...duplicates(
+      cc.presenceConfigs.map((p) => p.id),
+      'presence configuration',
+      'presenceConfigs',
+    ),
+    ...duplicates(
+      cc.groups.map((g) => g.id),
+      'group',
+      'groups',
+    ),
+    ...duplicates(
+      cc.reps.map((r) => r.id),
+      'rep',
+      'reps',
+    ),
     ...transferProblems(cc),
   ];
   const channels = new Map(cc.channels.map((c) => [c.name, c]));
@@ -76,7 +107,9 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
   const statuses = new Set(cc.statuses.map((s) => s.id));
   const presence = new Map(cc.presenceConfigs.map((p) => [p.id, p]));
   const groups = new Map(cc.groups.map((g) => [g.id, g]));
-  const need = (ok: boolean, message: string) => { if (!ok) problems.push(message); };
+  const need = (ok: boolean, message: string) => {
+    if (!ok) problems.push(message);
+  };
 
   cc.channels.forEach((c, i) => {
     need(!(c.name === 'voice' && c.interruptible), `channels[${i}].interruptible: voice cannot be interruptible`);
@@ -87,11 +120,14 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
       need(queues.has(q.overflow.toQueue), `queues[${i}].overflow.toQueue: unknown queue '${q.overflow.toQueue}'`);
       need(q.overflow.toQueue !== q.id, `queues[${i}].overflow.toQueue: a queue cannot overflow to itself`);
     }
-    need(!(q.channel === 'voice' && !('percentage' in q.size && q.size.percentage === 100)),
-      `queues[${i}].size: voice work is 100% of primary capacity (use {"percentage": 100})`);
+    need(
+      !(q.channel === 'voice' && !('percentage' in q.size && q.size.percentage === 100)),
+      `queues[${i}].size: voice work is 100% of primary capacity (use {"percentage": 100})`,
+    );
   });
-  cc.statuses.forEach((s, i) => s.channels.forEach((c, j) =>
-    need(channels.has(c), `statuses[${i}].channels[${j}]: unknown channel '${c}'`)));
+  cc.statuses.forEach((s, i) =>
+    s.channels.forEach((c, j) => need(channels.has(c), `statuses[${i}].channels[${j}]: unknown channel '${c}'`)),
+  );
   cc.presenceConfigs.forEach((p, i) => {
     for (const key of ['statusOnDecline', 'statusOnPushTimeout'] as const) {
       const status = p[key];
@@ -99,21 +135,33 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
     }
   });
   cc.groups.forEach((g, i) =>
-    need(presence.has(g.presenceConfig), `groups[${i}].presenceConfig: unknown presence configuration '${g.presenceConfig}'`));
+    need(
+      presence.has(g.presenceConfig),
+      `groups[${i}].presenceConfig: unknown presence configuration '${g.presenceConfig}'`,
+    ),
+  );
   cc.reps.forEach((r, i) => {
     const group = groups.get(r.group);
     need(!!group, `reps[${i}].group: unknown group '${r.group}'`);
     const presenceId = r.presenceConfig ?? group?.presenceConfig;
-    need(!r.presenceConfig || presence.has(r.presenceConfig), `reps[${i}].presenceConfig: unknown presence configuration '${r.presenceConfig}'`);
+    need(
+      !r.presenceConfig || presence.has(r.presenceConfig),
+      `reps[${i}].presenceConfig: unknown presence configuration '${r.presenceConfig}'`,
+    );
     Object.keys(r.skills).forEach((s) => need(skills.has(s), `reps[${i}].skills.${s}: unknown skill '${s}'`));
     const capacity = presenceId ? presence.get(presenceId) : undefined;
     r.queues.forEach((qid, j) => {
       const q = queues.get(qid);
       need(!!q, `reps[${i}].queues[${j}]: unknown queue '${qid}'`);
       if (!q || !capacity || !('units' in q.size)) return;
-      const interruptible = channels.get(q.channel)?.interruptible ?? (cc.interruptibleCapacityEnabled && !channels.get(q.channel)?.realTime);
+      const interruptible =
+        channels.get(q.channel)?.interruptible ??
+        (cc.interruptibleCapacityEnabled && !channels.get(q.channel)?.realTime);
       const limit = interruptible ? (capacity.interruptibleCapacity ?? capacity.capacity) : capacity.capacity;
-      need(q.size.units <= limit, `reps[${i}].queues[${j}]: queue '${qid}' work size ${q.size.units} exceeds the rep's capacity ${limit}`);
+      need(
+        q.size.units <= limit,
+        `reps[${i}].queues[${j}]: queue '${qid}' work size ${q.size.units} exceeds the rep's capacity ${limit}`,
+      );
     });
   });
   return problems;

@@ -1,4 +1,4 @@
-import { registerRoutingFlow, type RoutingFlowInput } from './registry';
+import { type RoutingFlowInput, registerRoutingFlow } from './registry';
 
 /**
  * The flows shipped with the router. Contact centers add their own next to these (one file per flow,
@@ -30,6 +30,12 @@ registerRoutingFlow('business-hours', 1, (input: RoutingFlowInput) => {
 });
 
 /** `vip@1`: gold customers (attribute `customerTier`) to skills routing on `vipSkill` (default `vip`) level 5+. */
-registerRoutingFlow('vip', 1, (input) => (input.attributes.customerTier === 'gold'
-  ? { kind: 'skills', queueId: input.queueId, requirements: [{ skill: input.attributes.vipSkill ?? 'vip', minLevel: 5 }] }
-  : { kind: 'queue', queueId: input.queueId }));
+registerRoutingFlow('vip', 1, (input) =>
+  input.attributes.customerTier === 'gold'
+    ? {
+        kind: 'skills',
+        queueId: input.queueId,
+        requirements: [{ skill: input.attributes.vipSkill ?? 'vip', minLevel: 5 }],
+      }
+    : { kind: 'queue', queueId: input.queueId },
+);

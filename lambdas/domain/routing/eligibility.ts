@@ -1,11 +1,16 @@
 import type { CompiledConfig, RepProfile } from '../config/compiled-config';
-import type { RepState } from './rep';
 import type { WorkSize } from '../config/schema';
+import type { RepState } from './rep';
 import type { CapacityPool, SkillRequirement, WorkItem } from './work-item';
 
 export type IneligibleReason =
-  | 'loggedOut' | 'statusExcludesChannel' | 'noCapacity' | 'notInQueue' | 'missingSkill'
-  | 'notPreferredRep' | 'declinedThisSession';
+  | 'loggedOut'
+  | 'statusExcludesChannel'
+  | 'noCapacity'
+  | 'notInQueue'
+  | 'missingSkill'
+  | 'notPreferredRep'
+  | 'declinedThisSession';
 
 export type Assessment =
   | { readonly eligible: true; readonly pool: CapacityPool; readonly units: number; readonly free: number }
@@ -30,7 +35,11 @@ export function unitsOf(size: WorkSize, channel: string, pool: CapacityPool, rep
 }
 
 /** Units the item takes from this rep, and from which pool (spec §4). */
-export function sizeFor(item: WorkItem, rep: RepProfile, config: CompiledConfig): { pool: CapacityPool; units: number } {
+export function sizeFor(
+  item: WorkItem,
+  rep: RepProfile,
+  config: CompiledConfig,
+): { pool: CapacityPool; units: number } {
   const pool: CapacityPool = item.interruptible ? 'interruptible' : 'primary';
   return { pool, units: unitsOf(item.size ?? config.queue(item.queueId).size, item.channel, pool, rep) };
 }
@@ -38,21 +47,35 @@ export function sizeFor(item: WorkItem, rep: RepProfile, config: CompiledConfig)
 function targetReason(item: WorkItem, rep: RepProfile, now: number): IneligibleReason | undefined {
   const target = item.target;
   switch (target.kind) {
-    case 'queue': return rep.queues.includes(item.queueId) ? undefined : 'notInQueue';
+    case 'queue':
+      return rep.queues.includes(item.queueId) ? undefined : 'notInQueue';
     case 'skills':
-      return hasSkills(rep, activeRequirements(target.requirements, item.targetSince, now)) ? undefined : 'missingSkill';
-    case 'rep': return rep.id === target.repId ? undefined : 'notPreferredRep';
+      return hasSkills(rep, activeRequirements(target.requirements, item.targetSince, now))
+        ? undefined
+        : 'missingSkill';
+    case 'rep':
+      return rep.id === target.repId ? undefined : 'notPreferredRep';
   }
 }
 
 function isExcluded(item: WorkItem, state: RepState, config: CompiledConfig, now: number): boolean {
   const reofferAfter = config.queue(item.queueId).reofferDeclinedAfterSeconds;
-  return item.exclusions.some((e) => e.repId === state.repId && e.sessionId === state.sessionId
-    && (reofferAfter === undefined || now < e.at + reofferAfter * 1000));
+  return item.exclusions.some(
+    (e) =>
+      e.repId === state.repId &&
+      e.sessionId === state.sessionId &&
+      (reofferAfter === undefined || now < e.at + reofferAfter * 1000),
+  );
 }
 
 /** Spec §6: every condition for offering this item to this rep now. */
-export function assess(item: WorkItem, rep: RepProfile, state: RepState, config: CompiledConfig, now: number): Assessment {
+export function assess(
+  item: WorkItem,
+  rep: RepProfile,
+  state: RepState,
+  config: CompiledConfig,
+  now: number,
+): Assessment {
   if (state.sessionId === undefined) return { eligible: false, reason: 'loggedOut' };
   if (!state.statusChannels.includes(item.channel)) return { eligible: false, reason: 'statusExcludesChannel' };
   const reason = targetReason(item, rep, now);

@@ -1,23 +1,32 @@
 import { z } from 'zod';
-import type { RoutingEventType } from './events';
 import { EVENT_SCHEMA_VERSION, eventDescriptions, eventSchemas } from './event-schemas';
+import type { RoutingEventType } from './events';
 
 /** JSON Schema of one event's EventBridge `detail`, generated from the schema that validates it. */
 export function eventJsonSchema(type: RoutingEventType): Record<string, unknown> {
-  const schema = z.toJSONSchema(eventSchemas[type].extend({ schemaVersion: z.literal(EVENT_SCHEMA_VERSION) }), { io: 'input' }) as Record<string, unknown>;
-  return { ...schema, $id: `unified-routing/events/${type}/v${EVENT_SCHEMA_VERSION}`, title: type, description: eventDescriptions[type] };
+  const schema = z.toJSONSchema(eventSchemas[type].extend({ schemaVersion: z.literal(EVENT_SCHEMA_VERSION) }), {
+    io: 'input',
+  }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: `unified-routing/events/${type}/v${EVENT_SCHEMA_VERSION}`,
+    title: type,
+    description: eventDescriptions[type],
+  };
 }
 
 /** The catalogue page (docs/events/README.md). */
 export function eventCataloguePage(): string {
-  const rows = (Object.keys(eventSchemas) as RoutingEventType[]).map((t) => `| \`${t}\` | ${eventDescriptions[t]} | [${t}.json](${t}.json) |`);
+  const rows = (Object.keys(eventSchemas) as RoutingEventType[]).map(
+    (t) => `| \`${t}\` | ${eventDescriptions[t]} | [${t}.json](${t}.json) |`,
+  );
   return [
     '# Event catalogue',
     '',
-    'Every routing state change is published to the router\'s EventBridge bus after the write that caused it.',
+    "Every routing state change is published to the router's EventBridge bus after the write that caused it.",
     '`source` is `unified-routing`, `detail-type` is the event type, and `detail` carries `schemaVersion`',
     `(currently ${EVENT_SCHEMA_VERSION}). Items' events carry \`itemVersion\`: EventBridge delivers at least once and unordered,`,
-    'so order and de-duplicate an item\'s events by it. The JSON Schemas here are generated from the same zod',
+    "so order and de-duplicate an item's events by it. The JSON Schemas here are generated from the same zod",
     'schemas the publisher validates with (`npm run schemas`); a test fails if they drift.',
     '',
     '| detail-type | meaning | schema |',

@@ -5,22 +5,61 @@ import type { RoutingEvent, RoutingEventType } from './events';
 export const EVENT_SCHEMA_VERSION = 1;
 
 const at = z.number().int().describe('epoch milliseconds when it happened');
-const item = { at, itemId: z.string(), itemVersion: z.number().int().optional().describe('the item version after the change: order and de-duplicate by it') };
+const item = {
+  at,
+  itemId: z.string(),
+  itemVersion: z.number().int().optional().describe('the item version after the change: order and de-duplicate by it'),
+};
 const offer = { ...item, offerId: z.string(), repId: z.string() };
 const transferTo = z.strictObject({ kind: z.enum(['rep', 'queue', 'skills']), id: z.string() });
-const reasons = z.enum(['loggedOut', 'statusExcludesChannel', 'noCapacity', 'notInQueue', 'missingSkill', 'notPreferredRep', 'declinedThisSession']);
+const reasons = z.enum([
+  'loggedOut',
+  'statusExcludesChannel',
+  'noCapacity',
+  'notInQueue',
+  'missingSkill',
+  'notPreferredRep',
+  'declinedThisSession',
+]);
 
 /** The event catalogue of spec §10: one schema per event type, the source of docs/events/*.json. */
 export const eventSchemas = {
-  'work.queued': z.strictObject({ type: z.literal('work.queued'), ...item, channel: z.string(), queueId: z.string(), source: z.string(),
-    reason: z.enum(['submitted', 'declined', 'timedOut', 'rescinded', 'overflowed', 'fellBack', 'transferred', 'callbackDue']) }),
-  'offer.created': z.strictObject({ type: z.literal('offer.created'), ...offer, channel: z.string(), queueId: z.string(),
-    pool: z.enum(['primary', 'interruptible']), units: z.number(), expiresAt: at.optional(), declinable: z.boolean(),
-    explanation: z.strictObject({
-      considered: z.number().int(), eligible: z.number().int(), routingModel: z.enum(['MostAvailable', 'LeastActive']),
-      ineligibleByReason: z.partialRecord(reasons, z.number().int()),
-      ineligible: z.array(z.object({ repId: z.string(), reason: reasons })).readonly(),
-    }).describe('why this rep: how many reps were considered and why the others were not eligible') }),
+  'work.queued': z.strictObject({
+    type: z.literal('work.queued'),
+    ...item,
+    channel: z.string(),
+    queueId: z.string(),
+    source: z.string(),
+    reason: z.enum([
+      'submitted',
+      'declined',
+      'timedOut',
+      'rescinded',
+      'overflowed',
+      'fellBack',
+      'transferred',
+      'callbackDue',
+    ]),
+  }),
+  'offer.created': z.strictObject({
+    type: z.literal('offer.created'),
+    ...offer,
+    channel: z.string(),
+    queueId: z.string(),
+    pool: z.enum(['primary', 'interruptible']),
+    units: z.number(),
+    expiresAt: at.optional(),
+    declinable: z.boolean(),
+    explanation: z
+      .strictObject({
+        considered: z.number().int(),
+        eligible: z.number().int(),
+        routingModel: z.enum(['MostAvailable', 'LeastActive']),
+        ineligibleByReason: z.partialRecord(reasons, z.number().int()),
+        ineligible: z.array(z.object({ repId: z.string(), reason: reasons })).readonly(),
+      })
+      .describe('why this rep: how many reps were considered and why the others were not eligible'),
+  }),
   'offer.accepted': z.strictObject({ type: z.literal('offer.accepted'), ...offer, waitMs: z.number() }),
   'offer.declined': z.strictObject({ type: z.literal('offer.declined'), ...offer, reason: z.string().optional() }),
   'offer.timedOut': z.strictObject({ type: z.literal('offer.timedOut'), ...offer }),
@@ -28,28 +67,96 @@ export const eventSchemas = {
   'work.assigned': z.strictObject({ type: z.literal('work.assigned'), ...offer, channel: z.string() }),
   'work.wrapUpStarted': z.strictObject({ type: z.literal('work.wrapUpStarted'), ...offer, wrapUpEndsAt: at }),
   'work.completed': z.strictObject({ type: z.literal('work.completed'), ...item, repId: z.string().optional() }),
-  'work.canceled': z.strictObject({ type: z.literal('work.canceled'), ...item, reason: z.string(), repId: z.string().optional() }),
-  'work.overflowed': z.strictObject({ type: z.literal('work.overflowed'), ...item, fromQueue: z.string(), toQueue: z.string() }),
-  'work.fellBack': z.strictObject({ type: z.literal('work.fellBack'), ...item, to: z.enum(['queue', 'skills']), reason: z.string() }),
-  'skills.relaxed': z.strictObject({ type: z.literal('skills.relaxed'), ...item, dropped: z.array(z.string()).readonly() }),
-  'work.transferRequested': z.strictObject({ type: z.literal('work.transferRequested'), ...item, fromRepId: z.string(), to: transferTo,
-    via: z.string().optional().describe('the routing flow (name@version) that chose the target') })
+  'work.canceled': z.strictObject({
+    type: z.literal('work.canceled'),
+    ...item,
+    reason: z.string(),
+    repId: z.string().optional(),
+  }),
+  'work.overflowed': z.strictObject({
+    type: z.literal('work.overflowed'),
+    ...item,
+    fromQueue: z.string(),
+    toQueue: z.string(),
+  }),
+  'work.fellBack': z.strictObject({
+    type: z.literal('work.fellBack'),
+    ...item,
+    to: z.enum(['queue', 'skills']),
+    reason: z.string(),
+  }),
+  'skills.relaxed': z.strictObject({
+    type: z.literal('skills.relaxed'),
+    ...item,
+    dropped: z.array(z.string()).readonly(),
+  }),
+  'work.transferRequested': z
+    .strictObject({
+      type: z.literal('work.transferRequested'),
+      ...item,
+      fromRepId: z.string(),
+      to: transferTo,
+      via: z.string().optional().describe('the routing flow (name@version) that chose the target'),
+    })
     .describe('a voice transfer was asked for; it completes when Connect reports the call left the rep'),
-  'work.transferred': z.strictObject({ type: z.literal('work.transferred'), ...item, fromRepId: z.string(), to: transferTo, via: z.string().optional() }),
-  'routingFlow.failed': z.strictObject({ type: z.literal('routingFlow.failed'), ...item, flow: z.string(), error: z.string(), fallbackQueue: z.string() }),
-  'callback.requested': z.strictObject({ type: z.literal('callback.requested'), ...item, queueId: z.string(), dueAt: at }),
-  'callback.dialed': z.strictObject({ type: z.literal('callback.dialed'), ...item, repId: z.string(), attempt: z.number().int(), contactId: z.string().optional() }),
-  'callback.connected': z.strictObject({ type: z.literal('callback.connected'), ...item, repId: z.string(), attempt: z.number().int() }),
-  'callback.attemptFailed': z.strictObject({ type: z.literal('callback.attemptFailed'), ...item, repId: z.string(), attempt: z.number().int(),
-    outcome: z.enum(['noAnswer', 'busy', 'failed']), retryAt: at.optional().describe('absent when no attempt is left') }),
+  'work.transferred': z.strictObject({
+    type: z.literal('work.transferred'),
+    ...item,
+    fromRepId: z.string(),
+    to: transferTo,
+    via: z.string().optional(),
+  }),
+  'routingFlow.failed': z.strictObject({
+    type: z.literal('routingFlow.failed'),
+    ...item,
+    flow: z.string(),
+    error: z.string(),
+    fallbackQueue: z.string(),
+  }),
+  'callback.requested': z.strictObject({
+    type: z.literal('callback.requested'),
+    ...item,
+    queueId: z.string(),
+    dueAt: at,
+  }),
+  'callback.dialed': z.strictObject({
+    type: z.literal('callback.dialed'),
+    ...item,
+    repId: z.string(),
+    attempt: z.number().int(),
+    contactId: z.string().optional(),
+  }),
+  'callback.connected': z.strictObject({
+    type: z.literal('callback.connected'),
+    ...item,
+    repId: z.string(),
+    attempt: z.number().int(),
+  }),
+  'callback.attemptFailed': z.strictObject({
+    type: z.literal('callback.attemptFailed'),
+    ...item,
+    repId: z.string(),
+    attempt: z.number().int(),
+    outcome: z.enum(['noAnswer', 'busy', 'failed']),
+    retryAt: at.optional().describe('absent when no attempt is left'),
+  }),
   'callback.exhausted': z.strictObject({ type: z.literal('callback.exhausted'), ...item, attempts: z.number().int() }),
-  'rep.presenceChanged': z.strictObject({ type: z.literal('rep.presenceChanged'), at, repId: z.string(), loggedIn: z.boolean(),
-    statusId: z.string().optional(), sessionId: z.string().optional(), reason: z.string() }),
+  'rep.presenceChanged': z.strictObject({
+    type: z.literal('rep.presenceChanged'),
+    at,
+    repId: z.string(),
+    loggedIn: z.boolean(),
+    statusId: z.string().optional(),
+    sessionId: z.string().optional(),
+    reason: z.string(),
+  }),
 } as const satisfies Record<RoutingEventType, z.ZodType>;
 
 // Compile-time check that every event the domain can emit fits its published schema (the runtime test
 // test/unit/domain/event-schemas.test.ts also parses real events strictly, so no field goes unpublished).
-type Fits = { [T in RoutingEventType]: Extract<RoutingEvent, { type: T }> extends z.input<(typeof eventSchemas)[T]> ? true : false };
+type Fits = {
+  [T in RoutingEventType]: Extract<RoutingEvent, { type: T }> extends z.input<(typeof eventSchemas)[T]> ? true : false;
+};
 export const eventsFitSchemas: Fits[RoutingEventType] extends true ? true : never = true;
 
 /** A short description of each event for the catalogue page. */
@@ -60,7 +167,7 @@ export const eventDescriptions: Record<RoutingEventType, string> = {
   'offer.declined': 'The rep declined the offer; the item is queued again and not offered to that login session.',
   'offer.timedOut': 'The push timeout passed without an answer.',
   'offer.rescinded': 'The router took the offer back (logout, outbound call); not counted as a decline.',
-  'work.assigned': 'The item is the rep\'s.',
+  'work.assigned': "The item is the rep's.",
   'work.wrapUpStarted': 'The work ended; after-contact work keeps the capacity until wrapUpEndsAt.',
   'work.completed': 'The work is done and the capacity released.',
   'work.canceled': 'The customer left (e.g. hung up) before the work was assigned.',
@@ -68,8 +175,10 @@ export const eventDescriptions: Record<RoutingEventType, string> = {
   'work.fellBack': 'Direct-to-rep or skills routing fell back to the queue or to skills.',
   'skills.relaxed': 'Additional skill requirements were dropped after their time.',
   'work.transferRequested': 'A rep asked to transfer a call; it moves when Connect reports the call left them.',
-  'work.transferred': 'A rep transferred the item to a rep (an offer without decline), a queue or skills (via a routing flow).',
-  'routingFlow.failed': 'A routing flow threw or returned an unusable target; the item went to the flow\'s fallback queue.',
+  'work.transferred':
+    'A rep transferred the item to a rep (an offer without decline), a queue or skills (via a routing flow).',
+  'routingFlow.failed':
+    "A routing flow threw or returned an unusable target; the item went to the flow's fallback queue.",
   'callback.requested': 'A caller asked to be called back, now or at dueAt.',
   'callback.dialed': 'A rep accepted the callback and the router started the outbound call.',
   'callback.connected': 'The customer answered the callback.',

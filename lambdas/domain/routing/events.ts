@@ -1,5 +1,5 @@
-import type { CapacityPool } from './work-item';
 import type { IneligibleReason } from './eligibility';
+import type { CapacityPool } from './work-item';
 
 /** Why this rep: spec §10 requires every offer to explain the choice. */
 export interface OfferExplanation {
@@ -18,18 +18,44 @@ interface ItemEvent {
   /** The item's version after the change: subscribers order and de-duplicate unordered deliveries by it. */
   readonly itemVersion?: number;
 }
-interface OfferEvent extends ItemEvent { readonly offerId: string; readonly repId: string }
+interface OfferEvent extends ItemEvent {
+  readonly offerId: string;
+  readonly repId: string;
+}
 
-export type QueuedReason = 'submitted' | 'declined' | 'timedOut' | 'rescinded' | 'overflowed' | 'fellBack' | 'transferred' | 'callbackDue';
+export type QueuedReason =
+  | 'submitted'
+  | 'declined'
+  | 'timedOut'
+  | 'rescinded'
+  | 'overflowed'
+  | 'fellBack'
+  | 'transferred'
+  | 'callbackDue';
 
 /** A transfer destination as events name it. */
-export interface TransferTo { readonly kind: 'rep' | 'queue' | 'skills'; readonly id: string }
+export interface TransferTo {
+  readonly kind: 'rep' | 'queue' | 'skills';
+  readonly id: string;
+}
 
 export type RoutingEvent =
-  | (ItemEvent & { readonly type: 'work.queued'; readonly channel: string; readonly queueId: string; readonly source: string; readonly reason: QueuedReason })
+  | (ItemEvent & {
+      readonly type: 'work.queued';
+      readonly channel: string;
+      readonly queueId: string;
+      readonly source: string;
+      readonly reason: QueuedReason;
+    })
   | (OfferEvent & {
-      readonly type: 'offer.created'; readonly channel: string; readonly queueId: string; readonly pool: CapacityPool;
-      readonly units: number; readonly expiresAt?: number; readonly declinable: boolean; readonly explanation: OfferExplanation;
+      readonly type: 'offer.created';
+      readonly channel: string;
+      readonly queueId: string;
+      readonly pool: CapacityPool;
+      readonly units: number;
+      readonly expiresAt?: number;
+      readonly declinable: boolean;
+      readonly explanation: OfferExplanation;
     })
   | (OfferEvent & { readonly type: 'offer.accepted'; readonly waitMs: number })
   | (OfferEvent & { readonly type: 'offer.declined'; readonly reason?: string })
@@ -42,20 +68,48 @@ export type RoutingEvent =
   | (ItemEvent & { readonly type: 'work.overflowed'; readonly fromQueue: string; readonly toQueue: string })
   | (ItemEvent & { readonly type: 'work.fellBack'; readonly to: 'queue' | 'skills'; readonly reason: string })
   | (ItemEvent & { readonly type: 'skills.relaxed'; readonly dropped: readonly string[] })
-  | (ItemEvent & { readonly type: 'work.transferRequested'; readonly fromRepId: string; readonly to: TransferTo; readonly via?: string })
-  | (ItemEvent & { readonly type: 'work.transferred'; readonly fromRepId: string; readonly to: TransferTo; readonly via?: string })
-  | (ItemEvent & { readonly type: 'routingFlow.failed'; readonly flow: string; readonly error: string; readonly fallbackQueue: string })
+  | (ItemEvent & {
+      readonly type: 'work.transferRequested';
+      readonly fromRepId: string;
+      readonly to: TransferTo;
+      readonly via?: string;
+    })
+  | (ItemEvent & {
+      readonly type: 'work.transferred';
+      readonly fromRepId: string;
+      readonly to: TransferTo;
+      readonly via?: string;
+    })
+  | (ItemEvent & {
+      readonly type: 'routingFlow.failed';
+      readonly flow: string;
+      readonly error: string;
+      readonly fallbackQueue: string;
+    })
   | (ItemEvent & { readonly type: 'callback.requested'; readonly queueId: string; readonly dueAt: number })
-  | (ItemEvent & { readonly type: 'callback.dialed'; readonly repId: string; readonly attempt: number; readonly contactId?: string })
+  | (ItemEvent & {
+      readonly type: 'callback.dialed';
+      readonly repId: string;
+      readonly attempt: number;
+      readonly contactId?: string;
+    })
   | (ItemEvent & { readonly type: 'callback.connected'; readonly repId: string; readonly attempt: number })
   | (ItemEvent & {
-      readonly type: 'callback.attemptFailed'; readonly repId: string; readonly attempt: number;
-      readonly outcome: 'noAnswer' | 'busy' | 'failed'; readonly retryAt?: number;
+      readonly type: 'callback.attemptFailed';
+      readonly repId: string;
+      readonly attempt: number;
+      readonly outcome: 'noAnswer' | 'busy' | 'failed';
+      readonly retryAt?: number;
     })
   | (ItemEvent & { readonly type: 'callback.exhausted'; readonly attempts: number })
   | {
-      readonly type: 'rep.presenceChanged'; readonly at: number; readonly repId: string; readonly loggedIn: boolean;
-      readonly statusId?: string; readonly sessionId?: string; readonly reason: string;
+      readonly type: 'rep.presenceChanged';
+      readonly at: number;
+      readonly repId: string;
+      readonly loggedIn: boolean;
+      readonly statusId?: string;
+      readonly sessionId?: string;
+      readonly reason: string;
     };
 
 export type RoutingEventType = RoutingEvent['type'];

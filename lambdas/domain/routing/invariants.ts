@@ -27,7 +27,15 @@ export interface InvariantInput {
   readonly isWaiting?: (item: WorkItem) => boolean;
 }
 
-const KNOWN_STATES: ReadonlySet<WorkState> = new Set(['Scheduled', 'Queued', 'Offered', 'Assigned', 'WrapUp', 'Completed', 'Canceled']);
+const KNOWN_STATES: ReadonlySet<WorkState> = new Set([
+  'Scheduled',
+  'Queued',
+  'Offered',
+  'Assigned',
+  'WrapUp',
+  'Completed',
+  'Canceled',
+]);
 
 /** Checks the invariants of spec §1 against stored records, not against what the router believes. */
 export function checkInvariants(input: InvariantInput): InvariantReport {
@@ -51,11 +59,19 @@ export function checkInvariants(input: InvariantInput): InvariantReport {
     const h = held.get(rep.repId) ?? { primary: 0, interruptible: 0, count: 0 };
     if (h.primary !== rep.used.primary || h.interruptible !== rep.used.interruptible || h.count !== rep.activeItems) {
       capacityLeaks++;
-      details.push(`rep ${rep.repId} accounts ${JSON.stringify(rep.used)}/${rep.activeItems} but holds ${JSON.stringify(h)}`);
+      details.push(
+        `rep ${rep.repId} accounts ${JSON.stringify(rep.used)}/${rep.activeItems} but holds ${JSON.stringify(h)}`,
+      );
     }
   }
   const lostWorkItems = countLost(input, details);
-  return { capacityViolations, doubleOffers: countDoubleOffers(input.events ?? [], details), lostWorkItems, capacityLeaks, details };
+  return {
+    capacityViolations,
+    doubleOffers: countDoubleOffers(input.events ?? [], details),
+    lostWorkItems,
+    capacityLeaks,
+    details,
+  };
 }
 
 function countLost(input: InvariantInput, details: string[]): number {
@@ -63,11 +79,19 @@ function countLost(input: InvariantInput, details: string[]): number {
   let lost = 0;
   for (const id of input.submitted ?? []) {
     const item = byId.get(id);
-    const reason = !item ? 'missing' : !KNOWN_STATES.has(item.state) ? `unknown state ${item.state}`
-      : HOLDING_STATES.has(item.state) && !item.reservation ? 'held without a reservation'
-        : (item.state === 'Queued' || item.state === 'Scheduled') && input.isWaiting && !input.isWaiting(item)
-          ? `${item.state.toLowerCase()} but in no waiting list` : undefined;
-    if (reason) { lost++; details.push(`item ${id} lost: ${reason}`); }
+    const reason = !item
+      ? 'missing'
+      : !KNOWN_STATES.has(item.state)
+        ? `unknown state ${item.state}`
+        : HOLDING_STATES.has(item.state) && !item.reservation
+          ? 'held without a reservation'
+          : (item.state === 'Queued' || item.state === 'Scheduled') && input.isWaiting && !input.isWaiting(item)
+            ? `${item.state.toLowerCase()} but in no waiting list`
+            : undefined;
+    if (reason) {
+      lost++;
+      details.push(`item ${id} lost: ${reason}`);
+    }
   }
   return lost;
 }
@@ -84,15 +108,28 @@ function countDoubleOffers(events: readonly RoutingEvent[], details: string[]): 
     list.push({ e, i });
     byItem.set(e.itemId, list);
   });
-  const versionOf = (e: RoutingEvent) => ('itemVersion' in e ? e.itemVersion ?? 0 : 0);
+  const versionOf = (e: RoutingEvent) => ('itemVersion' in e ? (e.itemVersion ?? 0) : 0);
   let doubles = 0;
   for (const [itemId, list] of byItem) {
     let holder: string | undefined;
     for (const { e } of list.sort((a, b) => versionOf(a.e) - versionOf(b.e) || a.i - b.i)) {
       if (e.type === 'offer.created') {
-        if (holder) { doubles++; details.push(`item ${itemId} offered to ${e.repId} while held by ${holder}`); }
+        if (holder) {
+          doubles++;
+          details.push(`item ${itemId} offered to ${e.repId} while held by ${holder}`);
+        }
         holder = e.repId;
-      } else if (['offer.declined', 'offer.timedOut', 'offer.rescinded', 'work.completed', 'work.canceled', 'work.transferred', 'callback.attemptFailed'].includes(e.type)) {
+      } else if (
+        [
+          'offer.declined',
+          'offer.timedOut',
+          'offer.rescinded',
+          'work.completed',
+          'work.canceled',
+          'work.transferred',
+          'callback.attemptFailed',
+        ].includes(e.type)
+      ) {
         holder = undefined;
       }
     }

@@ -1,7 +1,7 @@
 import type { CompiledConfig } from '../config/compiled-config';
 import { RouterError } from '../errors';
 import type { RoutingEvent, Timer } from './events';
-import { release, type RepState } from './rep';
+import { type RepState, release } from './rep';
 import type { Transition } from './transitions';
 import type { WorkItem } from './work-item';
 
@@ -14,7 +14,9 @@ export function complete(item: WorkItem, rep: RepState, config: CompiledConfig, 
     const wrapUpEndsAt = now + wrapUpSeconds * 1000;
     return {
       item: { ...item, state: 'WrapUp', wrapUpEndsAt, version: item.version + 1 },
-      events: [{ type: 'work.wrapUpStarted', at: now, itemId: item.id, offerId: r.offerId, repId: r.repId, wrapUpEndsAt }],
+      events: [
+        { type: 'work.wrapUpStarted', at: now, itemId: item.id, offerId: r.offerId, repId: r.repId, wrapUpEndsAt },
+      ],
       timers: [{ kind: 'wrapUpEnd', itemId: item.id, dueAt: wrapUpEndsAt, guard: r.offerId }],
     };
   }
@@ -45,7 +47,9 @@ export function cancel(item: WorkItem, rep: RepState | undefined, reason: string
   if (item.state === 'Offered' && r) {
     if (!rep) throw new RouterError(`rep ${r.repId} holding item ${item.id} is missing`);
     return {
-      item: canceled, rep: release(rep, r.pool, r.units), timers: [],
+      item: canceled,
+      rep: release(rep, r.pool, r.units),
+      timers: [],
       events: [{ type: 'work.canceled', at: now, itemId: item.id, reason, repId: r.repId }],
     };
   }
@@ -63,18 +67,38 @@ export function applyDueRules(item: WorkItem, config: CompiledConfig, now: numbe
   const overflow = config.queue(item.queueId).overflow;
   if (overflow && now >= item.targetSince + overflow.afterSeconds * 1000) {
     next = { ...next, queueId: overflow.toQueue, target: { kind: 'queue' }, targetSince: now, relaxedSkills: [] };
-    events.push({ type: 'work.overflowed', at: now, itemId: item.id, fromQueue: item.queueId, toQueue: overflow.toQueue });
+    events.push({
+      type: 'work.overflowed',
+      at: now,
+      itemId: item.id,
+      fromQueue: item.queueId,
+      toQueue: overflow.toQueue,
+    });
   }
   const target = next.target;
   if (target.kind === 'rep' && !target.required) {
-    const due = target.fallbackAfterSeconds !== undefined && now >= next.targetSince + target.fallbackAfterSeconds * 1000;
+    const due =
+      target.fallbackAfterSeconds !== undefined && now >= next.targetSince + target.fallbackAfterSeconds * 1000;
     if (due || !preferredRepLoggedIn) {
       const skills = target.fallbackSkills;
-      next = { ...next, target: skills ? { kind: 'skills', requirements: skills } : { kind: 'queue' }, targetSince: now };
-      events.push({ type: 'work.fellBack', at: now, itemId: item.id, to: skills ? 'skills' : 'queue', reason: due ? 'timer' : 'preferredRepLoggedOut' });
+      next = {
+        ...next,
+        target: skills ? { kind: 'skills', requirements: skills } : { kind: 'queue' },
+        targetSince: now,
+      };
+      events.push({
+        type: 'work.fellBack',
+        at: now,
+        itemId: item.id,
+        to: skills ? 'skills' : 'queue',
+        reason: due ? 'timer' : 'preferredRepLoggedOut',
+      });
     }
-  } else if (target.kind === 'skills' && target.fallbackAfterSeconds !== undefined
-    && now >= next.targetSince + target.fallbackAfterSeconds * 1000) {
+  } else if (
+    target.kind === 'skills' &&
+    target.fallbackAfterSeconds !== undefined &&
+    now >= next.targetSince + target.fallbackAfterSeconds * 1000
+  ) {
     next = { ...next, target: { kind: 'queue' }, targetSince: now };
     events.push({ type: 'work.fellBack', at: now, itemId: item.id, to: 'queue', reason: 'timer' });
   }
@@ -91,11 +115,13 @@ export function queuedTimers(item: WorkItem, config: CompiledConfig): Timer[] {
   if (overflow) timers.push({ kind: 'overflow', itemId: item.id, dueAt: at(overflow.afterSeconds), guard });
   const t = item.target;
   if ((t.kind === 'rep' && !t.required) || t.kind === 'skills') {
-    if (t.fallbackAfterSeconds !== undefined) timers.push({ kind: 'fallback', itemId: item.id, dueAt: at(t.fallbackAfterSeconds), guard });
+    if (t.fallbackAfterSeconds !== undefined)
+      timers.push({ kind: 'fallback', itemId: item.id, dueAt: at(t.fallbackAfterSeconds), guard });
   }
   if (t.kind === 'skills') {
     for (const r of t.requirements) {
-      if (r.additional && r.dropAfterSeconds !== undefined) timers.push({ kind: 'skillDrop', itemId: item.id, dueAt: at(r.dropAfterSeconds), guard });
+      if (r.additional && r.dropAfterSeconds !== undefined)
+        timers.push({ kind: 'skillDrop', itemId: item.id, dueAt: at(r.dropAfterSeconds), guard });
     }
   }
   return timers;

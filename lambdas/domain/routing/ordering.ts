@@ -1,5 +1,5 @@
-import type { QueueConfig } from '../config/schema';
 import type { CompiledConfig } from '../config/compiled-config';
+import type { QueueConfig } from '../config/schema';
 import type { WaitPartition } from '../ports';
 import type { WorkItem } from './work-item';
 
@@ -49,8 +49,11 @@ export const scheduledRank = (item: WorkItem) => `${pad(item.callback?.dueAt ?? 
 export function waitPartition(item: WorkItem): WaitPartition {
   if (item.state === 'Scheduled') return { kind: 'scheduled' };
   switch (item.target.kind) {
-    case 'queue': return { kind: 'queue', queueId: item.queueId };
-    case 'skills': return { kind: 'skills', queueId: item.queueId };
-    case 'rep': return { kind: 'rep', repId: item.target.repId };
+    case 'queue':
+      return { kind: 'queue', queueId: item.queueId };
+    case 'skills':
+      return { kind: 'skills', queueId: item.queueId };
+    case 'rep':
+      return { kind: 'rep', repId: item.target.repId };
   }
 }

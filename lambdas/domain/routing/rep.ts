@@ -29,7 +29,12 @@ export interface RepState extends Presence {
 }
 
 export function reserve(rep: RepState, pool: CapacityPool, units: number, now: number): RepState {
-  return { ...rep, used: { ...rep.used, [pool]: rep.used[pool] + units }, activeItems: rep.activeItems + 1, lastOfferAt: now };
+  return {
+    ...rep,
+    used: { ...rep.used, [pool]: rep.used[pool] + units },
+    activeItems: rep.activeItems + 1,
+    lastOfferAt: now,
+  };
 }
 
 /**
@@ -77,8 +82,11 @@ export interface RepChange {
   readonly create?: RepState;
 }
 
-const samePresence = (a: Presence, b: Presence) => a.sessionId === b.sessionId && a.statusId === b.statusId
-  && a.loggedInAt === b.loggedInAt && a.statusChannels.join(',') === b.statusChannels.join(',');
+const samePresence = (a: Presence, b: Presence) =>
+  a.sessionId === b.sessionId &&
+  a.statusId === b.statusId &&
+  a.loggedInAt === b.loggedInAt &&
+  a.statusChannels.join(',') === b.statusChannels.join(',');
 
 /**
  * What changed between two states of a rep, with the guards that make it safe under concurrency:
@@ -86,7 +94,11 @@ const samePresence = (a: Presence, b: Presence) => a.sessionId === b.sessionId &
  * pure release skips the presence guard (work may finish after logout); anything that reserves, even a swap
  * that nets to zero, requires the presence the decision was made on.
  */
-export function repChange(before: RepState, after: RepState, limits: Readonly<Record<CapacityPool, number>>): RepChange {
+export function repChange(
+  before: RepState,
+  after: RepState,
+  limits: Readonly<Record<CapacityPool, number>>,
+): RepChange {
   const pools: Partial<Record<CapacityPool, PoolChange>> = {};
   for (const pool of POOLS) {
     const delta = after.used[pool] - before.used[pool];
@@ -97,9 +109,19 @@ export function repChange(before: RepState, after: RepState, limits: Readonly<Re
   const pureRelease = POOLS.every((p) => after.used[p] <= before.used[p]) && after.activeItems < before.activeItems;
   const reserving = !pureRelease;
   return {
-    repId: before.repId, groupId: before.groupId, pools, activeDelta: after.activeItems - before.activeItems,
+    repId: before.repId,
+    groupId: before.groupId,
+    pools,
+    activeDelta: after.activeItems - before.activeItems,
     lastOfferAt: after.lastOfferAt !== before.lastOfferAt ? after.lastOfferAt : undefined,
-    presence: presenceChanged ? { sessionId: after.sessionId, loggedInAt: after.loggedInAt, statusId: after.statusId, statusChannels: after.statusChannels } : undefined,
+    presence: presenceChanged
+      ? {
+          sessionId: after.sessionId,
+          loggedInAt: after.loggedInAt,
+          statusId: after.statusId,
+          statusChannels: after.statusChannels,
+        }
+      : undefined,
     expectedPresenceVersion: presenceChanged || reserving ? before.presenceVersion : undefined,
     create: before.presenceVersion === 0 ? after : undefined,
   };

@@ -19,7 +19,11 @@ export interface DestinationQuery {
   readonly cursor?: string;
 }
 
-const listKey: Record<DestinationKind, 'queues' | 'reps' | 'routingFlows'> = { queue: 'queues', rep: 'reps', routingFlow: 'routingFlows' };
+const listKey: Record<DestinationKind, 'queues' | 'reps' | 'routingFlows'> = {
+  queue: 'queues',
+  rep: 'reps',
+  routingFlow: 'routingFlows',
+};
 
 /** Whether reps of `groupId` may transfer to this destination (spec §9: all, or only the listed ones). */
 export function mayTransferTo(config: CompiledConfig, groupId: string, kind: DestinationKind, id: string): boolean {
@@ -29,9 +33,13 @@ export function mayTransferTo(config: CompiledConfig, groupId: string, kind: Des
 
 function everyDestination(config: CompiledConfig): Destination[] {
   return [
-    ...config.raw.queues.map((q): Destination => ({ kind: 'queue', id: q.id, name: q.name ?? q.id, detail: q.channel })),
+    ...config.raw.queues.map(
+      (q): Destination => ({ kind: 'queue', id: q.id, name: q.name ?? q.id, detail: q.channel }),
+    ),
     ...config.raw.reps.map((r): Destination => ({ kind: 'rep', id: r.id, name: r.name ?? r.id, detail: r.group })),
-    ...config.raw.routingFlows.map((f): Destination => ({ kind: 'routingFlow', id: f.name, name: f.description ?? f.name, detail: `v${f.version}` })),
+    ...config.raw.routingFlows.map(
+      (f): Destination => ({ kind: 'routingFlow', id: f.name, name: f.description ?? f.name, detail: `v${f.version}` }),
+    ),
   ];
 }
 
@@ -55,7 +63,10 @@ export function transferDestinations(config: CompiledConfig, repId: string, quer
     .filter((d) => !(d.kind === 'rep' && d.id === repId))
     .filter((d) => (query.kind ? d.kind === query.kind : true) && mayTransferTo(config, group, d.kind, d.id))
     .filter((d) => !needle || d.id.toLowerCase().includes(needle) || d.name.toLowerCase().includes(needle))
-    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    );
   const offset = decode(query.cursor);
   const items = matching.slice(offset, offset + query.limit);
   const next = offset + items.length;

@@ -4,30 +4,50 @@ import type { RoutingEvent } from '../routing/events';
 import { release } from '../routing/rep';
 import type { DialOutcome, WorkItem } from '../routing/work-item';
 import { callbackDueTimer } from './callbacks';
-import { Effects, holderOf, itemWrite, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import {
+  Effects,
+  holderOf,
+  itemWrite,
+  type Outcome,
+  type RouterDeps,
+  repWrite,
+  requireItem,
+  retrying,
+  tryCommit,
+} from './context';
 import { findWorkForRep } from './find-work';
 
-export const dialOutcomeSchema = z.object({
-  itemId: z.string().min(1).max(128),
-  outcome: z.enum(['answered', 'noAnswer', 'busy', 'failed']),
-  /** The dial's contact id, when Connect reports it: an outcome for an older dial is ignored. */
-  contactId: z.string().min(1).max(256).optional(),
-}).strict();
+export const dialOutcomeSchema = z
+  .object({
+    itemId: z.string().min(1).max(128),
+    outcome: z.enum(['answered', 'noAnswer', 'busy', 'failed']),
+    /** The dial's contact id, when Connect reports it: an outcome for an older dial is ignored. */
+    contactId: z.string().min(1).max(256).optional(),
+  })
+  .strict();
 
 export type DialDecision =
   | { readonly kind: 'dialed'; readonly itemId: string; readonly attempt: number; readonly contactId?: string }
   | { readonly kind: 'connected' | 'retryScheduled' | 'exhausted'; readonly itemId: string }
   | { readonly kind: 'stale'; readonly itemId: string };
 
-const needsDial = (item: WorkItem | undefined) => item?.channel === 'callback' && item.state === 'Assigned' && item.callback !== undefined
-  && item.reservation !== undefined && item.callback.dialOfferId !== item.reservation.offerId;
+const needsDial = (item: WorkItem | undefined) =>
+  item?.channel === 'callback' &&
+  item.state === 'Assigned' &&
+  item.callback !== undefined &&
+  item.reservation !== undefined &&
+  item.callback.dialOfferId !== item.reservation.offerId;
 
 /**
  * A rep has accepted a callback: start the outbound call (StartOutboundVoiceContact through the telephony port)
  * and keep the rep's voice capacity held by the assignment. The dial is idempotent per attempt (its client
  * token), so a crash and a retry never call the customer twice. Without telephony the rep dials and reports.
  */
-export async function dialCallback(deps: RouterDeps, itemId: string, fx = new Effects(deps)): Promise<Outcome<DialDecision>> {
+export async function dialCallback(
+  deps: RouterDeps,
+  itemId: string,
+  fx = new Effects(deps),
+): Promise<Outcome<DialDecision>> {
   let failed = false;
   const decision = await retrying('dialCallback', async (): Promise<DialDecision | undefined> => {
     const item = await deps.store.getItem(itemId);
@@ -38,15 +58,29 @@ export async function dialCallback(deps: RouterDeps, itemId: string, fx = new Ef
     let contactId: string | undefined;
     failed = false;
     try {
-      contactId = (await deps.telephony?.dial?.({ clientToken: `${itemId}-${attempt}`, phoneNumber: cb.phoneNumber, attributes: { routerItemId: itemId } }))?.contactId;
+      contactId = (
+        await deps.telephony?.dial?.({
+          clientToken: `${itemId}-${attempt}`,
+          phoneNumber: cb.phoneNumber,
+          attributes: { routerItemId: itemId },
+        })
+      )?.contactId;
     } catch (err) {
       deps.telephony?.reportFailure?.(err, itemId);
       failed = true;
     }
-    const next: WorkItem = { ...item!, callback: { ...cb, attempts: attempt, dialOfferId: r.offerId, dialContactId: contactId, connected: false }, version: item!.version + 1 };
+    const next: WorkItem = {
+      ...item!,
+      callback: { ...cb, attempts: attempt, dialOfferId: r.offerId, dialContactId: contactId, connected: false },
+      version: item!.version + 1,
+    };
     const claim = contactId ? [{ kind: 'source' as const, channel: 'voice', source: contactId, itemId }] : [];
     if (!(await tryCommit(deps, [itemWrite(next, item), ...claim]))) return undefined;
-    await fx.emit({ events: [{ type: 'callback.dialed', at: deps.clock.now(), itemId, repId: r.repId, attempt, contactId }], timers: [], item: next });
+    await fx.emit({
+      events: [{ type: 'callback.dialed', at: deps.clock.now(), itemId, repId: r.repId, attempt, contactId }],
+      timers: [],
+      item: next,
+    });
     return { kind: 'dialed', itemId, attempt, contactId };
   });
   if (failed) return recordDialOutcome(deps, { itemId, outcome: 'failed' }, fx);
@@ -58,7 +92,11 @@ export async function dialCallback(deps: RouterDeps, itemId: string, fx = new Ef
  * reached: the rep's capacity is released and the callback is scheduled again after `retryAfterSeconds`, until
  * `maxAttempts` dials have failed; then it is completed as unreachable. Every outcome is recorded on the item.
  */
-export async function recordDialOutcome(deps: RouterDeps, input: unknown, fx = new Effects(deps)): Promise<Outcome<DialDecision>> {
+export async function recordDialOutcome(
+  deps: RouterDeps,
+  input: unknown,
+  fx = new Effects(deps),
+): Promise<Outcome<DialDecision>> {
   const parsed = dialOutcomeSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { itemId, outcome, contactId } = parsed.data;
@@ -67,13 +105,24 @@ export async function recordDialOutcome(deps: RouterDeps, input: unknown, fx = n
     const item = await requireItem(deps, itemId);
     const cb = item.callback;
     const r = item.reservation;
-    if (item.state !== 'Assigned' || !cb || !r || cb.connected || (contactId !== undefined && cb.dialContactId !== contactId)) return { kind: 'stale', itemId };
+    if (
+      item.state !== 'Assigned' ||
+      !cb ||
+      !r ||
+      cb.connected ||
+      (contactId !== undefined && cb.dialContactId !== contactId)
+    )
+      return { kind: 'stale', itemId };
     const now = deps.clock.now();
     const outcomes = [...cb.outcomes, { at: now, outcome: outcome as DialOutcome }];
     if (outcome === 'answered') {
       const next: WorkItem = { ...item, callback: { ...cb, connected: true, outcomes }, version: item.version + 1 };
       if (!(await tryCommit(deps, [itemWrite(next, item)]))) return undefined;
-      await fx.emit({ events: [{ type: 'callback.connected', at: now, itemId, repId: r.repId, attempt: cb.attempts }], timers: [], item: next });
+      await fx.emit({
+        events: [{ type: 'callback.connected', at: now, itemId, repId: r.repId, attempt: cb.attempts }],
+        timers: [],
+        item: next,
+      });
       return { kind: 'connected', itemId };
     }
     const config = await deps.config.get();
@@ -82,13 +131,40 @@ export async function recordDialOutcome(deps: RouterDeps, input: unknown, fx = n
     const retry = cb.attempts < cb.maxAttempts;
     const dueAt = now + cb.retryAfterSeconds * 1000;
     const next: WorkItem = retry
-      ? { ...item, state: 'Scheduled', reservation: undefined, targetSince: dueAt, version: item.version + 1,
-          callback: { ...cb, dueAt, outcomes, dialContactId: undefined, dialOfferId: undefined, connected: undefined } }
-      : { ...item, state: 'Completed', outcome: 'unreachable', endedAt: now, version: item.version + 1, callback: { ...cb, outcomes } };
-    if (!(await tryCommit(deps, [itemWrite(next, item), repWrite(config, release(rep, r.pool, r.units), rep)]))) return undefined;
-    const failed: RoutingEvent = { type: 'callback.attemptFailed', at: now, itemId, repId: r.repId, attempt: cb.attempts, outcome: outcome as 'noAnswer' | 'busy' | 'failed', retryAt: retry ? dueAt : undefined };
-    const events: RoutingEvent[] = retry ? [failed]
-      : [failed, { type: 'callback.exhausted', at: now, itemId, attempts: cb.attempts }, { type: 'work.completed', at: now, itemId, repId: r.repId }];
+      ? {
+          ...item,
+          state: 'Scheduled',
+          reservation: undefined,
+          targetSince: dueAt,
+          version: item.version + 1,
+          callback: { ...cb, dueAt, outcomes, dialContactId: undefined, dialOfferId: undefined, connected: undefined },
+        }
+      : {
+          ...item,
+          state: 'Completed',
+          outcome: 'unreachable',
+          endedAt: now,
+          version: item.version + 1,
+          callback: { ...cb, outcomes },
+        };
+    if (!(await tryCommit(deps, [itemWrite(next, item), repWrite(config, release(rep, r.pool, r.units), rep)])))
+      return undefined;
+    const failed: RoutingEvent = {
+      type: 'callback.attemptFailed',
+      at: now,
+      itemId,
+      repId: r.repId,
+      attempt: cb.attempts,
+      outcome: outcome as 'noAnswer' | 'busy' | 'failed',
+      retryAt: retry ? dueAt : undefined,
+    };
+    const events: RoutingEvent[] = retry
+      ? [failed]
+      : [
+          failed,
+          { type: 'callback.exhausted', at: now, itemId, attempts: cb.attempts },
+          { type: 'work.completed', at: now, itemId, repId: r.repId },
+        ];
     await fx.emit({ events, timers: retry ? [callbackDueTimer(next)] : [], item: next });
     freedRep = r.repId;
     return { kind: retry ? 'retryScheduled' : 'exhausted', itemId };
@@ -98,7 +174,10 @@ export async function recordDialOutcome(deps: RouterDeps, input: unknown, fx = n
 }
 
 /** Dials for every callback a use case just assigned (accepted, or auto-accepted with the offer). */
-export async function dialAssignedCallbacks(deps: RouterDeps, events: readonly RoutingEvent[]): Promise<RoutingEvent[]> {
+export async function dialAssignedCallbacks(
+  deps: RouterDeps,
+  events: readonly RoutingEvent[],
+): Promise<RoutingEvent[]> {
   const followUps: RoutingEvent[] = [];
   for (const e of events) {
     // Only callbacks are read: every other assignment (the hot path) costs nothing here.

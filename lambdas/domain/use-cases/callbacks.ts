@@ -4,27 +4,39 @@ import { InvalidInputError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { Effects, itemWrite, type Outcome, type RouterDeps, requireItem, retrying, tryCommit } from './context';
 import { routeItem } from './route-item';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_RETRY = { maxAttempts: 3, retryAfterSeconds: 600 };
 
 /** A callback request (spec §9), from the flow (`source` = the contact id) or the API (`source` = your request id). */
-export const callbackRequestSchema = z.object({
-  source: z.string().min(1).max(256),
-  queue: z.string().min(1).max(64),
-  phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +441234567890'),
-  /** Epoch ms to call at; omitted (or past) means as soon as a rep is free. At most 30 days ahead. */
-  at: z.number().int().positive().optional(),
-  attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
-}).strict();
+export const callbackRequestSchema = z
+  .object({
+    source: z.string().min(1).max(256),
+    queue: z.string().min(1).max(64),
+    phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +441234567890'),
+    /** Epoch ms to call at; omitted (or past) means as soon as a rep is free. At most 30 days ahead. */
+    at: z.number().int().positive().optional(),
+    attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
+  })
+  .strict();
 
 export type CallbackDecision =
-  | { readonly kind: 'scheduled' | 'queued'; readonly itemId: string; readonly dueAt: number; readonly duplicate: boolean }
+  | {
+      readonly kind: 'scheduled' | 'queued';
+      readonly itemId: string;
+      readonly dueAt: number;
+      readonly duplicate: boolean;
+    }
   | { readonly kind: 'fired' | 'stale'; readonly itemId: string };
 
-export const callbackDueTimer = (item: WorkItem): Timer => ({ kind: 'callbackDue', itemId: item.id, dueAt: item.callback!.dueAt, guard: `attempt-${item.callback!.attempts}` });
+export const callbackDueTimer = (item: WorkItem): Timer => ({
+  kind: 'callbackDue',
+  itemId: item.id,
+  dueAt: item.callback!.dueAt,
+  guard: `attempt-${item.callback!.attempts}`,
+});
 
 /** Stores a callback, idempotent per source: scheduled for later, or queued and routed now. */
 export async function requestCallback(deps: RouterDeps, input: unknown): Promise<Outcome<CallbackDecision>> {
@@ -34,44 +46,83 @@ export async function requestCallback(deps: RouterDeps, input: unknown): Promise
   const fx = new Effects(deps);
   const config = await deps.config.get();
   const queue = config.queue(data.queue, 'queue');
-  if (queue.channel !== 'callback') throw new InvalidInputError('queue', `queue '${queue.id}' takes ${queue.channel} work, not callbacks`);
+  if (queue.channel !== 'callback')
+    throw new InvalidInputError('queue', `queue '${queue.id}' takes ${queue.channel} work, not callbacks`);
   const now = deps.clock.now();
-  if (data.at !== undefined && data.at > now + 30 * DAY_MS) throw new InvalidInputError('at', 'is more than 30 days ahead');
+  if (data.at !== undefined && data.at > now + 30 * DAY_MS)
+    throw new InvalidInputError('at', 'is more than 30 days ahead');
   const dueAt = Math.max(now, data.at ?? now);
   const retry = queue.callbackRetry ?? DEFAULT_RETRY;
   const item: WorkItem = {
-    id: deps.ids.next('work'), channel: 'callback', source: data.source, queueId: queue.id, target: { kind: 'queue' },
-    interruptible: false, requestedAt: now, targetSince: dueAt, attributes: data.attributes,
-    state: dueAt > now ? 'Scheduled' : 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
+    id: deps.ids.next('work'),
+    channel: 'callback',
+    source: data.source,
+    queueId: queue.id,
+    target: { kind: 'queue' },
+    interruptible: false,
+    requestedAt: now,
+    targetSince: dueAt,
+    attributes: data.attributes,
+    state: dueAt > now ? 'Scheduled' : 'Queued',
+    version: 1,
+    exclusions: [],
+    relaxedSkills: [],
+    offers: 0,
     callback: { phoneNumber: data.phoneNumber, dueAt, attempts: 0, ...retry, outcomes: [] },
   };
   if (!(await tryCommit(deps, [itemWrite(item, undefined)]))) {
     const winner = await deps.store.itemIdForSource('callback', data.source);
     if (!winner) throw new InvalidInputError('source', 'the callback could not be stored; retry');
     const existing = await requireItem(deps, winner);
-    return fx.outcome({ kind: existing.state === 'Scheduled' ? 'scheduled' : 'queued', itemId: winner, dueAt: existing.callback?.dueAt ?? dueAt, duplicate: true });
+    return fx.outcome({
+      kind: existing.state === 'Scheduled' ? 'scheduled' : 'queued',
+      itemId: winner,
+      dueAt: existing.callback?.dueAt ?? dueAt,
+      duplicate: true,
+    });
   }
   const requested: RoutingEvent = { type: 'callback.requested', at: now, itemId: item.id, queueId: queue.id, dueAt };
   if (item.state === 'Scheduled') {
     await fx.emit({ events: [requested], timers: [callbackDueTimer(item)], item });
     return fx.outcome({ kind: 'scheduled', itemId: item.id, dueAt, duplicate: false });
   }
-  const queued: RoutingEvent = { type: 'work.queued', at: now, itemId: item.id, channel: 'callback', queueId: queue.id, source: item.source, reason: 'submitted' };
+  const queued: RoutingEvent = {
+    type: 'work.queued',
+    at: now,
+    itemId: item.id,
+    channel: 'callback',
+    queueId: queue.id,
+    source: item.source,
+    reason: 'submitted',
+  };
   await fx.emit({ events: [requested, queued], timers: queuedTimers(item, config), item });
   await routeItem(deps, item.id, fx, item);
   return fx.outcome({ kind: 'queued', itemId: item.id, dueAt, duplicate: false });
 }
 
 /** The callback's time has come (timer or sweeper): Scheduled → Queued, then routed like any work. */
-export async function callbackDue(deps: RouterDeps, timer: Timer, fx = new Effects(deps)): Promise<Outcome<CallbackDecision>> {
+export async function callbackDue(
+  deps: RouterDeps,
+  timer: Timer,
+  fx = new Effects(deps),
+): Promise<Outcome<CallbackDecision>> {
   const decision = await retrying('callbackDue', async (): Promise<CallbackDecision | undefined> => {
     const item = await requireItem(deps, timer.itemId);
-    if (item.state !== 'Scheduled' || !item.callback || `attempt-${item.callback.attempts}` !== timer.guard) return { kind: 'stale', itemId: item.id };
+    if (item.state !== 'Scheduled' || !item.callback || `attempt-${item.callback.attempts}` !== timer.guard)
+      return { kind: 'stale', itemId: item.id };
     const config = await deps.config.get();
     const now = deps.clock.now();
     const queued: WorkItem = { ...item, state: 'Queued', targetSince: now, version: item.version + 1 };
     if (!(await tryCommit(deps, [itemWrite(queued, item)]))) return undefined;
-    const event: RoutingEvent = { type: 'work.queued', at: now, itemId: item.id, channel: item.channel, queueId: item.queueId, source: item.source, reason: 'callbackDue' };
+    const event: RoutingEvent = {
+      type: 'work.queued',
+      at: now,
+      itemId: item.id,
+      channel: item.channel,
+      queueId: item.queueId,
+      source: item.source,
+      reason: 'callbackDue',
+    };
     await fx.emit({ events: [event], timers: queuedTimers(queued, config), item: queued });
     return { kind: 'fired', itemId: item.id };
   });

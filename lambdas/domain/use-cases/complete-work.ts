@@ -1,7 +1,18 @@
 import { InvalidInputError } from '../errors';
 import { cancel, complete, finish } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { assertKnownRep, Effects, holderOf, itemWrite, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import {
+  assertKnownRep,
+  Effects,
+  holderOf,
+  itemWrite,
+  type Outcome,
+  type RouterDeps,
+  repWrite,
+  requireItem,
+  retrying,
+  tryCommit,
+} from './context';
 import { findWorkForRep } from './find-work';
 
 export type CompleteDecision =
@@ -20,7 +31,10 @@ function checkHolder(item: WorkItem, repId: string | undefined): void {
 }
 
 /** The work ended: Assigned → WrapUp, or → Completed with capacity released (spec §3, §4). */
-export async function completeWork(deps: RouterDeps, input: { itemId: string; repId?: string }): Promise<Outcome<CompleteDecision>> {
+export async function completeWork(
+  deps: RouterDeps,
+  input: { itemId: string; repId?: string },
+): Promise<Outcome<CompleteDecision>> {
   const fx = new Effects(deps);
   await assertKnownRep(deps, input.repId);
   const decision = await retrying('complete', async (): Promise<CompleteDecision | undefined> => {
@@ -44,14 +58,18 @@ export async function completeWork(deps: RouterDeps, input: { itemId: string; re
 }
 
 /** After-contact work is over (timer or the rep): WrapUp → Completed, capacity released. */
-export async function endWrapUp(deps: RouterDeps, input: { itemId: string; repId?: string; offerId?: string }): Promise<Outcome<CompleteDecision>> {
+export async function endWrapUp(
+  deps: RouterDeps,
+  input: { itemId: string; repId?: string; offerId?: string },
+): Promise<Outcome<CompleteDecision>> {
   const fx = new Effects(deps);
   await assertKnownRep(deps, input.repId);
   const decision = await retrying('endWrapUp', async (): Promise<CompleteDecision | undefined> => {
     const config = await deps.config.get();
     const item = await requireItem(deps, input.itemId);
     checkHolder(item, input.repId);
-    const current = item.state === 'WrapUp' && (input.offerId === undefined || item.reservation?.offerId === input.offerId);
+    const current =
+      item.state === 'WrapUp' && (input.offerId === undefined || item.reservation?.offerId === input.offerId);
     if (!current) return { kind: 'stale', itemId: item.id, state: item.state };
     const repId = item.reservation!.repId;
     const rep = await holderOf(deps, config, item);
@@ -66,12 +84,16 @@ export async function endWrapUp(deps: RouterDeps, input: { itemId: string; repId
 }
 
 /** The customer left (caller hung up, chat closed) before the work was assigned: → Canceled. */
-export async function cancelWork(deps: RouterDeps, input: { itemId: string; reason: string }): Promise<Outcome<CancelDecision>> {
+export async function cancelWork(
+  deps: RouterDeps,
+  input: { itemId: string; reason: string },
+): Promise<Outcome<CancelDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('cancel', async (): Promise<CancelDecision | undefined> => {
     const config = await deps.config.get();
     const item = await requireItem(deps, input.itemId);
-    if (item.state !== 'Queued' && item.state !== 'Offered') return { kind: 'stale', itemId: item.id, state: item.state };
+    if (item.state !== 'Queued' && item.state !== 'Offered')
+      return { kind: 'stale', itemId: item.id, state: item.state };
     const repId = item.reservation?.repId;
     const rep = repId ? await holderOf(deps, config, item) : undefined;
     if (repId && !rep) return undefined;

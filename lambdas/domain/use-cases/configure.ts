@@ -1,7 +1,7 @@
+import type { ContactCenterConfig } from '../config/schema';
+import { validateConfig } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
 import type { RoutingStore } from '../ports';
-import { validateConfig } from '../config/validate-config';
-import type { ContactCenterConfig } from '../config/schema';
 
 /**
  * Validates a whole configuration and stores it only when every check passes (spec §2).
@@ -9,7 +9,8 @@ import type { ContactCenterConfig } from '../config/schema';
  */
 export async function loadConfiguration(store: RoutingStore, input: unknown): Promise<ContactCenterConfig> {
   const result = validateConfig(input);
-  if (!result.ok) throw new InvalidInputError(result.problems[0]!.split(':')[0]!, 'invalid configuration', result.problems);
+  if (!result.ok)
+    throw new InvalidInputError(result.problems[0]!.split(':')[0]!, 'invalid configuration', result.problems);
   await store.saveConfig(result.config);
   return result.config;
 }

@@ -2,7 +2,8 @@ import type { WorkItem } from '../routing/work-item';
 import type { ContactEvent, ContactEventDecision } from './contact-events';
 import type { Router } from './router';
 
-const applied = (action: Extract<ContactEventDecision, { kind: 'applied' }>['action']) => ({ kind: 'applied', action } as const);
+const applied = (action: Extract<ContactEventDecision, { kind: 'applied' }>['action']) =>
+  ({ kind: 'applied', action }) as const;
 const stale = { kind: 'ignored', reason: 'stale' } as const;
 
 /**
@@ -24,7 +25,11 @@ export async function transferArrival(router: Router, e: ContactEvent): Promise<
  * rep: answered. Disconnected without ever reaching the rep: not reached (busy when Connect says so), which
  * the retry policy handles. After an answer, the call ends like any call.
  */
-export async function callbackContactEvent(router: Router, item: WorkItem, e: ContactEvent): Promise<ContactEventDecision> {
+export async function callbackContactEvent(
+  router: Router,
+  item: WorkItem,
+  e: ContactEvent,
+): Promise<ContactEventDecision> {
   const cb = item.callback;
   const r = item.reservation;
   if (!cb || cb.dialContactId !== e.contactId) return stale;

@@ -4,7 +4,15 @@ import type { Router } from './router';
 /** A Connect contact event, reduced to what routing needs (the handler maps Connect's shape to this). */
 export interface ContactEvent {
   readonly contactId: string;
-  readonly eventType: 'INITIATED' | 'CONNECTED_TO_SYSTEM' | 'QUEUED' | 'CONNECTED_TO_AGENT' | 'CONTACT_DATA_UPDATED' | 'DISCONNECTED' | 'COMPLETED' | 'OTHER';
+  readonly eventType:
+    | 'INITIATED'
+    | 'CONNECTED_TO_SYSTEM'
+    | 'QUEUED'
+    | 'CONNECTED_TO_AGENT'
+    | 'CONTACT_DATA_UPDATED'
+    | 'DISCONNECTED'
+    | 'COMPLETED'
+    | 'OTHER';
   /** Present when the contact reached an agent (CONNECTED_TO_AGENT, and DISCONNECTED of an answered call). */
   readonly connectedToAgentAt?: number;
   /** CONTACT_DATA_UPDATED because a routing step expired. */
@@ -18,8 +26,17 @@ export interface ContactEvent {
 export type ContactEventDecision =
   | {
       readonly kind: 'applied';
-      readonly action: 'retargeted' | 'routed' | 'accepted' | 'timedOut' | 'canceled' | 'completed' | 'wrapUpEnded'
-        | 'transferred' | 'callbackAnswered' | 'callbackNotReached';
+      readonly action:
+        | 'retargeted'
+        | 'routed'
+        | 'accepted'
+        | 'timedOut'
+        | 'canceled'
+        | 'completed'
+        | 'wrapUpEnded'
+        | 'transferred'
+        | 'callbackAnswered'
+        | 'callbackNotReached';
     }
   | { readonly kind: 'ignored'; readonly reason: 'notRouted' | 'stale' | 'notRelevant' };
 
@@ -42,17 +59,26 @@ export async function handleContactEvent(router: Router, e: ContactEvent): Promi
   // The first leg of a transferred call: the item follows the new contact now.
   if (item.source !== e.contactId) return { kind: 'ignored', reason: 'stale' };
   const r = item.reservation;
-  const applied = (action: Extract<ContactEventDecision, { kind: 'applied' }>['action']) => ({ kind: 'applied', action } as const);
+  const applied = (action: Extract<ContactEventDecision, { kind: 'applied' }>['action']) =>
+    ({ kind: 'applied', action }) as const;
   switch (e.eventType) {
     case 'QUEUED':
       // Routing criteria take effect once the contact is queued: target the current offer again, or route now.
       if (item.state === 'Offered' && r && telephony) {
         const cfg = await config.get();
         const connectUserId = cfg.rep(r.repId).connectUserId;
-        if (connectUserId) await telephony.connectRep({ contactId: e.contactId, connectUserId, expirySeconds: cfg.queue(item.queueId).pushTimeoutSeconds });
+        if (connectUserId)
+          await telephony.connectRep({
+            contactId: e.contactId,
+            connectUserId,
+            expirySeconds: cfg.queue(item.queueId).pushTimeoutSeconds,
+          });
         return applied('retargeted');
       }
-      if (item.state === 'Queued') { await router.routeItem(itemId); return applied('routed'); }
+      if (item.state === 'Queued') {
+        await router.routeItem(itemId);
+        return applied('routed');
+      }
       return { kind: 'ignored', reason: 'stale' };
     case 'CONNECTED_TO_AGENT':
       if (item.state !== 'Offered') return { kind: 'ignored', reason: 'stale' };
@@ -61,7 +87,8 @@ export async function handleContactEvent(router: Router, e: ContactEvent): Promi
     case 'CONTACT_DATA_UPDATED': {
       if (!e.stepExpired) return { kind: 'ignored', reason: 'notRelevant' };
       // An expiry for an earlier offer must not time out a newer one.
-      const current = item.state === 'Offered' && r?.expiresAt !== undefined && clock.now() + EXPIRY_SLACK_MS >= r.expiresAt;
+      const current =
+        item.state === 'Offered' && r?.expiresAt !== undefined && clock.now() + EXPIRY_SLACK_MS >= r.expiresAt;
       if (!current) return { kind: 'ignored', reason: 'stale' };
       await router.timeOut({ itemId, offerId: r!.offerId });
       return applied('timedOut');

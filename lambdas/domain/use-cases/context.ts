@@ -3,12 +3,14 @@ import { ConflictError, ContentionError, NotFoundError, RouterError } from '../e
 import type { Clock, EventSink, IdGenerator, RoutingStore, StateWrite, TelephonyPort, TimerPort } from '../ports';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { rankKey, scheduledRank } from '../routing/ordering';
-import { holds, repChange, type RepState } from '../routing/rep';
+import { holds, type RepState, repChange } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
 import type { CandidateCache } from './candidate-cache';
 
 /** Supplies the current configuration; cached so a routing call does not reload it. */
-export interface ConfigProvider { get(): Promise<CompiledConfig> }
+export interface ConfigProvider {
+  get(): Promise<CompiledConfig>;
+}
 
 export interface RouterDeps {
   readonly store: RoutingStore;
@@ -24,7 +26,10 @@ export interface RouterDeps {
 }
 
 /** What a use case decided, and the domain events it caused (already published through the event port). */
-export interface Outcome<D> { readonly decision: D; readonly events: RoutingEvent[] }
+export interface Outcome<D> {
+  readonly decision: D;
+  readonly events: RoutingEvent[];
+}
 
 /** Bounded optimistic retries: a conflict means another writer made progress, so retry on fresh state. */
 export const MAX_ATTEMPTS = 12;
@@ -32,7 +37,11 @@ export const MAX_ATTEMPTS = 12;
 /** Loads the configuration from the store, caching it for `ttlMs` of the injected clock. */
 export class StoreConfigProvider implements ConfigProvider {
   private cached?: { at: number; config: CompiledConfig };
-  constructor(private readonly store: RoutingStore, private readonly clock: Clock, private readonly ttlMs = 30_000) {}
+  constructor(
+    private readonly store: RoutingStore,
+    private readonly clock: Clock,
+    private readonly ttlMs = 30_000,
+  ) {}
 
   async get(): Promise<CompiledConfig> {
     const now = this.clock.now();
@@ -50,15 +59,22 @@ export class Effects {
   constructor(private readonly deps: RouterDeps) {}
 
   /** `items` are the committed states; their versions are stamped on the events about them. */
-  async emit(effects: { events: readonly RoutingEvent[]; timers: readonly Timer[]; item?: WorkItem }, items: readonly WorkItem[] = []): Promise<void> {
+  async emit(
+    effects: { events: readonly RoutingEvent[]; timers: readonly Timer[]; item?: WorkItem },
+    items: readonly WorkItem[] = [],
+  ): Promise<void> {
     const versions = new Map([...(effects.item ? [effects.item] : []), ...items].map((i) => [i.id, i.version]));
-    const events = effects.events.map((e) => ('itemId' in e && versions.has(e.itemId) ? { ...e, itemVersion: versions.get(e.itemId) } : e));
+    const events = effects.events.map((e) =>
+      'itemId' in e && versions.has(e.itemId) ? { ...e, itemVersion: versions.get(e.itemId) } : e,
+    );
     if (events.length) await this.deps.events.publish(events);
     if (effects.timers.length) await this.deps.timers.schedule(effects.timers);
     this.events.push(...events);
   }
 
-  outcome<D>(decision: D): Outcome<D> { return { decision, events: this.events }; }
+  outcome<D>(decision: D): Outcome<D> {
+    return { decision, events: this.events };
+  }
 }
 
 export async function requireItem(deps: RouterDeps, itemId: string, field = 'itemId'): Promise<WorkItem> {
@@ -73,10 +89,25 @@ export async function assertKnownRep(deps: RouterDeps, repId: string | undefined
 }
 
 /** The rep's live state; a configured rep who never logged in has a fresh logged-out state. */
-export async function repState(deps: RouterDeps, config: CompiledConfig, repId: string, field = 'repId'): Promise<RepState> {
+export async function repState(
+  deps: RouterDeps,
+  config: CompiledConfig,
+  repId: string,
+  field = 'repId',
+): Promise<RepState> {
   const profile = config.rep(repId, field);
   const state = await deps.store.getRep(repId);
-  return state ?? { repId, groupId: profile.group, statusChannels: [], used: { primary: 0, interruptible: 0 }, activeItems: 0, lastOfferAt: 0, presenceVersion: 0 };
+  return (
+    state ?? {
+      repId,
+      groupId: profile.group,
+      statusChannels: [],
+      used: { primary: 0, interruptible: 0 },
+      activeItems: 0,
+      lastOfferAt: 0,
+      presenceVersion: 0,
+    }
+  );
 }
 
 /**
@@ -84,13 +115,19 @@ export async function repState(deps: RouterDeps, config: CompiledConfig, repId: 
  * another writer released it after our item read (a transfer, decline or completion that won): undefined, so
  * the caller retries on fresh state. Only an item still unchanged makes it a broken invariant.
  */
-export async function holderOf(deps: RouterDeps, config: CompiledConfig, item: WorkItem): Promise<RepState | undefined> {
+export async function holderOf(
+  deps: RouterDeps,
+  config: CompiledConfig,
+  item: WorkItem,
+): Promise<RepState | undefined> {
   const r = item.reservation;
   if (!r) throw new RouterError(`item ${item.id} in state ${item.state} has no reservation`);
   const rep = await repState(deps, config, r.repId);
   if (holds(rep, r)) return rep;
   if ((await deps.store.getItem(item.id))?.version === item.version) {
-    throw new RouterError(`rep ${r.repId} does not hold item ${item.id}'s reservation (${r.pool} ${rep.used[r.pool]} < ${r.units})`);
+    throw new RouterError(
+      `rep ${r.repId} does not hold item ${item.id}'s reservation (${r.pool} ${rep.used[r.pool]} < ${r.units})`,
+    );
   }
   return undefined;
 }
@@ -102,7 +139,11 @@ export function itemWrite(item: WorkItem, before: WorkItem | undefined): StateWr
 /** The atomic change from `before` to `after`, bounded by the rep's configured capacity. */
 export function repWrite(config: CompiledConfig, after: RepState, before: RepState): StateWrite {
   const presence = config.rep(before.repId).presence;
-  return { kind: 'rep', change: repChange(before, after, { primary: presence.capacity, interruptible: presence.interruptibleCapacity }), after };
+  return {
+    kind: 'rep',
+    change: repChange(before, after, { primary: presence.capacity, interruptible: presence.interruptibleCapacity }),
+    after,
+  };
 }
 
 /** Commits, turning a version conflict into `false` so the caller retries on fresh state. */
@@ -117,9 +158,15 @@ export type CommitResult =
 /** Commits; on a conflict says whether the item, the rep, or both had moved on (unknown = both). */
 export async function commitOrConflict(deps: RouterDeps, writes: readonly StateWrite[]): Promise<CommitResult> {
   const config = await deps.config.get();
-  const ranked = writes.map((w) => (w.kind !== 'item' ? w
-    : w.item.state === 'Queued' ? { ...w, rank: rankKey(w.item, config.queue(w.item.queueId)) }
-      : w.item.state === 'Scheduled' ? { ...w, rank: scheduledRank(w.item) } : w));
+  const ranked = writes.map((w) =>
+    w.kind !== 'item'
+      ? w
+      : w.item.state === 'Queued'
+        ? { ...w, rank: rankKey(w.item, config.queue(w.item.queueId)) }
+        : w.item.state === 'Scheduled'
+          ? { ...w, rank: scheduledRank(w.item) }
+          : w,
+  );
   try {
     await deps.store.commit(ranked);
     for (const w of writes) if (w.kind === 'rep' && w.after) deps.candidates?.update(w.after);
@@ -128,7 +175,11 @@ export async function commitOrConflict(deps: RouterDeps, writes: readonly StateW
     if (!(err instanceof ConflictError)) throw err;
     const failed = err.failedWrites.length ? err.failedWrites.map((i) => writes[i]?.kind) : ['item', 'rep'];
     // A source claim that lost means another writer already moved the item on (e.g. a duplicate event).
-    return { committed: false, itemConflict: failed.includes('item') || failed.includes('source'), repConflict: failed.includes('rep') };
+    return {
+      committed: false,
+      itemConflict: failed.includes('item') || failed.includes('source'),
+      repConflict: failed.includes('rep'),
+    };
   }
 }
 

@@ -5,7 +5,16 @@ import { POOLS, type RepState } from '../routing/rep';
 import { singleRepExplanation } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { commitOrConflict, Effects, itemWrite, MAX_ATTEMPTS, repState, repWrite, type Outcome, type RouterDeps } from './context';
+import {
+  commitOrConflict,
+  Effects,
+  itemWrite,
+  MAX_ATTEMPTS,
+  type Outcome,
+  type RouterDeps,
+  repState,
+  repWrite,
+} from './context';
 import { mergeWaiting } from './waiting-merge';
 
 /** Bounds one pull: how many waiting items it may look at before leaving the rest to later triggers. */
@@ -40,7 +49,11 @@ export function partitionsFor(profile: RepProfile, rep: RepState, config: Compil
  * Pull routing (spec §5): a rep who freed capacity is offered the first eligible items across every queue
  * they serve, until nothing more fits.
  */
-export async function findWorkForRep(deps: RouterDeps, repId: string, fx = new Effects(deps)): Promise<Outcome<FindWorkDecision>> {
+export async function findWorkForRep(
+  deps: RouterDeps,
+  repId: string,
+  fx = new Effects(deps),
+): Promise<Outcome<FindWorkDecision>> {
   const offers: { itemId: string; offerId: string }[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const config = await deps.config.get();
@@ -54,7 +67,8 @@ export async function findWorkForRep(deps: RouterDeps, repId: string, fx = new E
   return fx.outcome({ kind: 'pulled', repId, offers });
 }
 
-const usablePools = (config: CompiledConfig) => (config.usesInterruptiblePool ? POOLS : POOLS.filter((p) => p === 'primary'));
+const usablePools = (config: CompiledConfig) =>
+  config.usesInterruptiblePool ? POOLS : POOLS.filter((p) => p === 'primary');
 
 /**
  * Reps freed at the same moment all reach for the same queue head; each loss would repeat on the next item.
@@ -73,7 +87,11 @@ function herdSpread(repId: string, losses: number): number {
  * Items skipped after a lost race are tried at the end, so the rep never stays idle next to work it could take.
  */
 async function offerWhatFits(
-  deps: RouterDeps, config: CompiledConfig, profile: RepProfile, start: RepState & { sessionId: string }, fx: Effects,
+  deps: RouterDeps,
+  config: CompiledConfig,
+  profile: RepProfile,
+  start: RepState & { sessionId: string },
+  fx: Effects,
 ): Promise<{ offers: { itemId: string; offerId: string }[]; repChanged: boolean }> {
   const now = deps.clock.now();
   const offers: { itemId: string; offerId: string }[] = [];
@@ -97,11 +115,16 @@ async function offerWhatFits(
   let examined = 0;
   for await (const item of mergeWaiting(deps.store, partitionsFor(profile, rep, config), config, now)) {
     if (++examined > MAX_EXAMINED) break;
-    if (skip > 0 && assess(item, profile, rep, config, now).eligible) { skip--; skipped.push(item); continue; }
+    if (skip > 0 && assess(item, profile, rep, config, now).eligible) {
+      skip--;
+      skipped.push(item);
+      continue;
+    }
     const outcome = await tryOffer(item);
     if (outcome === 'repChanged') return { offers, repChanged: true };
     // A full rep can take nothing more: reading further pages would only find items that do not fit.
-    if (outcome === 'offered' && usablePools(config).every((pool) => poolLimit(profile, pool) - rep.used[pool] <= 0)) break;
+    if (outcome === 'offered' && usablePools(config).every((pool) => poolLimit(profile, pool) - rep.used[pool] <= 0))
+      break;
     // Another rep took this item: go on, fanning out (see herdSpread).
     if (outcome === 'taken') skip = herdSpread(rep.repId, ++lost);
   }

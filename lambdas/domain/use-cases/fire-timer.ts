@@ -1,9 +1,9 @@
 import type { Timer } from '../routing/events';
 import { applyDueRules, newlyRelaxed, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
 import { callbackDue } from './callbacks';
 import { endWrapUp } from './complete-work';
+import { Effects, itemWrite, type Outcome, type RouterDeps, requireItem, retrying, tryCommit } from './context';
 import { timeOutOffer } from './offer-responses';
 import { routeItem } from './route-item';
 
@@ -26,7 +26,10 @@ export async function fireTimer(deps: RouterDeps, timer: Timer): Promise<Outcome
     await deps.timers.schedule([timer]);
     return fx.outcome({ kind: 'rescheduled', timer: timer.kind, itemId: timer.itemId });
   }
-  const fired = (events: Outcome<unknown>['events']) => ({ decision: { kind: 'fired', timer: timer.kind, itemId: timer.itemId } as const, events });
+  const fired = (events: Outcome<unknown>['events']) => ({
+    decision: { kind: 'fired', timer: timer.kind, itemId: timer.itemId } as const,
+    events,
+  });
   switch (timer.kind) {
     case 'pushTimeout': {
       const r = await timeOutOffer(deps, { itemId: timer.itemId, offerId: timer.guard });

@@ -2,11 +2,22 @@ import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError } from '../errors';
 import type { Timer } from '../routing/events';
 import { applyDueRules, queuedTimers } from '../routing/lifecycle';
-import { accept, returnToQueue, type ReturnKind } from '../routing/transitions';
+import { accept, type ReturnKind, returnToQueue } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { assertKnownRep, Effects, holderOf, itemWrite, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import {
+  assertKnownRep,
+  Effects,
+  holderOf,
+  itemWrite,
+  type Outcome,
+  type RouterDeps,
+  repWrite,
+  requireItem,
+  retrying,
+  tryCommit,
+} from './context';
 import { findWorkForRep } from './find-work';
-import { routeItem, type RouteDecision } from './route-item';
+import { type RouteDecision, routeItem } from './route-item';
 
 export interface OfferRef {
   readonly itemId: string;
@@ -25,9 +36,11 @@ export type ReturnDecision =
   | { readonly kind: ReturnKind; readonly itemId: string; readonly repId: string; readonly reroute: RouteDecision }
   | { readonly kind: 'stale'; readonly itemId: string; readonly state: WorkItem['state'] };
 
-const isCurrentOffer = (item: WorkItem, ref: OfferRef) => item.state === 'Offered' && item.reservation !== undefined
-  && (ref.repId === undefined || item.reservation.repId === ref.repId)
-  && (ref.offerId === undefined || item.reservation.offerId === ref.offerId);
+const isCurrentOffer = (item: WorkItem, ref: OfferRef) =>
+  item.state === 'Offered' &&
+  item.reservation !== undefined &&
+  (ref.repId === undefined || item.reservation.repId === ref.repId) &&
+  (ref.offerId === undefined || item.reservation.offerId === ref.offerId);
 
 /** Offered → Assigned. Accepting twice is recognised and changes nothing. */
 export async function acceptOffer(deps: RouterDeps, ref: OfferRef): Promise<Outcome<AcceptDecision>> {
@@ -37,9 +50,17 @@ export async function acceptOffer(deps: RouterDeps, ref: OfferRef): Promise<Outc
     const item = await requireItem(deps, ref.itemId);
     const r = item.reservation;
     if (!isCurrentOffer(item, ref)) {
-      const same = r && item.state !== 'Offered' && r.acceptedAt !== undefined
-        && (ref.offerId === undefined || r.offerId === ref.offerId) && (ref.repId === undefined || r.repId === ref.repId);
-      return fx.outcome(same ? { kind: 'alreadyAccepted', itemId: item.id, repId: r.repId } : { kind: 'stale', itemId: item.id, state: item.state });
+      const same =
+        r &&
+        item.state !== 'Offered' &&
+        r.acceptedAt !== undefined &&
+        (ref.offerId === undefined || r.offerId === ref.offerId) &&
+        (ref.repId === undefined || r.repId === ref.repId);
+      return fx.outcome(
+        same
+          ? { kind: 'alreadyAccepted', itemId: item.id, repId: r.repId }
+          : { kind: 'stale', itemId: item.id, state: item.state },
+      );
     }
     const t = accept(item, deps.clock.now());
     if (!(await tryCommit(deps, [itemWrite(t.item, item)]))) return undefined;
@@ -48,9 +69,11 @@ export async function acceptOffer(deps: RouterDeps, ref: OfferRef): Promise<Outc
   });
 }
 
-export const declineOffer = (deps: RouterDeps, ref: OfferRef & { reason?: string }) => returnOffer(deps, ref, 'declined');
+export const declineOffer = (deps: RouterDeps, ref: OfferRef & { reason?: string }) =>
+  returnOffer(deps, ref, 'declined');
 export const timeOutOffer = (deps: RouterDeps, ref: OfferRef) => returnOffer(deps, ref, 'timedOut');
-export const rescindOffer = (deps: RouterDeps, ref: OfferRef & { reason?: string }) => returnOffer(deps, ref, 'rescinded');
+export const rescindOffer = (deps: RouterDeps, ref: OfferRef & { reason?: string }) =>
+  returnOffer(deps, ref, 'rescinded');
 
 function checkDecline(config: CompiledConfig, item: WorkItem, reason: string | undefined): void {
   const presence = config.rep(item.reservation!.repId).presence;
@@ -61,7 +84,11 @@ function checkDecline(config: CompiledConfig, item: WorkItem, reason: string | u
 }
 
 /** Offered → Queued (decline, timeout, rescind); then the item is routed again and the rep may pull other work. */
-async function returnOffer(deps: RouterDeps, ref: OfferRef & { reason?: string }, kind: ReturnKind): Promise<Outcome<ReturnDecision>> {
+async function returnOffer(
+  deps: RouterDeps,
+  ref: OfferRef & { reason?: string },
+  kind: ReturnKind,
+): Promise<Outcome<ReturnDecision>> {
   const fx = new Effects(deps);
   await assertKnownRep(deps, ref.repId);
   const returned = await retrying(kind, async () => {
@@ -74,12 +101,17 @@ async function returnOffer(deps: RouterDeps, ref: OfferRef & { reason?: string }
     const rep = await holderOf(deps, config, item);
     if (!rep) return undefined;
     const presence = config.rep(r.repId).presence;
-    const statusId = kind === 'declined' ? presence.statusOnDecline : kind === 'timedOut' ? presence.statusOnPushTimeout : undefined;
+    const statusId =
+      kind === 'declined' ? presence.statusOnDecline : kind === 'timedOut' ? presence.statusOnPushTimeout : undefined;
     const statusChange = statusId ? { statusId, channels: config.status(statusId).channels } : undefined;
     const t = returnToQueue(item, rep, kind, now, { reason: ref.reason, statusChange });
     const due = applyDueRules(t.item, config, now);
     if (!(await tryCommit(deps, [itemWrite(due.item, item), repWrite(config, t.rep!, rep)]))) return undefined;
-    await fx.emit({ events: [...t.events, ...due.events], timers: requeueTimers(due.item, config, kind, now), item: due.item });
+    await fx.emit({
+      events: [...t.events, ...due.events],
+      timers: requeueTimers(due.item, config, kind, now),
+      item: due.item,
+    });
     return { kind, itemId: item.id, repId: r.repId };
   });
   if (returned.kind === 'stale') return fx.outcome(returned);
@@ -91,6 +123,7 @@ async function returnOffer(deps: RouterDeps, ref: OfferRef & { reason?: string }
 function requeueTimers(item: WorkItem, config: CompiledConfig, kind: ReturnKind, now: number): Timer[] {
   const timers = queuedTimers(item, config).filter((t) => t.dueAt > now);
   const delay = config.queue(item.queueId).reofferDeclinedAfterSeconds;
-  if (delay && kind !== 'rescinded') timers.push({ kind: 'reoffer', itemId: item.id, dueAt: now + delay * 1000, guard: String(item.version) });
+  if (delay && kind !== 'rescinded')
+    timers.push({ kind: 'reoffer', itemId: item.id, dueAt: now + delay * 1000, guard: String(item.version) });
   return timers;
 }

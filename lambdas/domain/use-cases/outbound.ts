@@ -2,14 +2,19 @@ import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError } from '../errors';
 import type { RoutingEvent } from '../routing/events';
 import { applyDueRules } from '../routing/lifecycle';
-import { reserve, type RepState } from '../routing/rep';
+import { type RepState, reserve } from '../routing/rep';
 import { returnToQueue } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, repState, repWrite, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { Effects, itemWrite, type Outcome, type RouterDeps, repState, repWrite, retrying, tryCommit } from './context';
 import { routeItem } from './route-item';
 
 export type OutboundDecision =
-  | { readonly kind: 'reserved'; readonly itemId: string; readonly repId: string; readonly rescinded: readonly string[] }
+  | {
+      readonly kind: 'reserved';
+      readonly itemId: string;
+      readonly repId: string;
+      readonly rescinded: readonly string[];
+    }
   | { readonly kind: 'busy'; readonly repId: string; readonly reason: 'activeVoiceCapacity' }
   | { readonly kind: 'duplicate'; readonly itemId: string };
 
@@ -32,7 +37,9 @@ function voiceQueue(config: CompiledConfig, queueId: string | undefined) {
 async function primaryOffers(deps: RouterDeps, repId: string): Promise<WorkItem[]> {
   const held = await deps.store.heldItems(repId);
   const fresh = await Promise.all(held.map((i) => deps.store.getItem(i.id)));
-  return fresh.filter((i): i is WorkItem => i?.state === 'Offered' && i.reservation?.repId === repId && i.reservation.pool === 'primary');
+  return fresh.filter(
+    (i): i is WorkItem => i?.state === 'Offered' && i.reservation?.repId === repId && i.reservation.pool === 'primary',
+  );
 }
 
 /**
@@ -67,9 +74,20 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
     if (freed.used.primary > 0) return { kind: 'busy', repId: rep.repId, reason: 'activeVoiceCapacity' };
     const item = outboundItem(deps, input, queue.id, rep.repId, rep.sessionId, profile.presence.capacity, now);
     const reserved = reserve(freed, 'primary', item.reservation!.units, now);
-    const writes = [...returned.map((r) => itemWrite(r.after, r.before)), itemWrite(item, undefined), repWrite(config, reserved, rep)];
+    const writes = [
+      ...returned.map((r) => itemWrite(r.after, r.before)),
+      itemWrite(item, undefined),
+      repWrite(config, reserved, rep),
+    ];
     if (!(await tryCommit(deps, writes))) return undefined;
-    events.push({ type: 'work.assigned', at: now, itemId: item.id, offerId: item.reservation!.offerId, repId: rep.repId, channel: 'voice' });
+    events.push({
+      type: 'work.assigned',
+      at: now,
+      itemId: item.id,
+      offerId: item.reservation!.offerId,
+      repId: rep.repId,
+      channel: 'voice',
+    });
     await fx.emit({ events, timers: [] }, [...returned.map((r) => r.after), item]);
     return { kind: 'reserved', itemId: item.id, repId: rep.repId, rescinded: returned.map((r) => r.before.id) };
   });
@@ -80,13 +98,39 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
 }
 
 function outboundItem(
-  deps: RouterDeps, input: OutboundInput, queueId: string, repId: string, sessionId: string, units: number, now: number,
+  deps: RouterDeps,
+  input: OutboundInput,
+  queueId: string,
+  repId: string,
+  sessionId: string,
+  units: number,
+  now: number,
 ): WorkItem {
   const offerId = deps.ids.next('offer');
   return {
-    id: deps.ids.next('work'), channel: 'voice', source: input.callId, queueId, target: { kind: 'rep', repId, required: true },
-    interruptible: false, requestedAt: now, targetSince: now, attributes: { direction: 'outbound', ...input.attributes },
-    state: 'Assigned', version: 1, exclusions: [], relaxedSkills: [], offers: 1,
-    reservation: { offerId, repId, sessionId, pool: 'primary', units, offeredAt: now, declinable: false, acceptedAt: now },
+    id: deps.ids.next('work'),
+    channel: 'voice',
+    source: input.callId,
+    queueId,
+    target: { kind: 'rep', repId, required: true },
+    interruptible: false,
+    requestedAt: now,
+    targetSince: now,
+    attributes: { direction: 'outbound', ...input.attributes },
+    state: 'Assigned',
+    version: 1,
+    exclusions: [],
+    relaxedSkills: [],
+    offers: 1,
+    reservation: {
+      offerId,
+      repId,
+      sessionId,
+      pool: 'primary',
+      units,
+      offeredAt: now,
+      declinable: false,
+      acceptedAt: now,
+    },
   };
 }

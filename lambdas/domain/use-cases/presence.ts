@@ -1,7 +1,7 @@
 import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError } from '../errors';
 import type { RepState } from '../routing/rep';
-import { Effects, repState, repWrite, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import { Effects, type Outcome, type RouterDeps, repState, repWrite, retrying, tryCommit } from './context';
 import { findWorkForRep } from './find-work';
 import { rescindOffer } from './offer-responses';
 
@@ -17,7 +17,10 @@ function statusFor(config: CompiledConfig, statusId: string | undefined) {
 }
 
 /** Starts a new login session (spec §7: declines of earlier sessions no longer exclude the rep). */
-export async function logIn(deps: RouterDeps, input: { repId: string; statusId?: string }): Promise<Outcome<PresenceDecision>> {
+export async function logIn(
+  deps: RouterDeps,
+  input: { repId: string; statusId?: string },
+): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('logIn', async (): Promise<PresenceDecision | undefined> => {
     const config = await deps.config.get();
@@ -26,9 +29,29 @@ export async function logIn(deps: RouterDeps, input: { repId: string; statusId?:
     if (rep.sessionId !== undefined) return { kind: 'alreadyLoggedIn', repId: rep.repId, sessionId: rep.sessionId };
     const now = deps.clock.now();
     const sessionId = deps.ids.next('session');
-    const next: RepState = { ...rep, sessionId, loggedInAt: now, statusId: status.id, statusChannels: [...status.channels], presenceVersion: rep.presenceVersion + 1 };
+    const next: RepState = {
+      ...rep,
+      sessionId,
+      loggedInAt: now,
+      statusId: status.id,
+      statusChannels: [...status.channels],
+      presenceVersion: rep.presenceVersion + 1,
+    };
     if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
-    await fx.emit({ events: [{ type: 'rep.presenceChanged', at: now, repId: rep.repId, loggedIn: true, statusId: status.id, sessionId, reason: 'login' }], timers: [] });
+    await fx.emit({
+      events: [
+        {
+          type: 'rep.presenceChanged',
+          at: now,
+          repId: rep.repId,
+          loggedIn: true,
+          statusId: status.id,
+          sessionId,
+          reason: 'login',
+        },
+      ],
+      timers: [],
+    });
     return { kind: 'loggedIn', repId: rep.repId, sessionId, statusId: status.id };
   });
   if (decision.kind === 'loggedIn') await findWorkForRep(deps, input.repId, fx);
@@ -36,18 +59,40 @@ export async function logIn(deps: RouterDeps, input: { repId: string; statusId?:
 }
 
 /** Changes presence status within the session; a status with more channels may bring new offers. */
-export async function changeStatus(deps: RouterDeps, input: { repId: string; statusId: string }): Promise<Outcome<PresenceDecision>> {
+export async function changeStatus(
+  deps: RouterDeps,
+  input: { repId: string; statusId: string },
+): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('changeStatus', async (): Promise<PresenceDecision | undefined> => {
     const config = await deps.config.get();
     const status = config.status(input.statusId);
     const rep = await repState(deps, config, input.repId);
-    if (rep.sessionId === undefined) throw new InvalidInputError('repId', `rep '${rep.repId}' is logged out; log in first`);
+    if (rep.sessionId === undefined)
+      throw new InvalidInputError('repId', `rep '${rep.repId}' is logged out; log in first`);
     if (rep.statusId === status.id) return { kind: 'statusChanged', repId: rep.repId, statusId: status.id };
     const now = deps.clock.now();
-    const next: RepState = { ...rep, statusId: status.id, statusChannels: [...status.channels], presenceVersion: rep.presenceVersion + 1 };
+    const next: RepState = {
+      ...rep,
+      statusId: status.id,
+      statusChannels: [...status.channels],
+      presenceVersion: rep.presenceVersion + 1,
+    };
     if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
-    await fx.emit({ events: [{ type: 'rep.presenceChanged', at: now, repId: rep.repId, loggedIn: true, statusId: status.id, sessionId: rep.sessionId, reason: 'statusChange' }], timers: [] });
+    await fx.emit({
+      events: [
+        {
+          type: 'rep.presenceChanged',
+          at: now,
+          repId: rep.repId,
+          loggedIn: true,
+          statusId: status.id,
+          sessionId: rep.sessionId,
+          reason: 'statusChange',
+        },
+      ],
+      timers: [],
+    });
     return { kind: 'statusChanged', repId: rep.repId, statusId: status.id };
   });
   await findWorkForRep(deps, input.repId, fx);
@@ -65,9 +110,28 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
     const rep = await repState(deps, config, input.repId);
     if (rep.sessionId === undefined) return { kind: 'alreadyLoggedOut', repId: rep.repId };
     const now = deps.clock.now();
-    const next: RepState = { ...rep, sessionId: undefined, loggedInAt: undefined, statusId: undefined, statusChannels: [], presenceVersion: rep.presenceVersion + 1 };
+    const next: RepState = {
+      ...rep,
+      sessionId: undefined,
+      loggedInAt: undefined,
+      statusId: undefined,
+      statusChannels: [],
+      presenceVersion: rep.presenceVersion + 1,
+    };
     if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
-    await fx.emit({ events: [{ type: 'rep.presenceChanged', at: now, repId: rep.repId, loggedIn: false, sessionId: rep.sessionId, reason: 'logout' }], timers: [] });
+    await fx.emit({
+      events: [
+        {
+          type: 'rep.presenceChanged',
+          at: now,
+          repId: rep.repId,
+          loggedIn: false,
+          sessionId: rep.sessionId,
+          reason: 'logout',
+        },
+      ],
+      timers: [],
+    });
     return { kind: 'loggedOut', repId: rep.repId, rescinded: [] };
   });
   // Also when already logged out: a repeated logout finishes rescinding what a crash left offered.

@@ -1,16 +1,37 @@
 import type { CompiledConfig } from '../config/compiled-config';
-import type { OfferExplanation } from '../routing/events';
 import { activeRequirements } from '../routing/eligibility';
+import type { OfferExplanation } from '../routing/events';
 import { applyDueRules, queuedTimers } from '../routing/lifecycle';
 import type { RepState } from '../routing/rep';
-import { chooseRep, type Candidate } from '../routing/selection';
+import { type Candidate, chooseRep } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { commitOrConflict, Effects, itemWrite, MAX_ATTEMPTS, repWrite, requireItem, tryCommit, type Outcome, type RouterDeps } from './context';
+import {
+  commitOrConflict,
+  Effects,
+  itemWrite,
+  MAX_ATTEMPTS,
+  type Outcome,
+  type RouterDeps,
+  repWrite,
+  requireItem,
+  tryCommit,
+} from './context';
 
 export type RouteDecision =
-  | { readonly kind: 'offered'; readonly itemId: string; readonly repId: string; readonly offerId: string; readonly autoAccepted: boolean }
-  | { readonly kind: 'waiting'; readonly itemId: string; readonly reason: 'noEligibleRep' | 'contention'; readonly explanation?: OfferExplanation }
+  | {
+      readonly kind: 'offered';
+      readonly itemId: string;
+      readonly repId: string;
+      readonly offerId: string;
+      readonly autoAccepted: boolean;
+    }
+  | {
+      readonly kind: 'waiting';
+      readonly itemId: string;
+      readonly reason: 'noEligibleRep' | 'contention';
+      readonly explanation?: OfferExplanation;
+    }
   | { readonly kind: 'notQueued'; readonly itemId: string; readonly state: WorkItem['state'] };
 
 /**
@@ -19,17 +40,23 @@ export type RouteDecision =
  * that may be slightly stale; the versioned commit on the rep is what guarantees capacity (spec §1).
  */
 export async function routeItem(
-  deps: RouterDeps, itemId: string, fx = new Effects(deps), justWritten?: WorkItem,
+  deps: RouterDeps,
+  itemId: string,
+  fx = new Effects(deps),
+  justWritten?: WorkItem,
 ): Promise<Outcome<RouteDecision>> {
   let attempts = 0;
   let known = justWritten;
   while (attempts < MAX_ATTEMPTS) {
     const config = await deps.config.get();
-    let item = known ?? await requireItem(deps, itemId);
+    let item = known ?? (await requireItem(deps, itemId));
     known = undefined;
     if (item.state !== 'Queued') return fx.outcome({ kind: 'notQueued', itemId, state: item.state });
     const retargeted = await fallBackIfPreferredRepAway(deps, config, item, deps.clock.now(), fx);
-    if (retargeted === 'conflict') { attempts++; continue; }
+    if (retargeted === 'conflict') {
+      attempts++;
+      continue;
+    }
     item = retargeted;
     let { candidates, cached } = await candidatesFor(deps, config, item, deps.clock.now());
     // Choose, offer; when only the chosen rep moved on, refresh that rep and choose again from the same list.
@@ -51,12 +78,20 @@ export async function routeItem(
       const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, state)]);
       if (result.committed) {
         await fx.emit(t);
-        return fx.outcome({ kind: 'offered', itemId, repId: state.repId, offerId, autoAccepted: t.item.state === 'Assigned' });
+        return fx.outcome({
+          kind: 'offered',
+          itemId,
+          repId: state.repId,
+          offerId,
+          autoAccepted: t.item.state === 'Assigned',
+        });
       }
       if (result.itemConflict) break;
       const latest = await deps.store.getRep(state.repId);
       if (latest) deps.candidates?.update(latest);
-      candidates = candidates.flatMap((c) => (c.profile.id !== state.repId ? [c] : latest ? [{ ...c, state: latest }] : []));
+      candidates = candidates.flatMap((c) =>
+        c.profile.id !== state.repId ? [c] : latest ? [{ ...c, state: latest }] : [],
+      );
     }
   }
   return fx.outcome({ kind: 'waiting', itemId, reason: 'contention' });
@@ -74,14 +109,36 @@ export async function offerOnArrival(deps: RouterDeps, config: CompiledConfig, i
   if (selection.kind === 'none') return undefined;
   const before = selection.rep.state as RepState & { sessionId: string };
   const offerId = deps.ids.next('offer');
-  const t = offer({ item, rep: before, profile: selection.rep.profile, pool: selection.pool, units: selection.units, offerId, explanation: selection.explanation }, config, now);
-  const decision: RouteDecision = { kind: 'offered', itemId: item.id, repId: before.repId, offerId, autoAccepted: t.item.state === 'Assigned' };
+  const t = offer(
+    {
+      item,
+      rep: before,
+      profile: selection.rep.profile,
+      pool: selection.pool,
+      units: selection.units,
+      offerId,
+      explanation: selection.explanation,
+    },
+    config,
+    now,
+  );
+  const decision: RouteDecision = {
+    kind: 'offered',
+    itemId: item.id,
+    repId: before.repId,
+    offerId,
+    autoAccepted: t.item.state === 'Assigned',
+  };
   return { ...t, rep: t.rep!, before, decision };
 }
 
 /** Spec §6: a logged-out preferred rep means falling back at once, unless the rep is required. */
 async function fallBackIfPreferredRepAway(
-  deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number, fx: Effects,
+  deps: RouterDeps,
+  config: CompiledConfig,
+  item: WorkItem,
+  now: number,
+  fx: Effects,
 ): Promise<WorkItem | 'conflict'> {
   if (item.target.kind !== 'rep' || item.target.required) return item;
   const preferred = await deps.store.getRep(item.target.repId);
@@ -94,7 +151,11 @@ async function fallBackIfPreferredRepAway(
 
 /** Candidate reps: the preferred rep read by key, or each serving group's available reps (cached if allowed). */
 async function candidatesFor(
-  deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number, fresh = false,
+  deps: RouterDeps,
+  config: CompiledConfig,
+  item: WorkItem,
+  now: number,
+  fresh = false,
 ): Promise<{ candidates: Candidate[]; cached: boolean }> {
   let states: RepState[];
   let cached = false;
@@ -103,16 +164,24 @@ async function candidatesFor(
     const rep = await deps.store.getRep(target.repId);
     states = rep ? [rep] : [];
   } else {
-    const groups = target.kind === 'queue'
-      ? config.groupsServing(item.queueId)
-      : config.groupsWithSkills(activeRequirements(target.requirements, item.targetSince, now));
-    states = (await Promise.all(groups.map(async (g) => {
-      const hit = fresh ? undefined : deps.candidates?.get(g, now);
-      if (hit) { cached = true; return hit; }
-      const reps = await deps.store.availableReps(g);
-      deps.candidates?.put(g, reps, now);
-      return reps;
-    }))).flat();
+    const groups =
+      target.kind === 'queue'
+        ? config.groupsServing(item.queueId)
+        : config.groupsWithSkills(activeRequirements(target.requirements, item.targetSince, now));
+    states = (
+      await Promise.all(
+        groups.map(async (g) => {
+          const hit = fresh ? undefined : deps.candidates?.get(g, now);
+          if (hit) {
+            cached = true;
+            return hit;
+          }
+          const reps = await deps.store.availableReps(g);
+          deps.candidates?.put(g, reps, now);
+          return reps;
+        }),
+      )
+    ).flat();
   }
   const candidates = states.flatMap((state) => {
     const profile = config.reps.get(state.repId);

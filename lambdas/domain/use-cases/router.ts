@@ -1,17 +1,17 @@
 import type { Timer } from '../routing/events';
-import type { Outcome, RouterDeps } from './context';
-import { connectVoiceOffers } from './voice';
 import { dialAssignedCallbacks, dialCallback, recordDialOutcome } from './callback-dial';
 import { requestCallback } from './callbacks';
 import { cancelWork, completeWork, endWrapUp } from './complete-work';
+import type { Outcome, RouterDeps } from './context';
 import { findWorkForRep } from './find-work';
 import { fireTimer } from './fire-timer';
-import { acceptOffer, declineOffer, rescindOffer, timeOutOffer, type OfferRef } from './offer-responses';
-import { reserveOutbound, type OutboundInput } from './outbound';
+import { acceptOffer, declineOffer, type OfferRef, rescindOffer, timeOutOffer } from './offer-responses';
+import { type OutboundInput, reserveOutbound } from './outbound';
 import { changeStatus, logIn, logOut } from './presence';
 import { routeItem } from './route-item';
 import { submitWork } from './submit-work';
 import { completePendingTransfer, transferWork } from './transfer';
+import { connectVoiceOffers } from './voice';
 
 /**
  * The application service: every use case over one set of ports. Handlers and the simulator call this.
@@ -20,26 +20,66 @@ import { completePendingTransfer, transferWork } from './transfer';
 export class Router {
   constructor(readonly deps: RouterDeps) {}
 
-  submitWork(input: unknown) { return this.voice(submitWork(this.deps, input)); }
-  routeItem(itemId: string) { return this.voice(routeItem(this.deps, itemId)); }
-  findWorkForRep(repId: string) { return this.voice(findWorkForRep(this.deps, repId)); }
-  accept(ref: OfferRef) { return this.voice(acceptOffer(this.deps, ref)); }
-  decline(ref: OfferRef & { reason?: string }) { return this.voice(declineOffer(this.deps, ref)); }
-  timeOut(ref: OfferRef) { return this.voice(timeOutOffer(this.deps, ref)); }
-  rescind(ref: OfferRef & { reason?: string }) { return this.voice(rescindOffer(this.deps, ref)); }
-  complete(input: { itemId: string; repId?: string }) { return this.voice(completeWork(this.deps, input)); }
-  endWrapUp(input: { itemId: string; repId?: string; offerId?: string }) { return this.voice(endWrapUp(this.deps, input)); }
-  cancel(input: { itemId: string; reason: string }) { return this.voice(cancelWork(this.deps, input)); }
-  logIn(input: { repId: string; statusId?: string }) { return this.voice(logIn(this.deps, input)); }
-  logOut(input: { repId: string }) { return this.voice(logOut(this.deps, input)); }
-  changeStatus(input: { repId: string; statusId: string }) { return this.voice(changeStatus(this.deps, input)); }
-  reserveOutbound(input: OutboundInput) { return this.voice(reserveOutbound(this.deps, input)); }
-  fireTimer(timer: Timer) { return this.voice(fireTimer(this.deps, timer)); }
-  transfer(input: unknown) { return this.voice(transferWork(this.deps, input)); }
-  transferArrived(input: { itemId: string; contactId: string }) { return this.voice(completePendingTransfer(this.deps, input)); }
-  requestCallback(input: unknown) { return this.voice(requestCallback(this.deps, input)); }
-  recordDialOutcome(input: unknown) { return this.voice(recordDialOutcome(this.deps, input)); }
-  dialCallback(itemId: string) { return this.voice(dialCallback(this.deps, itemId)); }
+  submitWork(input: unknown) {
+    return this.voice(submitWork(this.deps, input));
+  }
+  routeItem(itemId: string) {
+    return this.voice(routeItem(this.deps, itemId));
+  }
+  findWorkForRep(repId: string) {
+    return this.voice(findWorkForRep(this.deps, repId));
+  }
+  accept(ref: OfferRef) {
+    return this.voice(acceptOffer(this.deps, ref));
+  }
+  decline(ref: OfferRef & { reason?: string }) {
+    return this.voice(declineOffer(this.deps, ref));
+  }
+  timeOut(ref: OfferRef) {
+    return this.voice(timeOutOffer(this.deps, ref));
+  }
+  rescind(ref: OfferRef & { reason?: string }) {
+    return this.voice(rescindOffer(this.deps, ref));
+  }
+  complete(input: { itemId: string; repId?: string }) {
+    return this.voice(completeWork(this.deps, input));
+  }
+  endWrapUp(input: { itemId: string; repId?: string; offerId?: string }) {
+    return this.voice(endWrapUp(this.deps, input));
+  }
+  cancel(input: { itemId: string; reason: string }) {
+    return this.voice(cancelWork(this.deps, input));
+  }
+  logIn(input: { repId: string; statusId?: string }) {
+    return this.voice(logIn(this.deps, input));
+  }
+  logOut(input: { repId: string }) {
+    return this.voice(logOut(this.deps, input));
+  }
+  changeStatus(input: { repId: string; statusId: string }) {
+    return this.voice(changeStatus(this.deps, input));
+  }
+  reserveOutbound(input: OutboundInput) {
+    return this.voice(reserveOutbound(this.deps, input));
+  }
+  fireTimer(timer: Timer) {
+    return this.voice(fireTimer(this.deps, timer));
+  }
+  transfer(input: unknown) {
+    return this.voice(transferWork(this.deps, input));
+  }
+  transferArrived(input: { itemId: string; contactId: string }) {
+    return this.voice(completePendingTransfer(this.deps, input));
+  }
+  requestCallback(input: unknown) {
+    return this.voice(requestCallback(this.deps, input));
+  }
+  recordDialOutcome(input: unknown) {
+    return this.voice(recordDialOutcome(this.deps, input));
+  }
+  dialCallback(itemId: string) {
+    return this.voice(dialCallback(this.deps, itemId));
+  }
 
   /** Follow-ups every use case may cause: voice offers handed to Connect, accepted callbacks dialed. */
   private async voice<D>(pending: Promise<Outcome<D>>): Promise<Outcome<D>> {

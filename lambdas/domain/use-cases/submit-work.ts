@@ -1,41 +1,48 @@
 import { z } from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
-import { workSizeSchema, type QueueConfig } from '../config/schema';
+import { type QueueConfig, workSizeSchema } from '../config/schema';
 import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
 import { queuedTimers } from '../routing/lifecycle';
 import type { RoutingTarget, WorkItem } from '../routing/work-item';
-import { commitOrConflict, Effects, itemWrite, repWrite, tryCommit, type Outcome, type RouterDeps } from './context';
-import { offerOnArrival, routeItem, type RouteDecision } from './route-item';
+import { commitOrConflict, Effects, itemWrite, type Outcome, type RouterDeps, repWrite, tryCommit } from './context';
+import { offerOnArrival, type RouteDecision, routeItem } from './route-item';
 
-const requirement = z.object({
-  skill: z.string().min(1).max(64),
-  minLevel: z.number().int().min(1).max(10),
-  additional: z.boolean().optional(),
-  dropAfterSeconds: z.number().int().min(0).max(604800).optional(),
-}).strict();
+const requirement = z
+  .object({
+    skill: z.string().min(1).max(64),
+    minLevel: z.number().int().min(1).max(10),
+    additional: z.boolean().optional(),
+    dropAfterSeconds: z.number().int().min(0).max(604800).optional(),
+  })
+  .strict();
 
 /** What a channel integration submits (spec §3); exactly one of queue alone, `skills` or `preferredRep`. */
-export const submitWorkSchema = z.object({
-  channel: z.string().min(1).max(64),
-  source: z.string().min(1).max(256),
-  queue: z.string().min(1).max(64),
-  skills: z.array(requirement).min(1).max(20).optional(),
-  skillsFallbackAfterSeconds: z.number().int().min(0).max(604800).optional(),
-  preferredRep: z.object({
-    repId: z.string().min(1).max(64),
-    required: z.boolean().default(false),
-    fallbackAfterSeconds: z.number().int().min(0).max(604800).optional(),
-    fallbackSkills: z.array(requirement).min(1).max(20).optional(),
-  }).strict().optional(),
-  priority: z.number().int().min(1).max(1000).optional(),
-  secondaryPriority: z.number().int().min(0).max(999998).optional(),
-  size: workSizeSchema.optional(),
-  interruptible: z.boolean().optional(),
-  /** Epoch ms of the original request (e.g. when the caller entered the flow); defaults to now. */
-  requestedAt: z.number().int().positive().optional(),
-  attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
-}).strict();
+export const submitWorkSchema = z
+  .object({
+    channel: z.string().min(1).max(64),
+    source: z.string().min(1).max(256),
+    queue: z.string().min(1).max(64),
+    skills: z.array(requirement).min(1).max(20).optional(),
+    skillsFallbackAfterSeconds: z.number().int().min(0).max(604800).optional(),
+    preferredRep: z
+      .object({
+        repId: z.string().min(1).max(64),
+        required: z.boolean().default(false),
+        fallbackAfterSeconds: z.number().int().min(0).max(604800).optional(),
+        fallbackSkills: z.array(requirement).min(1).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+    priority: z.number().int().min(1).max(1000).optional(),
+    secondaryPriority: z.number().int().min(0).max(999998).optional(),
+    size: workSizeSchema.optional(),
+    interruptible: z.boolean().optional(),
+    /** Epoch ms of the original request (e.g. when the caller entered the flow); defaults to now. */
+    requestedAt: z.number().int().positive().optional(),
+    attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
+  })
+  .strict();
 
 export type SubmitWorkInput = z.input<typeof submitWorkSchema>;
 
@@ -61,11 +68,13 @@ function assertSizeFits(config: CompiledConfig, item: WorkItem): void {
   const units = item.size.units;
   const pool = item.interruptible ? 'interruptible' : 'primary';
   const largest = config.largestCapacity[pool];
-  if (units > largest) throw new InvalidInputError('size', `${units} units is more than any rep's ${pool} capacity (${largest})`);
+  if (units > largest)
+    throw new InvalidInputError('size', `${units} units is more than any rep's ${pool} capacity (${largest})`);
 }
 
 function assertSkillsRouting(queue: QueueConfig, field: string): void {
-  if (queue.skillsRouting === false) throw new InvalidInputError(field, `queue '${queue.id}' does not take skills-based work (skillsRouting is false)`);
+  if (queue.skillsRouting === false)
+    throw new InvalidInputError(field, `queue '${queue.id}' does not take skills-based work (skillsRouting is false)`);
 }
 
 function targetOf(data: ReturnType<typeof parse>, config: CompiledConfig, queue: QueueConfig): RoutingTarget {
@@ -81,7 +90,13 @@ function targetOf(data: ReturnType<typeof parse>, config: CompiledConfig, queue:
       config.assertSkills(p.fallbackSkills, 'preferredRep.fallbackSkills');
       assertSkillsRouting(queue, 'preferredRep.fallbackSkills');
     }
-    return { kind: 'rep', repId: p.repId, required: p.required, fallbackAfterSeconds: p.fallbackAfterSeconds, fallbackSkills: p.fallbackSkills };
+    return {
+      kind: 'rep',
+      repId: p.repId,
+      required: p.required,
+      fallbackAfterSeconds: p.fallbackAfterSeconds,
+      fallbackSkills: p.fallbackSkills,
+    };
   }
   return { kind: 'queue' };
 }
@@ -93,22 +108,52 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
   const config = await deps.config.get();
   const channel = config.channel(data.channel);
   const queue = config.queue(data.queue, 'queue');
-  if (queue.channel !== channel.name) throw new InvalidInputError('queue', `queue '${queue.id}' takes ${queue.channel} work, not ${channel.name}`);
+  if (queue.channel !== channel.name)
+    throw new InvalidInputError('queue', `queue '${queue.id}' takes ${queue.channel} work, not ${channel.name}`);
   const target = targetOf(data, config, queue);
   const now = deps.clock.now();
   const item: WorkItem = {
-    id: deps.ids.next('work'), channel: channel.name, source: data.source, queueId: queue.id, target,
-    priority: data.priority, secondaryPriority: data.secondaryPriority, size: data.size,
-    interruptible: channel.name !== 'voice' && config.usesInterruptiblePool && (data.interruptible ?? channel.interruptible),
-    requestedAt: data.requestedAt ?? now, targetSince: now, attributes: data.attributes,
-    state: 'Queued', version: 1, exclusions: [], relaxedSkills: [], offers: 0,
+    id: deps.ids.next('work'),
+    channel: channel.name,
+    source: data.source,
+    queueId: queue.id,
+    target,
+    priority: data.priority,
+    secondaryPriority: data.secondaryPriority,
+    size: data.size,
+    interruptible:
+      channel.name !== 'voice' && config.usesInterruptiblePool && (data.interruptible ?? channel.interruptible),
+    requestedAt: data.requestedAt ?? now,
+    targetSince: now,
+    attributes: data.attributes,
+    state: 'Queued',
+    version: 1,
+    exclusions: [],
+    relaxedSkills: [],
+    offers: 0,
   };
   assertSizeFits(config, item);
-  const queued = { events: [{ type: 'work.queued', at: now, itemId: item.id, channel: item.channel, queueId: item.queueId, source: item.source, reason: 'submitted' }] as const, timers: queuedTimers(item, config) };
+  const queued = {
+    events: [
+      {
+        type: 'work.queued',
+        at: now,
+        itemId: item.id,
+        channel: item.channel,
+        queueId: item.queueId,
+        source: item.source,
+        reason: 'submitted',
+      },
+    ] as const,
+    timers: queuedTimers(item, config),
+  };
   // Fast path: the create and the first offer in one transaction (one write of the item instead of two).
   const first = await offerOnArrival(deps, config, item, now);
   if (first) {
-    const result = await commitOrConflict(deps, [itemWrite(first.item, undefined), repWrite(config, first.rep, first.before)]);
+    const result = await commitOrConflict(deps, [
+      itemWrite(first.item, undefined),
+      repWrite(config, first.rep, first.before),
+    ]);
     if (result.committed) {
       await fx.emit({ ...queued, item: first.item });
       await fx.emit(first);
@@ -133,7 +178,12 @@ export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outc
  * A repeated submission is answered with the first item. It is also routed again: if the first attempt stopped
  * between the create and the offer (a crash, a timeout), the retry finishes the job; otherwise it is a no-op.
  */
-async function duplicate(deps: RouterDeps, fx: Effects, channel: string, source: string): Promise<Outcome<SubmitDecision>> {
+async function duplicate(
+  deps: RouterDeps,
+  fx: Effects,
+  channel: string,
+  source: string,
+): Promise<Outcome<SubmitDecision>> {
   const winner = await deps.store.itemIdForSource(channel, source);
   if (!winner) throw new InvalidInputError('source', 'the item could not be created; retry');
   const routing = await routeItem(deps, winner, fx);

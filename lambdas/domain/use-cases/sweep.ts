@@ -51,19 +51,33 @@ export async function sweep(router: Router): Promise<SweepReport> {
       examined++;
       const r = item.reservation;
       if (item.state === 'Offered' && r && r.sessionId !== session) {
-        if ((await router.rescind({ itemId: item.id, offerId: r.offerId, reason: 'repLoggedOut' })).decision.kind === 'rescinded') rescinded++;
+        if (
+          (await router.rescind({ itemId: item.id, offerId: r.offerId, reason: 'repLoggedOut' })).decision.kind ===
+          'rescinded'
+        )
+          rescinded++;
       } else if (item.state === 'Offered' && r?.expiresAt !== undefined && r.expiresAt < overdue) {
         if ((await router.timeOut({ itemId: item.id, offerId: r.offerId })).decision.kind === 'timedOut') timedOut++;
-      } else if (item.state === 'Assigned' && item.callback && r && item.callback.dialOfferId !== r.offerId && (r.acceptedAt ?? 0) < overdue) {
+      } else if (
+        item.state === 'Assigned' &&
+        item.callback &&
+        r &&
+        item.callback.dialOfferId !== r.offerId &&
+        (r.acceptedAt ?? 0) < overdue
+      ) {
         // Accepted, but the dial never started (a crash in between): dial now; the client token stops doubles.
         if ((await router.dialCallback(item.id)).decision.kind === 'dialed') dialed++;
       } else if (item.state === 'WrapUp' && item.wrapUpEndsAt !== undefined && item.wrapUpEndsAt < overdue) {
-        if ((await router.endWrapUp({ itemId: item.id, offerId: r?.offerId })).decision.kind === 'completed') wrapUpsEnded++;
+        if ((await router.endWrapUp({ itemId: item.id, offerId: r?.offerId })).decision.kind === 'completed')
+          wrapUpsEnded++;
       }
     }
   }
   const partitions: WaitPartition[] = [
-    ...cfg.raw.queues.flatMap((q): WaitPartition[] => [{ kind: 'queue', queueId: q.id }, ...(q.skillsRouting !== false ? [{ kind: 'skills', queueId: q.id } as const] : [])]),
+    ...cfg.raw.queues.flatMap((q): WaitPartition[] => [
+      { kind: 'queue', queueId: q.id },
+      ...(q.skillsRouting !== false ? [{ kind: 'skills', queueId: q.id } as const] : []),
+    ]),
     ...[...cfg.reps.keys()].map((repId): WaitPartition => ({ kind: 'rep', repId })),
   ];
   for (const item of (await store.waitingItems({ kind: 'scheduled' }, HEAD)).items) {
@@ -77,9 +91,23 @@ export async function sweep(router: Router): Promise<SweepReport> {
       longestWaitMs = Math.max(longestWaitMs, clock.now() - item.requestedAt);
       // A timed-rules firing applies every due rule (overflow, fallback, skill drops), as a lost timer would
       // have, and then routes the item.
-      const fired = await router.fireTimer({ kind: 'overflow', itemId: item.id, dueAt: clock.now(), guard: `${item.queueId}@${item.targetSince}` });
+      const fired = await router.fireTimer({
+        kind: 'overflow',
+        itemId: item.id,
+        dueAt: clock.now(),
+        guard: `${item.queueId}@${item.targetSince}`,
+      });
       if (fired.events.some((e) => e.type === 'offer.created' && e.itemId === item.id)) routed++;
     }
   }
-  return { timedOut, rescinded, wrapUpsEnded, dialed, callbacksDue, routed, examined, longestWaitSeconds: Math.round(longestWaitMs / 1000) };
+  return {
+    timedOut,
+    rescinded,
+    wrapUpsEnded,
+    dialed,
+    callbacksDue,
+    routed,
+    examined,
+    longestWaitSeconds: Math.round(longestWaitMs / 1000),
+  };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError, NotFoundError } from '../errors';
-import { routingFlow } from '../routing-flows';
 import type { RoutingEvent, TransferTo } from '../routing/events';
-import { mayTransferTo, type DestinationKind } from '../routing/transfer-destinations';
+import { type DestinationKind, mayTransferTo } from '../routing/transfer-destinations';
 import type { TransferTarget, WorkItem } from '../routing/work-item';
+import { routingFlow } from '../routing-flows';
 
 const id = z.string().min(1).max(64);
 
@@ -16,11 +16,24 @@ export const transferRequestSchema = z.discriminatedUnion('kind', [
 ]);
 export type TransferRequest = z.input<typeof transferRequestSchema>;
 
-export interface ResolvedTarget { readonly target: TransferTarget; readonly via?: string; readonly events: RoutingEvent[] }
+export interface ResolvedTarget {
+  readonly target: TransferTarget;
+  readonly via?: string;
+  readonly events: RoutingEvent[];
+}
 
-export const transferTo = (t: TransferTarget): TransferTo => ({ kind: t.kind, id: t.kind === 'rep' ? t.repId : t.queueId });
+export const transferTo = (t: TransferTarget): TransferTo => ({
+  kind: t.kind,
+  id: t.kind === 'rep' ? t.repId : t.queueId,
+});
 
-function allowed(config: CompiledConfig, fromRepId: string, kind: DestinationKind, destination: string, field: string): void {
+function allowed(
+  config: CompiledConfig,
+  fromRepId: string,
+  kind: DestinationKind,
+  destination: string,
+  field: string,
+): void {
   const group = config.rep(fromRepId).group;
   if (!mayTransferTo(config, group, kind, destination)) {
     throw new InvalidInputError(field, `group '${group}' may not transfer to ${kind} '${destination}'`);
@@ -29,7 +42,8 @@ function allowed(config: CompiledConfig, fromRepId: string, kind: DestinationKin
 
 function sameChannelQueue(config: CompiledConfig, item: WorkItem, queueId: string, field: string) {
   const queue = config.queue(queueId, field);
-  if (queue.channel !== item.channel) throw new InvalidInputError(field, `queue '${queueId}' takes ${queue.channel} work, not ${item.channel}`);
+  if (queue.channel !== item.channel)
+    throw new InvalidInputError(field, `queue '${queueId}' takes ${queue.channel} work, not ${item.channel}`);
   return queue;
 }
 
@@ -40,11 +54,18 @@ function runFlow(config: CompiledConfig, item: WorkItem, name: string, version: 
   const skills = item.target.kind === 'skills' ? item.target.requirements : [];
   const t = flow({ channel: item.channel, queueId: item.queueId, attributes: item.attributes, skills, now });
   switch (t.kind) {
-    case 'queue': sameChannelQueue(config, item, t.queueId, 'queueId'); return { kind: 'queue', queueId: t.queueId, keepRequestedAt: true };
-    case 'skills': sameChannelQueue(config, item, t.queueId, 'queueId'); config.assertSkills(t.requirements, 'requirements');
+    case 'queue':
+      sameChannelQueue(config, item, t.queueId, 'queueId');
+      return { kind: 'queue', queueId: t.queueId, keepRequestedAt: true };
+    case 'skills':
+      sameChannelQueue(config, item, t.queueId, 'queueId');
+      config.assertSkills(t.requirements, 'requirements');
       return { kind: 'skills', queueId: t.queueId, requirements: t.requirements };
-    case 'rep': config.rep(t.repId); return { kind: 'rep', repId: t.repId };
-    default: throw new Error(`unknown target kind ${(t as { kind: string }).kind}`);
+    case 'rep':
+      config.rep(t.repId);
+      return { kind: 'rep', repId: t.repId };
+    default:
+      throw new Error(`unknown target kind ${(t as { kind: string }).kind}`);
   }
 }
 
@@ -52,7 +73,13 @@ function runFlow(config: CompiledConfig, item: WorkItem, name: string, version: 
  * Checks a transfer request against the configuration and the rep's destination list, running a routing flow
  * if asked. A failing flow does not fail the transfer: the item goes to the flow's fallback queue, with an event.
  */
-export function resolveTransfer(config: CompiledConfig, item: WorkItem, fromRepId: string, to: z.output<typeof transferRequestSchema>, now: number): ResolvedTarget {
+export function resolveTransfer(
+  config: CompiledConfig,
+  item: WorkItem,
+  fromRepId: string,
+  to: z.output<typeof transferRequestSchema>,
+  now: number,
+): ResolvedTarget {
   switch (to.kind) {
     case 'rep':
       config.rep(to.repId, 'to.repId');
@@ -74,8 +101,18 @@ export function resolveTransfer(config: CompiledConfig, item: WorkItem, fromRepI
         const error = err instanceof Error ? err.message : String(err);
         sameChannelQueue(config, item, flow.fallbackQueue, 'to.name');
         return {
-          target: { kind: 'queue', queueId: flow.fallbackQueue, keepRequestedAt: true }, via,
-          events: [{ type: 'routingFlow.failed', at: now, itemId: item.id, flow: via, error: error.slice(0, 256), fallbackQueue: flow.fallbackQueue }],
+          target: { kind: 'queue', queueId: flow.fallbackQueue, keepRequestedAt: true },
+          via,
+          events: [
+            {
+              type: 'routingFlow.failed',
+              at: now,
+              itemId: item.id,
+              flow: via,
+              error: error.slice(0, 256),
+              fallbackQueue: flow.fallbackQueue,
+            },
+          ],
         };
       }
     }

@@ -6,19 +6,37 @@ import type { StateWrite } from '../ports';
 import { assess } from '../routing/eligibility';
 import type { RoutingEvent } from '../routing/events';
 import { queuedTimers } from '../routing/lifecycle';
-import { release, type RepState } from '../routing/rep';
+import { type RepState, release } from '../routing/rep';
 import { singleRepExplanation } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { PendingTransfer, WorkItem } from '../routing/work-item';
-import { Effects, holderOf, itemWrite, repState, repWrite, requireItem, retrying, tryCommit, type Outcome, type RouterDeps } from './context';
+import {
+  Effects,
+  holderOf,
+  itemWrite,
+  type Outcome,
+  type RouterDeps,
+  repState,
+  repWrite,
+  requireItem,
+  retrying,
+  tryCommit,
+} from './context';
 import { findWorkForRep } from './find-work';
 import { routeItem } from './route-item';
 import { resolveTransfer, transferRequestSchema, transferTo } from './transfer-target';
 
-export const transferInputSchema = z.object({ itemId: z.string().min(1).max(128), repId: z.string().min(1).max(64), to: transferRequestSchema }).strict();
+export const transferInputSchema = z
+  .object({ itemId: z.string().min(1).max(128), repId: z.string().min(1).max(64), to: transferRequestSchema })
+  .strict();
 
 export type TransferDecision =
-  | { readonly kind: 'transferred'; readonly itemId: string; readonly to: ReturnType<typeof transferTo>; readonly offeredTo?: string }
+  | {
+      readonly kind: 'transferred';
+      readonly itemId: string;
+      readonly to: ReturnType<typeof transferTo>;
+      readonly offeredTo?: string;
+    }
   | { readonly kind: 'pending'; readonly itemId: string; readonly to: ReturnType<typeof transferTo> }
   | { readonly kind: 'stale'; readonly itemId: string; readonly state: WorkItem['state'] };
 
@@ -45,7 +63,14 @@ export async function transferWork(deps: RouterDeps, input: unknown): Promise<Ou
     if (item.channel !== 'voice') return completeTransfer(deps, fx, item, pending, resolved.events);
     const next: WorkItem = { ...item, pendingTransfer: pending, version: item.version + 1 };
     if (!(await tryCommit(deps, [itemWrite(next, item)]))) return undefined;
-    const requested: RoutingEvent = { type: 'work.transferRequested', at: now, itemId, fromRepId: repId, to: transferTo(resolved.target), via: resolved.via };
+    const requested: RoutingEvent = {
+      type: 'work.transferRequested',
+      at: now,
+      itemId,
+      fromRepId: repId,
+      to: transferTo(resolved.target),
+      via: resolved.via,
+    };
     await fx.emit({ events: [...resolved.events, requested], timers: [], item: next });
     return { kind: 'pending', itemId, to: transferTo(resolved.target) };
   });
@@ -56,11 +81,15 @@ export async function transferWork(deps: RouterDeps, input: unknown): Promise<Ou
  * Connect reports a new contact whose previous contact is a call with a pending transfer: the call has left the
  * transferring rep (spec §9). The transfer completes, and the item follows the new contact id from now on.
  */
-export async function completePendingTransfer(deps: RouterDeps, input: { itemId: string; contactId: string }): Promise<Outcome<TransferDecision>> {
+export async function completePendingTransfer(
+  deps: RouterDeps,
+  input: { itemId: string; contactId: string },
+): Promise<Outcome<TransferDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('completeTransfer', async (): Promise<TransferDecision | undefined> => {
     const item = await requireItem(deps, input.itemId);
-    if (item.state !== 'Assigned' || !item.pendingTransfer) return { kind: 'stale', itemId: item.id, state: item.state };
+    if (item.state !== 'Assigned' || !item.pendingTransfer)
+      return { kind: 'stale', itemId: item.id, state: item.state };
     return completeTransfer(deps, fx, item, item.pendingTransfer, [], input.contactId);
   });
   return fx.outcome(decision);
@@ -72,7 +101,12 @@ export async function completePendingTransfer(deps: RouterDeps, input: { itemId:
  * Returns undefined on a version conflict (the caller retries on fresh state).
  */
 export async function completeTransfer(
-  deps: RouterDeps, fx: Effects, item: WorkItem, pending: PendingTransfer, events: RoutingEvent[] = [], newSource?: string,
+  deps: RouterDeps,
+  fx: Effects,
+  item: WorkItem,
+  pending: PendingTransfer,
+  events: RoutingEvent[] = [],
+  newSource?: string,
 ): Promise<TransferDecision | undefined> {
   const config = await deps.config.get();
   const now = deps.clock.now();
@@ -82,42 +116,99 @@ export async function completeTransfer(
   const queued = requeued(item, pending, config, now, newSource);
   const writes: StateWrite[] = [repWrite(config, release(from, r.pool, r.units), from)];
   if (newSource) writes.push({ kind: 'source', channel: item.channel, source: newSource, itemId: item.id });
-  const moved: RoutingEvent = { type: 'work.transferred', at: now, itemId: item.id, fromRepId: r.repId, to: transferTo(pending.to), via: pending.via };
-  const offered = pending.to.kind === 'rep' ? await offerWithoutDecline(deps, config, queued, pending.to.repId, now) : undefined;
+  const moved: RoutingEvent = {
+    type: 'work.transferred',
+    at: now,
+    itemId: item.id,
+    fromRepId: r.repId,
+    to: transferTo(pending.to),
+    via: pending.via,
+  };
+  const offered =
+    pending.to.kind === 'rep' ? await offerWithoutDecline(deps, config, queued, pending.to.repId, now) : undefined;
   const final = offered?.item ?? queued;
   if (offered) writes.push(repWrite(config, offered.rep!, offered.before));
   if (!(await tryCommit(deps, [itemWrite(final, item), ...writes]))) return undefined;
-  const queuedEvent: RoutingEvent = { type: 'work.queued', at: now, itemId: item.id, channel: item.channel, queueId: final.queueId, source: final.source, reason: 'transferred' };
+  const queuedEvent: RoutingEvent = {
+    type: 'work.queued',
+    at: now,
+    itemId: item.id,
+    channel: item.channel,
+    queueId: final.queueId,
+    source: final.source,
+    reason: 'transferred',
+  };
   await fx.emit({ events: [...events, moved, queuedEvent], timers: queuedTimers(queued, config), item: final });
   if (offered) await fx.emit(offered);
   else await routeItem(deps, item.id, fx);
   await findWorkForRep(deps, r.repId, fx);
-  return { kind: 'transferred', itemId: item.id, to: transferTo(pending.to), offeredTo: offered?.item.reservation?.repId };
+  return {
+    kind: 'transferred',
+    itemId: item.id,
+    to: transferTo(pending.to),
+    offeredTo: offered?.item.reservation?.repId,
+  };
 }
 
 /** The item as it re-enters routing: no holder, the new target, requestedAt kept unless the rep said otherwise. */
-function requeued(item: WorkItem, pending: PendingTransfer, config: CompiledConfig, now: number, newSource?: string): WorkItem {
+function requeued(
+  item: WorkItem,
+  pending: PendingTransfer,
+  config: CompiledConfig,
+  now: number,
+  newSource?: string,
+): WorkItem {
   const to = pending.to;
   const queueId = to.kind === 'rep' ? item.queueId : to.queueId;
   const fallbackAfterSeconds = config.queue(queueId).pushTimeoutSeconds || 60;
   return {
-    ...item, state: 'Queued', reservation: undefined, pendingTransfer: undefined, version: item.version + 1,
-    source: newSource ?? item.source, queueId, targetSince: now, relaxedSkills: [],
+    ...item,
+    state: 'Queued',
+    reservation: undefined,
+    pendingTransfer: undefined,
+    version: item.version + 1,
+    source: newSource ?? item.source,
+    queueId,
+    targetSince: now,
+    relaxedSkills: [],
     requestedAt: to.kind === 'queue' && !to.keepRequestedAt ? now : item.requestedAt,
     // Transferred to a rep who cannot take it now: it waits for them, then falls back to the queue.
-    target: to.kind === 'rep' ? { kind: 'rep', repId: to.repId, required: false, fallbackAfterSeconds }
-      : to.kind === 'skills' ? { kind: 'skills', requirements: to.requirements } : { kind: 'queue' },
+    target:
+      to.kind === 'rep'
+        ? { kind: 'rep', repId: to.repId, required: false, fallbackAfterSeconds }
+        : to.kind === 'skills'
+          ? { kind: 'skills', requirements: to.requirements }
+          : { kind: 'queue' },
   };
 }
 
 /** Spec §7: a transfer to a rep is an offer without the decline option, made at once when the rep can take it. */
-async function offerWithoutDecline(deps: RouterDeps, config: CompiledConfig, item: WorkItem, repId: string, now: number) {
+async function offerWithoutDecline(
+  deps: RouterDeps,
+  config: CompiledConfig,
+  item: WorkItem,
+  repId: string,
+  now: number,
+) {
   const profile = config.rep(repId);
   const before = await repState(deps, config, repId);
   const a = assess(item, profile, before, config, now);
   if (!a.eligible || before.sessionId === undefined) return undefined;
   const explanation = singleRepExplanation(config, item.queueId);
   const rep = before as RepState & { sessionId: string };
-  const t = offer({ item, rep, profile, pool: a.pool, units: a.units, offerId: deps.ids.next('offer'), explanation, declinable: false }, config, now);
+  const t = offer(
+    {
+      item,
+      rep,
+      profile,
+      pool: a.pool,
+      units: a.units,
+      offerId: deps.ids.next('offer'),
+      explanation,
+      declinable: false,
+    },
+    config,
+    now,
+  );
   return { ...t, before };
 }

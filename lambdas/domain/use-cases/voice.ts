@@ -9,11 +9,17 @@ type Cancel = (input: { itemId: string; reason: string }) => Promise<Outcome<unk
  * exists cancels the item, which releases the reservation, and any offers that cancel causes are handed
  * to Connect in turn. Returns the events of those follow-ups.
  */
-export async function connectVoiceOffers(deps: RouterDeps, events: readonly RoutingEvent[], cancel: Cancel): Promise<RoutingEvent[]> {
+export async function connectVoiceOffers(
+  deps: RouterDeps,
+  events: readonly RoutingEvent[],
+  cancel: Cancel,
+): Promise<RoutingEvent[]> {
   const telephony = deps.telephony;
   if (!telephony) return [];
   const followUps: RoutingEvent[] = [];
-  const pending = events.filter((e): e is Extract<RoutingEvent, { type: 'offer.created' }> => e.type === 'offer.created' && e.channel === 'voice');
+  const pending = events.filter(
+    (e): e is Extract<RoutingEvent, { type: 'offer.created' }> => e.type === 'offer.created' && e.channel === 'voice',
+  );
   while (pending.length) {
     const e = pending.shift()!;
     const item = await deps.store.getItem(e.itemId);
@@ -22,8 +28,13 @@ export async function connectVoiceOffers(deps: RouterDeps, events: readonly Rout
     const connectUserId = config.rep(e.repId).connectUserId;
     let result: 'targeted' | 'contactGone';
     try {
-      if (!connectUserId) throw new Error(`rep ${e.repId} takes voice work but has no connectUserId in the configuration`);
-      result = await telephony.connectRep({ contactId: item.source, connectUserId, expirySeconds: config.queue(item.queueId).pushTimeoutSeconds });
+      if (!connectUserId)
+        throw new Error(`rep ${e.repId} takes voice work but has no connectUserId in the configuration`);
+      result = await telephony.connectRep({
+        contactId: item.source,
+        connectUserId,
+        expirySeconds: config.queue(item.queueId).pushTimeoutSeconds,
+      });
     } catch (err) {
       // The offer is committed: failing now would fail the caller's hand-off while a rep is reserved. The
       // QUEUED contact event re-targets, and the push timeout (or the sweeper) re-routes if that never comes.

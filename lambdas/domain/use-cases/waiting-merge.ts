@@ -5,14 +5,22 @@ import type { WorkItem } from '../routing/work-item';
 
 const PAGE = 10;
 
-interface Cursor { partition: WaitPartition; buffer: WorkItem[]; next?: string; done: boolean }
+interface Cursor {
+  partition: WaitPartition;
+  buffer: WorkItem[];
+  next?: string;
+  done: boolean;
+}
 
 /**
  * Walks several waiting lists in the global §5 order, reading each a small page at a time, so the cost is
  * proportional to the items looked at, not to how many are waiting.
  */
 export async function* mergeWaiting(
-  store: RoutingStore, partitions: readonly WaitPartition[], config: CompiledConfig, now: number,
+  store: RoutingStore,
+  partitions: readonly WaitPartition[],
+  config: CompiledConfig,
+  now: number,
 ): AsyncGenerator<WorkItem> {
   const cursors: Cursor[] = partitions.map((partition) => ({ partition, buffer: [], done: false }));
   await Promise.all(cursors.map((c) => refill(store, c)));

@@ -2,7 +2,9 @@ import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ContentionError, InvalidInputError, NotFoundError } from '../../domain/errors';
 
 export const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
-  statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  statusCode,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
 });
 
 /**
@@ -11,7 +13,8 @@ export const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2
  */
 export function errorResponse(err: unknown): APIGatewayProxyResultV2 | undefined {
   if (err instanceof NotFoundError) return json(404, { error: err.message, field: err.field });
-  if (err instanceof InvalidInputError) return json(400, { error: 'invalid input', field: err.field, problems: err.problems });
+  if (err instanceof InvalidInputError)
+    return json(400, { error: 'invalid input', field: err.field, problems: err.problems });
   if (err instanceof ContentionError) return json(503, { error: 'busy, retry' });
   return undefined;
 }

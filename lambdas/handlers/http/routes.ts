@@ -30,49 +30,105 @@ type Route = (router: Router, req: HttpRequest) => Promise<ReturnType<typeof jso
 /** The HTTP API (IAM-authorized in the stack): rep desktops' commands and supervisor reads. */
 export const routes: Record<string, Route> = {
   'POST /work': async (r, req) => decisionResponse((await r.submitWork(req.body)).decision, 201),
-  'POST /reps/{repId}/login': async (r, req) => decisionResponse((await r.logIn({ repId: param(req, 'repId'), ...parse(z.object({ statusId: id.optional() }).strict(), req.body) })).decision),
-  'POST /reps/{repId}/logout': async (r, req) => decisionResponse((await r.logOut({ repId: param(req, 'repId') })).decision),
-  'PUT /reps/{repId}/status': async (r, req) => decisionResponse((await r.changeStatus({ repId: param(req, 'repId'), ...parse(z.object({ statusId: id }).strict(), req.body) })).decision),
-  'POST /reps/{repId}/outbound': async (r, req) => decisionResponse((await r.reserveOutbound({
-    repId: param(req, 'repId'), ...parse(z.object({ callId: z.string().min(1).max(256), queueId: id.optional() }).strict(), req.body),
-  })).decision, 201),
-  'POST /items/{itemId}/accept': async (r, req) => decisionResponse((await r.accept({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
-  'POST /items/{itemId}/decline': async (r, req) => decisionResponse((await r.decline({
-    itemId: param(req, 'itemId'), ...parse(z.object({ repId: id, reason: z.string().min(1).max(128).optional() }).strict(), req.body),
-  })).decision),
-  'POST /items/{itemId}/complete': async (r, req) => decisionResponse((await r.complete({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
-  'POST /items/{itemId}/end-wrap-up': async (r, req) => decisionResponse((await r.endWrapUp({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
+  'POST /reps/{repId}/login': async (r, req) =>
+    decisionResponse(
+      (
+        await r.logIn({
+          repId: param(req, 'repId'),
+          ...parse(z.object({ statusId: id.optional() }).strict(), req.body),
+        })
+      ).decision,
+    ),
+  'POST /reps/{repId}/logout': async (r, req) =>
+    decisionResponse((await r.logOut({ repId: param(req, 'repId') })).decision),
+  'PUT /reps/{repId}/status': async (r, req) =>
+    decisionResponse(
+      (await r.changeStatus({ repId: param(req, 'repId'), ...parse(z.object({ statusId: id }).strict(), req.body) }))
+        .decision,
+    ),
+  'POST /reps/{repId}/outbound': async (r, req) =>
+    decisionResponse(
+      (
+        await r.reserveOutbound({
+          repId: param(req, 'repId'),
+          ...parse(z.object({ callId: z.string().min(1).max(256), queueId: id.optional() }).strict(), req.body),
+        })
+      ).decision,
+      201,
+    ),
+  'POST /items/{itemId}/accept': async (r, req) =>
+    decisionResponse((await r.accept({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
+  'POST /items/{itemId}/decline': async (r, req) =>
+    decisionResponse(
+      (
+        await r.decline({
+          itemId: param(req, 'itemId'),
+          ...parse(z.object({ repId: id, reason: z.string().min(1).max(128).optional() }).strict(), req.body),
+        })
+      ).decision,
+    ),
+  'POST /items/{itemId}/complete': async (r, req) =>
+    decisionResponse((await r.complete({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
+  'POST /items/{itemId}/end-wrap-up': async (r, req) =>
+    decisionResponse((await r.endWrapUp({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
   'POST /items/{itemId}/transfer': async (r, req) => {
     const body = parse(z.object({ repId: id, to: z.unknown() }).strict(), req.body);
     const { decision } = await r.transfer({ itemId: param(req, 'itemId'), ...body });
     return decision.kind === 'pending' ? json(202, decision) : decisionResponse(decision);
   },
   'GET /reps/{repId}/transfer-destinations': async (r, req) => {
-    const q = parse(z.object({
-      search: z.string().max(128).optional(), kind: z.enum(['queue', 'rep', 'routingFlow']).optional(),
-      limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(64).optional(),
-    }).strict(), req.query);
+    const q = parse(
+      z
+        .object({
+          search: z.string().max(128).optional(),
+          kind: z.enum(['queue', 'rep', 'routingFlow']).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(64).optional(),
+        })
+        .strict(),
+      req.query,
+    );
     return json(200, transferDestinations(await r.deps.config.get(), param(req, 'repId'), q));
   },
   'POST /callbacks': async (r, req) => decisionResponse((await r.requestCallback(req.body)).decision, 201),
   'POST /items/{itemId}/dial-outcome': async (r, req) => {
-    const body = parse(z.object({ repId: id, outcome: z.string(), contactId: z.string().optional() }).strict(), req.body);
+    const body = parse(
+      z.object({ repId: id, outcome: z.string(), contactId: z.string().optional() }).strict(),
+      req.body,
+    );
     const item = await r.deps.store.getItem(param(req, 'itemId'));
     if (!item) throw new NotFoundError('itemId', `unknown work item '${param(req, 'itemId')}'`);
-    if (item.reservation?.repId !== body.repId) throw new InvalidInputError('repId', `item ${item.id} is not assigned to ${body.repId}`);
-    return decisionResponse((await r.recordDialOutcome({ itemId: item.id, outcome: body.outcome, contactId: body.contactId })).decision);
+    if (item.reservation?.repId !== body.repId)
+      throw new InvalidInputError('repId', `item ${item.id} is not assigned to ${body.repId}`);
+    return decisionResponse(
+      (await r.recordDialOutcome({ itemId: item.id, outcome: body.outcome, contactId: body.contactId })).decision,
+    );
   },
   'GET /reps/{repId}': async (r, req) => {
     const repId = param(req, 'repId');
     (await r.deps.config.get()).rep(repId);
-    return json(200, { rep: (await r.deps.store.getRep(repId)) ?? { repId, loggedIn: false }, items: await r.deps.store.heldItems(repId) });
+    return json(200, {
+      rep: (await r.deps.store.getRep(repId)) ?? { repId, loggedIn: false },
+      items: await r.deps.store.heldItems(repId),
+    });
   },
   'GET /queues/{queueId}/waiting': async (r, req) => {
     const queueId = param(req, 'queueId');
     (await r.deps.config.get()).queue(queueId, 'queueId');
-    const q = parse(z.object({ limit: z.coerce.number().int().min(1).max(100).default(25), cursor: z.string().max(2048).optional(), routing: z.enum(['queue', 'skills']).default('queue') }).strict(), req.query);
+    const q = parse(
+      z
+        .object({
+          limit: z.coerce.number().int().min(1).max(100).default(25),
+          cursor: z.string().max(2048).optional(),
+          routing: z.enum(['queue', 'skills']).default('queue'),
+        })
+        .strict(),
+      req.query,
+    );
     const partition: WaitPartition = { kind: q.routing, queueId };
-    const page = await r.deps.store.waitingItems(partition, q.limit, q.cursor).catch(() => { throw new InvalidInputError('cursor', 'not a cursor this API returned'); });
+    const page = await r.deps.store.waitingItems(partition, q.limit, q.cursor).catch(() => {
+      throw new InvalidInputError('cursor', 'not a cursor this API returned');
+    });
     return json(200, page);
   },
 };

@@ -6,16 +6,26 @@ import { openStore } from '../stores';
 const USAGE = 'usage: npm run simulate -- SCENARIO.json [--json] [--store dynamodb|memory] [--seed N] [--speed N]';
 
 export function parseArgs(argv: string[]) {
-  const args = { scenario: '', json: false, store: 'dynamodb' as 'dynamodb' | 'memory', seed: undefined as number | undefined, speed: undefined as number | undefined };
+  const args = {
+    scenario: '',
+    json: false,
+    store: 'dynamodb' as 'dynamodb' | 'memory',
+    seed: undefined as number | undefined,
+    speed: undefined as number | undefined,
+  };
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') args.json = true;
-    else if (a === '--store') { const v = argv[++i]; if (v === 'dynamodb' || v === 'memory') args.store = v; else problems.push(`--store: must be dynamodb or memory, not '${v ?? ''}'`); }
-    else if (a === '--seed' || a === '--speed') {
+    else if (a === '--store') {
+      const v = argv[++i];
+      if (v === 'dynamodb' || v === 'memory') args.store = v;
+      else problems.push(`--store: must be dynamodb or memory, not '${v ?? ''}'`);
+    } else if (a === '--seed' || a === '--speed') {
       const v = Number(argv[++i]);
       if (!Number.isFinite(v) || v < 0) problems.push(`${a}: must be a non-negative number`);
-      else if (a === '--seed') args.seed = Math.floor(v); else args.speed = v;
+      else if (a === '--seed') args.seed = Math.floor(v);
+      else args.speed = v;
     } else if (a.startsWith('--')) problems.push(`${a}: unknown option`);
     else if (!args.scenario) args.scenario = a;
     else problems.push(`${a}: only one scenario file`);
@@ -27,13 +37,22 @@ export function parseArgs(argv: string[]) {
 async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { args, problems } = parseArgs(process.argv.slice(2));
-  if (problems.length) { console.error([...problems, USAGE].join('\n')); return 2; }
+  if (problems.length) {
+    console.error([...problems, USAGE].join('\n'));
+    return 2;
+  }
   const loaded = loadScenario(args.scenario, args.seed);
-  if (!loaded.ok) { console.error(`${args.scenario} is not a valid scenario:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`); return 2; }
+  if (!loaded.ok) {
+    console.error(`${args.scenario} is not a valid scenario:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 2;
+  }
   const sim = await openStore(args.store);
   try {
     const progress = progressPrinter(process.stderr, loaded.scenario.durationMinutes);
-    const report = await simulate(loaded.scenario, loaded.config, loaded.reps, sim, { speed: args.speed, onProgress: (p) => progress.update(p) });
+    const report = await simulate(loaded.scenario, loaded.config, loaded.reps, sim, {
+      speed: args.speed,
+      onProgress: (p) => progress.update(p),
+    });
     progress.done();
     console.log(args.json ? JSON.stringify(report) : formatReport(report));
     const inv = report.invariants;
@@ -44,5 +63,11 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  main().then((code) => process.exit(code), (e: unknown) => { console.error(e); process.exit(1); });
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { CompiledConfig } from '../../domain/config/compiled-config';
-import { validateConfig } from '../../domain/config/validate-config';
 import { CommandCenterProjection } from '../../command-center/projection';
 import { serveCommandCenter } from '../../command-center/server';
-import { simulate, START } from '../engine';
+import { CompiledConfig } from '../../domain/config/compiled-config';
+import { validateConfig } from '../../domain/config/validate-config';
+import { START, simulate } from '../engine';
 import { loadScenario } from '../load-scenario';
 import { formatReport, progressPrinter } from '../report-format';
 import { openStore } from '../stores';
@@ -22,9 +22,15 @@ async function main(): Promise<number> {
   const speed = Number(process.env.SPEED ?? DEFAULT_SPEED);
   const port = Number(process.env.PORT ?? 8080);
   const loaded = loadScenario(scenarioPath);
-  if (!loaded.ok) { console.error(`${scenarioPath} is not a valid scenario:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`); return 2; }
+  if (!loaded.ok) {
+    console.error(`${scenarioPath} is not a valid scenario:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 2;
+  }
   const valid = validateConfig(loaded.config);
-  if (!valid.ok) { console.error(valid.problems.join('\n')); return 2; }
+  if (!valid.ok) {
+    console.error(valid.problems.join('\n'));
+    return 2;
+  }
   const projection = new CommandCenterProjection(new CompiledConfig(valid.config), loaded.scenario.serviceLevelSeconds);
   let now = START;
   let lastSample = 0;
@@ -40,9 +46,15 @@ async function main(): Promise<number> {
       onEvent: (e, at) => {
         now = at;
         projection.apply(e);
-        if (at - lastSample >= 15_000) { lastSample = at; projection.sample(at); }
+        if (at - lastSample >= 15_000) {
+          lastSample = at;
+          projection.sample(at);
+        }
       },
-      onProgress: (p) => { now = START + p.virtualSeconds * 1000; progress.update(p); },
+      onProgress: (p) => {
+        now = START + p.virtualSeconds * 1000;
+        progress.update(p);
+      },
     });
     progress.done();
     console.log(`\n${formatReport(report)}`);
@@ -53,4 +65,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e: unknown) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

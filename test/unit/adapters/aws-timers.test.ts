@@ -12,12 +12,28 @@ const scheduler = mockClient(SchedulerClient);
 const config = {
   queueUrl: 'https://sqs.eu-west-2.amazonaws.com/111111111111/router-timers',
   queueArn: 'arn:aws:sqs:eu-west-2:111111111111:router-timers',
-  scheduleGroup: 'router-timers', schedulerRoleArn: 'arn:aws:iam::111111111111:role/router-scheduler',
+  scheduleGroup: 'router-timers',
+  schedulerRoleArn: 'arn:aws:iam::111111111111:role/router-scheduler',
 };
-const timers = () => new AwsTimers(new SQSClient({ region: 'eu-west-2' }), new SchedulerClient({ region: 'eu-west-2' }), config, new ManualClock(T0));
-const timer = (kind: Timer['kind'], inMs: number): Timer => ({ kind, itemId: 'work-1', dueAt: T0 + inMs, guard: 'offer-1' });
+const timers = () =>
+  new AwsTimers(
+    new SQSClient({ region: 'eu-west-2' }),
+    new SchedulerClient({ region: 'eu-west-2' }),
+    config,
+    new ManualClock(T0),
+  );
+const timer = (kind: Timer['kind'], inMs: number): Timer => ({
+  kind,
+  itemId: 'work-1',
+  dueAt: T0 + inMs,
+  guard: 'offer-1',
+});
 
-beforeEach(() => { sqs.reset(); scheduler.reset(); sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] }); });
+beforeEach(() => {
+  sqs.reset();
+  scheduler.reset();
+  sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+});
 
 describe('AwsTimers', () => {
   it('queues timers up to 15 minutes away as delayed SQS messages, never early', async () => {
@@ -43,20 +59,30 @@ describe('AwsTimers', () => {
     const later = timer('fallback', 3_600_000);
     await timers().schedule([later]);
     expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
-      Name: scheduleName(later), GroupName: 'router-timers', ScheduleExpression: 'at(2026-11-25T10:00:00)', ScheduleExpressionTimezone: 'UTC',
-      FlexibleTimeWindow: { Mode: 'OFF' }, ActionAfterCompletion: 'DELETE',
+      Name: scheduleName(later),
+      GroupName: 'router-timers',
+      ScheduleExpression: 'at(2026-11-25T10:00:00)',
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
       Target: { Arn: config.queueArn, RoleArn: config.schedulerRoleArn, Input: JSON.stringify(later) },
     });
     expect(sqs).toHaveReceivedCommandTimes(SendMessageBatchCommand, 0);
   });
 
   it('scheduling the same timer twice is harmless', async () => {
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ Message: 'exists', message: 'exists', $metadata: {} }));
+    scheduler
+      .on(CreateScheduleCommand)
+      .rejects(new ConflictException({ Message: 'exists', message: 'exists', $metadata: {} }));
     await expect(timers().schedule([timer('overflow', 3_600_000)])).resolves.toBeUndefined();
   });
 
   it('fails when SQS did not take a timer, so the caller is retried', async () => {
-    sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [{ Id: '0', Code: 'InternalError', SenderFault: false }] });
-    await expect(timers().schedule([timer('pushTimeout', 20_000)])).rejects.toThrow('SendMessageBatch: 1 timers not queued (InternalError)');
+    sqs
+      .on(SendMessageBatchCommand)
+      .resolves({ Successful: [], Failed: [{ Id: '0', Code: 'InternalError', SenderFault: false }] });
+    await expect(timers().schedule([timer('pushTimeout', 20_000)])).rejects.toThrow(
+      'SendMessageBatch: 1 timers not queued (InternalError)',
+    );
   });
 });

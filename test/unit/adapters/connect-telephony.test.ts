@@ -1,4 +1,10 @@
-import { ConnectClient, ResourceNotFoundException, ThrottlingException, UpdateContactRoutingDataCommand, AccessDeniedException } from '@aws-sdk/client-connect';
+import {
+  AccessDeniedException,
+  ConnectClient,
+  ResourceNotFoundException,
+  ThrottlingException,
+  UpdateContactRoutingDataCommand,
+} from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { ConnectTelephony } from '../../../lambdas/adapters/connect/telephony';
@@ -8,7 +14,8 @@ const connect = mockClient(ConnectClient);
 const INSTANCE_ARN = 'arn:aws:connect:eu-west-2:111111111111:instance/5d463351-d515-4241-b8f3-bf78da37770d';
 const CONTACT = '44c84896-243d-43bc-ad8c-76fc8baadced';
 const AGENT = '39bc9666-4d3c-4558-b2ad-9bab4bd48568';
-const telephony = () => new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {} });
+const telephony = () =>
+  new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {} });
 const meta = { $metadata: {} };
 
 beforeEach(() => connect.reset());
@@ -16,14 +23,35 @@ beforeEach(() => connect.reset());
 describe('ConnectTelephony (spec §8)', () => {
   it('targets the rep for the push timeout, then parks the call on Routing = True with no expiry', async () => {
     connect.on(UpdateContactRoutingDataCommand).resolves({});
-    await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).resolves.toBe('targeted');
+    await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).resolves.toBe(
+      'targeted',
+    );
     expect(connect).toHaveReceivedCommandWith(UpdateContactRoutingDataCommand, {
       InstanceId: '5d463351-d515-4241-b8f3-bf78da37770d',
       ContactId: CONTACT,
-      RoutingCriteria: { Steps: [
-        { Expiry: { DurationInSeconds: 20 }, Expression: { AttributeCondition: { ComparisonOperator: 'Match', MatchCriteria: { AgentsCriteria: { AgentIds: [AGENT] } } } } },
-        { Expression: { AttributeCondition: { Name: 'Routing', Value: 'True', ProficiencyLevel: 1, ComparisonOperator: 'NumberGreaterOrEqualTo' } } },
-      ] },
+      RoutingCriteria: {
+        Steps: [
+          {
+            Expiry: { DurationInSeconds: 20 },
+            Expression: {
+              AttributeCondition: {
+                ComparisonOperator: 'Match',
+                MatchCriteria: { AgentsCriteria: { AgentIds: [AGENT] } },
+              },
+            },
+          },
+          {
+            Expression: {
+              AttributeCondition: {
+                Name: 'Routing',
+                Value: 'True',
+                ProficiencyLevel: 1,
+                ComparisonOperator: 'NumberGreaterOrEqualTo',
+              },
+            },
+          },
+        ],
+      },
     });
   });
 
@@ -36,43 +64,67 @@ describe('ConnectTelephony (spec §8)', () => {
   });
 
   it('retries throttling with backoff, then succeeds', async () => {
-    connect.on(UpdateContactRoutingDataCommand)
+    connect
+      .on(UpdateContactRoutingDataCommand)
       .rejectsOnce(new ThrottlingException({ message: 'Rate exceeded', ...meta }))
       .rejectsOnce(new ThrottlingException({ message: 'Rate exceeded', ...meta }))
       .resolves({});
-    await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).resolves.toBe('targeted');
+    await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).resolves.toBe(
+      'targeted',
+    );
     expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 3);
   });
 
   it('reports every throttled call, so the stack can alarm on throttling', async () => {
-    connect.on(UpdateContactRoutingDataCommand).rejectsOnce(new ThrottlingException({ message: 'Rate exceeded', ...meta })).resolves({});
+    connect
+      .on(UpdateContactRoutingDataCommand)
+      .rejectsOnce(new ThrottlingException({ message: 'Rate exceeded', ...meta }))
+      .resolves({});
     let throttled = 0;
-    const t = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, onThrottled: () => { throttled++; } });
+    const t = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, {
+      sleep: async () => {},
+      onThrottled: () => {
+        throttled++;
+      },
+    });
     await t.connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 });
     expect(throttled).toBe(1);
   });
 
   it('gives up on throttling after the attempts, with the error', async () => {
     connect.on(UpdateContactRoutingDataCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', ...meta }));
-    await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).rejects.toThrow('Rate exceeded');
+    await expect(
+      telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 }),
+    ).rejects.toThrow('Rate exceeded');
     expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 6);
   });
 
   it('stops retrying within its time budget (the flow gives the hand-off 8 s in all)', async () => {
     connect.on(UpdateContactRoutingDataCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', ...meta }));
-    const t = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, { sleep: async () => {}, maxElapsedMs: 0 });
-    await expect(t.connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).rejects.toThrow('Rate exceeded');
+    const t = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, {
+      sleep: async () => {},
+      maxElapsedMs: 0,
+    });
+    await expect(t.connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).rejects.toThrow(
+      'Rate exceeded',
+    );
     expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 1);
   });
 
   it('reports a contact that no longer exists', async () => {
-    connect.on(UpdateContactRoutingDataCommand).rejects(new ResourceNotFoundException({ message: 'Contact not found', ...meta }));
-    await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).resolves.toBe('contactGone');
+    connect
+      .on(UpdateContactRoutingDataCommand)
+      .rejects(new ResourceNotFoundException({ message: 'Contact not found', ...meta }));
+    await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).resolves.toBe(
+      'contactGone',
+    );
   });
 
   it('does not retry other errors', async () => {
     connect.on(UpdateContactRoutingDataCommand).rejects(new AccessDeniedException({ message: 'denied', ...meta }));
-    await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).rejects.toThrow('denied');
+    await expect(
+      telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 }),
+    ).rejects.toThrow('denied');
     expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 1);
   });
 });

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MemoryRoutingStore } from '../../../lambdas/adapters/memory/memory-store';
 import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../../lambdas/adapters/local/in-process';
+import { MemoryRoutingStore } from '../../../lambdas/adapters/memory/memory-store';
 import { eventCataloguePage, eventJsonSchema } from '../../../lambdas/domain/routing/event-catalogue';
 import { eventSchemas } from '../../../lambdas/domain/routing/event-schemas';
 import type { RoutingEventType } from '../../../lambdas/domain/routing/events';
-import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/context';
 import { loadConfiguration } from '../../../lambdas/domain/use-cases/configure';
+import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/context';
 import { Router } from '../../../lambdas/domain/use-cases/router';
 import { smallCenter } from '../../fixtures/small-center';
 import { transferCenter } from '../../fixtures/transfer-center';
@@ -20,17 +20,39 @@ async function everyEvent() {
   const base = smallCenter();
   const config = {
     ...base,
-    channels: [{ name: 'voice', realTime: true, wrapUpSeconds: 10 }, { name: 'chat', realTime: true }, { name: 'case', realTime: false }],
-    queues: base.queues.map((q) => (q.id === 'case-q' ? { ...q, overflow: { afterSeconds: 30, toQueue: 'case-2' } } : q))
-      .concat({ id: 'case-2', channel: 'case', priority: 4, routingModel: 'MostAvailable', pushTimeoutSeconds: 0, size: { units: 50 } }),
+    channels: [
+      { name: 'voice', realTime: true, wrapUpSeconds: 10 },
+      { name: 'chat', realTime: true },
+      { name: 'case', realTime: false },
+    ],
+    queues: base.queues
+      .map((q) => (q.id === 'case-q' ? { ...q, overflow: { afterSeconds: 30, toQueue: 'case-2' } } : q))
+      .concat({
+        id: 'case-2',
+        channel: 'case',
+        priority: 4,
+        routingModel: 'MostAvailable',
+        pushTimeoutSeconds: 0,
+        size: { units: 50 },
+      }),
   };
   const store = new MemoryRoutingStore();
   await loadConfiguration(store, config);
   const clock = new ManualClock(T0);
   const events = new EventLog();
   const timers = new TimerQueue();
-  const router = new Router({ store, clock, ids: new SequentialIds(), events, timers, config: new StoreConfigProvider(store, clock) });
-  const fire = async (ms: number) => { clock.advance(ms); for (const t of timers.takeDue(clock.now())) await router.fireTimer(t); };
+  const router = new Router({
+    store,
+    clock,
+    ids: new SequentialIds(),
+    events,
+    timers,
+    config: new StoreConfigProvider(store, clock),
+  });
+  const fire = async (ms: number) => {
+    clock.advance(ms);
+    for (const t of timers.takeDue(clock.now())) await router.fireTimer(t);
+  };
   await router.logIn({ repId: 'rep-a', statusId: 'available' });
   const call = (await router.submitWork({ channel: 'voice', source: 'c1', queue: 'voice-q' })).decision.itemId;
   await router.accept({ itemId: call });
@@ -39,8 +61,21 @@ async function everyEvent() {
   const chat = (await router.submitWork({ channel: 'chat', source: 'c2', queue: 'chat-q' })).decision.itemId;
   await router.decline({ itemId: chat, reason: 'busy' });
   await router.logIn({ repId: 'rep-b', statusId: 'busy' });
-  await router.submitWork({ channel: 'chat', source: 'c3', queue: 'chat-q', preferredRep: { repId: 'rep-b', fallbackAfterSeconds: 5 } });
-  await router.submitWork({ channel: 'chat', source: 'c4', queue: 'chat-q', skills: [{ skill: 'english', minLevel: 1 }, { skill: 'billing', minLevel: 9, additional: true, dropAfterSeconds: 5 }] });
+  await router.submitWork({
+    channel: 'chat',
+    source: 'c3',
+    queue: 'chat-q',
+    preferredRep: { repId: 'rep-b', fallbackAfterSeconds: 5 },
+  });
+  await router.submitWork({
+    channel: 'chat',
+    source: 'c4',
+    queue: 'chat-q',
+    skills: [
+      { skill: 'english', minLevel: 1 },
+      { skill: 'billing', minLevel: 9, additional: true, dropAfterSeconds: 5 },
+    ],
+  });
   await fire(30_000);
   await router.changeStatus({ repId: 'rep-b', statusId: 'digital' });
   await router.submitWork({ channel: 'case', source: 'k1', queue: 'case-q' });
@@ -62,7 +97,14 @@ async function transferAndCallbackEvents() {
   await loadConfiguration(store, transferCenter());
   const clock = new ManualClock(T0);
   const events = new EventLog();
-  const router = new Router({ store, clock, ids: new SequentialIds(), events, timers: new TimerQueue(), config: new StoreConfigProvider(store, clock) });
+  const router = new Router({
+    store,
+    clock,
+    ids: new SequentialIds(),
+    events,
+    timers: new TimerQueue(),
+    config: new StoreConfigProvider(store, clock),
+  });
   await router.logIn({ repId: 'rep-a', statusId: 'available' });
   await router.logIn({ repId: 'rep-b', statusId: 'digital' });
   const chat = (await router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q' })).decision.itemId;
@@ -73,11 +115,13 @@ async function transferAndCallbackEvents() {
   await router.accept({ itemId: call });
   await router.transfer({ itemId: call, repId: holder, to: { kind: 'queue', queueId: 'voice-q' } });
   await router.complete({ itemId: call });
-  const first = (await router.requestCallback({ source: 'cb1', queue: 'callback-q', phoneNumber: '+15551234567' })).decision.itemId;
+  const first = (await router.requestCallback({ source: 'cb1', queue: 'callback-q', phoneNumber: '+15551234567' }))
+    .decision.itemId;
   await router.accept({ itemId: first });
   await router.recordDialOutcome({ itemId: first, outcome: 'answered' });
   await router.complete({ itemId: first });
-  const second = (await router.requestCallback({ source: 'cb2', queue: 'callback-q', phoneNumber: '+15551234567' })).decision.itemId;
+  const second = (await router.requestCallback({ source: 'cb2', queue: 'callback-q', phoneNumber: '+15551234567' }))
+    .decision.itemId;
   await router.accept({ itemId: second });
   await router.recordDialOutcome({ itemId: second, outcome: 'noAnswer' });
   clock.advance(300_000);

@@ -15,11 +15,31 @@ describe('ordering of waiting work (spec §5)', () => {
     [...items].sort((a, b) => compareWaiting(a, b, config, now)).map((i) => i.id);
 
   it.each([
-    ['queue priority first', [aWorkItem({ id: 'case', queueId: 'case-q', channel: 'case' }), aWorkItem({ id: 'chat', requestedAt: T0 + 5 })], ['chat', 'case']],
-    ['item priority override beats queue priority', [aWorkItem({ id: 'a' }), aWorkItem({ id: 'b', queueId: 'case-q', channel: 'case', priority: 1 })], ['b', 'a']],
-    ['then secondary priority', [aWorkItem({ id: 'a', secondaryPriority: 5 }), aWorkItem({ id: 'b', secondaryPriority: 2, requestedAt: T0 + 9 })], ['b', 'a']],
-    ['items with a secondary priority before those without', [aWorkItem({ id: 'a' }), aWorkItem({ id: 'b', secondaryPriority: 9, requestedAt: T0 + 9 })], ['b', 'a']],
-    ['then the oldest request', [aWorkItem({ id: 'a', requestedAt: T0 + 2 }), aWorkItem({ id: 'b', requestedAt: T0 + 1 })], ['b', 'a']],
+    [
+      'queue priority first',
+      [aWorkItem({ id: 'case', queueId: 'case-q', channel: 'case' }), aWorkItem({ id: 'chat', requestedAt: T0 + 5 })],
+      ['chat', 'case'],
+    ],
+    [
+      'item priority override beats queue priority',
+      [aWorkItem({ id: 'a' }), aWorkItem({ id: 'b', queueId: 'case-q', channel: 'case', priority: 1 })],
+      ['b', 'a'],
+    ],
+    [
+      'then secondary priority',
+      [aWorkItem({ id: 'a', secondaryPriority: 5 }), aWorkItem({ id: 'b', secondaryPriority: 2, requestedAt: T0 + 9 })],
+      ['b', 'a'],
+    ],
+    [
+      'items with a secondary priority before those without',
+      [aWorkItem({ id: 'a' }), aWorkItem({ id: 'b', secondaryPriority: 9, requestedAt: T0 + 9 })],
+      ['b', 'a'],
+    ],
+    [
+      'then the oldest request',
+      [aWorkItem({ id: 'a', requestedAt: T0 + 2 }), aWorkItem({ id: 'b', requestedAt: T0 + 1 })],
+      ['b', 'a'],
+    ],
     ['then id', [aWorkItem({ id: 'b' }), aWorkItem({ id: 'a' })], ['a', 'b']],
   ])('%s', (_name, items, expected) => {
     expect(sorted(items)).toEqual(expected);
@@ -39,7 +59,10 @@ describe('ordering of waiting work (spec §5)', () => {
 
   it('aging lets a long-waiting item of a lower-priority queue overtake a fresh item of a higher one', () => {
     const base = smallCenter();
-    const config = compiled({ ...base, queues: base.queues.map((q) => (q.id === 'case-q' ? { ...q, agingSeconds: 30 } : q)) });
+    const config = compiled({
+      ...base,
+      queues: base.queues.map((q) => (q.id === 'case-q' ? { ...q, agingSeconds: 30 } : q)),
+    });
     const oldCase = aWorkItem({ id: 'case', channel: 'case', queueId: 'case-q', requestedAt: T0 });
     const freshChat = aWorkItem({ id: 'chat', requestedAt: T0 + 10_000 });
     // case: 3 - 10/30 = 2.67 behind chat's 2; after 31 s: 3 - 31/30 = 1.97, ahead.
@@ -56,13 +79,16 @@ describe('ordering of waiting work (spec §5)', () => {
       secondaryPriority: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
       requestedAt: fc.integer({ min: T0, max: T0 + 3_600_000 }),
     });
-    fc.assert(fc.property(item, item, fc.integer({ min: 0, max: 7_200_000 }), (a, b, later) => {
-      fc.pre(a.id !== b.id);
-      const x = aWorkItem(a);
-      const y = aWorkItem(b);
-      const byRank = rankKey(x, queue) < rankKey(y, queue) ? -1 : 1;
-      const byCompare = Math.sign(compareWaiting(x, y, config, T0 + 3_600_000 + later));
-      expect(byRank).toBe(byCompare);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(item, item, fc.integer({ min: 0, max: 7_200_000 }), (a, b, later) => {
+        fc.pre(a.id !== b.id);
+        const x = aWorkItem(a);
+        const y = aWorkItem(b);
+        const byRank = rankKey(x, queue) < rankKey(y, queue) ? -1 : 1;
+        const byCompare = Math.sign(compareWaiting(x, y, config, T0 + 3_600_000 + later));
+        expect(byRank).toBe(byCompare);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

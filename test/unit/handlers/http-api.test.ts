@@ -1,15 +1,31 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { makeHandler } from '../../../lambdas/handlers/http-api';
 import { smallCenter } from '../../fixtures/small-center';
-import { makeHarness, type Harness } from '../../support/harness';
+import { type Harness, makeHarness } from '../../support/harness';
 
-const context = { functionName: 'api', awsRequestId: 'r', invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:api', getRemainingTimeInMillis: () => 10000 } as unknown as Context;
+const context = {
+  functionName: 'api',
+  awsRequestId: 'r',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:api',
+  getRemainingTimeInMillis: () => 10000,
+} as unknown as Context;
 
-function request(routeKey: string, params: Record<string, string> = {}, body?: unknown, query?: Record<string, string>): APIGatewayProxyEventV2 {
+function request(
+  routeKey: string,
+  params: Record<string, string> = {},
+  body?: unknown,
+  query?: Record<string, string>,
+): APIGatewayProxyEventV2 {
   const [method, path] = routeKey.split(' ') as [string, string];
   return {
-    version: '2.0', routeKey, rawPath: path, rawQueryString: '', headers: {}, isBase64Encoded: false,
-    pathParameters: params, queryStringParameters: query,
+    version: '2.0',
+    routeKey,
+    rawPath: path,
+    rawQueryString: '',
+    headers: {},
+    isBase64Encoded: false,
+    pathParameters: params,
+    queryStringParameters: query,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     requestContext: { http: { method, path } } as APIGatewayProxyEventV2['requestContext'],
   };
@@ -27,22 +43,37 @@ describe('HTTP API (rep commands, supervisor reads)', () => {
     };
   });
 
-  it('runs a rep\'s day: log in, receive work, accept, complete, read state, log out', async () => {
-    expect((await call(request('POST /reps/{repId}/login', { repId: 'rep-a' }, { statusId: 'digital' }))).body).toMatchObject({ kind: 'loggedIn' });
+  it("runs a rep's day: log in, receive work, accept, complete, read state, log out", async () => {
+    expect(
+      (await call(request('POST /reps/{repId}/login', { repId: 'rep-a' }, { statusId: 'digital' }))).body,
+    ).toMatchObject({ kind: 'loggedIn' });
     const submitted = await call(request('POST /work', {}, { channel: 'chat', source: 'web-1', queue: 'chat-q' }));
-    expect(submitted).toMatchObject({ status: 201, body: { kind: 'submitted', routing: { kind: 'offered', repId: 'rep-a' } } });
+    expect(submitted).toMatchObject({
+      status: 201,
+      body: { kind: 'submitted', routing: { kind: 'offered', repId: 'rep-a' } },
+    });
     const itemId = submitted.body.itemId as string;
-    expect((await call(request('POST /items/{itemId}/accept', { itemId }, { repId: 'rep-a' }))).body).toMatchObject({ kind: 'accepted' });
+    expect((await call(request('POST /items/{itemId}/accept', { itemId }, { repId: 'rep-a' }))).body).toMatchObject({
+      kind: 'accepted',
+    });
     const state = await call(request('GET /reps/{repId}', { repId: 'rep-a' }));
     expect(state.body).toMatchObject({ rep: { used: { primary: 50 } }, items: [{ id: itemId, state: 'Assigned' }] });
-    expect((await call(request('POST /items/{itemId}/complete', { itemId }, { repId: 'rep-a' }))).body).toMatchObject({ kind: 'completed' });
-    expect((await call(request('POST /reps/{repId}/logout', { repId: 'rep-a' }))).body).toMatchObject({ kind: 'loggedOut' });
+    expect((await call(request('POST /items/{itemId}/complete', { itemId }, { repId: 'rep-a' }))).body).toMatchObject({
+      kind: 'completed',
+    });
+    expect((await call(request('POST /reps/{repId}/logout', { repId: 'rep-a' }))).body).toMatchObject({
+      kind: 'loggedOut',
+    });
   });
 
   it('declines with a reason, and shows the waiting list of a queue a page at a time', async () => {
     await call(request('POST /reps/{repId}/login', { repId: 'rep-a' }));
-    const first = (await call(request('POST /work', {}, { channel: 'chat', source: 'w1', queue: 'chat-q' }))).body.itemId as string;
-    expect((await call(request('POST /items/{itemId}/decline', { itemId: first }, { repId: 'rep-a', reason: 'Other' }))).body).toMatchObject({ kind: 'declined' });
+    const first = (await call(request('POST /work', {}, { channel: 'chat', source: 'w1', queue: 'chat-q' }))).body
+      .itemId as string;
+    expect(
+      (await call(request('POST /items/{itemId}/decline', { itemId: first }, { repId: 'rep-a', reason: 'Other' })))
+        .body,
+    ).toMatchObject({ kind: 'declined' });
     await call(request('POST /work', {}, { channel: 'chat', source: 'w2', queue: 'chat-q' }));
     await call(request('POST /work', {}, { channel: 'chat', source: 'w3', queue: 'chat-q' }));
     const page = await call(request('GET /queues/{queueId}/waiting', { queueId: 'chat-q' }, undefined, { limit: '1' }));
@@ -53,9 +84,13 @@ describe('HTTP API (rep commands, supervisor reads)', () => {
 
   it('answers a stale command with 409 and changes nothing', async () => {
     await call(request('POST /reps/{repId}/login', { repId: 'rep-a' }));
-    const itemId = (await call(request('POST /work', {}, { channel: 'chat', source: 'w1', queue: 'chat-q' }))).body.itemId as string;
+    const itemId = (await call(request('POST /work', {}, { channel: 'chat', source: 'w1', queue: 'chat-q' }))).body
+      .itemId as string;
     const before = await h.snapshot();
-    expect(await call(request('POST /items/{itemId}/complete', { itemId }, { repId: 'rep-a' }))).toMatchObject({ status: 409, body: { kind: 'stale', state: 'Offered' } });
+    expect(await call(request('POST /items/{itemId}/complete', { itemId }, { repId: 'rep-a' }))).toMatchObject({
+      status: 409,
+      body: { kind: 'stale', state: 'Offered' },
+    });
     expect((await h.snapshot()).rows).toEqual(before.rows);
   });
 
@@ -63,12 +98,31 @@ describe('HTTP API (rep commands, supervisor reads)', () => {
     ['malformed JSON', request('POST /work', {}, '{"channel": '), 400, 'body'],
     ['a missing field', request('PUT /reps/{repId}/status', { repId: 'rep-a' }, {}), 400, 'statusId'],
     ['a wrong type', request('POST /items/{itemId}/accept', { itemId: 'x' }, { repId: 7 }), 400, 'repId'],
-    ['an unknown field', request('POST /reps/{repId}/login', { repId: 'rep-a' }, { statusId: 'digital', admin: true }), 400, 'admin'],
+    [
+      'an unknown field',
+      request('POST /reps/{repId}/login', { repId: 'rep-a' }, { statusId: 'digital', admin: true }),
+      400,
+      'admin',
+    ],
     ['an unknown rep', request('POST /reps/{repId}/login', { repId: 'ghost' }), 404, 'repId'],
     ['an unknown item', request('POST /items/{itemId}/accept', { itemId: 'nope' }, { repId: 'rep-a' }), 404, 'itemId'],
     ['an unknown queue', request('GET /queues/{queueId}/waiting', { queueId: 'nope' }), 404, 'queueId'],
-    ['a bad page size', request('GET /queues/{queueId}/waiting', { queueId: 'chat-q' }, undefined, { limit: '-3' }), 400, 'limit'],
-    ['an oversize body', request('POST /work', {}, JSON.stringify({ channel: 'chat', source: 's', queue: 'chat-q', attributes: { big: 'x'.repeat(70_000) } })), 400, 'body'],
+    [
+      'a bad page size',
+      request('GET /queues/{queueId}/waiting', { queueId: 'chat-q' }, undefined, { limit: '-3' }),
+      400,
+      'limit',
+    ],
+    [
+      'an oversize body',
+      request(
+        'POST /work',
+        {},
+        JSON.stringify({ channel: 'chat', source: 's', queue: 'chat-q', attributes: { big: 'x'.repeat(70_000) } }),
+      ),
+      400,
+      'body',
+    ],
     ['an injection string as id', request('POST /reps/{repId}/login', { repId: "rep-a' OR 1=1 --" }), 404, 'repId'],
     ['an unknown route', request('DELETE /everything'), 404, 'route'],
   ])('rejects %s with a clear error naming the field, changing nothing', async (_name, event, status, field) => {

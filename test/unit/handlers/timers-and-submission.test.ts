@@ -5,14 +5,36 @@ import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../../lambdas/h
 import { smallCenter } from '../../fixtures/small-center';
 import { makeHarness } from '../../support/harness';
 
-const context = { functionName: 'f', awsRequestId: 'r', invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f', getRemainingTimeInMillis: () => 10000 } as unknown as Context;
+const context = {
+  functionName: 'f',
+  awsRequestId: 'r',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
+  getRemainingTimeInMillis: () => 10000,
+} as unknown as Context;
 const sqsEvent = (bodies: string[]): SQSEvent => ({
   Records: bodies.map((body, i) => ({
-    messageId: `m${i}`, receiptHandle: 'h', body, attributes: {} as never, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:router-timers', awsRegion: 'eu-west-2',
+    messageId: `m${i}`,
+    receiptHandle: 'h',
+    body,
+    attributes: {} as never,
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:router-timers',
+    awsRegion: 'eu-west-2',
   })),
 });
-const submitted = (detail: unknown) => ({ version: '0', id: 'e1', 'detail-type': WORK_SUBMITTED, source: 'crm', account: '111111111111', time: '2026-11-25T09:00:00Z', region: 'eu-west-2', resources: [], detail });
+const submitted = (detail: unknown) => ({
+  version: '0',
+  id: 'e1',
+  'detail-type': WORK_SUBMITTED,
+  source: 'crm',
+  account: '111111111111',
+  time: '2026-11-25T09:00:00Z',
+  region: 'eu-west-2',
+  resources: [],
+  detail,
+});
 
 describe('timers handler', () => {
   it('fires due timers, ignores stale and duplicate ones, and drops malformed ones', async () => {
@@ -24,7 +46,10 @@ describe('timers handler', () => {
     const handler = makeTimers(() => h.router);
     const result = await handler(sqsEvent([JSON.stringify(timer), JSON.stringify(timer), '{"kind":"nap"}']), context);
     expect(result).toEqual({ batchItemFailures: [] });
-    expect(await h.item(itemId)).toMatchObject({ state: 'Queued', exclusions: [{ repId: 'rep-a', reason: 'timedOut' }] });
+    expect(await h.item(itemId)).toMatchObject({
+      state: 'Queued',
+      exclusions: [{ repId: 'rep-a', reason: 'timedOut' }],
+    });
     expect(h.events.ofType('offer.timedOut')).toHaveLength(1);
   });
 });
@@ -33,7 +58,12 @@ describe('work submitted on the bus', () => {
   it('creates the item once, however often EventBridge delivers it', async () => {
     const h = await makeHarness(smallCenter());
     const handler = makeSubmitted(() => h.router);
-    const event = submitted({ channel: 'case', source: 'crm-case-77', queue: 'case-q', attributes: { subject: 'refund' } });
+    const event = submitted({
+      channel: 'case',
+      source: 'crm-case-77',
+      queue: 'case-q',
+      attributes: { subject: 'refund' },
+    });
     const first = await handler(event as never, context);
     const again = await handler(event as never, context);
     expect(again).toMatchObject({ itemId: first.itemId, duplicate: true });
@@ -43,7 +73,9 @@ describe('work submitted on the bus', () => {
   it('rejects bad work naming the field', async () => {
     const h = await makeHarness(smallCenter());
     const handler = makeSubmitted(() => h.router);
-    const err = await handler(submitted({ channel: 'case', queue: 'case-q' }) as never, context).catch((e: unknown) => e);
+    const err = await handler(submitted({ channel: 'case', queue: 'case-q' }) as never, context).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InvalidInputError);
     expect((err as InvalidInputError).field).toBe('source');
     expect((await h.snapshot()).items).toHaveLength(0);
