@@ -11,8 +11,8 @@ export interface SimRep {
 export function configFromScenario(s: Scenario): { config: ContactCenterJson; reps: SimRep[] } {
   const groups = s.repGroups ?? [];
   const skills = new Set<string>();
-  groups.forEach((g) => Object.keys(g.skills).forEach((k) => skills.add(k)));
-  s.arrivals.forEach((a) => a.skills?.forEach((r) => skills.add(r.skill)));
+  for (const g of groups) for (const k of Object.keys(g.skills)) skills.add(k);
+  for (const a of s.arrivals) for (const r of a.skills ?? []) skills.add(r.skill);
   const reps: SimRep[] = [];
   const config: ContactCenterJson = {
     name: s.name,

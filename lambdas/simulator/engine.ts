@@ -118,7 +118,7 @@ export async function simulate(
       kind: 'arrival',
       stream,
     });
-  scenario.arrivals.forEach((_, i) => nextArrival(i, START));
+  for (const i of scenario.arrivals.keys()) nextArrival(i, START);
   for (const rep of reps) await router.logIn({ repId: rep.repId, statusId: rep.statusId });
 
   let lastProgress = 0;

@@ -8,7 +8,6 @@ import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
-import type { Timer } from '../../lambdas/domain/routing/events';
 import { Router } from '../../lambdas/domain/use-cases/router';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { answered, connectContactEvent, stepExpired } from '../fixtures/events/connect-contact-event';

@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError } from '../../lambdas/domain/errors';
+import { type InvalidInputError, NotFoundError } from '../../lambdas/domain/errors';
 import { smallCenter } from '../fixtures/small-center';
 import { makeHarness } from '../support/harness';
 

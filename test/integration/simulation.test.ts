@@ -83,7 +83,7 @@ describe('simulator statistics (spec/simulator.md)', () => {
     expect(Math.abs(wait.mean - theory.meanWait)).toBeLessThan(3.5 * wait.stderr + 0.5);
     const occupancy = meanAndError(runs.map((r) => r.reps.occupancy));
     expect(Math.abs(occupancy.mean - 0.8)).toBeLessThan(3.5 * occupancy.stderr + 0.005);
-    runs.forEach((r) => expect(r.invariants).toEqual(noViolations));
+    for (const r of runs) expect(r.invariants).toEqual(noViolations);
   }, 300_000);
 
   it('counts abandonment: impatient callers leave an overloaded queue', async () => {

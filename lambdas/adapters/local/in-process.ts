@@ -36,7 +36,7 @@ export class EventLog implements EventSink {
   async publish(events: readonly RoutingEvent[]): Promise<void> {
     for (const e of events) {
       this.events.push(e);
-      this.listeners.forEach((l) => l(e));
+      for (const listener of this.listeners) listener(e);
     }
   }
   onEvent(listener: (e: RoutingEvent) => void): void {

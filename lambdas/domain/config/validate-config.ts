@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InvalidInputError } from '../errors';
 import { type ContactCenterConfig, type ContactCenterInput, contactCenterSchema } from './schema';
 import { transferProblems } from './validate-transfers';
@@ -125,21 +125,22 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
       `queues[${i}].size: voice work is 100% of primary capacity (use {"percentage": 100})`,
     );
   });
-  cc.statuses.forEach((s, i) =>
-    s.channels.forEach((c, j) => need(channels.has(c), `statuses[${i}].channels[${j}]: unknown channel '${c}'`)),
-  );
+  for (const [i, s] of cc.statuses.entries()) {
+    for (const [j, c] of s.channels.entries())
+      need(channels.has(c), `statuses[${i}].channels[${j}]: unknown channel '${c}'`);
+  }
   cc.presenceConfigs.forEach((p, i) => {
     for (const key of ['statusOnDecline', 'statusOnPushTimeout'] as const) {
       const status = p[key];
       if (status) need(statuses.has(status), `presenceConfigs[${i}].${key}: unknown status '${status}'`);
     }
   });
-  cc.groups.forEach((g, i) =>
+  for (const [i, g] of cc.groups.entries()) {
     need(
       presence.has(g.presenceConfig),
       `groups[${i}].presenceConfig: unknown presence configuration '${g.presenceConfig}'`,
-    ),
-  );
+    );
+  }
   cc.reps.forEach((r, i) => {
     const group = groups.get(r.group);
     need(!!group, `reps[${i}].group: unknown group '${r.group}'`);
@@ -148,7 +149,7 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
       !r.presenceConfig || presence.has(r.presenceConfig),
       `reps[${i}].presenceConfig: unknown presence configuration '${r.presenceConfig}'`,
     );
-    Object.keys(r.skills).forEach((s) => need(skills.has(s), `reps[${i}].skills.${s}: unknown skill '${s}'`));
+    for (const s of Object.keys(r.skills)) need(skills.has(s), `reps[${i}].skills.${s}: unknown skill '${s}'`);
     const capacity = presenceId ? presence.get(presenceId) : undefined;
     r.queues.forEach((qid, j) => {
       const q = queues.get(qid);

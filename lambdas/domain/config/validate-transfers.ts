@@ -25,10 +25,10 @@ export function transferProblems(cc: ContactCenterInput): string[] {
     const d = g.transferDestinations;
     if (!d) return;
     const check = (list: 'all' | string[], known: Set<string>, what: string, key: string) => {
-      if (list !== 'all')
-        list.forEach((id, j) =>
-          need(known.has(id), `groups[${i}].transferDestinations.${key}[${j}]: unknown ${what} '${id}'`),
-        );
+      if (list === 'all') return;
+      for (const [j, id] of list.entries()) {
+        need(known.has(id), `groups[${i}].transferDestinations.${key}[${j}]: unknown ${what} '${id}'`);
+      }
     };
     check(d.queues, queues, 'queue', 'queues');
     check(d.reps, reps, 'rep', 'reps');

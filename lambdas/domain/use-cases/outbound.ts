@@ -29,7 +29,7 @@ export interface OutboundInput {
 
 function voiceQueue(config: CompiledConfig, queueId: string | undefined) {
   const queue = queueId ? config.queue(queueId, 'queueId') : config.raw.queues.find((q) => q.channel === 'voice');
-  if (!queue || queue.channel !== 'voice') throw new InvalidInputError('queueId', 'outbound calls need a voice queue');
+  if (queue?.channel !== 'voice') throw new InvalidInputError('queueId', 'outbound calls need a voice queue');
   return queue;
 }
 
