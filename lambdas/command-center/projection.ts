@@ -19,7 +19,7 @@ interface RepLive {
 }
 
 /**
- * The Command Center read model (spec §11), built only from routing events: what an EventBridge subscriber
+ * The Command Center read model (semantics §11), built only from routing events: what an EventBridge subscriber
  * would see. Per queue: waiting, longest wait, offers, declines, timeouts, abandons, service level. Per rep:
  * status, login time, used and total capacity in each pool, active items.
  */

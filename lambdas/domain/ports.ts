@@ -86,7 +86,7 @@ export interface RoutingStore {
   getRep(repId: string): Promise<RepState | undefined>;
   /** The item created for this channel and source id, if any (submission is idempotent per source). */
   itemIdForSource(channel: string, source: string): Promise<string | undefined>;
-  /** Queued items of one partition in routing order (spec §5), a page at a time. */
+  /** Queued items of one partition in routing order (semantics §5), a page at a time. */
   waitingItems(partition: WaitPartition, limit: number, cursor?: string): Promise<Page<WorkItem>>;
   /** Logged-in reps of a group whose status has at least one channel (may be slightly stale). */
   availableReps(groupId: string): Promise<RepState[]>;

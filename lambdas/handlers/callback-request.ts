@@ -25,7 +25,7 @@ export const callbackFlowEventSchema = connectFlowEvent(
 );
 
 /**
- * "Call me back" in the inbound flow (spec §9): the caller's request is stored as a callback work item, by
+ * "Call me back" in the inbound flow (semantics §9): the caller's request is stored as a callback work item, by
  * default to the number they called from; the flow then thanks them and hangs up. Idempotent per ContactId.
  */
 export const makeHandler = (router: () => Router) =>

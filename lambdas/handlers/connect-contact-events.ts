@@ -77,7 +77,7 @@ export function toContactEvent(detail: z.infer<typeof detailSchema>): ContactEve
   };
 }
 
-/** Connect contact events drive accept, timeout, abandon, wrap-up and release for voice (spec §8). */
+/** Connect contact events drive accept, timeout, abandon, wrap-up and release for voice (semantics §8). */
 export const makeHandler = (router: () => Router) =>
   middy(async (event: z.infer<typeof contactEventSchema>) => {
     if (event.detail.channel !== 'VOICE') return { kind: 'ignored', reason: 'notRelevant' } as const;

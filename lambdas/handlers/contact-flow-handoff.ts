@@ -82,7 +82,7 @@ export const contactFlowEventSchema = z.preprocess(
 );
 
 /**
- * The inbound flow's hand-off (spec §8): the parked call becomes a voice work item and is routed at once.
+ * The inbound flow's hand-off (semantics §8): the parked call becomes a voice work item and is routed at once.
  * Idempotent per ContactId (Connect retries): a retry answers with the same item. Answers a flat string map.
  */
 export const makeHandler = (router: () => Router) =>

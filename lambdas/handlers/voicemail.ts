@@ -20,7 +20,7 @@ export const voicemailFlowEventSchema = connectFlowEvent(z.object({ queue: z.str
 export const recordingLocation = (prefix: string, contactId: string) => `${prefix.replace(/\/+$/, '')}/${contactId}`;
 
 /**
- * The voicemail branch of the inbound flow (spec §9): the caller's message becomes a `voicemail` work item
+ * The voicemail branch of the inbound flow (semantics §9): the caller's message becomes a `voicemail` work item
  * with the recording's location and the caller's details, routed like any asynchronous work.
  */
 export const makeHandler = (router: () => Router, prefix = () => requireEnv('RECORDING_LOCATION_PREFIX')) =>

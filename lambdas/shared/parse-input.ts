@@ -4,7 +4,7 @@ import { invalidInput } from '../domain/config/validate-config';
 
 /**
  * Validates the event at the edge with zod and replaces it with the parsed value. Unlike a generic parse
- * failure, the error names every offending field (spec §12), and nothing runs on bad input.
+ * failure, the error names every offending field (semantics §12), and nothing runs on bad input.
  */
 export function parseInput<S extends z.ZodType>(schema: S): middy.MiddlewareObj<unknown, unknown> {
   return {

@@ -66,7 +66,7 @@ const arrivalSchema = z
   })
   .strict();
 
-/** The scenario file (spec/simulator.md); `examples/scenario.schema.json` is generated from this. */
+/** The scenario file (docs/simulator.md); `examples/scenario.schema.json` is generated from this. */
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional(),

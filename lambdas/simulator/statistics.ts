@@ -31,7 +31,7 @@ export class Statistics {
   private readonly counts = new Map<string, QueueReport>();
   private readonly held = new Map<string, { repId: string; pool: CapacityPool; units: number }>();
   private readonly used = new Map<string, { primary: number; active: number }>();
-  /** Callback outcomes (spec §9), counted for callbacks requested after the warm-up. */
+  /** Callback outcomes (semantics §9), counted for callbacks requested after the warm-up. */
   private readonly callbacks = { requested: 0, dials: 0, connected: 0, notReached: 0, unreachable: 0 };
   private occupancyArea = 0;
   private activeArea = 0;

@@ -2,7 +2,7 @@ import { FlowBuilder, type FlowDocument } from './flow-language';
 import { PARKING } from './inbound-flow';
 
 /**
- * The flow a callback's outbound call runs (StartOutboundVoiceContact's ContactFlowId, spec §9): the answered
+ * The flow a callback's outbound call runs (StartOutboundVoiceContact's ContactFlowId, semantics §9): the answered
  * call is parked in the holding queue like an inbound one, and the router targets the rep who accepted it.
  */
 export function callbackOutboundFlow(props: { readonly holdingQueueArn: string }): FlowDocument {
@@ -20,7 +20,7 @@ export function callbackOutboundFlow(props: { readonly holdingQueueArn: string }
 }
 
 /**
- * "Call me back" (spec §9): a flow an IVR menu or a rep can send a caller to. It stores the request through the
+ * "Call me back" (semantics §9): a flow an IVR menu or a rep can send a caller to. It stores the request through the
  * callback Lambda (to the caller's number, as soon as a rep is free; an IVR can pass a time instead) and hangs up.
  */
 export function callbackRequestFlow(props: {

@@ -15,7 +15,7 @@ export interface InboundFlowProps {
   /** Where the flow goes when the holding queue is full, or the router cannot be reached. Default: the goodbye. */
   readonly hooks?: { readonly onQueueFull?: string; readonly onRouterUnavailable?: string };
   /**
-   * The voicemail branch (spec §9): when the queue is full, the caller may leave a message. The Lambda stores a
+   * The voicemail branch (semantics §9): when the queue is full, the caller may leave a message. The Lambda stores a
    * `voicemail` work item for `routerQueue` with the recording's location. @default no voicemail branch
    */
   readonly voicemail?: { readonly functionArn: string; readonly routerQueue: string; readonly maxSeconds?: number };

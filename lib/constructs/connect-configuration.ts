@@ -60,7 +60,7 @@ export interface ConnectConfigurationProps {
 }
 
 /**
- * Amazon Connect set up for unified routing (spec §8): Connect keeps telephony, the router picks the rep.
+ * Amazon Connect set up for unified routing (semantics §8): Connect keeps telephony, the router picks the rep.
  * Every routing profile has the holding queue (as default outbound queue too); the inbound flow parks
  * calls on `Routing` = `True`, which no agent has, and hands them to the router.
  */
@@ -209,7 +209,7 @@ export class ConnectConfiguration extends Construct {
         identityInfo: rep.name
           ? { firstName: rep.name.split(' ')[0], lastName: rep.name.split(' ').slice(1).join(' ') || rep.id }
           : undefined,
-        // Auto-accept: the router has already chosen this rep; Connect must not wait for a click (spec §8).
+        // Auto-accept: the router has already chosen this rep; Connect must not wait for a click (semantics §8).
         autoAcceptConfigs: [{ channel: 'VOICE', autoAccept: true }],
         phoneConfig: { phoneType: 'SOFT_PHONE' },
       });

@@ -49,7 +49,7 @@ function flowContent(template: Template): {
   return JSON.parse(text);
 }
 
-describe('ConnectConfiguration (spec §8)', () => {
+describe('ConnectConfiguration (semantics §8)', () => {
   const template = synth();
 
   it('creates the predefined attribute Routing with the value True', () => {

@@ -13,7 +13,7 @@ const flow = inboundFlow({
 const action = (id: string) => flow.Actions.find((a) => a.Identifier === id)!;
 const follow = (id: string) => action(id).Transitions.NextAction;
 
-describe('inbound contact flow (spec §8)', () => {
+describe('inbound contact flow (semantics §8)', () => {
   it('sets the holding queue, parks the call, hands it to the router, then transfers it to the queue', () => {
     const path = [flow.StartAction];
     while (path.length < 4) path.push(follow(path.at(-1)!)!);

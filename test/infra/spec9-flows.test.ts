@@ -13,7 +13,7 @@ const walk = (flow: FlowDocument, steps: number) => {
   return path;
 };
 
-describe('Connect flows of spec §9', () => {
+describe('Connect flows of semantics §9', () => {
   it('the inbound flow offers voicemail when the queue is full: record the caller, store the item, keep the line open', () => {
     const flow = inboundFlow({
       holdingQueueArn: 'arn:holding',

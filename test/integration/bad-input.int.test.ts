@@ -205,7 +205,7 @@ function runners(h: Harness): Record<string, Runner> {
   };
 }
 
-describe('bad-input corpus (spec §12): a clear error naming the field, and no state change', () => {
+describe('bad-input corpus (semantics §12): a clear error naming the field, and no state change', () => {
   let h: Harness;
   let offered: { itemId: string; offerId: string };
   let run: Record<string, Runner>;

@@ -51,7 +51,7 @@ async function callbackHarness(outbound = true) {
   return { ...h, router, sleeps, contactEvent: (e: unknown) => events(e as never, context) };
 }
 
-describe('callbacks (spec §9)', () => {
+describe('callbacks (semantics §9)', () => {
   it('scheduled for later, queued when due, dialed when a rep accepts, connected, completed: an event for each step', async () => {
     connect.on(StartOutboundVoiceContactCommand).resolves({ ContactId: 'dial-1' });
     const c = await callbackHarness();

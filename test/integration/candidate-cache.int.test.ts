@@ -34,7 +34,7 @@ async function twoRouters() {
   return { h, a: second('a'), b: second('b'), refused };
 }
 
-describe("candidate cache (spec §13: candidates may be slightly stale; the rep's commit decides)", () => {
+describe("candidate cache (semantics §13: candidates may be slightly stale; the rep's commit decides)", () => {
   it('a rep filled by another router is refused at commit, re-read, and the item goes to the next rep', async () => {
     const { h, a, b, refused } = await twoRouters();
     for (const repId of ['rep-a', 'rep-b', 'rep-c']) await a.logIn({ repId, statusId: 'available' });

@@ -49,7 +49,7 @@ const scenario = validateScenario({
   repBehavior: { declineProbability: 0.05, answerSeconds: { distribution: 'uniform', min: 1, max: 5 } },
 });
 
-describe('Command Center page (spec §11) in a real browser', () => {
+describe('Command Center page (semantics §11) in a real browser', () => {
   let browser: Browser;
   let server: CommandCenterServer;
   let run: Promise<unknown>;

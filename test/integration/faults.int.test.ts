@@ -100,7 +100,7 @@ describe('timers firing early, late and twice (issue: fault tolerance)', () => {
   });
 });
 
-describe('Connect faults and contact events (issue: fault tolerance, spec §8)', () => {
+describe('Connect faults and contact events (issue: fault tolerance, semantics §8)', () => {
   async function voiceHarness() {
     const h = await makeHarness(voiceCenter());
     const router = new Router({

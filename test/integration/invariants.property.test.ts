@@ -176,7 +176,7 @@ async function tolerate(p: Promise<void>) {
   });
 }
 
-describe('spec §1 invariants under random interleavings (fast-check, DynamoDB Local)', () => {
+describe('semantics §1 invariants under random interleavings (fast-check, DynamoDB Local)', () => {
   const result = validateConfig(propertyCenter());
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const config = new CompiledConfig(result.config);

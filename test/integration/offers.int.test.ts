@@ -6,7 +6,7 @@ const withPresence = (p: Record<string, unknown>) =>
   smallCenter({ presenceConfigs: [{ id: 'std', capacity: 100, ...p }] });
 const chat = { channel: 'chat', source: 'c1', queue: 'chat-q' };
 
-describe('accept (spec §7)', () => {
+describe('accept (semantics §7)', () => {
   it('assigns the item; accepting again is recognised and changes nothing', async () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a' });
@@ -30,7 +30,7 @@ describe('accept (spec §7)', () => {
   });
 });
 
-describe('decline (spec §7)', () => {
+describe('decline (semantics §7)', () => {
   it('returns the item to the queue, releases capacity and re-offers it to another rep', async () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a' });
@@ -99,7 +99,7 @@ describe('decline (spec §7)', () => {
   });
 });
 
-describe('push timeout (spec §7)', () => {
+describe('push timeout (semantics §7)', () => {
   it("times the offer out on the router's own timer, sets statusOnPushTimeout, excludes the session", async () => {
     const h = await makeHarness(withPresence({ statusOnPushTimeout: 'busy' }));
     await h.router.logIn({ repId: 'rep-a' });
@@ -134,7 +134,7 @@ describe('push timeout (spec §7)', () => {
   });
 });
 
-describe('completion, wrap-up and cancel (spec §3, §4)', () => {
+describe('completion, wrap-up and cancel (semantics §3, §4)', () => {
   it('holds capacity during wrap-up and releases it when wrap-up ends', async () => {
     const h = await makeHarness(
       smallCenter({

@@ -2,7 +2,7 @@ import { type InvalidInputError, NotFoundError } from '../../lambdas/domain/erro
 import { smallCenter } from '../fixtures/small-center';
 import { makeHarness } from '../support/harness';
 
-describe('presence (spec §2, §7)', () => {
+describe('presence (semantics §2, §7)', () => {
   it('login starts a new session with the first status by default; logging in twice is a no-op', async () => {
     const h = await makeHarness(smallCenter());
     const first = await h.router.logIn({ repId: 'rep-a' });
@@ -60,7 +60,7 @@ describe('presence (spec §2, §7)', () => {
   });
 });
 
-describe('outbound calls (spec §4: outbound calls count)', () => {
+describe('outbound calls (semantics §4: outbound calls count)', () => {
   it('reserve voice capacity and rescind primary offers that no longer fit (not a decline)', async () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a' });

@@ -48,7 +48,7 @@ async function persist<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-describe('routers racing for the same reps (spec §1)', () => {
+describe('routers racing for the same reps (semantics §1)', () => {
   it(`${ROUTERS} routers route ${ITEMS} items: 0 over-commits, 0 double offers, 0 lost items`, async () => {
     const { table, store, raw } = await freshTable();
     const config = new CompiledConfig(await loadConfiguration(store, contendedCenter));

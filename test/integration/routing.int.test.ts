@@ -1,7 +1,7 @@
 import { smallCenter } from '../fixtures/small-center';
 import { makeHarness, T0 } from '../support/harness';
 
-describe('push routing (spec §6)', () => {
+describe('push routing (semantics §6)', () => {
   it('offers a call only to a rep with no primary work, even one busy with interruptible cases (§4)', async () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
@@ -166,7 +166,7 @@ describe('push routing (spec §6)', () => {
   });
 });
 
-describe('pull routing (spec §5)', () => {
+describe('pull routing (semantics §5)', () => {
   it('a rep who logs in is offered the first items across the queues they serve, by priority then age', async () => {
     const h = await makeHarness(smallCenter());
     const ids: Record<string, string> = {};

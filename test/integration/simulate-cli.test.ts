@@ -13,7 +13,7 @@ const simulate = (...args: string[]) =>
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
 
-describe('npm run simulate (spec/simulator.md)', () => {
+describe('npm run simulate (docs/simulator.md)', () => {
   it('prints only the report as one JSON object with --json', async () => {
     const r = await simulate('test/fixtures/scenarios/small.json', '--json', '--store', 'memory', '--seed', '9');
     expect(r.code).toBe(0);

@@ -57,7 +57,7 @@ const meanAndError = (xs: number[]) => {
   return { mean, stderr: sd / Math.sqrt(xs.length) };
 };
 
-describe('simulator statistics (spec/simulator.md)', () => {
+describe('simulator statistics (docs/simulator.md)', () => {
   it('matches Erlang C for an M/M/c queue within sampling error', async () => {
     const c = 5;
     const handle = 240;
@@ -243,7 +243,7 @@ describe('simulator statistics (spec/simulator.md)', () => {
   });
 });
 
-describe('callbacks in the simulator (spec §9, examples/callback-heavy.json)', () => {
+describe('callbacks in the simulator (semantics §9, examples/callback-heavy.json)', () => {
   const callbackScenario = (answerProbability: number, busyProbability = 0) =>
     base({
       channels: [{ name: 'callback', realTime: true }],

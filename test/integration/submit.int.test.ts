@@ -2,7 +2,7 @@ import { InvalidInputError } from '../../lambdas/domain/errors';
 import { smallCenter } from '../fixtures/small-center';
 import { makeHarness } from '../support/harness';
 
-describe('submit work (spec §3)', () => {
+describe('submit work (semantics §3)', () => {
   it('is idempotent per channel and source id, also when submitted concurrently', async () => {
     const h = await makeHarness(smallCenter());
     const input = { channel: 'chat', source: 'crm-123', queue: 'chat-q' };

@@ -26,7 +26,7 @@ async function check(h: Harness) {
 }
 
 /** Races on DynamoDB Local: two routers' worth of calls at once, each on its own fresh state. */
-describe('races around transfers and outbound calls (spec §1, §4, §9)', () => {
+describe('races around transfers and outbound calls (semantics §1, §4, §9)', () => {
   it("a transfer and a push timeout at once: the receiving rep's offer and the sender's release stay exact", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const h = await makeHarness(transferCenter());

@@ -18,7 +18,7 @@ async function assignedChat(attributes: Record<string, string> = {}) {
 
 const invariantsHold = async (h: Harness) => expect((await endState(h, config)).report).toEqual(noViolations);
 
-describe('transfers (spec §9)', () => {
+describe('transfers (semantics §9)', () => {
   it('to a rep: one transaction releases the sender and offers it to the rep without the decline option', async () => {
     const { h, itemId } = await assignedChat();
     const { decision } = await h.router.transfer({ itemId, repId: 'rep-a', to: { kind: 'rep', repId: 'rep-b' } });

@@ -56,7 +56,7 @@ beforeEach(() => {
   connect.on(UpdateContactRoutingDataCommand).resolves({});
 });
 
-describe('voice end to end (spec §8)', () => {
+describe('voice end to end (semantics §8)', () => {
   it('flow hand-off → reservation → UpdateContactRoutingData → connected → disconnected → wrap-up → capacity back', async () => {
     const v = await voiceCenter();
     await v.router.logIn({ repId: 'rep-a' });

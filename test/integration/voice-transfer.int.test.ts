@@ -36,7 +36,7 @@ async function voiceHarness() {
   return { ...h, router, contactEvent: (e: unknown) => events(e as never, context) };
 }
 
-describe('voice transfer through Amazon Connect (spec §9)', () => {
+describe('voice transfer through Amazon Connect (semantics §9)', () => {
   it("holds the sender's capacity until the call leaves them, then re-targets the new contact to the receiving rep", async () => {
     const v = await voiceHarness();
     await v.router.logIn({ repId: 'rep-a', statusId: 'available' });

@@ -31,7 +31,7 @@ async function voiceHarness() {
 
 beforeEach(() => connect.reset());
 
-describe('voice through Amazon Connect (spec §8)', () => {
+describe('voice through Amazon Connect (semantics §8)', () => {
   it('after reserving a rep, asks Connect to connect exactly that rep, parking the call if they do not take it', async () => {
     connect.on(UpdateContactRoutingDataCommand).resolves({});
     const h = await voiceHarness();

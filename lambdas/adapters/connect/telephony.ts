@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-connect';
 import type { TelephonyPort } from '../../domain/ports';
 
-/** The predefined attribute every unified-routing call is parked on; no agent has it (spec §8). */
+/** The predefined attribute every unified-routing call is parked on; no agent has it (semantics §8). */
 export const PARKING_ATTRIBUTE = { name: 'Routing', value: 'True' } as const;
 
 type DialRequest = { clientToken: string; phoneNumber: string; attributes: Record<string, string> };

@@ -13,7 +13,7 @@ export const mustNotExist: Condition = { expression: 'attribute_not_exists(#pk)'
 
 /**
  * Optimistic concurrency: the row is still at the version we read. DynamoDB conditions cannot do arithmetic,
- * so capacity is computed from that read and guarded by its version (spec §13).
+ * so capacity is computed from that read and guarded by its version (semantics §13).
  */
 export const atVersion = (version: number): Condition => ({
   expression: '#version = :expectedVersion',

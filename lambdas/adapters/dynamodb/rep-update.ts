@@ -9,7 +9,7 @@ type Params = Record<string, unknown>;
 /**
  * Turns a rep change into one conditional write. Capacity moves by atomic deltas (`used = used + :delta`)
  * guarded by bounds computed from the configured capacity, so two routers offering to the same rep both
- * succeed while there is room and one fails the moment there is not (spec §1, §13).
+ * succeed while there is room and one fails the moment there is not (semantics §1, §13).
  */
 export function repWriteParams(
   tableName: string,

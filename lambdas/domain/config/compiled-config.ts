@@ -21,7 +21,7 @@ export class CompiledConfig {
   readonly statuses: ReadonlyMap<string, StatusConfig>;
   readonly reps: ReadonlyMap<string, RepProfile>;
   private readonly groupsByQueue = new Map<string, string[]>();
-  /** Whether any work can use the interruptible pool; otherwise a rep has one pool (spec §4). */
+  /** Whether any work can use the interruptible pool; otherwise a rep has one pool (semantics §4). */
   readonly usesInterruptiblePool: boolean;
   /** The largest capacity any rep has in each pool: work bigger than this could never be offered. */
   readonly largestCapacity: Readonly<Record<'primary' | 'interruptible', number>>;

@@ -44,7 +44,7 @@ export const queueSchema = z
      * where only queue-routed work arrives, keeping a pull's cost independent of the number of queues.
      */
     skillsRouting: z.boolean().default(true),
-    /** Callback queues (channel `callback`): how failed dials are retried (spec §9). */
+    /** Callback queues (channel `callback`): how failed dials are retried (semantics §9). */
     callbackRetry: z
       .object({
         maxAttempts: z.number().int().min(1).max(10).default(3),
@@ -85,7 +85,7 @@ export const groupSchema = z
     presenceConfig: id,
     /** Name of the Amazon Connect routing profile this group maps to. */
     routingProfileName: z.string().max(127).optional(),
-    /** Where this group's reps may transfer work (spec §9): every destination of a kind, or only those listed. */
+    /** Where this group's reps may transfer work (semantics §9): every destination of a kind, or only those listed. */
     transferDestinations: z
       .object({
         queues: z.union([z.literal('all'), z.array(id)]).default('all'),

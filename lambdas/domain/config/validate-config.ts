@@ -33,7 +33,7 @@ export function invalidInput(error: z.ZodError): InvalidInputError {
 }
 
 /**
- * Validates a whole contact-center configuration (spec §2): shape first, then every cross reference.
+ * Validates a whole contact-center configuration (semantics §2): shape first, then every cross reference.
  * Every problem is reported at once so an engineer can fix the file in one pass.
  */
 export function validateConfig(input: unknown): ConfigValidation {

@@ -1,7 +1,7 @@
 import { isRegistered } from '../routing-flows';
 import type { ContactCenterInput } from './schema';
 
-/** Cross references of routing flows and transfer destination lists (spec §9). */
+/** Cross references of routing flows and transfer destination lists (semantics §9). */
 export function transferProblems(cc: ContactCenterInput): string[] {
   const problems: string[] = [];
   const need = (ok: boolean, message: string) => {

@@ -34,7 +34,7 @@ export function unitsOf(size: WorkSize, channel: string, pool: CapacityPool, rep
   return 'units' in size ? size.units : Math.ceil((size.percentage / 100) * limit);
 }
 
-/** Units the item takes from this rep, and from which pool (spec §4). */
+/** Units the item takes from this rep, and from which pool (semantics §4). */
 export function sizeFor(
   item: WorkItem,
   rep: RepProfile,

@@ -22,7 +22,7 @@ const reasons = z.enum([
   'declinedThisSession',
 ]);
 
-/** The event catalogue of spec §10: one schema per event type, the source of docs/events/*.json. */
+/** The event catalogue of semantics §10: one schema per event type, the source of docs/events/*.json. */
 export const eventSchemas = {
   'work.queued': z.strictObject({
     type: z.literal('work.queued'),

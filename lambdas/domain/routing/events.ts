@@ -1,7 +1,7 @@
 import type { IneligibleReason } from './eligibility';
 import type { CapacityPool } from './work-item';
 
-/** Why this rep: spec §10 requires every offer to explain the choice. */
+/** Why this rep: semantics §10 requires every offer to explain the choice. */
 export interface OfferExplanation {
   readonly considered: number;
   readonly eligible: number;

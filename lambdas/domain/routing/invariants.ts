@@ -37,7 +37,7 @@ const KNOWN_STATES: ReadonlySet<WorkState> = new Set([
   'Canceled',
 ]);
 
-/** Checks the invariants of spec §1 against stored records, not against what the router believes. */
+/** Checks the invariants of semantics §1 against stored records, not against what the router believes. */
 export function checkInvariants(input: InvariantInput): InvariantReport {
   const details: string[] = [];
   const held = new Map<string, { primary: number; interruptible: number; count: number }>();

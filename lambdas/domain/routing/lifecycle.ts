@@ -127,7 +127,7 @@ export function queuedTimers(item: WorkItem, config: CompiledConfig): Timer[] {
   return timers;
 }
 
-/** Additional skills dropped by now and not yet announced (spec §6, event "skills relaxed"). */
+/** Additional skills dropped by now and not yet announced (semantics §6, event "skills relaxed"). */
 export function newlyRelaxed(item: WorkItem, now: number): string[] {
   if (item.target.kind !== 'skills') return [];
   return item.target.requirements

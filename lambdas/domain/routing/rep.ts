@@ -4,7 +4,7 @@ export const POOLS: readonly CapacityPool[] = ['primary', 'interruptible'];
 
 /** Who the rep is for routing right now: login session and presence status. */
 export interface Presence {
-  /** Present while logged in; a new login starts a new session (spec §7). */
+  /** Present while logged in; a new login starts a new session (semantics §7). */
   readonly sessionId?: string;
   readonly loggedInAt?: number;
   readonly statusId?: string;
@@ -13,7 +13,7 @@ export interface Presence {
 }
 
 /**
- * The rep's live routing state: the authority for capacity (spec §1). Presence and capacity change
+ * The rep's live routing state: the authority for capacity (semantics §1). Presence and capacity change
  * independently: presence under its own version, capacity by atomic bounded deltas, so concurrent offers to
  * one rep only contend when capacity is really short.
  */
@@ -24,7 +24,7 @@ export interface RepState extends Presence {
   readonly presenceVersion: number;
   readonly used: Readonly<Record<CapacityPool, number>>;
   readonly activeItems: number;
-  /** Epoch ms of the last offer; 0 = never. Longest idle wins ties (spec §6). */
+  /** Epoch ms of the last offer; 0 = never. Longest idle wins ties (semantics §6). */
   readonly lastOfferAt: number;
 }
 
@@ -47,7 +47,7 @@ export function holds(rep: RepState, r: { readonly pool: CapacityPool; readonly 
 
 export function release(rep: RepState, pool: CapacityPool, units: number): RepState {
   const left = rep.used[pool] - units;
-  // Releasing more than is held means a reservation was released twice: a broken invariant (spec §1.4).
+  // Releasing more than is held means a reservation was released twice: a broken invariant (semantics §1.4).
   if (left < 0 || rep.activeItems < 1) {
     throw new Error(`capacity release below zero for rep ${rep.repId} (${pool} ${rep.used[pool]} - ${units})`);
   }

@@ -25,7 +25,7 @@ const listKey: Record<DestinationKind, 'queues' | 'reps' | 'routingFlows'> = {
   routingFlow: 'routingFlows',
 };
 
-/** Whether reps of `groupId` may transfer to this destination (spec §9: all, or only the listed ones). */
+/** Whether reps of `groupId` may transfer to this destination (semantics §9: all, or only the listed ones). */
 export function mayTransferTo(config: CompiledConfig, groupId: string, kind: DestinationKind, id: string): boolean {
   const allowed = config.raw.groups.find((g) => g.id === groupId)?.transferDestinations?.[listKey[kind]] ?? 'all';
   return allowed === 'all' || allowed.includes(id);

@@ -23,7 +23,7 @@ export interface OfferInput {
   readonly declinable?: boolean;
 }
 
-/** Queued → Offered (spec §7), reserving capacity at the moment of the offer (spec §4). */
+/** Queued → Offered (semantics §7), reserving capacity at the moment of the offer (semantics §4). */
 export function offer(input: OfferInput, config: CompiledConfig, now: number): Transition {
   const { item, rep, profile, pool, units, offerId } = input;
   if (item.state !== 'Queued') throw new RouterError(`cannot offer item ${item.id} in state ${item.state}`);
@@ -65,7 +65,7 @@ export function offer(input: OfferInput, config: CompiledConfig, now: number): T
   ];
   const timers: Timer[] = expiresAt ? [{ kind: 'pushTimeout', itemId: item.id, dueAt: expiresAt, guard: offerId }] : [];
   const next = { item: offered, rep: reserve(rep, pool, units, now), events, timers };
-  // Voice is accepted when Connect reports the rep connected (spec §7), never by the router alone.
+  // Voice is accepted when Connect reports the rep connected (semantics §7), never by the router alone.
   if (profile.presence.autoAccept && item.channel !== 'voice') {
     const accepted = accept(offered, now);
     return { ...next, item: accepted.item, events: [...events, ...accepted.events], timers: [] };
@@ -104,7 +104,7 @@ export type ReturnKind = 'declined' | 'timedOut' | 'rescinded';
 
 /**
  * Offered → Queued on decline, push timeout or rescind, releasing the reservation. Declines and timeouts
- * exclude the rep's current login session from this item (spec §7); a rescind is not the rep's doing.
+ * exclude the rep's current login session from this item (semantics §7); a rescind is not the rep's doing.
  */
 export function returnToQueue(
   item: WorkItem,

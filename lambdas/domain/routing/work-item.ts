@@ -1,6 +1,6 @@
 import type { WorkSize } from '../config/schema';
 
-/** Spec §3: the life of a work item. `Scheduled`: a callback waiting for its time (spec §9). */
+/** Spec §3: the life of a work item. `Scheduled`: a callback waiting for its time (semantics §9). */
 export type WorkState = 'Scheduled' | 'Queued' | 'Offered' | 'Assigned' | 'WrapUp' | 'Completed' | 'Canceled';
 
 export const HOLDING_STATES: ReadonlySet<WorkState> = new Set(['Offered', 'Assigned', 'WrapUp']);
@@ -16,7 +16,7 @@ export interface SkillRequirement {
   readonly dropAfterSeconds?: number;
 }
 
-/** Exactly one routing target (spec §3). The item's queue always supplies the routing configuration. */
+/** Exactly one routing target (semantics §3). The item's queue always supplies the routing configuration. */
 export type RoutingTarget =
   | { readonly kind: 'queue' }
   | {
@@ -45,12 +45,12 @@ export interface Reservation {
   readonly offeredAt: number;
   /** Push timeout deadline; absent when the queue has none. */
   readonly expiresAt?: number;
-  /** A transfer to a rep is an offer without the decline option (spec §7). */
+  /** A transfer to a rep is an offer without the decline option (semantics §7). */
   readonly declinable: boolean;
   readonly acceptedAt?: number;
 }
 
-/** A rep's login session that must not be offered this item again (spec §7). */
+/** A rep's login session that must not be offered this item again (semantics §7). */
 export interface Exclusion {
   readonly repId: string;
   readonly sessionId: string;
@@ -58,7 +58,7 @@ export interface Exclusion {
   readonly reason: 'declined' | 'timedOut';
 }
 
-/** Where a transfer sends work (spec §9), after a routing flow has been resolved. */
+/** Where a transfer sends work (semantics §9), after a routing flow has been resolved. */
 export type TransferTarget =
   | { readonly kind: 'rep'; readonly repId: string }
   | { readonly kind: 'queue'; readonly queueId: string; readonly keepRequestedAt: boolean }
@@ -73,7 +73,7 @@ export interface PendingTransfer {
   readonly via?: string;
 }
 
-/** A callback ("contact request", spec §9): whom to call, when, and how the dials went. */
+/** A callback ("contact request", semantics §9): whom to call, when, and how the dials went. */
 export interface CallbackState {
   readonly phoneNumber: string;
   readonly dueAt: number;

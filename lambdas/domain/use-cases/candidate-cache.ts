@@ -7,7 +7,7 @@ const routable = (rep: RepState) => rep.sessionId !== undefined && rep.statusCha
 
 /**
  * A router's short-lived copy of each group's available reps, so a push need not query the index for every
- * arrival (spec §13: candidates may come from a slightly stale source). Safe by construction: the commit on
+ * arrival (semantics §13: candidates may come from a slightly stale source). Safe by construction: the commit on
  * the rep (presence version, capacity bounds) is what guarantees capacity; a stale entry only costs a lost
  * commit, after which the rep is read fresh. "Nobody eligible" is never concluded from the cache: the caller
  * queries again first. This router's own rep writes update it at once; other routers' within `ttlMs`.

@@ -30,7 +30,7 @@ function checkHolder(item: WorkItem, repId: string | undefined): void {
   }
 }
 
-/** The work ended: Assigned → WrapUp, or → Completed with capacity released (spec §3, §4). */
+/** The work ended: Assigned → WrapUp, or → Completed with capacity released (semantics §3, §4). */
 export async function completeWork(
   deps: RouterDeps,
   input: { itemId: string; repId?: string },

@@ -4,7 +4,7 @@ import { InvalidInputError } from '../errors';
 import type { RoutingStore } from '../ports';
 
 /**
- * Validates a whole configuration and stores it only when every check passes (spec §2).
+ * Validates a whole configuration and stores it only when every check passes (semantics §2).
  * Throws an InvalidInputError listing every problem; nothing is stored then.
  */
 export async function loadConfiguration(store: RoutingStore, input: unknown): Promise<ContactCenterConfig> {

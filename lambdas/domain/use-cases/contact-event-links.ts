@@ -21,7 +21,7 @@ export async function transferArrival(router: Router, e: ContactEvent): Promise<
 }
 
 /**
- * Events of a callback's outbound dial (spec §9). QUEUED: target the rep who accepted it. Connected to the
+ * Events of a callback's outbound dial (semantics §9). QUEUED: target the rep who accepted it. Connected to the
  * rep: answered. Disconnected without ever reaching the rep: not reached (busy when Connect says so), which
  * the retry policy handles. After an answer, the call ends like any call.
  */

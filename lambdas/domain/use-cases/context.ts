@@ -83,7 +83,7 @@ export async function requireItem(deps: RouterDeps, itemId: string, field = 'ite
   return item;
 }
 
-/** A rep named by a caller must be configured (spec §12): an unknown id is an error, not a stale no-op. */
+/** A rep named by a caller must be configured (semantics §12): an unknown id is an error, not a stale no-op. */
 export async function assertKnownRep(deps: RouterDeps, repId: string | undefined): Promise<void> {
   if (repId !== undefined) (await deps.config.get()).rep(repId, 'repId');
 }

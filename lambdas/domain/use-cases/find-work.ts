@@ -46,7 +46,7 @@ export function partitionsFor(profile: RepProfile, rep: RepState, config: Compil
 }
 
 /**
- * Pull routing (spec §5): a rep who freed capacity is offered the first eligible items across every queue
+ * Pull routing (semantics §5): a rep who freed capacity is offered the first eligible items across every queue
  * they serve, until nothing more fits.
  */
 export async function findWorkForRep(
@@ -73,7 +73,7 @@ const usablePools = (config: CompiledConfig) =>
 /**
  * Reps freed at the same moment all reach for the same queue head; each loss would repeat on the next item.
  * After losing one, a rep jumps a small rep-dependent distance ahead, so a herd fans out. Uncontended, the
- * order of spec §5 is kept exactly; contended, strict order across simultaneous pulls is not defined anyway.
+ * order of semantics §5 is kept exactly; contended, strict order across simultaneous pulls is not defined anyway.
  */
 function herdSpread(repId: string, losses: number): number {
   let h = losses;

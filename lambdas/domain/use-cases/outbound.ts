@@ -43,7 +43,7 @@ async function primaryOffers(deps: RouterDeps, repId: string): Promise<WorkItem[
 }
 
 /**
- * Outbound calls count (spec §4, beyond Omni): the rep's whole primary capacity is reserved, and pending primary
+ * Outbound calls count (semantics §4, beyond Omni): the rep's whole primary capacity is reserved, and pending primary
  * offers that no longer fit are rescinded (back to the queue, not a decline), all in one transaction, so no
  * router can slip a new offer in between.
  */

@@ -16,7 +16,7 @@ function statusFor(config: CompiledConfig, statusId: string | undefined) {
   return statusId === undefined ? config.raw.statuses[0]! : config.status(statusId);
 }
 
-/** Starts a new login session (spec §7: declines of earlier sessions no longer exclude the rep). */
+/** Starts a new login session (semantics §7: declines of earlier sessions no longer exclude the rep). */
 export async function logIn(
   deps: RouterDeps,
   input: { repId: string; statusId?: string },

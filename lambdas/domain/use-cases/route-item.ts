@@ -35,9 +35,9 @@ export type RouteDecision =
   | { readonly kind: 'notQueued'; readonly itemId: string; readonly state: WorkItem['state'] };
 
 /**
- * Push routing (spec §6): offer a queued item to the best eligible rep now. `justWritten` is the item as the
+ * Push routing (semantics §6): offer a queued item to the best eligible rep now. `justWritten` is the item as the
  * caller has just committed it, which saves a read. Candidates come from an index
- * that may be slightly stale; the versioned commit on the rep is what guarantees capacity (spec §1).
+ * that may be slightly stale; the versioned commit on the rep is what guarantees capacity (semantics §1).
  */
 export async function routeItem(
   deps: RouterDeps,

@@ -15,7 +15,7 @@ import { connectVoiceOffers } from './voice';
 
 /**
  * The application service: every use case over one set of ports. Handlers and the simulator call this.
- * Any use case can lead to offers; voice offers are then handed to Amazon Connect (spec §8).
+ * Any use case can lead to offers; voice offers are then handed to Amazon Connect (semantics §8).
  */
 export class Router {
   constructor(readonly deps: RouterDeps) {}

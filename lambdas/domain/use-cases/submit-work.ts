@@ -17,7 +17,7 @@ const requirement = z
   })
   .strict();
 
-/** What a channel integration submits (spec §3); exactly one of queue alone, `skills` or `preferredRep`. */
+/** What a channel integration submits (semantics §3); exactly one of queue alone, `skills` or `preferredRep`. */
 export const submitWorkSchema = z
   .object({
     channel: z.string().min(1).max(64),
@@ -101,7 +101,7 @@ function targetOf(data: ReturnType<typeof parse>, config: CompiledConfig, queue:
   return { kind: 'queue' };
 }
 
-/** Submits work (spec §3), idempotent per channel + source id, then routes it at once (push). */
+/** Submits work (semantics §3), idempotent per channel + source id, then routes it at once (push). */
 export async function submitWork(deps: RouterDeps, input: unknown): Promise<Outcome<SubmitDecision>> {
   const fx = new Effects(deps);
   const data = parse(input);

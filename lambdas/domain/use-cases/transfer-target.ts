@@ -8,7 +8,7 @@ import { routingFlow } from '../routing-flows';
 
 const id = z.string().min(1).max(64);
 
-/** Where a rep asks to send work (spec §9). */
+/** Where a rep asks to send work (semantics §9). */
 export const transferRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rep'), repId: id }).strict(),
   z.object({ kind: z.literal('queue'), queueId: id, keepRequestedAt: z.boolean().default(true) }).strict(),

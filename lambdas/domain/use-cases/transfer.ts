@@ -55,7 +55,7 @@ export async function transferWork(deps: RouterDeps, input: unknown): Promise<Ou
   const decision = await retrying('transfer', async (): Promise<TransferDecision | undefined> => {
     const item = await requireItem(deps, itemId);
     const now = deps.clock.now();
-    // Bad input is an error whatever state the item is in (spec §12); only then is a moved-on item stale.
+    // Bad input is an error whatever state the item is in (semantics §12); only then is a moved-on item stale.
     const resolved = resolveTransfer(config, item, repId, to, now);
     if (item.state !== 'Assigned' || !item.reservation) return { kind: 'stale', itemId, state: item.state };
     if (item.reservation.repId !== repId) throw new InvalidInputError('repId', `item ${itemId} is held by another rep`);
@@ -79,7 +79,7 @@ export async function transferWork(deps: RouterDeps, input: unknown): Promise<Ou
 
 /**
  * Connect reports a new contact whose previous contact is a call with a pending transfer: the call has left the
- * transferring rep (spec §9). The transfer completes, and the item follows the new contact id from now on.
+ * transferring rep (semantics §9). The transfer completes, and the item follows the new contact id from now on.
  */
 export async function completePendingTransfer(
   deps: RouterDeps,

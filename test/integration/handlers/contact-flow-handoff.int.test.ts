@@ -16,7 +16,7 @@ const withParameters = (parameters: Record<string, unknown>) => ({
   Details: { ...flowEvent.Details, Parameters: parameters },
 });
 
-describe('contact-flow hand-off handler (spec §8)', () => {
+describe('contact-flow hand-off handler (semantics §8)', () => {
   let h: Harness;
   // Raw events are unknown until the parser middleware has validated them.
   let handler: (event: unknown, ctx: Context) => Promise<{ itemId: string; status: string }>;

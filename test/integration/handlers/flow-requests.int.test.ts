@@ -18,7 +18,7 @@ const withParameters = (parameters: Record<string, unknown>) => ({
 const CONTACT = flowEvent.Details.ContactData.ContactId;
 const PREFIX = 's3://connect-recordings-111111111111/connect/acme/CallRecordings';
 
-describe('voicemail branch handler (spec §9)', () => {
+describe('voicemail branch handler (semantics §9)', () => {
   it("stores the message as a voicemail item with the recording's location and the caller, routed asynchronously", async () => {
     const h = await makeHarness(transferCenter());
     await h.router.logIn({ repId: 'rep-c', statusId: 'digital' });
@@ -63,7 +63,7 @@ describe('voicemail branch handler (spec §9)', () => {
   });
 });
 
-describe('callback request handler (spec §9)', () => {
+describe('callback request handler (semantics §9)', () => {
   it("stores a callback to the caller's number, now or at the chosen time, idempotent per contact", async () => {
     const h = await makeHarness(transferCenter());
     const handler = makeCallbackRequest(() => h.router);

@@ -50,7 +50,7 @@ function bigCenter() {
   return { ...base, reps: [...base.reps, ...extra] };
 }
 
-describe('HTTP API: transfers, destination lists, callbacks (spec §9)', () => {
+describe('HTTP API: transfers, destination lists, callbacks (semantics §9)', () => {
   let t: { h: Harness; call: Awaited<ReturnType<typeof api>>['call'] };
   beforeAll(async () => {
     t = await api(transferCenter());

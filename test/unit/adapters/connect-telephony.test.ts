@@ -20,7 +20,7 @@ const meta = { $metadata: {} };
 
 beforeEach(() => connect.reset());
 
-describe('ConnectTelephony (spec §8)', () => {
+describe('ConnectTelephony (semantics §8)', () => {
   it('targets the rep for the push timeout, then parks the call on Routing = True with no expiry', async () => {
     connect.on(UpdateContactRoutingDataCommand).resolves({});
     await expect(telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 })).resolves.toBe(

@@ -91,7 +91,7 @@ async function everyEvent() {
   return events.events;
 }
 
-/** Transfers, routing flows and callbacks (spec §9). */
+/** Transfers, routing flows and callbacks (semantics §9). */
 async function transferAndCallbackEvents() {
   const store = new MemoryRoutingStore();
   await loadConfiguration(store, transferCenter());
@@ -131,7 +131,7 @@ async function transferAndCallbackEvents() {
   return events.events;
 }
 
-describe('event catalogue (spec §10)', () => {
+describe('event catalogue (semantics §10)', () => {
   it('every event the router emits parses strictly against its published schema, and every type occurs', async () => {
     const events = [...(await everyEvent()), ...(await transferAndCallbackEvents())];
     for (const e of events) expect(() => eventSchemas[e.type].parse(e)).not.toThrow();

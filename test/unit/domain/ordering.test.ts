@@ -9,7 +9,7 @@ const agingCenter = () => {
   return compiled({ ...base, queues: base.queues.map((q) => (q.id === 'chat-q' ? { ...q, agingSeconds: 60 } : q)) });
 };
 
-describe('ordering of waiting work (spec §5)', () => {
+describe('ordering of waiting work (semantics §5)', () => {
   const config = compiled();
   const sorted = (items: ReturnType<typeof aWorkItem>[], now = T0) =>
     [...items].sort((a, b) => compareWaiting(a, b, config, now)).map((i) => i.id);
@@ -70,7 +70,7 @@ describe('ordering of waiting work (spec §5)', () => {
     expect(compareWaiting(oldCase, freshChat, config, T0 + 31_000)).toBeLessThan(0);
   });
 
-  it('the stored rank key sorts exactly like the comparator within a queue, at any instant (spec §13)', () => {
+  it('the stored rank key sorts exactly like the comparator within a queue, at any instant (semantics §13)', () => {
     const config = agingCenter();
     const queue = config.queue('chat-q');
     const item = fc.record({

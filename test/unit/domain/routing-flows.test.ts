@@ -9,7 +9,7 @@ const input = (attributes: Record<string, string>, now: number) => ({
   now,
 });
 
-describe('routing flows (spec §9)', () => {
+describe('routing flows (semantics §9)', () => {
   it('business-hours@1 keeps the item in its queue inside opening hours, in the given time zone', () => {
     const flow = routingFlow('business-hours', 1)!;
     const attrs = { afterHoursQueue: 'voicemail', timeZone: 'America/New_York' };

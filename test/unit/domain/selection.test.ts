@@ -10,7 +10,7 @@ const candidate = (repId: string, state: Parameters<typeof aRep>[0] = {}) => ({
   state: aRep({ repId, ...state }),
 });
 
-describe('eligibility (spec §6)', () => {
+describe('eligibility (semantics §6)', () => {
   it.each([
     ['logged out', aWorkItem(), { sessionId: undefined }, 'loggedOut'],
     ['status without the channel', aWorkItem(), { statusChannels: ['voice'] }, 'statusExcludesChannel'],
@@ -94,7 +94,7 @@ describe('eligibility (spec §6)', () => {
   });
 });
 
-describe('chooseRep (spec §6)', () => {
+describe('chooseRep (semantics §6)', () => {
   it("MostAvailable picks the most free capacity in the item's pool", () => {
     const item = aWorkItem({ channel: 'case', queueId: 'case-q', interruptible: true });
     const s = chooseRep(

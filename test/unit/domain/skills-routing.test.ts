@@ -32,7 +32,7 @@ async function router() {
   };
 }
 
-describe('queue skillsRouting (spec §6 skills-based, cost of a pull)', () => {
+describe('queue skillsRouting (semantics §6 skills-based, cost of a pull)', () => {
   it('defaults to true, and a pull skips the skills list of a queue that turned it off', async () => {
     const { config } = await router();
     expect(config.queue('voice-q').skillsRouting).toBe(true);

@@ -27,7 +27,7 @@ const offered = () =>
     T0,
   );
 
-describe('offer (spec §4, §7)', () => {
+describe('offer (semantics §4, §7)', () => {
   it('reserves capacity at the moment of the offer and sets the push timeout', () => {
     const t = offered();
     expect(t.item).toMatchObject({
@@ -55,7 +55,7 @@ describe('offer (spec §4, §7)', () => {
   });
 });
 
-describe('returning an offer (spec §7)', () => {
+describe('returning an offer (semantics §7)', () => {
   it.each([
     ['declined', true],
     ['timedOut', true],
@@ -79,7 +79,7 @@ describe('returning an offer (spec §7)', () => {
   });
 });
 
-describe('completion and cancel (spec §3, §4)', () => {
+describe('completion and cancel (semantics §3, §4)', () => {
   it('holds capacity through wrap-up and releases it exactly once at the end', () => {
     const wrap = compiled(
       smallCenter({

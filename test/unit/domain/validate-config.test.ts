@@ -8,7 +8,7 @@ const problemsOf = (input: unknown) => {
   return r.ok ? [] : r.problems;
 };
 
-describe('validateConfig (spec §2)', () => {
+describe('validateConfig (semantics §2)', () => {
   it('accepts the example contact center with all seven channels, queues, skills, groups, routing flows and 20+ reps', () => {
     const r = validateConfig(exampleCenter);
     expect(r.ok).toBe(true);
@@ -122,7 +122,7 @@ describe('validateConfig (spec §2)', () => {
     );
   });
 
-  it('checks routing flows against the code and the queues, and destination lists against the configuration (spec §9)', () => {
+  it('checks routing flows against the code and the queues, and destination lists against the configuration (semantics §9)', () => {
     const base = transferCenter();
     const problems = problemsOf({
       ...base,
