@@ -1,13 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createRoutingTable, documentClient, localClientConfig } from '../lambdas/adapters/dynamodb/client';
+import { DynamoConfigStore } from '../lambdas/adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../lambdas/adapters/dynamodb/dynamo-store';
-import { RequestMeter } from '../lambdas/adapters/dynamodb/request-meter';
-import { SequentialIds, systemClock } from '../lambdas/adapters/local/in-process';
+import { SequentialIds } from '../lambdas/adapters/local/in-process';
+import { systemClock } from '../lambdas/adapters/system/clock';
 import type { EventSink, TimerPort } from '../lambdas/domain/ports';
 import type { RoutingEvent } from '../lambdas/domain/routing/events';
 import { CANDIDATE_CACHE_MS, CandidateCache } from '../lambdas/domain/use-cases/candidate-cache';
-import { StoreConfigProvider } from '../lambdas/domain/use-cases/context';
+import { StoreConfigProvider } from '../lambdas/domain/use-cases/config-provider';
 import { Router } from '../lambdas/domain/use-cases/router';
+import { RequestMeter } from './request-meter';
 
 /** Every request of every router in a run goes through one meter. */
 export const meter = new RequestMeter();
@@ -45,18 +47,32 @@ export function router(
   events: EventSink = new OfferTimes(),
   cache = true,
 ): Router {
-  const store = new DynamoRoutingStore(documentClient(meteredClient(endpoint)), table);
-  return new Router({
-    store,
+  const db = documentClient(meteredClient(endpoint));
+  const config = new StoreConfigProvider(new DynamoConfigStore(db, table), systemClock, Number.POSITIVE_INFINITY);
+  const r = new Router({
+    store: new DynamoRoutingStore(db, table),
     clock: systemClock,
     ids: new SequentialIds(`r${n}-`),
     events,
     timers: noTimers,
-    config: new StoreConfigProvider(store, systemClock, Number.POSITIVE_INFINITY),
+    config,
     // As deployed (lambdas/shared/deps.ts), unless measuring one decision's full cost.
     ...(cache ? { candidates: new CandidateCache(CANDIDATE_CACHE_MS) } : {}),
   });
+  configs.set(r, config);
+  return r;
 }
+
+const configs = new WeakMap<Router, StoreConfigProvider>();
+
+/** Loads a router's configuration into its cache, so that what is measured next excludes that read. */
+export async function warmConfig(r: Router): Promise<void> {
+  await configs.get(r)?.get();
+}
+
+/** Where a bench table's configuration is loaded (setup, not measured). */
+export const configStore = (endpoint: string, table: string) =>
+  new DynamoConfigStore(documentClient(localClientConfig(endpoint)), table);
 
 export const seconds = (ms: number) => ms / 1000;
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

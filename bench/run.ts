@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyCounts, type RequestCounts } from '../lambdas/adapters/dynamodb/request-meter';
 import { startDynamoLocal } from '../lambdas/adapters/local/dynamodb-local';
 import { floorTransactions } from './floor';
+import { emptyCounts, type RequestCounts } from './request-meter';
 import { newTable, round } from './rig';
 import { decisionCost, type ScaleShape } from './scale';
 import { center, lifecycle, offerLatency, ROUTING_CENTER, routed } from './throughput';

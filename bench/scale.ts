@@ -6,7 +6,7 @@ import { rankKey } from '../lambdas/domain/routing/ordering';
 import type { WorkItem } from '../lambdas/domain/routing/work-item';
 import { loadConfiguration } from '../lambdas/domain/use-cases/configure';
 import { type BenchCenterShape, benchCenter, groupId, queueId, repId } from './center';
-import { meter, newTable, router } from './rig';
+import { configStore, meter, newTable, router, warmConfig } from './rig';
 
 export interface ScaleShape extends BenchCenterShape {
   readonly waiting: number;
@@ -45,7 +45,7 @@ async function setUp(endpoint: string, shape: ScaleShape) {
   const table = await newTable(endpoint);
   // No candidate cache: every decision pays its full cost, which is what the ratio compares.
   const r = router(endpoint, table, 0, undefined, false);
-  const config = new CompiledConfig(await loadConfiguration(r.deps.store, benchCenter(shape)));
+  const config = new CompiledConfig(await loadConfiguration(configStore(endpoint, table), benchCenter(shape)));
   const reps = config.raw.reps.map((rep, i) =>
     repToRow({
       repId: rep.id,
@@ -93,7 +93,7 @@ export async function decisionCost(endpoint: string, shape: ScaleShape, samples:
   const setupStarted = performance.now();
   const { router: r } = await setUp(endpoint, shape);
   const setupSeconds = (performance.now() - setupStarted) / 1000;
-  await r.deps.config.get();
+  await warmConfig(r);
   const pull = { ms: 0, requests: 0 };
   const push = { ms: 0, requests: 0 };
   for (let s = 0; s < samples; s++) {

@@ -1,8 +1,8 @@
-import type { RequestCounts } from '../lambdas/adapters/dynamodb/request-meter';
 import { loadConfiguration } from '../lambdas/domain/use-cases/configure';
 import type { Router } from '../lambdas/domain/use-cases/router';
 import { type BenchCenterShape, benchCenter, queueId, repId } from './center';
-import { meter, newTable, OfferTimes, router } from './rig';
+import type { RequestCounts } from './request-meter';
+import { configStore, meter, newTable, OfferTimes, router, warmConfig } from './rig';
 
 export const ROUTING_CENTER: BenchCenterShape = { groups: 6, repsPerGroup: 40, chatUnits: 10 };
 
@@ -10,12 +10,12 @@ export const ROUTING_CENTER: BenchCenterShape = { groups: 6, repsPerGroup: 40, c
 export async function center(endpoint: string, routers: number, sink?: OfferTimes): Promise<Router[]> {
   const table = await newTable(endpoint);
   const all = Array.from({ length: routers }, (_, n) => router(endpoint, table, n, sink));
-  await loadConfiguration(all[0]!.deps.store, benchCenter(ROUTING_CENTER));
+  await loadConfiguration(configStore(endpoint, table), benchCenter(ROUTING_CENTER));
   for (let g = 0; g < ROUTING_CENTER.groups; g++) {
     for (let i = 0; i < ROUTING_CENTER.repsPerGroup; i++)
       await all[0]!.logIn({ repId: repId(g, i), statusId: 'available' });
   }
-  await Promise.all(all.map((r) => r.deps.config.get()));
+  await Promise.all(all.map(warmConfig));
   return all;
 }
 

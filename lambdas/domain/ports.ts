@@ -57,41 +57,53 @@ export interface Page<T> {
 }
 
 /**
- * One state write. An item is guarded by the version that was read (`expectedVersion` 0: must not exist yet;
- * creating an item also claims its channel + source id, so a second item for the same source conflicts).
- * A rep change is atomic and carries its own guards (see RepChange). Writes committed together succeed or
- * fail together.
+ * One state write, as the store applies it. Writes committed together succeed or fail together; a write whose
+ * guard fails makes the whole commit a ConflictError naming it.
  */
 export type StateWrite =
+  /** A new item; it also claims its channel + source id, so a second item for the same source conflicts. */
   | {
-      readonly kind: 'item';
+      readonly kind: 'createItem';
       readonly item: WorkItem;
-      readonly expectedVersion: number;
-      /** Routing-order key for a queued item (see ordering.rankKey); stores index waiting items by it. */
+      /** When the claim was made (the router's clock): the claim expires a retention period after it. */
+      readonly claimedAt: number;
+      /** Routing-order key for a waiting item (see ordering.rankKey); stores index waiting items by it. */
       readonly rank?: string;
     }
-  | {
-      readonly kind: 'rep';
-      readonly change: RepChange;
-      /** The state the writer expects after the change (not stored: it feeds the writer's candidate cache). */
-      readonly after?: RepState;
-    }
+  /** The item's next state, guarded by the version that was read. */
+  | { readonly kind: 'updateItem'; readonly item: WorkItem; readonly expectedVersion: number; readonly rank?: string }
+  /** An atomic change of a rep's presence and capacity, with its own guards (see RepChange). */
+  | { readonly kind: 'rep'; readonly change: RepChange }
   /** Claims one more source id for an item (a transferred call's new contact, a callback's dial). */
-  | { readonly kind: 'source'; readonly channel: string; readonly source: string; readonly itemId: string };
+  | {
+      readonly kind: 'claimSource';
+      readonly channel: string;
+      readonly source: string;
+      readonly itemId: string;
+      readonly claimedAt: number;
+    };
 
-export interface RoutingStore {
+/** Where the contact-center configuration is kept: whole revisions, switched to only once fully written. */
+export interface ConfigStore {
   loadConfig(): Promise<ContactCenterConfig | undefined>;
   saveConfig(config: ContactCenterConfig): Promise<void>;
+}
+
+/** Routing state: items, reps, source claims and the indexes over them. No Scan: every read is by key or list. */
+export interface RoutingStore {
   getItem(itemId: string): Promise<WorkItem | undefined>;
   getRep(repId: string): Promise<RepState | undefined>;
   /** The item created for this channel and source id, if any (submission is idempotent per source). */
   itemIdForSource(channel: string, source: string): Promise<string | undefined>;
-  /** Queued items of one partition in routing order (semantics §5), a page at a time. */
+  /**
+   * Queued items of one partition in routing order (semantics §5), a page at a time. A cursor this store did
+   * not return is an InvalidInputError naming `cursor`.
+   */
   waitingItems(partition: WaitPartition, limit: number, cursor?: string): Promise<Page<WorkItem>>;
   /** Logged-in reps of a group whose status has at least one channel (may be slightly stale). */
   availableReps(groupId: string): Promise<RepState[]>;
   /** Items a rep holds (offered, assigned, in wrap-up). */
   heldItems(repId: string): Promise<WorkItem[]>;
-  /** Commits all writes atomically; throws ConflictError when any expected version does not match. */
+  /** Commits all writes atomically; throws ConflictError when any guard does not hold. */
   commit(writes: readonly StateWrite[]): Promise<void>;
 }

@@ -1,13 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import { z } from 'zod';
 import type { Router } from '../domain/use-cases/router';
 import { connectFlowEvent } from '../shared/connect-flow-event';
 import { routerFromEnvironment } from '../shared/deps';
-import { parseInput } from '../shared/parse-input';
-import { logger, metrics, tracer } from '../shared/powertools';
+import { parsedEntryPoint } from '../shared/entry-point';
+import { metrics } from '../shared/powertools';
 
 /** Block parameters: the callback queue; optionally a number other than the caller's and a time (epoch seconds). */
 export const callbackFlowEventSchema = connectFlowEvent(
@@ -29,7 +25,7 @@ export const callbackFlowEventSchema = connectFlowEvent(
  * default to the number they called from; the flow then thanks them and hangs up. Idempotent per ContactId.
  */
 export const makeHandler = (router: () => Router) =>
-  middy(async (event: z.infer<typeof callbackFlowEventSchema>) => {
+  parsedEntryPoint(callbackFlowEventSchema, async (event) => {
     const { ContactData: contact, Parameters: p } = event.Details;
     const { decision } = await router().requestCallback({
       source: contact.ContactId,
@@ -40,10 +36,6 @@ export const makeHandler = (router: () => Router) =>
     });
     metrics.addMetric('CallbackRequested', 'Count', 1);
     return { itemId: decision.itemId, status: decision.kind };
-  })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
-    .use(logMetrics(metrics))
-    .use(parseInput(callbackFlowEventSchema));
+  });
 
 export const handler = makeHandler(routerFromEnvironment);

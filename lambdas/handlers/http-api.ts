@@ -1,12 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { InvalidInputError } from '../domain/errors';
 import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
-import { logger, metrics, tracer } from '../shared/powertools';
+import { entryPoint } from '../shared/entry-point';
+import { logger } from '../shared/powertools';
 import { errorResponse, json } from './http/responses';
 import { notFound, routes } from './http/routes';
 
@@ -27,7 +24,7 @@ function body(event: APIGatewayProxyEventV2): unknown {
 
 /** Rep commands and supervisor reads over API Gateway HTTP API: one use case per route, clear 4xx on bad input. */
 export const makeHandler = (router: () => Router) =>
-  middy(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+  entryPoint(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     try {
       const route = routes[event.routeKey] ?? notFound(event.routeKey);
       return await route(router(), {
@@ -41,9 +38,6 @@ export const makeHandler = (router: () => Router) =>
       logger.error('request failed', { routeKey: event.routeKey, error: err as Error });
       return json(500, { error: 'internal error' });
     }
-  })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
-    .use(logMetrics(metrics));
+  });
 
 export const handler = makeHandler(routerFromEnvironment);

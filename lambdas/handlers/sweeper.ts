@@ -1,32 +1,24 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import type { Router } from '../domain/use-cases/router';
-import { sweep } from '../domain/use-cases/sweep';
 import { routerFromEnvironment } from '../shared/deps';
-import { logger, metrics, tracer } from '../shared/powertools';
+import { entryPoint } from '../shared/entry-point';
+import { logger, metrics } from '../shared/powertools';
 
 /** Every minute (EventBridge schedule): repair what lost triggers and crashes left, one metric per repair kind. */
 export const makeHandler = (router: () => Router) =>
-  middy(async () => {
-    const report = await sweep(router());
-    metrics.addMetric('SweptTimeouts', 'Count', report.timedOut);
-    metrics.addMetric('SweptWrapUps', 'Count', report.wrapUpsEnded);
-    metrics.addMetric('SweptRescinds', 'Count', report.rescinded);
-    metrics.addMetric('SweptDials', 'Count', report.dialed);
-    metrics.addMetric('SweptCallbacksDue', 'Count', report.callbacksDue);
-    metrics.addMetric('SweptRoutes', 'Count', report.routed);
+  entryPoint(async () => {
+    const report = await router().sweep();
+    const repairs = {
+      SweptTimeouts: report.timedOut,
+      SweptWrapUps: report.wrapUpsEnded,
+      SweptRescinds: report.rescinded,
+      SweptDials: report.dialed,
+      SweptCallbacksDue: report.callbacksDue,
+      SweptRoutes: report.routed,
+    };
+    for (const [name, count] of Object.entries(repairs)) metrics.addMetric(name, 'Count', count);
     metrics.addMetric('LongestWaitSeconds', 'Seconds', report.longestWaitSeconds);
-    if (
-      report.timedOut + report.rescinded + report.wrapUpsEnded + report.dialed + report.callbacksDue + report.routed >
-      0
-    )
-      logger.warn('sweeper repaired work', { ...report });
+    if (Object.values(repairs).some((n) => n > 0)) logger.warn('sweeper repaired work', { ...report });
     return report;
-  })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
-    .use(logMetrics(metrics));
+  });
 
 export const handler = makeHandler(routerFromEnvironment);

@@ -1,34 +1,10 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
-import { invalidInput } from '../domain/config/validate-config';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
 import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
-import { logger, metrics, tracer } from '../shared/powertools';
-
-export const timerSchema = z
-  .object({
-    kind: z.enum(['pushTimeout', 'skillDrop', 'fallback', 'overflow', 'wrapUpEnd', 'reoffer', 'callbackDue']),
-    itemId: z.string().min(1).max(128),
-    dueAt: z.number().int().positive(),
-    guard: z.string().max(256),
-  })
-  .strict();
-
-function parseTimer(body: string): z.infer<typeof timerSchema> | InvalidInputError {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return new InvalidInputError('body', 'is not valid JSON');
-  }
-  const parsed = timerSchema.safeParse(json);
-  return parsed.success ? parsed.data : invalidInput(parsed.error);
-}
+import { entryPoint } from '../shared/entry-point';
+import { logger, metrics } from '../shared/powertools';
+import { parseTimer } from '../shared/timer-message';
 
 function drop(message: string, messageId: string, err: InvalidInputError): void {
   logger.error(message, { messageId, field: err.field, problems: err.problems });
@@ -42,7 +18,7 @@ function drop(message: string, messageId: string, err: InvalidInputError): void 
  * dropped rather than retried forever.
  */
 export const makeHandler = (router: () => Router) =>
-  middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  entryPoint(async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       const timer = parseTimer(record.body);
@@ -68,9 +44,6 @@ export const makeHandler = (router: () => Router) =>
       }
     }
     return { batchItemFailures };
-  })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
-    .use(logMetrics(metrics));
+  });
 
 export const handler = makeHandler(routerFromEnvironment);

@@ -1,14 +1,10 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import { z } from 'zod';
 import type { Router } from '../domain/use-cases/router';
 import { connectFlowEvent } from '../shared/connect-flow-event';
 import { routerFromEnvironment } from '../shared/deps';
+import { parsedEntryPoint } from '../shared/entry-point';
 import { requireEnv } from '../shared/env';
-import { parseInput } from '../shared/parse-input';
-import { logger, metrics, tracer } from '../shared/powertools';
+import { metrics } from '../shared/powertools';
 
 export const voicemailFlowEventSchema = connectFlowEvent(z.object({ queue: z.string().min(1).max(64) }).loose());
 
@@ -24,7 +20,7 @@ export const recordingLocation = (prefix: string, contactId: string) => `${prefi
  * with the recording's location and the caller's details, routed like any asynchronous work.
  */
 export const makeHandler = (router: () => Router, prefix = () => requireEnv('RECORDING_LOCATION_PREFIX')) =>
-  middy(async (event: z.infer<typeof voicemailFlowEventSchema>) => {
+  parsedEntryPoint(voicemailFlowEventSchema, async (event) => {
     const { ContactData: contact, Parameters: p } = event.Details;
     const { decision } = await router().submitWork({
       channel: 'voicemail',
@@ -39,10 +35,7 @@ export const makeHandler = (router: () => Router, prefix = () => requireEnv('REC
     });
     metrics.addMetric('Voicemail', 'Count', 1);
     return { itemId: decision.itemId, status: decision.duplicate ? 'duplicate' : 'stored' };
-  })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
-    .use(logMetrics(metrics))
-    .use(parseInput(voicemailFlowEventSchema));
+  });
 
-export const handler = makeHandler(routerFromEnvironment);
+// Voicemail is digital work: submitting it never makes a voice offer or a dial, so no telephony (nor its grant).
+export const handler = makeHandler(() => routerFromEnvironment({ telephony: false }));

@@ -1,12 +1,10 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import { z } from 'zod';
+import { InvalidInputError } from '../domain/errors';
 import type { Router } from '../domain/use-cases/router';
+import { parseSubmission } from '../domain/use-cases/submission';
 import { routerFromEnvironment } from '../shared/deps';
-import { parseInput } from '../shared/parse-input';
-import { logger, metrics, tracer } from '../shared/powertools';
+import { parsedEntryPoint } from '../shared/entry-point';
+import { metrics } from '../shared/powertools';
 
 export const WORK_SUBMITTED = 'Work Submitted';
 
@@ -27,14 +25,14 @@ export const workSubmittedEventSchema = z
  * submission is idempotent per channel + source id, so a redelivery returns the same item.
  */
 export const makeHandler = (router: () => Router) =>
-  middy(async (event: z.infer<typeof workSubmittedEventSchema>) => {
-    const outcome = await router().submitWork(event.detail);
+  parsedEntryPoint(workSubmittedEventSchema, async (event) => {
+    const submission = parseSubmission(event.detail);
+    if (submission.channel === 'voice')
+      throw new InvalidInputError('channel', 'voice arrives through the Connect hand-off');
+    const outcome = await router().submitWork(submission);
     metrics.addMetric(outcome.decision.duplicate ? 'WorkSubmittedAgain' : 'WorkSubmitted', 'Count', 1);
     return outcome.decision;
-  })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
-    .use(logMetrics(metrics))
-    .use(parseInput(workSubmittedEventSchema));
+  });
 
-export const handler = makeHandler(routerFromEnvironment);
+// Digital work only (voice arrives through the hand-off): no telephony, and no Connect grant.
+export const handler = makeHandler(() => routerFromEnvironment({ telephony: false }));

@@ -1,22 +1,32 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ConnectTelephony } from '../adapters/connect/telephony';
 import { documentClient } from '../adapters/dynamodb/client';
+import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher';
-import { randomIds, systemClock } from '../adapters/local/in-process';
+import { randomIds, systemClock } from '../adapters/system/clock';
 import { AwsTimers } from '../adapters/timers/aws-timers';
 import { CANDIDATE_CACHE_MS, CandidateCache } from '../domain/use-cases/candidate-cache';
-import { StoreConfigProvider } from '../domain/use-cases/context';
+import { StoreConfigProvider } from '../domain/use-cases/config-provider';
 import { Router } from '../domain/use-cases/router';
-import { requireEnv } from './env';
+import { optionalEnv, requireEnv } from './env';
 import { logger, metrics, tracer } from './powertools';
 
 let router: Router | undefined;
 
-/** CANDIDATE_CACHE_MS as a whole number of milliseconds (0 turns the cache off); anything else is a deploy error. */
+/**
+ * What a function's router reaches besides DynamoDB, the bus and the timers. Functions whose work can never make
+ * a voice offer or a dial (submissions of digital work, voicemail) run without telephony, and their role has no
+ * Connect permission (lib/constructs/router-functions.ts grants to match).
+ */
+export interface RouterReach {
+  readonly telephony: boolean;
+}
+
 export function cacheMs(value: string | undefined): number {
   if (value === undefined) return CANDIDATE_CACHE_MS;
   const ms = Number(value);
@@ -26,17 +36,18 @@ export function cacheMs(value: string | undefined): number {
 }
 
 /**
- * The composition root: AWS clients (traced) and adapters, built once per Lambda process on first use.
- * Environment: TABLE_NAME, EVENT_BUS_NAME, CONNECT_INSTANCE_ARN, TIMER_QUEUE_URL, TIMER_QUEUE_ARN,
- * SCHEDULE_GROUP, SCHEDULER_ROLE_ARN; for callbacks CALLBACK_FLOW_ID and HOLDING_QUEUE_ID (optional: without
- * them a rep dials and reports the outcome).
+ * The composition root: AWS clients (all traced) and adapters, built once per Lambda process on first use.
+ * Environment: TABLE_NAME, EVENT_BUS_NAME, TIMER_QUEUE_URL, TIMER_QUEUE_ARN, SCHEDULE_GROUP, SCHEDULER_ROLE_ARN;
+ * with telephony CONNECT_INSTANCE_ARN, and for callbacks CALLBACK_FLOW_ID and HOLDING_QUEUE_ID (optional:
+ * without them a rep dials and reports the outcome); CANDIDATE_CACHE_MS (optional).
  */
-export function routerFromEnvironment(): Router {
+export function routerFromEnvironment(reach: RouterReach = { telephony: true }): Router {
   if (router) return router;
-  const store = new DynamoRoutingStore(documentClient(), requireEnv('TABLE_NAME'));
+  const db = documentClient(tracer.captureAWSv3Client(new DynamoDBClient({})));
+  const table = requireEnv('TABLE_NAME');
   const clock = systemClock;
   router = new Router({
-    store,
+    store: new DynamoRoutingStore(db, table),
     clock,
     ids: randomIds,
     events: new EventBridgePublisher(
@@ -54,26 +65,25 @@ export function routerFromEnvironment(): Router {
       },
       clock,
     ),
-    telephony: new ConnectTelephony(
-      tracer.captureAWSv3Client(new ConnectClient({})),
-      requireEnv('CONNECT_INSTANCE_ARN'),
-      {
-        outbound: process.env.CALLBACK_FLOW_ID
-          ? { contactFlowId: process.env.CALLBACK_FLOW_ID, queueId: process.env.HOLDING_QUEUE_ID }
-          : undefined,
-        onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
-        onFailure: (error, contactId) => {
-          logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', {
-            contactId,
-            error: error as Error,
-          });
-          metrics.addMetric('ConnectCallFailed', 'Count', 1);
-        },
-      },
-    ),
-    config: new StoreConfigProvider(store, clock),
+    ...(reach.telephony ? { telephony: telephonyFromEnvironment() } : {}),
+    config: new StoreConfigProvider(new DynamoConfigStore(db, table), clock),
     // A few seconds of staleness at most; see CandidateCache for why that is safe.
-    candidates: new CandidateCache(cacheMs(process.env.CANDIDATE_CACHE_MS)),
+    candidates: new CandidateCache(cacheMs(optionalEnv('CANDIDATE_CACHE_MS'))),
   });
   return router;
+}
+
+function telephonyFromEnvironment(): ConnectTelephony {
+  const contactFlowId = optionalEnv('CALLBACK_FLOW_ID');
+  return new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN'), {
+    outbound: contactFlowId ? { contactFlowId, queueId: optionalEnv('HOLDING_QUEUE_ID') } : undefined,
+    onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
+    onFailure: (error, contactId) => {
+      logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', {
+        contactId,
+        error: error as Error,
+      });
+      metrics.addMetric('ConnectCallFailed', 'Count', 1);
+    },
+  });
 }

@@ -3,8 +3,8 @@ import { CompiledConfig } from '../domain/config/compiled-config';
 import { InvalidInputError } from '../domain/errors';
 import type { RoutingEvent } from '../domain/routing/events';
 import { checkInvariants } from '../domain/routing/invariants';
+import { StoreConfigProvider } from '../domain/use-cases/config-provider';
 import { loadConfiguration } from '../domain/use-cases/configure';
-import { StoreConfigProvider } from '../domain/use-cases/context';
 import { Router } from '../domain/use-cases/router';
 import type { SimRep } from './build-config';
 import { EventQueue } from './event-queue';
@@ -53,14 +53,14 @@ export async function simulate(
   const clock = new ManualClock(START);
   const events = new EventLog();
   const timers = new TimerQueue();
-  const config = new CompiledConfig(await loadConfiguration(sim.store, configJson));
+  const config = new CompiledConfig(await loadConfiguration(sim.configs, configJson));
   const router = new Router({
     store: sim.store,
     clock,
     ids: new SequentialIds(),
     events,
     timers,
-    config: new StoreConfigProvider(sim.store, clock, Number.POSITIVE_INFINITY),
+    config: new StoreConfigProvider(sim.configs, clock, Number.POSITIVE_INFINITY),
   });
   const end = START + scenario.durationMinutes * 60_000;
   const stats = new Statistics(

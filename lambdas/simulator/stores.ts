@@ -1,12 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createRoutingTable, documentClient, localClientConfig } from '../adapters/dynamodb/client';
+import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
-import { scanRecords } from '../adapters/dynamodb/scan-records';
 import { startDynamoLocal } from '../adapters/local/dynamodb-local';
 import { MemoryRoutingStore } from '../adapters/memory/memory-store';
-import type { RoutingStore } from '../domain/ports';
+import type { ConfigStore, RoutingStore } from '../domain/ports';
 import type { RepState } from '../domain/routing/rep';
 import type { WorkItem } from '../domain/routing/work-item';
+import { scanRecords } from './scan-records';
 
 /** What the report reads back: every stored item and rep, and whether a queued item is findable by routing. */
 export interface StoreRecords {
@@ -18,6 +19,7 @@ export interface StoreRecords {
 export interface SimulationStore {
   readonly kind: 'dynamodb' | 'memory';
   readonly store: RoutingStore;
+  readonly configs: ConfigStore;
   records(): Promise<StoreRecords>;
   close(): Promise<void>;
 }
@@ -28,6 +30,7 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
     return {
       kind,
       store,
+      configs: store,
       records: async () => ({ ...store.snapshot(), isWaiting: (i) => store.isWaiting(i) }),
       close: async () => {},
     };
@@ -40,6 +43,7 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
   return {
     kind,
     store: new DynamoRoutingStore(documentClient(localClientConfig(url)), table),
+    configs: new DynamoConfigStore(documentClient(localClientConfig(url)), table),
     records: () => scanRecords(raw, table),
     close: async () => {
       raw.destroy();

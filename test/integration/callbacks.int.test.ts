@@ -11,7 +11,6 @@ import 'aws-sdk-client-mock-jest';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
 import { acceptOffer } from '../../lambdas/domain/use-cases/offer-responses';
 import { Router } from '../../lambdas/domain/use-cases/router';
-import { sweep } from '../../lambdas/domain/use-cases/sweep';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { answered, connectContactEvent } from '../fixtures/events/connect-contact-event';
 import { transferCenter } from '../fixtures/transfer-center';
@@ -218,23 +217,23 @@ describe('callbacks (semantics §9)', () => {
     ).decision;
     c.timers.takeDue(Number.MAX_SAFE_INTEGER);
     c.clock.advance(10 * 60_000);
-    const report = await sweep(c.router);
+    const report = await c.router.sweep();
     expect(report).toMatchObject({ callbacksDue: 1 });
     expect((await c.item(itemId)).state).toBe('Offered');
     // Accepted, then the process died before dialing (the accept use case alone, without the router's follow-ups).
-    await acceptOffer(c.router.deps, { itemId });
+    await acceptOffer(c.deps, { itemId });
     expect(connect).not.toHaveReceivedCommand(StartOutboundVoiceContactCommand);
     c.clock.advance(60_000);
-    expect(await sweep(c.router)).toMatchObject({ dialed: 1 });
+    expect(await c.router.sweep()).toMatchObject({ dialed: 1 });
     expect(connect).toHaveReceivedCommandWith(StartOutboundVoiceContactCommand, { ClientToken: `${itemId}-1` });
-    expect((await sweep(c.router)).dialed).toBe(0);
+    expect((await c.router.sweep()).dialed).toBe(0);
     expect((await endState(c, config)).report).toEqual(noViolations);
   });
 
   it('refuses bad requests, naming the field, and stores nothing', async () => {
     const c = await callbackHarness();
     const attempt = (input: unknown) =>
-      c.router.requestCallback(input).then(
+      c.router.requestCallback(input as never).then(
         () => undefined,
         (e: unknown) => e,
       );

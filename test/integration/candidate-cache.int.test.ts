@@ -1,9 +1,10 @@
 import { documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
+import { DynamoConfigStore } from '../../lambdas/adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
 import { EventLog, SequentialIds, TimerQueue } from '../../lambdas/adapters/local/in-process';
 import { ConflictError } from '../../lambdas/domain/errors';
 import { CandidateCache } from '../../lambdas/domain/use-cases/candidate-cache';
-import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
+import { StoreConfigProvider } from '../../lambdas/domain/use-cases/config-provider';
 import { Router } from '../../lambdas/domain/use-cases/router';
 import { smallCenter } from '../fixtures/small-center';
 import { compiled, endState, noViolations } from '../support/end-state';
@@ -27,7 +28,10 @@ async function twoRouters() {
       ids: new SequentialIds(`${n}-`),
       events: new EventLog(),
       timers: new TimerQueue(),
-      config: new StoreConfigProvider(store, h.clock),
+      config: new StoreConfigProvider(
+        new DynamoConfigStore(documentClient(localClientConfig(endpoint())), h.table),
+        h.clock,
+      ),
       candidates: new CandidateCache(60_000),
     });
   };

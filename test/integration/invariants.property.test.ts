@@ -79,7 +79,7 @@ type Op = {
   status?: number;
   seconds?: number;
 };
-const DIAL_OUTCOMES = ['answered', 'noAnswer', 'busy'];
+const DIAL_OUTCOMES = ['answered', 'noAnswer', 'busy'] as const;
 const step = fc.oneof(
   { weight: 4, arbitrary: single.map((s) => [s]) },
   { weight: 1, arbitrary: fc.array(single, { minLength: 2, maxLength: 3 }) },
@@ -147,8 +147,12 @@ async function run(h: Harness, s: Op, submitted: string[]) {
       const holder = (await h.store.getItem(assigned))?.reservation?.repId ?? rep;
       const to =
         s.target === 0
-          ? { kind: 'rep', repId: rep }
-          : { kind: 'queue', queueId: s.target === 1 ? 'chat-q' : 'chat-2', keepRequestedAt: s.rep! % 2 === 0 };
+          ? ({ kind: 'rep', repId: rep } as const)
+          : ({
+              kind: 'queue',
+              queueId: s.target === 1 ? 'chat-q' : 'chat-2',
+              keepRequestedAt: s.rep! % 2 === 0,
+            } as const);
       return void (await h.router.transfer({ itemId: assigned, repId: holder, to }));
     }
     case 'callback': {
@@ -163,7 +167,7 @@ async function run(h: Harness, s: Op, submitted: string[]) {
     }
     case 'dialOutcome': {
       const callback = await pick(h, submitted, s.item as number, 'Assigned', 'callback');
-      return void (await h.router.recordDialOutcome({ itemId: callback, outcome: DIAL_OUTCOMES[s.status as number] }));
+      return void (await h.router.recordDialOutcome({ itemId: callback, outcome: DIAL_OUTCOMES[s.status as number]! }));
     }
   }
 }

@@ -5,8 +5,8 @@ import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
 import { ContentionError } from '../../lambdas/domain/errors';
 import { checkInvariants } from '../../lambdas/domain/routing/invariants';
 import { CANDIDATE_CACHE_MS, CandidateCache } from '../../lambdas/domain/use-cases/candidate-cache';
+import { StoreConfigProvider } from '../../lambdas/domain/use-cases/config-provider';
 import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
-import { StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
 import { Router } from '../../lambdas/domain/use-cases/router';
 import { endpoint, freshTable, snapshot, T0 } from '../support/harness';
 
@@ -50,8 +50,8 @@ async function persist<T>(call: () => Promise<T>): Promise<T> {
 
 describe('routers racing for the same reps (semantics §1)', () => {
   it(`${ROUTERS} routers route ${ITEMS} items: 0 over-commits, 0 double offers, 0 lost items`, async () => {
-    const { table, store, raw } = await freshTable();
-    const config = new CompiledConfig(await loadConfiguration(store, contendedCenter));
+    const { table, configs, raw } = await freshTable();
+    const config = new CompiledConfig(await loadConfiguration(configs, contendedCenter));
     const events = new EventLog();
     const stats = { commits: 0, conflicts: 0, reads: 0 };
     // Each router has its own DynamoDB client, as separate Lambda instances would.
@@ -85,7 +85,7 @@ describe('routers racing for the same reps (semantics §1)', () => {
         ids: new SequentialIds(`r${n}-`),
         events,
         timers: new TimerQueue(),
-        config: new StoreConfigProvider(own, clock, Number.POSITIVE_INFINITY),
+        config: new StoreConfigProvider(configs, clock, Number.POSITIVE_INFINITY),
         ...candidates,
       });
     });

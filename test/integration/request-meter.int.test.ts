@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { RequestMeter } from '../../bench/request-meter';
 import { createRoutingTable, documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
-import { RequestMeter } from '../../lambdas/adapters/dynamodb/request-meter';
 import { ConflictError } from '../../lambdas/domain/errors';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
 import { endpoint } from '../support/harness';
@@ -33,11 +33,11 @@ describe('RequestMeter (bench: requests counted by client middleware, not estima
     const store = new DynamoRoutingStore(documentClient(raw), table);
     meter.take();
 
-    await store.commit([{ kind: 'item', item: item('w1'), expectedVersion: 0, rank: 'r1' }]);
+    await store.commit([{ kind: 'createItem', item: item('w1'), claimedAt: Date.now(), rank: 'r1' }]);
     await store.getItem('w1');
     await store.waitingItems({ kind: 'queue', queueId: 'chat-q' }, 10);
     await expect(
-      store.commit([{ kind: 'item', item: item('w1'), expectedVersion: 0, rank: 'r1' }]),
+      store.commit([{ kind: 'createItem', item: item('w1'), claimedAt: Date.now(), rank: 'r1' }]),
     ).rejects.toBeInstanceOf(ConflictError);
 
     const counts = meter.take();

@@ -10,13 +10,14 @@ import { T0 } from '../support/harness-time';
 
 const config = compiled();
 const limits = { primary: 100, interruptible: 100 };
+const rank = (item: WorkItem) => rankKey(item, config.queue(item.queueId));
 const queued = (item: WorkItem): StateWrite => ({
-  kind: 'item',
+  kind: 'updateItem',
   item,
   expectedVersion: item.version - 1,
-  rank: rankKey(item, config.queue(item.queueId)),
+  rank: rank(item),
 });
-const created = (item: WorkItem): StateWrite => ({ ...queued(item), expectedVersion: 0 }) as StateWrite;
+const created = (item: WorkItem): StateWrite => ({ kind: 'createItem', item, claimedAt: T0, rank: rank(item) });
 const repWrite = (before: RepState, after: RepState): StateWrite => ({
   kind: 'rep',
   change: repChange(before, after, limits),
@@ -46,13 +47,6 @@ describe.each([
   let store: RoutingStore;
   beforeEach(async () => {
     store = await makeStore();
-  });
-
-  it('stores and loads the configuration', async () => {
-    expect(await store.loadConfig()).toBeUndefined();
-    await store.saveConfig(config.raw);
-    await store.saveConfig({ ...config.raw, name: 'second revision' });
-    expect((await store.loadConfig())?.name).toBe('second revision');
   });
 
   it('creates an item once per id and per channel + source', async () => {
@@ -137,7 +131,7 @@ describe.each([
     const offered: WorkItem = { ...item, state: 'Offered', version: 2 };
     const err = await conflictOf(
       store.commit([
-        { kind: 'item', item: offered, expectedVersion: 1 },
+        { kind: 'updateItem', item: offered, expectedVersion: 1 },
         repWrite(on, reserve(on, 'primary', 500, T0)),
       ]),
     );
@@ -154,7 +148,7 @@ describe.each([
     expect(second.items.map((i) => i.id)).toEqual(['w3']);
     await store.commit([
       {
-        kind: 'item',
+        kind: 'updateItem',
         item: {
           ...items[1]!,
           state: 'Offered',

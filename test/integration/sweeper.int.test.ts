@@ -1,6 +1,6 @@
 import { rankKey } from '../../lambdas/domain/routing/ordering';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
-import { SWEEP_GRACE_MS, sweep } from '../../lambdas/domain/use-cases/sweep';
+import { SWEEP_GRACE_MS } from '../../lambdas/domain/use-cases/sweep';
 import { smallCenter } from '../fixtures/small-center';
 import { InjectedCrash, SideEffectFaults } from '../support/faults';
 import { makeHarness, T0 } from '../support/harness';
@@ -13,9 +13,9 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     h.timers.takeDue(Number.MAX_SAFE_INTEGER); // the crash: the timer never reached the queue
     await h.router.logIn({ repId: 'rep-b' });
     h.clock.advance(30_000 + SWEEP_GRACE_MS - 1);
-    expect(await sweep(h.router)).toMatchObject({ timedOut: 0 });
+    expect(await h.router.sweep()).toMatchObject({ timedOut: 0 });
     h.clock.advance(2);
-    expect(await sweep(h.router)).toMatchObject({ timedOut: 1 });
+    expect(await h.router.sweep()).toMatchObject({ timedOut: 1 });
     expect(await h.item(itemId)).toMatchObject({ state: 'Offered', reservation: { repId: 'rep-b' } });
     expect((await h.rep('rep-a')).used.primary).toBe(0);
   });
@@ -36,7 +36,7 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     await h.router.complete({ itemId });
     h.timers.takeDue(Number.MAX_SAFE_INTEGER);
     h.clock.advance(20_000 + SWEEP_GRACE_MS + 1);
-    expect(await sweep(h.router)).toMatchObject({ wrapUpsEnded: 1 });
+    expect(await h.router.sweep()).toMatchObject({ wrapUpsEnded: 1 });
     expect(await h.rep('rep-a')).toMatchObject({ used: { primary: 0 }, activeItems: 0 });
   });
 
@@ -62,13 +62,15 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     });
     // Stored, then the process died before routing it.
     const item = orphan('lost-chat', 'chat-q', 'chat');
-    await h.store.commit([{ kind: 'item', item, expectedVersion: 0, rank: rankKey(item, config.queue(item.queueId)) }]);
+    await h.store.commit([
+      { kind: 'createItem', item, claimedAt: h.clock.now(), rank: rankKey(item, config.queue(item.queueId)) },
+    ]);
     h.clock.advance(90_000);
-    const report = await sweep(h.router);
+    const report = await h.router.sweep();
     // The orphan had waited 90 s at its queue head: the sweeper reports it for the longest-wait alarm.
     expect(report).toMatchObject({ routed: 1, longestWaitSeconds: 90 });
     expect((await h.item('lost-chat')).reservation?.repId).toBe('rep-a');
-    expect(await sweep(h.router)).toMatchObject({ routed: 0, timedOut: 0, wrapUpsEnded: 0 });
+    expect(await h.router.sweep()).toMatchObject({ routed: 0, timedOut: 0, wrapUpsEnded: 0 });
   });
 
   it("rescinds an offer that outlived its rep's session (a crash between logout and its rescinds)", async () => {
@@ -81,7 +83,7 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     await expect(h.router.logOut({ repId: 'rep-a' })).rejects.toBeInstanceOf(InjectedCrash);
     expect((await h.item(decision.itemId)).state).toBe('Offered');
     await h.router.logIn({ repId: 'rep-b', statusId: 'available' });
-    expect(await sweep(h.router)).toMatchObject({ rescinded: 1 });
+    expect(await h.router.sweep()).toMatchObject({ rescinded: 1 });
     expect((await h.item(decision.itemId)).reservation?.repId).toBe('rep-b');
     expect((await h.rep('rep-a')).used).toEqual({ primary: 0, interruptible: 0 });
   });

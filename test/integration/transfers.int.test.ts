@@ -126,7 +126,7 @@ describe('transfers (semantics §9)', () => {
     const { h, itemId } = await assignedChat();
     const before = await h.snapshot();
     const attempt = (to: unknown, repId = 'rep-a') =>
-      h.router.transfer({ itemId, repId, to }).then(
+      h.router.transfer({ itemId, repId, to: to as never }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -152,7 +152,7 @@ describe('transfers (semantics §9)', () => {
     const { decision } = await h.router.submitWork({ channel: 'chat', source: 'chat-9', queue: 'chat-q' });
     await h.router.accept({ itemId: decision.itemId });
     const attempt = (to: unknown) =>
-      h.router.transfer({ itemId: decision.itemId, repId: 'rep-d', to }).then(
+      h.router.transfer({ itemId: decision.itemId, repId: 'rep-d', to: to as never }).then(
         () => undefined,
         (e: unknown) => e,
       );

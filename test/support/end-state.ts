@@ -1,7 +1,6 @@
 import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
 import { validateConfig } from '../../lambdas/domain/config/validate-config';
 import { checkInvariants } from '../../lambdas/domain/routing/invariants';
-import { sweep } from '../../lambdas/domain/use-cases/sweep';
 import type { Harness } from './harness';
 
 export const compiled = (center: unknown) => {
@@ -17,7 +16,7 @@ export const compiled = (center: unknown) => {
 export async function settle(h: Harness): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await h.advance(5 * 60_000);
-    await sweep(h.router);
+    await h.router.sweep();
   }
 }
 

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localClientConfig } from '../../lambdas/adapters/dynamodb/client';
 import type { EventSink, TimerPort } from '../../lambdas/domain/ports';
-import type { RouterDeps } from '../../lambdas/domain/use-cases/context';
+import type { RouterDeps } from '../../lambdas/domain/use-cases/deps';
 import { endpoint } from './harness';
 
 /** A process dying (or a Lambda timing out) at this point: nothing after it runs. */

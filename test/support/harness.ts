@@ -1,11 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createRoutingTable, documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
+import { DynamoConfigStore } from '../../lambdas/adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
-import { scanRecords } from '../../lambdas/adapters/dynamodb/scan-records';
 import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../lambdas/adapters/local/in-process';
+import { StoreConfigProvider } from '../../lambdas/domain/use-cases/config-provider';
 import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
-import { type RouterDeps, StoreConfigProvider } from '../../lambdas/domain/use-cases/context';
+import type { RouterDeps } from '../../lambdas/domain/use-cases/deps';
 import { Router } from '../../lambdas/domain/use-cases/router';
+import { scanRecords } from '../../lambdas/simulator/scan-records';
 
 export { T0 } from './harness-time';
 
@@ -25,11 +27,12 @@ export function endpoint(): string {
  */
 export async function freshTable(
   db?: DynamoDBClient,
-): Promise<{ table: string; store: DynamoRoutingStore; raw: DynamoDBClient }> {
+): Promise<{ table: string; store: DynamoRoutingStore; configs: DynamoConfigStore; raw: DynamoDBClient }> {
   const raw = new DynamoDBClient(localClientConfig(endpoint()));
   const table = `routing-${process.pid}-${Date.now()}-${++tableCounter}`;
   await createRoutingTable(raw, table);
-  return { table, store: new DynamoRoutingStore(documentClient(db ?? localClientConfig(endpoint())), table), raw };
+  const doc = documentClient(db ?? localClientConfig(endpoint()));
+  return { table, store: new DynamoRoutingStore(doc, table), configs: new DynamoConfigStore(doc, table), raw };
 }
 
 export interface HarnessOptions {
@@ -44,8 +47,11 @@ export const snapshot = scanRecords;
 
 export async function makeHarness(config: unknown, options: HarnessOptions = {}) {
   const { table, raw } = await freshTable();
-  const store = new DynamoRoutingStore(documentClient(options.db ?? localClientConfig(endpoint())), table);
-  await loadConfiguration(new DynamoRoutingStore(documentClient(localClientConfig(endpoint())), table), config);
+  // The router's own store and configuration share its client (faults injected there reach both).
+  const db = documentClient(options.db ?? localClientConfig(endpoint()));
+  const store = new DynamoRoutingStore(db, table);
+  const configs = new DynamoConfigStore(db, table);
+  await loadConfiguration(new DynamoConfigStore(documentClient(localClientConfig(endpoint())), table), config);
   const clock = new ManualClock(T0);
   const events = new EventLog();
   const timers = new TimerQueue();
@@ -55,7 +61,7 @@ export async function makeHarness(config: unknown, options: HarnessOptions = {})
     ids: new SequentialIds(),
     events,
     timers,
-    config: new StoreConfigProvider(store, clock, Number.POSITIVE_INFINITY),
+    config: new StoreConfigProvider(configs, clock, Number.POSITIVE_INFINITY),
   };
   const deps = options.ports ? options.ports(plain) : plain;
   const router = new Router(deps);

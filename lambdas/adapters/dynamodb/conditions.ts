@@ -21,8 +21,12 @@ export const atVersion = (version: number): Condition => ({
   values: { ':expectedVersion': version },
 });
 
-export const guardFor = (expectedVersion: number): Condition =>
-  expectedVersion === 0 ? mustNotExist : atVersion(expectedVersion);
+/** The configuration head still points at the revision we read: two loads at once cannot both switch it. */
+export const atRevision = (revision: number): Condition => ({
+  expression: '#revision = :previous',
+  names: { '#revision': 'revision' },
+  values: { ':previous': revision },
+});
 
 export function conditionParams(c: Condition) {
   return {

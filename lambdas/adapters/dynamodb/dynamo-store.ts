@@ -1,5 +1,4 @@
 import {
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -10,18 +9,27 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { ContactCenterConfig } from '../../domain/config/schema';
 import type { Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
 import type { RepState } from '../../domain/routing/rep';
 import type { WorkItem } from '../../domain/routing/work-item';
-import { asConflict, conditionParams, guardFor, isOnlyTransactionConflict, mustNotExist } from './conditions';
+import {
+  asConflict,
+  atVersion,
+  type Condition,
+  conditionParams,
+  isOnlyTransactionConflict,
+  mustNotExist,
+} from './conditions';
 import { decodeCursor, encodeCursor, keys } from './keys';
-import { itemToRow, rowToItem, rowToRep } from './mappers';
+import { itemToRow, rowToItem, rowToRep, sourceClaimToRow } from './mappers';
+import { queryAll } from './query';
 import { repWriteParams } from './rep-update';
-import { RETENTION_SECONDS } from './table-definition';
 
-/** DynamoDB's item limit is 400 KB; the configuration is stored in chunks well below it. */
-const CONFIG_CHUNK_CHARS = 300_000;
+type Operation =
+  | { Put: Record<string, unknown> }
+  | { Update: Record<string, unknown> }
+  | { ConditionCheck: Record<string, unknown> };
+
 const TRANSACTION_CONFLICT_RETRIES = 6;
 
 /** The routing store on DynamoDB: every state change is a conditional Put or a TransactWriteItems. */
@@ -58,7 +66,7 @@ export class DynamoRoutingStore implements RoutingStore {
         TableName: this.tableName,
         IndexName: 'waiting',
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, 'gsi1pk', keys.waitingPk(partition)),
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': 'gsi1pk' },
         ExpressionAttributeValues: { ':pk': keys.waitingPk(partition) },
@@ -101,97 +109,34 @@ export class DynamoRoutingStore implements RoutingStore {
     }
   }
 
-  private operationsFor(
-    w: StateWrite,
-  ): (
-    | { Put: Record<string, unknown> }
-    | { Update: Record<string, unknown> }
-    | { ConditionCheck: Record<string, unknown> }
-  )[] {
-    if (w.kind === 'rep') return [repWriteParams(this.tableName, w.change)];
-    if (w.kind === 'source') {
-      const claim = {
-        ...keys.source(w.channel, w.source),
-        itemId: w.itemId,
-        expiresAt: Math.floor(Date.now() / 1000) + RETENTION_SECONDS,
-      };
-      return [{ Put: { TableName: this.tableName, Item: claim, ...conditionParams(mustNotExist) } }];
+  private operationsFor(w: StateWrite): Operation[] {
+    switch (w.kind) {
+      case 'rep':
+        return [repWriteParams(this.tableName, w.change)];
+      case 'claimSource':
+        return [this.claim(w.channel, w.source, w.itemId, w.claimedAt)];
+      case 'updateItem':
+        return [{ Put: this.itemPut(w.item, w.rank, atVersion(w.expectedVersion)) }];
+      case 'createItem':
+        // A new item also claims its source, in the same transaction: a duplicate submission creates nothing.
+        return [
+          { Put: this.itemPut(w.item, w.rank, mustNotExist) },
+          this.claim(w.item.channel, w.item.source, w.item.id, w.claimedAt),
+        ];
     }
-    const put = {
-      TableName: this.tableName,
-      Item: itemToRow(w.item, w.rank),
-      ...conditionParams(guardFor(w.expectedVersion)),
-    };
-    if (w.expectedVersion !== 0) return [{ Put: put }];
-    // A new item also claims its source, in the same transaction: a duplicate submission creates nothing.
-    const claim = {
-      ...keys.source(w.item.channel, w.item.source),
-      itemId: w.item.id,
-      expiresAt: Math.floor(w.item.requestedAt / 1000) + RETENTION_SECONDS,
-    };
-    return [{ Put: put }, { Put: { TableName: this.tableName, Item: claim, ...conditionParams(mustNotExist) } }];
   }
 
-  async saveConfig(config: ContactCenterConfig): Promise<void> {
-    const head = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.configHead(), ConsistentRead: true }),
-    );
-    const previous = (head.Item?.revision as number | undefined) ?? 0;
-    const revision = previous + 1;
-    const json = JSON.stringify(config);
-    const chunks: string[] = [];
-    for (let i = 0; i < json.length; i += CONFIG_CHUNK_CHARS) chunks.push(json.slice(i, i + CONFIG_CHUNK_CHARS));
-    for (let i = 0; i < chunks.length; i += 25) {
-      const batch = chunks
-        .slice(i, i + 25)
-        .map((data, j) => ({ PutRequest: { Item: { ...keys.configChunk(revision, i + j), data } } }));
-      await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }));
-    }
-    // The head flips to the new revision only after all its chunks exist, and only if nobody else flipped it.
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.configHead(), revision, chunks: chunks.length },
-        ...conditionParams(
-          previous === 0
-            ? mustNotExist
-            : {
-                expression: '#revision = :previous',
-                names: { '#revision': 'revision' },
-                values: { ':previous': previous },
-              },
-        ),
-      }),
-    );
+  private itemPut(item: WorkItem, rank: string | undefined, guard: Condition) {
+    return { TableName: this.tableName, Item: itemToRow(item, rank), ...conditionParams(guard) };
   }
 
-  async loadConfig(): Promise<ContactCenterConfig | undefined> {
-    const head = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.configHead(), ConsistentRead: true }),
-    );
-    if (!head.Item) return undefined;
-    const rows = await this.queryAll(undefined, 'pk', keys.configChunkPk(head.Item.revision as number), true);
-    return JSON.parse(rows.map((r) => r.data as string).join('')) as ContactCenterConfig;
+  /** A source claim may be made only once: the second claimant of a source loses. */
+  private claim(channel: string, source: string, itemId: string, claimedAt: number): Operation {
+    const row = sourceClaimToRow(channel, source, itemId, claimedAt);
+    return { Put: { TableName: this.tableName, Item: row, ...conditionParams(mustNotExist) } };
   }
 
-  private async queryAll(indexName: string | undefined, keyName: string, value: string, consistent = false) {
-    const rows: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexName,
-          ConsistentRead: consistent || undefined,
-          ExclusiveStartKey: start,
-          KeyConditionExpression: '#k = :v',
-          ExpressionAttributeNames: { '#k': keyName },
-          ExpressionAttributeValues: { ':v': value },
-        }),
-      );
-      rows.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return rows;
+  private async queryAll(indexName: string, keyName: string, value: string) {
+    return queryAll(this.db, { TableName: this.tableName, IndexName: indexName }, keyName, value);
   }
 }

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../../domain/errors';
 import type { WaitPartition } from '../../domain/ports';
 
 /** Every DynamoDB key the router uses is built here; pk/sk never leak into the domain. */
@@ -31,5 +32,23 @@ export const keys = {
 export const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 
-export const decodeCursor = (cursor: string | undefined) =>
-  cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>) : undefined;
+/**
+ * A page cursor back into the key it encodes. Only a key of the same list is accepted: anything else would make
+ * DynamoDB fail the query, so it is the caller's bad input, named as `cursor`.
+ */
+export function decodeCursor(cursor: string | undefined, partitionAttribute: string, partition: string) {
+  if (cursor === undefined) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  const fields = key && typeof key === 'object' ? Object.entries(key) : [];
+  const valid =
+    fields.length > 0 &&
+    fields.every(([, v]) => typeof v === 'string') &&
+    (key as Record<string, unknown>)[partitionAttribute] === partition;
+  if (!valid) throw new InvalidInputError('cursor', 'not a cursor this API returned for this list');
+  return key as Record<string, string>;
+}

@@ -1,5 +1,5 @@
 import { waitPartition } from '../../domain/routing/ordering';
-import type { RepState } from '../../domain/routing/rep';
+import { isRoutable, type RepState } from '../../domain/routing/rep';
 import { FINAL_STATES, HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
 import { keys } from './keys';
 import { RETENTION_SECONDS } from './table-definition';
@@ -48,7 +48,7 @@ export const rowToItem = (row: Row): WorkItem => strip<WorkItem>(row);
 /** A rep row: in the availability index only while logged in with a status that routes something. */
 export function repToRow(rep: RepState): Row {
   const row: Row = { ...keys.rep(rep.repId), type: 'Rep', ...rep };
-  if (rep.sessionId !== undefined && rep.statusChannels.length > 0) {
+  if (isRoutable(rep)) {
     row.gsi2pk = keys.availablePk(rep.groupId);
     row.gsi2sk = rep.repId;
   }
@@ -56,3 +56,8 @@ export function repToRow(rep: RepState): Row {
 }
 
 export const rowToRep = (row: Row): RepState => strip<RepState>(row);
+
+/** The one row that says a channel's source id is taken, kept for the retention period after the claim. */
+export function sourceClaimToRow(channel: string, source: string, itemId: string, claimedAt: number): Row {
+  return { ...keys.source(channel, source), itemId, expiresAt: Math.floor(claimedAt / 1000) + RETENTION_SECONDS };
+}

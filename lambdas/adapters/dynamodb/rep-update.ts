@@ -1,4 +1,4 @@
-import type { RepChange } from '../../domain/routing/rep';
+import { isRoutable, type RepChange } from '../../domain/routing/rep';
 import type { CapacityPool } from '../../domain/routing/work-item';
 import { conditionParams, mustNotExist } from './conditions';
 import { keys } from './keys';
@@ -69,7 +69,7 @@ export function repWriteParams(
       statusId: p.statusId,
       statusChannels: p.statusChannels,
     };
-    const available = p.sessionId !== undefined && p.statusChannels.length > 0;
+    const available = isRoutable(p);
     Object.assign(
       fields,
       available

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock, EventSink, IdGenerator, TimerPort } from '../../domain/ports';
 import type { RoutingEvent, Timer } from '../../domain/routing/events';
 
@@ -16,8 +15,6 @@ export class ManualClock implements Clock {
   }
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
-
 /** Readable, deterministic ids (`work-1`, `offer-2`): reproducible simulations and tests. */
 export class SequentialIds implements IdGenerator {
   private counter = 0;
@@ -26,8 +23,6 @@ export class SequentialIds implements IdGenerator {
     return `${prefix}-${this.namespace}${++this.counter}`;
   }
 }
-
-export const randomIds: IdGenerator = { next: (prefix) => `${prefix}-${randomUUID()}` };
 
 /** Keeps every published event in order, and lets listeners (the Command Center) follow along. */
 export class EventLog implements EventSink {

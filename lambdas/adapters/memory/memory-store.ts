@@ -1,8 +1,8 @@
 import type { ContactCenterConfig } from '../../domain/config/schema';
 import { ConflictError } from '../../domain/errors';
-import type { Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
+import type { ConfigStore, Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
 import { waitPartition } from '../../domain/routing/ordering';
-import { POOLS, type RepChange, type RepState } from '../../domain/routing/rep';
+import { isRoutable, POOLS, type RepChange, type RepState } from '../../domain/routing/rep';
 import { HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
 
 const partitionKey = (p: WaitPartition) =>
@@ -13,7 +13,7 @@ const partitionKey = (p: WaitPartition) =>
  * (test/integration/store-contract.test.ts runs against both): every guard of a commit is checked before
  * any write is applied, so a commit is all or nothing.
  */
-export class MemoryRoutingStore implements RoutingStore {
+export class MemoryRoutingStore implements RoutingStore, ConfigStore {
   private readonly items = new Map<string, { item: WorkItem; rank?: string }>();
   private readonly reps = new Map<string, RepState>();
   private readonly sources = new Map<string, string>();
@@ -52,9 +52,7 @@ export class MemoryRoutingStore implements RoutingStore {
   }
 
   async availableReps(groupId: string) {
-    return [...this.reps.values()]
-      .filter((r) => r.groupId === groupId && r.sessionId !== undefined && r.statusChannels.length > 0)
-      .map((r) => structuredClone(r));
+    return [...this.reps.values()].filter((r) => r.groupId === groupId && isRoutable(r)).map((r) => structuredClone(r));
   }
 
   async heldItems(repId: string) {
@@ -75,19 +73,15 @@ export class MemoryRoutingStore implements RoutingStore {
     const failed = writes.flatMap((w, i) => (this.guardHolds(w) ? [] : [i]));
     if (failed.length) throw new ConflictError('condition failed', { failedWrites: failed });
     for (const w of writes) {
-      if (w.kind === 'rep') {
-        this.applyRep(w.change);
-        continue;
+      if (w.kind === 'rep') this.applyRep(w.change);
+      else if (w.kind === 'claimSource') this.sources.set(`${w.channel}#${w.source}`, w.itemId);
+      else {
+        if (w.kind === 'createItem') this.sources.set(`${w.item.channel}#${w.item.source}`, w.item.id);
+        const previous = this.items.get(w.item.id)?.item;
+        if (previous) this.unindex(previous);
+        this.items.set(w.item.id, { item: structuredClone(w.item), rank: w.rank });
+        this.index(w.item, w.rank);
       }
-      if (w.kind === 'source') {
-        this.sources.set(`${w.channel}#${w.source}`, w.itemId);
-        continue;
-      }
-      if (w.expectedVersion === 0) this.sources.set(`${w.item.channel}#${w.item.source}`, w.item.id);
-      const previous = this.items.get(w.item.id)?.item;
-      if (previous) this.unindex(previous);
-      this.items.set(w.item.id, { item: structuredClone(w.item), rank: w.rank });
-      this.index(w.item, w.rank);
     }
   }
 
@@ -106,13 +100,19 @@ export class MemoryRoutingStore implements RoutingStore {
   }
 
   private guardHolds(w: StateWrite): boolean {
-    if (w.kind === 'source') return !this.sources.has(`${w.channel}#${w.source}`);
-    if (w.kind === 'item') {
-      const current = this.items.get(w.item.id)?.item;
-      if (w.expectedVersion === 0) return !current && !this.sources.has(`${w.item.channel}#${w.item.source}`);
-      return current?.version === w.expectedVersion;
+    switch (w.kind) {
+      case 'claimSource':
+        return !this.sources.has(`${w.channel}#${w.source}`);
+      case 'createItem':
+        return !this.items.has(w.item.id) && !this.sources.has(`${w.item.channel}#${w.item.source}`);
+      case 'updateItem':
+        return this.items.get(w.item.id)?.item.version === w.expectedVersion;
+      case 'rep':
+        return this.repGuardHolds(w.change);
     }
-    const c = w.change;
+  }
+
+  private repGuardHolds(c: RepChange): boolean {
     const rep = this.reps.get(c.repId);
     if (c.expectedPresenceVersion === 0 && c.create) return !rep;
     if (!rep) return false;

@@ -54,6 +54,11 @@ export function release(rep: RepState, pool: CapacityPool, units: number): RepSt
   return { ...rep, used: { ...rep.used, [pool]: left }, activeItems: rep.activeItems - 1 };
 }
 
+/** Logged in with a status that routes at least one channel: the reps a push may consider (semantics §6). */
+export function isRoutable(presence: Presence): boolean {
+  return presence.sessionId !== undefined && presence.statusChannels.length > 0;
+}
+
 export function withPresence(rep: RepState, presence: Presence): RepState {
   return { ...rep, ...presence, presenceVersion: rep.presenceVersion + 1 };
 }

@@ -1,6 +1,7 @@
 import type { CompiledConfig, RepProfile } from '../config/compiled-config';
 import { RouterError } from '../errors';
 import type { OfferExplanation, RoutingEvent, Timer } from './events';
+import type { FollowUp } from './follow-ups';
 import { type RepState, release, reserve, withPresence } from './rep';
 import type { CapacityPool, Exclusion, WorkItem } from './work-item';
 
@@ -10,6 +11,8 @@ export interface Transition {
   readonly rep?: RepState;
   readonly events: RoutingEvent[];
   readonly timers: Timer[];
+  /** What must happen outside the store once this is committed (a Connect call, a dial). */
+  readonly followUps?: readonly FollowUp[];
 }
 
 export interface OfferInput {
@@ -64,11 +67,20 @@ export function offer(input: OfferInput, config: CompiledConfig, now: number): T
     },
   ];
   const timers: Timer[] = expiresAt ? [{ kind: 'pushTimeout', itemId: item.id, dueAt: expiresAt, guard: offerId }] : [];
-  const next = { item: offered, rep: reserve(rep, pool, units, now), events, timers };
+  // A parked call reaches the rep only once Amazon Connect is told to target them (semantics §8).
+  const followUps: FollowUp[] =
+    item.channel === 'voice' ? [{ kind: 'connectRep', itemId: item.id, offerId, repId: rep.repId }] : [];
+  const next = { item: offered, rep: reserve(rep, pool, units, now), events, timers, followUps };
   // Voice is accepted when Connect reports the rep connected (semantics §7), never by the router alone.
   if (profile.presence.autoAccept && item.channel !== 'voice') {
     const accepted = accept(offered, now);
-    return { ...next, item: accepted.item, events: [...events, ...accepted.events], timers: [] };
+    return {
+      ...next,
+      item: accepted.item,
+      events: [...events, ...accepted.events],
+      timers: [],
+      followUps: accepted.followUps,
+    };
   }
   return next;
 }
@@ -97,6 +109,8 @@ export function accept(item: WorkItem, now: number): Transition {
       { type: 'work.assigned', at: now, itemId: item.id, offerId: r.offerId, repId: r.repId, channel: item.channel },
     ],
     timers: [],
+    // An accepted callback is dialed at once (semantics §9).
+    followUps: item.callback ? [{ kind: 'dialCallback', itemId: item.id }] : [],
   };
 }
 

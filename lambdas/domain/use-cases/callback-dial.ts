@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { invalidInput } from '../config/validate-config';
+import { InvalidInputError } from '../errors';
 import type { RoutingEvent } from '../routing/events';
 import { release } from '../routing/rep';
 import type { DialOutcome, WorkItem } from '../routing/work-item';
 import { callbackDueTimer } from './callbacks';
-import {
-  Effects,
-  holderOf,
-  itemWrite,
-  type Outcome,
-  type RouterDeps,
-  repWrite,
-  requireItem,
-  retrying,
-  tryCommit,
-} from './context';
+import { type Attempt, itemWrite, RETRY, repWrite, retrying, sourceClaim, tryCommit } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
+import { holderOf, requireItem } from './reads';
 
 export const dialOutcomeSchema = z
   .object({
@@ -23,8 +17,12 @@ export const dialOutcomeSchema = z
     outcome: z.enum(['answered', 'noAnswer', 'busy', 'failed']),
     /** The dial's contact id, when Connect reports it: an outcome for an older dial is ignored. */
     contactId: z.string().min(1).max(256).optional(),
+    /** A rep reporting the outcome must hold the callback (semantics §9: reps act only on their own work). */
+    repId: z.string().min(1).max(64).optional(),
   })
   .strict();
+
+export type DialOutcomeInput = z.input<typeof dialOutcomeSchema>;
 
 export type DialDecision =
   | { readonly kind: 'dialed'; readonly itemId: string; readonly attempt: number; readonly contactId?: string }
@@ -49,7 +47,7 @@ export async function dialCallback(
   fx = new Effects(deps),
 ): Promise<Outcome<DialDecision>> {
   let failed = false;
-  const decision = await retrying('dialCallback', async (): Promise<DialDecision | undefined> => {
+  const decision = await retrying('dialCallback', async (): Promise<Attempt<DialDecision>> => {
     const item = await deps.store.getItem(itemId);
     if (!needsDial(item)) return { kind: 'stale', itemId };
     const cb = item!.callback!;
@@ -74,8 +72,8 @@ export async function dialCallback(
       callback: { ...cb, attempts: attempt, dialOfferId: r.offerId, dialContactId: contactId, connected: false },
       version: item!.version + 1,
     };
-    const claim = contactId ? [{ kind: 'source' as const, channel: 'voice', source: contactId, itemId }] : [];
-    if (!(await tryCommit(deps, [itemWrite(next, item), ...claim]))) return undefined;
+    const claim = contactId ? [sourceClaim('voice', contactId, itemId, deps.clock.now())] : [];
+    if (!(await tryCommit(deps, [itemWrite(next, item!), ...claim]))) return RETRY;
     await fx.emit({
       events: [{ type: 'callback.dialed', at: deps.clock.now(), itemId, repId: r.repId, attempt, contactId }],
       timers: [],
@@ -94,15 +92,18 @@ export async function dialCallback(
  */
 export async function recordDialOutcome(
   deps: RouterDeps,
-  input: unknown,
+  input: DialOutcomeInput,
   fx = new Effects(deps),
 ): Promise<Outcome<DialDecision>> {
   const parsed = dialOutcomeSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const { itemId, outcome, contactId } = parsed.data;
+  const { itemId, outcome, contactId, repId } = parsed.data;
   let freedRep: string | undefined;
-  const decision = await retrying('dialOutcome', async (): Promise<DialDecision | undefined> => {
+  const decision = await retrying('dialOutcome', async (): Promise<Attempt<DialDecision>> => {
     const item = await requireItem(deps, itemId);
+    if (repId !== undefined && item.reservation?.repId !== repId) {
+      throw new InvalidInputError('repId', `item ${item.id} is not assigned to ${repId}`);
+    }
     const cb = item.callback;
     const r = item.reservation;
     if (
@@ -117,7 +118,7 @@ export async function recordDialOutcome(
     const outcomes = [...cb.outcomes, { at: now, outcome: outcome as DialOutcome }];
     if (outcome === 'answered') {
       const next: WorkItem = { ...item, callback: { ...cb, connected: true, outcomes }, version: item.version + 1 };
-      if (!(await tryCommit(deps, [itemWrite(next, item)]))) return undefined;
+      if (!(await tryCommit(deps, [itemWrite(next, item)]))) return RETRY;
       await fx.emit({
         events: [{ type: 'callback.connected', at: now, itemId, repId: r.repId, attempt: cb.attempts }],
         timers: [],
@@ -127,7 +128,7 @@ export async function recordDialOutcome(
     }
     const config = await deps.config.get();
     const rep = await holderOf(deps, config, item);
-    if (!rep) return undefined;
+    if (!rep) return RETRY;
     const retry = cb.attempts < cb.maxAttempts;
     const dueAt = now + cb.retryAfterSeconds * 1000;
     const next: WorkItem = retry
@@ -148,7 +149,7 @@ export async function recordDialOutcome(
           callback: { ...cb, outcomes },
         };
     if (!(await tryCommit(deps, [itemWrite(next, item), repWrite(config, release(rep, r.pool, r.units), rep)])))
-      return undefined;
+      return RETRY;
     const failed: RoutingEvent = {
       type: 'callback.attemptFailed',
       at: now,
@@ -171,19 +172,4 @@ export async function recordDialOutcome(
   });
   if (freedRep) await findWorkForRep(deps, freedRep, fx);
   return fx.outcome(decision);
-}
-
-/** Dials for every callback a use case just assigned (accepted, or auto-accepted with the offer). */
-export async function dialAssignedCallbacks(
-  deps: RouterDeps,
-  events: readonly RoutingEvent[],
-): Promise<RoutingEvent[]> {
-  const followUps: RoutingEvent[] = [];
-  for (const e of events) {
-    // Only callbacks are read: every other assignment (the hot path) costs nothing here.
-    if (e.type !== 'work.assigned' || e.channel !== 'callback') continue;
-    const item = await deps.store.getItem(e.itemId);
-    if (needsDial(item)) followUps.push(...(await dialCallback(deps, e.itemId)).events);
-  }
-  return followUps;
 }

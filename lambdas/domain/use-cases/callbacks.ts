@@ -4,7 +4,10 @@ import { InvalidInputError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, type Outcome, type RouterDeps, requireItem, retrying, tryCommit } from './context';
+import { type Attempt, itemWrite, newItem, RETRY, retrying, tryCommit } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
+import { requireItem } from './reads';
 import { routeItem } from './route-item';
 
 const DAY_MS = 86_400_000;
@@ -21,6 +24,8 @@ export const callbackRequestSchema = z
     attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
   })
   .strict();
+
+export type CallbackRequestInput = z.input<typeof callbackRequestSchema>;
 
 export type CallbackDecision =
   | {
@@ -39,7 +44,10 @@ export const callbackDueTimer = (item: WorkItem): Timer => ({
 });
 
 /** Stores a callback, idempotent per source: scheduled for later, or queued and routed now. */
-export async function requestCallback(deps: RouterDeps, input: unknown): Promise<Outcome<CallbackDecision>> {
+export async function requestCallback(
+  deps: RouterDeps,
+  input: CallbackRequestInput,
+): Promise<Outcome<CallbackDecision>> {
   const parsed = callbackRequestSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const data = parsed.data;
@@ -70,7 +78,7 @@ export async function requestCallback(deps: RouterDeps, input: unknown): Promise
     offers: 0,
     callback: { phoneNumber: data.phoneNumber, dueAt, attempts: 0, ...retry, outcomes: [] },
   };
-  if (!(await tryCommit(deps, [itemWrite(item, undefined)]))) {
+  if (!(await tryCommit(deps, [newItem(item, now)]))) {
     const winner = await deps.store.itemIdForSource('callback', data.source);
     if (!winner) throw new InvalidInputError('source', 'the callback could not be stored; retry');
     const existing = await requireItem(deps, winner);
@@ -106,14 +114,14 @@ export async function callbackDue(
   timer: Timer,
   fx = new Effects(deps),
 ): Promise<Outcome<CallbackDecision>> {
-  const decision = await retrying('callbackDue', async (): Promise<CallbackDecision | undefined> => {
+  const decision = await retrying('callbackDue', async (): Promise<Attempt<CallbackDecision>> => {
     const item = await requireItem(deps, timer.itemId);
     if (item.state !== 'Scheduled' || !item.callback || `attempt-${item.callback.attempts}` !== timer.guard)
       return { kind: 'stale', itemId: item.id };
     const config = await deps.config.get();
     const now = deps.clock.now();
     const queued: WorkItem = { ...item, state: 'Queued', targetSince: now, version: item.version + 1 };
-    if (!(await tryCommit(deps, [itemWrite(queued, item)]))) return undefined;
+    if (!(await tryCommit(deps, [itemWrite(queued, item)]))) return RETRY;
     const event: RoutingEvent = {
       type: 'work.queued',
       at: now,

@@ -1,9 +1,7 @@
-import type { RepState } from '../routing/rep';
+import { isRoutable, type RepState } from '../routing/rep';
 
 /** The default time a group's cached candidates are used before the index is queried again. */
 export const CANDIDATE_CACHE_MS = 3_000;
-
-const routable = (rep: RepState) => rep.sessionId !== undefined && rep.statusChannels.length > 0;
 
 /**
  * A router's short-lived copy of each group's available reps, so a push need not query the index for every
@@ -31,7 +29,7 @@ export class CandidateCache {
   update(rep: RepState): void {
     const entry = this.groups.get(rep.groupId);
     if (!entry) return;
-    if (routable(rep)) entry.reps.set(rep.repId, rep);
+    if (isRoutable(rep)) entry.reps.set(rep.repId, rep);
     else entry.reps.delete(rep.repId);
   }
 }

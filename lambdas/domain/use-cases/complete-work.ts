@@ -1,19 +1,11 @@
 import { InvalidInputError } from '../errors';
 import { cancel, complete, finish } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import {
-  assertKnownRep,
-  Effects,
-  holderOf,
-  itemWrite,
-  type Outcome,
-  type RouterDeps,
-  repWrite,
-  requireItem,
-  retrying,
-  tryCommit,
-} from './context';
+import { type Attempt, itemWrite, RETRY, repWrite, retrying, tryCommit } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
+import { assertKnownRep, holderOf, requireItem } from './reads';
 
 export type CompleteDecision =
   | { readonly kind: 'wrapUp'; readonly itemId: string; readonly repId: string; readonly wrapUpEndsAt: number }
@@ -37,17 +29,17 @@ export async function completeWork(
 ): Promise<Outcome<CompleteDecision>> {
   const fx = new Effects(deps);
   await assertKnownRep(deps, input.repId);
-  const decision = await retrying('complete', async (): Promise<CompleteDecision | undefined> => {
+  const decision = await retrying('complete', async (): Promise<Attempt<CompleteDecision>> => {
     const config = await deps.config.get();
     const item = await requireItem(deps, input.itemId);
     checkHolder(item, input.repId);
     if (item.state !== 'Assigned') return { kind: 'stale', itemId: item.id, state: item.state };
     const repId = item.reservation!.repId;
     const rep = await holderOf(deps, config, item);
-    if (!rep) return undefined;
+    if (!rep) return RETRY;
     const t = complete(item, rep, config, deps.clock.now());
     const writes = t.rep ? [itemWrite(t.item, item), repWrite(config, t.rep, rep)] : [itemWrite(t.item, item)];
-    if (!(await tryCommit(deps, writes))) return undefined;
+    if (!(await tryCommit(deps, writes))) return RETRY;
     await fx.emit(t);
     return t.item.state === 'WrapUp'
       ? { kind: 'wrapUp', itemId: item.id, repId, wrapUpEndsAt: t.item.wrapUpEndsAt! }
@@ -64,7 +56,7 @@ export async function endWrapUp(
 ): Promise<Outcome<CompleteDecision>> {
   const fx = new Effects(deps);
   await assertKnownRep(deps, input.repId);
-  const decision = await retrying('endWrapUp', async (): Promise<CompleteDecision | undefined> => {
+  const decision = await retrying('endWrapUp', async (): Promise<Attempt<CompleteDecision>> => {
     const config = await deps.config.get();
     const item = await requireItem(deps, input.itemId);
     checkHolder(item, input.repId);
@@ -73,9 +65,9 @@ export async function endWrapUp(
     if (!current) return { kind: 'stale', itemId: item.id, state: item.state };
     const repId = item.reservation!.repId;
     const rep = await holderOf(deps, config, item);
-    if (!rep) return undefined;
+    if (!rep) return RETRY;
     const t = finish(item, rep, deps.clock.now());
-    if (!(await tryCommit(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, rep)]))) return undefined;
+    if (!(await tryCommit(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, rep)]))) return RETRY;
     await fx.emit(t);
     return { kind: 'completed', itemId: item.id, repId };
   });
@@ -89,17 +81,17 @@ export async function cancelWork(
   input: { itemId: string; reason: string },
 ): Promise<Outcome<CancelDecision>> {
   const fx = new Effects(deps);
-  const decision = await retrying('cancel', async (): Promise<CancelDecision | undefined> => {
+  const decision = await retrying('cancel', async (): Promise<Attempt<CancelDecision>> => {
     const config = await deps.config.get();
     const item = await requireItem(deps, input.itemId);
     if (item.state !== 'Queued' && item.state !== 'Offered')
       return { kind: 'stale', itemId: item.id, state: item.state };
     const repId = item.reservation?.repId;
     const rep = repId ? await holderOf(deps, config, item) : undefined;
-    if (repId && !rep) return undefined;
+    if (repId && !rep) return RETRY;
     const t = cancel(item, rep, input.reason, deps.clock.now());
     const writes = t.rep && rep ? [itemWrite(t.item, item), repWrite(config, t.rep, rep)] : [itemWrite(t.item, item)];
-    if (!(await tryCommit(deps, writes))) return undefined;
+    if (!(await tryCommit(deps, writes))) return RETRY;
     await fx.emit(t);
     return { kind: 'canceled', itemId: item.id, releasedRepId: repId };
   });

@@ -1,5 +1,7 @@
+import type { RoutingCommands } from './commands';
 import { callbackContactEvent, transferArrival } from './contact-event-links';
-import type { Router } from './router';
+import type { RouterDeps } from './deps';
+import { connectRep } from './voice';
 
 /** A Connect contact event, reduced to what routing needs (the handler maps Connect's shape to this). */
 export interface ContactEvent {
@@ -47,15 +49,19 @@ const EXPIRY_SLACK_MS = 2_000;
  * Spec §8: Connect contact events drive voice work. They arrive unordered and may repeat, so each is checked
  * against the item's current state; one that no longer applies is ignored and changes nothing.
  */
-export async function handleContactEvent(router: Router, e: ContactEvent): Promise<ContactEventDecision> {
-  const { store, telephony, config, clock } = router.deps;
+export async function handleContactEvent(
+  deps: RouterDeps,
+  commands: RoutingCommands,
+  e: ContactEvent,
+): Promise<ContactEventDecision> {
+  const { store, clock } = deps;
   const itemId = await store.itemIdForSource('voice', e.contactId);
   // Contacts the router never received (unified routing off, internal calls) are Connect's own business,
   // unless one is a call that was transferred away from a rep.
-  if (!itemId) return (await transferArrival(router, e)) ?? { kind: 'ignored', reason: 'notRouted' };
+  if (!itemId) return (await transferArrival(deps, commands, e)) ?? { kind: 'ignored', reason: 'notRouted' };
   const item = await store.getItem(itemId);
   if (!item) return { kind: 'ignored', reason: 'notRouted' };
-  if (item.channel === 'callback') return callbackContactEvent(router, item, e);
+  if (item.channel === 'callback') return callbackContactEvent(deps, commands, item, e);
   // The first leg of a transferred call: the item follows the new contact now.
   if (item.source !== e.contactId) return { kind: 'ignored', reason: 'stale' };
   const r = item.reservation;
@@ -64,25 +70,19 @@ export async function handleContactEvent(router: Router, e: ContactEvent): Promi
   switch (e.eventType) {
     case 'QUEUED':
       // Routing criteria take effect once the contact is queued: target the current offer again, or route now.
-      if (item.state === 'Offered' && r && telephony) {
-        const cfg = await config.get();
-        const connectUserId = cfg.rep(r.repId).connectUserId;
-        if (connectUserId)
-          await telephony.connectRep({
-            contactId: e.contactId,
-            connectUserId,
-            expirySeconds: cfg.queue(item.queueId).pushTimeoutSeconds,
-          });
-        return applied('retargeted');
+      if (item.state === 'Offered' && r) {
+        const expirySeconds = (await deps.config.get()).queue(item.queueId).pushTimeoutSeconds;
+        const targeting = await connectRep(deps, { contactId: e.contactId, repId: r.repId, expirySeconds });
+        if (targeting !== 'noTelephony') return applied('retargeted');
       }
       if (item.state === 'Queued') {
-        await router.routeItem(itemId);
+        await commands.routeItem(itemId);
         return applied('routed');
       }
       return { kind: 'ignored', reason: 'stale' };
     case 'CONNECTED_TO_AGENT':
       if (item.state !== 'Offered') return { kind: 'ignored', reason: 'stale' };
-      await router.accept({ itemId, offerId: r?.offerId });
+      await commands.accept({ itemId, offerId: r?.offerId });
       return applied('accepted');
     case 'CONTACT_DATA_UPDATED': {
       if (!e.stepExpired) return { kind: 'ignored', reason: 'notRelevant' };
@@ -90,24 +90,24 @@ export async function handleContactEvent(router: Router, e: ContactEvent): Promi
       const current =
         item.state === 'Offered' && r?.expiresAt !== undefined && clock.now() + EXPIRY_SLACK_MS >= r.expiresAt;
       if (!current) return { kind: 'ignored', reason: 'stale' };
-      await router.timeOut({ itemId, offerId: r!.offerId });
+      await commands.timeOut({ itemId, offerId: r!.offerId });
       return applied('timedOut');
     }
     case 'DISCONNECTED':
       if (e.connectedToAgentAt !== undefined) {
         // Answered, even if CONNECTED_TO_AGENT has not arrived yet: accept, then end the work.
-        if (item.state === 'Offered') await router.accept({ itemId, offerId: r?.offerId });
-        const done = await router.complete({ itemId });
+        if (item.state === 'Offered') await commands.accept({ itemId, offerId: r?.offerId });
+        const done = await commands.complete({ itemId });
         return done.decision.kind === 'stale' ? { kind: 'ignored', reason: 'stale' } : applied('completed');
       }
       if (item.state !== 'Queued' && item.state !== 'Offered') return { kind: 'ignored', reason: 'stale' };
-      await router.cancel({ itemId, reason: 'abandoned' });
+      await commands.cancel({ itemId, reason: 'abandoned' });
       return applied('canceled');
     case 'COMPLETED':
       // Fully ended, after-contact work included.
-      if (item.state === 'Assigned') await router.complete({ itemId });
+      if (item.state === 'Assigned') await commands.complete({ itemId });
       if ((await store.getItem(itemId))?.state !== 'WrapUp') return { kind: 'ignored', reason: 'stale' };
-      await router.endWrapUp({ itemId });
+      await commands.endWrapUp({ itemId });
       return applied('wrapUpEnded');
     default:
       return { kind: 'ignored', reason: 'notRelevant' };

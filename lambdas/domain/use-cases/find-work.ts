@@ -5,16 +5,10 @@ import { POOLS, type RepState } from '../routing/rep';
 import { singleRepExplanation } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import {
-  commitOrConflict,
-  Effects,
-  itemWrite,
-  MAX_ATTEMPTS,
-  type Outcome,
-  type RouterDeps,
-  repState,
-  repWrite,
-} from './context';
+import { commitOrConflict, itemWrite, MAX_ATTEMPTS, repWrite } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
+import { repState } from './reads';
 import { mergeWaiting } from './waiting-merge';
 
 /** Bounds one pull: how many waiting items it may look at before leaving the rest to later triggers. */

@@ -2,9 +2,12 @@ import type { Timer } from '../routing/events';
 import { applyDueRules, newlyRelaxed, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
 import { callbackDue } from './callbacks';
+import { itemWrite, RETRY, retrying, tryCommit } from './commit';
 import { endWrapUp } from './complete-work';
-import { Effects, itemWrite, type Outcome, type RouterDeps, requireItem, retrying, tryCommit } from './context';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
 import { timeOutOffer } from './offer-responses';
+import { requireItem } from './reads';
 import { routeItem } from './route-item';
 
 export type TimerDecision =
@@ -26,29 +29,30 @@ export async function fireTimer(deps: RouterDeps, timer: Timer): Promise<Outcome
     await deps.timers.schedule([timer]);
     return fx.outcome({ kind: 'rescheduled', timer: timer.kind, itemId: timer.itemId });
   }
-  const fired = (events: Outcome<unknown>['events']) => ({
-    decision: { kind: 'fired', timer: timer.kind, itemId: timer.itemId } as const,
-    events,
+  // What the timer ran is this timer's outcome: its events and the follow-ups it left (a re-offered call).
+  const fired = (ran: Outcome<unknown>): Outcome<TimerDecision> => ({
+    ...ran,
+    decision: { kind: 'fired', timer: timer.kind, itemId: timer.itemId },
   });
   switch (timer.kind) {
     case 'pushTimeout': {
       const r = await timeOutOffer(deps, { itemId: timer.itemId, offerId: timer.guard });
-      return r.decision.kind === 'stale' ? stale : fired(r.events);
+      return r.decision.kind === 'stale' ? stale : fired(r);
     }
     case 'wrapUpEnd': {
       const r = await endWrapUp(deps, { itemId: timer.itemId, offerId: timer.guard });
-      return r.decision.kind === 'stale' ? stale : fired(r.events);
+      return r.decision.kind === 'stale' ? stale : fired(r);
     }
     case 'callbackDue': {
       const r = await callbackDue(deps, timer, fx);
-      return r.decision.kind === 'stale' ? stale : fired(r.events);
+      return r.decision.kind === 'stale' ? stale : fired(r);
     }
     case 'reoffer': {
       const r = await routeItem(deps, timer.itemId, fx);
-      return r.decision.kind === 'notQueued' ? stale : fired(r.events);
+      return r.decision.kind === 'notQueued' ? stale : fired(r);
     }
     default:
-      return (await applyTimedRules(deps, timer, fx)) ? fired(fx.events) : stale;
+      return (await applyTimedRules(deps, timer, fx)) ? fired(fx.outcome(undefined)) : stale;
   }
 }
 
@@ -66,7 +70,7 @@ async function applyTimedRules(deps: RouterDeps, timer: Timer, fx: Effects): Pro
     const next: WorkItem = dropped.length
       ? { ...due.item, relaxedSkills: [...due.item.relaxedSkills, ...dropped], version: item.version + 1 }
       : due.item;
-    if (!(await tryCommit(deps, [itemWrite(next, item)]))) return undefined;
+    if (!(await tryCommit(deps, [itemWrite(next, item)]))) return RETRY;
     const events = [...due.events];
     if (dropped.length) events.push({ type: 'skills.relaxed', at: now, itemId: item.id, dropped });
     const timers = due.events.length ? queuedTimers(next, config).filter((t) => t.dueAt > now) : [];

@@ -4,19 +4,11 @@ import type { Timer } from '../routing/events';
 import { applyDueRules, queuedTimers } from '../routing/lifecycle';
 import { accept, type ReturnKind, returnToQueue } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import {
-  assertKnownRep,
-  Effects,
-  holderOf,
-  itemWrite,
-  type Outcome,
-  type RouterDeps,
-  repWrite,
-  requireItem,
-  retrying,
-  tryCommit,
-} from './context';
+import { itemWrite, RETRY, repWrite, retrying, tryCommit } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
+import { assertKnownRep, holderOf, requireItem } from './reads';
 import { type RouteDecision, routeItem } from './route-item';
 
 export interface OfferRef {
@@ -63,7 +55,7 @@ export async function acceptOffer(deps: RouterDeps, ref: OfferRef): Promise<Outc
       );
     }
     const t = accept(item, deps.clock.now());
-    if (!(await tryCommit(deps, [itemWrite(t.item, item)]))) return undefined;
+    if (!(await tryCommit(deps, [itemWrite(t.item, item)]))) return RETRY;
     await fx.emit(t);
     return fx.outcome({ kind: 'accepted', itemId: item.id, repId: r!.repId, offerId: r!.offerId });
   });
@@ -99,14 +91,14 @@ async function returnOffer(
     if (kind === 'declined') checkDecline(config, item, ref.reason);
     const r = item.reservation!;
     const rep = await holderOf(deps, config, item);
-    if (!rep) return undefined;
+    if (!rep) return RETRY;
     const presence = config.rep(r.repId).presence;
     const statusId =
       kind === 'declined' ? presence.statusOnDecline : kind === 'timedOut' ? presence.statusOnPushTimeout : undefined;
     const statusChange = statusId ? { statusId, channels: config.status(statusId).channels } : undefined;
     const t = returnToQueue(item, rep, kind, now, { reason: ref.reason, statusChange });
     const due = applyDueRules(t.item, config, now);
-    if (!(await tryCommit(deps, [itemWrite(due.item, item), repWrite(config, t.rep!, rep)]))) return undefined;
+    if (!(await tryCommit(deps, [itemWrite(due.item, item), repWrite(config, t.rep!, rep)]))) return RETRY;
     await fx.emit({
       events: [...t.events, ...due.events],
       timers: requeueTimers(due.item, config, kind, now),

@@ -5,7 +5,10 @@ import { applyDueRules } from '../routing/lifecycle';
 import { type RepState, reserve } from '../routing/rep';
 import { returnToQueue } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { Effects, itemWrite, type Outcome, type RouterDeps, repState, repWrite, retrying, tryCommit } from './context';
+import { type Attempt, itemWrite, newItem, RETRY, repWrite, retrying, tryCommit } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
+import { repState } from './reads';
 import { routeItem } from './route-item';
 
 export type OutboundDecision =
@@ -52,7 +55,7 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
   const config = await deps.config.get();
   const queue = voiceQueue(config, input.queueId);
   const profile = config.rep(input.repId);
-  const decision = await retrying('reserveOutbound', async (): Promise<OutboundDecision | undefined> => {
+  const decision = await retrying('reserveOutbound', async (): Promise<Attempt<OutboundDecision>> => {
     const existing = await deps.store.itemIdForSource('voice', input.callId);
     if (existing) return { kind: 'duplicate', itemId: existing };
     const rep = await repState(deps, config, input.repId);
@@ -60,7 +63,7 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
     const offers = await primaryOffers(deps, rep.repId);
     // Offers are read after the rep: one committed in between is in the list but not in the rep's accounts.
     // Retry on a consistent pair instead of releasing what the rep read does not hold.
-    if (offers.reduce((sum, i) => sum + i.reservation!.units, 0) > rep.used.primary) return undefined;
+    if (offers.reduce((sum, i) => sum + i.reservation!.units, 0) > rep.used.primary) return RETRY;
     const now = deps.clock.now();
     let freed: RepState = rep;
     const events: RoutingEvent[] = [];
@@ -76,10 +79,10 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
     const reserved = reserve(freed, 'primary', item.reservation!.units, now);
     const writes = [
       ...returned.map((r) => itemWrite(r.after, r.before)),
-      itemWrite(item, undefined),
+      newItem(item, now),
       repWrite(config, reserved, rep),
     ];
-    if (!(await tryCommit(deps, writes))) return undefined;
+    if (!(await tryCommit(deps, writes))) return RETRY;
     events.push({
       type: 'work.assigned',
       at: now,

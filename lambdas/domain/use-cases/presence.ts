@@ -1,9 +1,12 @@
 import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError } from '../errors';
 import type { RepState } from '../routing/rep';
-import { Effects, type Outcome, type RouterDeps, repState, repWrite, retrying, tryCommit } from './context';
+import { type Attempt, RETRY, repWrite, retrying, tryCommit } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
 import { rescindOffer } from './offer-responses';
+import { repState } from './reads';
 
 export type PresenceDecision =
   | { readonly kind: 'loggedIn'; readonly repId: string; readonly sessionId: string; readonly statusId: string }
@@ -22,7 +25,7 @@ export async function logIn(
   input: { repId: string; statusId?: string },
 ): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
-  const decision = await retrying('logIn', async (): Promise<PresenceDecision | undefined> => {
+  const decision = await retrying('logIn', async (): Promise<Attempt<PresenceDecision>> => {
     const config = await deps.config.get();
     const status = statusFor(config, input.statusId);
     const rep = await repState(deps, config, input.repId);
@@ -37,7 +40,7 @@ export async function logIn(
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
+    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return RETRY;
     await fx.emit({
       events: [
         {
@@ -64,7 +67,7 @@ export async function changeStatus(
   input: { repId: string; statusId: string },
 ): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
-  const decision = await retrying('changeStatus', async (): Promise<PresenceDecision | undefined> => {
+  const decision = await retrying('changeStatus', async (): Promise<Attempt<PresenceDecision>> => {
     const config = await deps.config.get();
     const status = config.status(input.statusId);
     const rep = await repState(deps, config, input.repId);
@@ -78,7 +81,7 @@ export async function changeStatus(
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
+    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return RETRY;
     await fx.emit({
       events: [
         {
@@ -105,7 +108,7 @@ export async function changeStatus(
  */
 export async function logOut(deps: RouterDeps, input: { repId: string }): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
-  const decision = await retrying('logOut', async (): Promise<PresenceDecision | undefined> => {
+  const decision = await retrying('logOut', async (): Promise<Attempt<PresenceDecision>> => {
     const config = await deps.config.get();
     const rep = await repState(deps, config, input.repId);
     if (rep.sessionId === undefined) return { kind: 'alreadyLoggedOut', repId: rep.repId };
@@ -118,7 +121,7 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
       statusChannels: [],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return undefined;
+    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return RETRY;
     await fx.emit({
       events: [
         {
@@ -139,7 +142,7 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
   for (const item of await deps.store.heldItems(input.repId)) {
     if (item.state !== 'Offered') continue;
     const r = await rescindOffer(deps, { itemId: item.id, repId: input.repId, reason: 'repLoggedOut' });
-    fx.events.push(...r.events);
+    fx.absorb(r);
     if (r.decision.kind === 'rescinded') rescinded.push(item.id);
   }
   return fx.outcome({ ...decision, rescinded });

@@ -6,17 +6,10 @@ import type { RepState } from '../routing/rep';
 import { type Candidate, chooseRep } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import {
-  commitOrConflict,
-  Effects,
-  itemWrite,
-  MAX_ATTEMPTS,
-  type Outcome,
-  type RouterDeps,
-  repWrite,
-  requireItem,
-  tryCommit,
-} from './context';
+import { commitOrConflict, itemWrite, MAX_ATTEMPTS, repWrite, tryCommit } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
+import { requireItem } from './reads';
 
 export type RouteDecision =
   | {

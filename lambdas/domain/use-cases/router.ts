@@ -1,92 +1,115 @@
 import type { Timer } from '../routing/events';
-import { dialAssignedCallbacks, dialCallback, recordDialOutcome } from './callback-dial';
-import { requestCallback } from './callbacks';
+import type { DestinationQuery } from '../routing/transfer-destinations';
+import { type DialOutcomeInput, dialCallback, recordDialOutcome } from './callback-dial';
+import { type CallbackRequestInput, requestCallback } from './callbacks';
+import type { RoutingCommands } from './commands';
 import { cancelWork, completeWork, endWrapUp } from './complete-work';
-import type { Outcome, RouterDeps } from './context';
+import { type ContactEvent, handleContactEvent } from './contact-events';
+import type { RouterDeps } from './deps';
+import type { Outcome } from './effects';
 import { findWorkForRep } from './find-work';
 import { fireTimer } from './fire-timer';
+import { runFollowUps } from './follow-ups';
 import { acceptOffer, declineOffer, type OfferRef, rescindOffer, timeOutOffer } from './offer-responses';
 import { type OutboundInput, reserveOutbound } from './outbound';
 import { changeStatus, logIn, logOut } from './presence';
+import { repView, transferDestinationsFor, type WaitingQuery, waitingPage } from './queries';
 import { routeItem } from './route-item';
+import type { SubmitWorkInput } from './submission';
 import { submitWork } from './submit-work';
-import { completePendingTransfer, transferWork } from './transfer';
-import { connectVoiceOffers } from './voice';
+import { sweep } from './sweep';
+import { completePendingTransfer, type TransferInput, transferWork } from './transfer';
 
 /**
- * The application service: every use case over one set of ports. Handlers and the simulator call this.
- * Any use case can lead to offers; voice offers are then handed to Amazon Connect (semantics §8).
+ * The application service: every use case over one set of ports, which it keeps to itself. Handlers, the
+ * simulator and the local contact center call this and nothing below it. Every command runs its use case, then
+ * the follow-ups it left (Connect calls, dials), in one place.
  */
-export class Router {
-  constructor(readonly deps: RouterDeps) {}
+export class Router implements RoutingCommands {
+  constructor(private readonly deps: RouterDeps) {}
 
-  submitWork(input: unknown) {
-    return this.voice(submitWork(this.deps, input));
+  submitWork(input: SubmitWorkInput) {
+    return this.run(submitWork(this.deps, input));
   }
   routeItem(itemId: string) {
-    return this.voice(routeItem(this.deps, itemId));
+    return this.run(routeItem(this.deps, itemId));
   }
   findWorkForRep(repId: string) {
-    return this.voice(findWorkForRep(this.deps, repId));
+    return this.run(findWorkForRep(this.deps, repId));
   }
   accept(ref: OfferRef) {
-    return this.voice(acceptOffer(this.deps, ref));
+    return this.run(acceptOffer(this.deps, ref));
   }
   decline(ref: OfferRef & { reason?: string }) {
-    return this.voice(declineOffer(this.deps, ref));
+    return this.run(declineOffer(this.deps, ref));
   }
   timeOut(ref: OfferRef) {
-    return this.voice(timeOutOffer(this.deps, ref));
+    return this.run(timeOutOffer(this.deps, ref));
   }
   rescind(ref: OfferRef & { reason?: string }) {
-    return this.voice(rescindOffer(this.deps, ref));
+    return this.run(rescindOffer(this.deps, ref));
   }
   complete(input: { itemId: string; repId?: string }) {
-    return this.voice(completeWork(this.deps, input));
+    return this.run(completeWork(this.deps, input));
   }
   endWrapUp(input: { itemId: string; repId?: string; offerId?: string }) {
-    return this.voice(endWrapUp(this.deps, input));
+    return this.run(endWrapUp(this.deps, input));
   }
   cancel(input: { itemId: string; reason: string }) {
-    return this.voice(cancelWork(this.deps, input));
+    return this.run(cancelWork(this.deps, input));
   }
   logIn(input: { repId: string; statusId?: string }) {
-    return this.voice(logIn(this.deps, input));
+    return this.run(logIn(this.deps, input));
   }
   logOut(input: { repId: string }) {
-    return this.voice(logOut(this.deps, input));
+    return this.run(logOut(this.deps, input));
   }
   changeStatus(input: { repId: string; statusId: string }) {
-    return this.voice(changeStatus(this.deps, input));
+    return this.run(changeStatus(this.deps, input));
   }
   reserveOutbound(input: OutboundInput) {
-    return this.voice(reserveOutbound(this.deps, input));
+    return this.run(reserveOutbound(this.deps, input));
   }
   fireTimer(timer: Timer) {
-    return this.voice(fireTimer(this.deps, timer));
+    return this.run(fireTimer(this.deps, timer));
   }
-  transfer(input: unknown) {
-    return this.voice(transferWork(this.deps, input));
+  transfer(input: TransferInput) {
+    return this.run(transferWork(this.deps, input));
   }
   transferArrived(input: { itemId: string; contactId: string }) {
-    return this.voice(completePendingTransfer(this.deps, input));
+    return this.run(completePendingTransfer(this.deps, input));
   }
-  requestCallback(input: unknown) {
-    return this.voice(requestCallback(this.deps, input));
+  requestCallback(input: CallbackRequestInput) {
+    return this.run(requestCallback(this.deps, input));
   }
-  recordDialOutcome(input: unknown) {
-    return this.voice(recordDialOutcome(this.deps, input));
+  recordDialOutcome(input: DialOutcomeInput) {
+    return this.run(recordDialOutcome(this.deps, input));
   }
   dialCallback(itemId: string) {
-    return this.voice(dialCallback(this.deps, itemId));
+    return this.run(dialCallback(this.deps, itemId));
   }
 
-  /** Follow-ups every use case may cause: voice offers handed to Connect, accepted callbacks dialed. */
-  private async voice<D>(pending: Promise<Outcome<D>>): Promise<Outcome<D>> {
-    const outcome = await pending;
-    const followUps = await connectVoiceOffers(this.deps, outcome.events, (input) => cancelWork(this.deps, input));
-    const dials = await dialAssignedCallbacks(this.deps, [...outcome.events, ...followUps]);
-    followUps.push(...dials, ...(await connectVoiceOffers(this.deps, dials, (input) => cancelWork(this.deps, input))));
-    return followUps.length ? { ...outcome, events: [...outcome.events, ...followUps] } : outcome;
+  /** A Connect contact event (semantics §8); it drives the commands above, each with its follow-ups. */
+  handleContactEvent(event: ContactEvent) {
+    return handleContactEvent(this.deps, this, event);
+  }
+  /** The safety net: finishes what lost triggers or crashes left behind, through the commands above. */
+  sweep() {
+    return sweep(this.deps, this);
+  }
+
+  /** The read side: what a rep's desktop and a supervisor's views show. */
+  repView(repId: string) {
+    return repView(this.deps, repId);
+  }
+  waitingPage(query: WaitingQuery) {
+    return waitingPage(this.deps, query);
+  }
+  transferDestinations(repId: string, query: DestinationQuery) {
+    return transferDestinationsFor(this.deps, repId, query);
+  }
+
+  private async run<D>(pending: Promise<Outcome<D>>): Promise<Outcome<D>> {
+    return runFollowUps(this.deps, await pending);
   }
 }

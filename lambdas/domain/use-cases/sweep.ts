@@ -1,6 +1,7 @@
 import type { WaitPartition } from '../ports';
 import { callbackDueTimer } from './callbacks';
-import type { Router } from './router';
+import type { RoutingCommands } from './commands';
+import type { RouterDeps } from './deps';
 
 /** A timer is only presumed lost once it is this late; normal delivery is well within it. */
 export const SWEEP_GRACE_MS = 30_000;
@@ -31,8 +32,8 @@ export interface SweepReport {
  * Cost: one `held` query per configured rep (and a rep read where it holds offers) and one head page per waiting
  * list; no Scan.
  */
-export async function sweep(router: Router): Promise<SweepReport> {
-  const { store, config, clock } = router.deps;
+export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promise<SweepReport> {
+  const { store, config, clock } = deps;
   const cfg = await config.get();
   const overdue = clock.now() - SWEEP_GRACE_MS;
   let timedOut = 0;
@@ -52,12 +53,12 @@ export async function sweep(router: Router): Promise<SweepReport> {
       const r = item.reservation;
       if (item.state === 'Offered' && r && r.sessionId !== session) {
         if (
-          (await router.rescind({ itemId: item.id, offerId: r.offerId, reason: 'repLoggedOut' })).decision.kind ===
+          (await commands.rescind({ itemId: item.id, offerId: r.offerId, reason: 'repLoggedOut' })).decision.kind ===
           'rescinded'
         )
           rescinded++;
       } else if (item.state === 'Offered' && r?.expiresAt !== undefined && r.expiresAt < overdue) {
-        if ((await router.timeOut({ itemId: item.id, offerId: r.offerId })).decision.kind === 'timedOut') timedOut++;
+        if ((await commands.timeOut({ itemId: item.id, offerId: r.offerId })).decision.kind === 'timedOut') timedOut++;
       } else if (
         item.state === 'Assigned' &&
         item.callback &&
@@ -66,9 +67,9 @@ export async function sweep(router: Router): Promise<SweepReport> {
         (r.acceptedAt ?? 0) < overdue
       ) {
         // Accepted, but the dial never started (a crash in between): dial now; the client token stops doubles.
-        if ((await router.dialCallback(item.id)).decision.kind === 'dialed') dialed++;
+        if ((await commands.dialCallback(item.id)).decision.kind === 'dialed') dialed++;
       } else if (item.state === 'WrapUp' && item.wrapUpEndsAt !== undefined && item.wrapUpEndsAt < overdue) {
-        if ((await router.endWrapUp({ itemId: item.id, offerId: r?.offerId })).decision.kind === 'completed')
+        if ((await commands.endWrapUp({ itemId: item.id, offerId: r?.offerId })).decision.kind === 'completed')
           wrapUpsEnded++;
       }
     }
@@ -83,7 +84,7 @@ export async function sweep(router: Router): Promise<SweepReport> {
   for (const item of (await store.waitingItems({ kind: 'scheduled' }, HEAD)).items) {
     examined++;
     if ((item.callback?.dueAt ?? Infinity) >= overdue) break;
-    if ((await router.fireTimer(callbackDueTimer(item))).decision.kind === 'fired') callbacksDue++;
+    if ((await commands.fireTimer(callbackDueTimer(item))).decision.kind === 'fired') callbacksDue++;
   }
   for (const partition of partitions) {
     for (const item of (await store.waitingItems(partition, HEAD)).items) {
@@ -91,7 +92,7 @@ export async function sweep(router: Router): Promise<SweepReport> {
       longestWaitMs = Math.max(longestWaitMs, clock.now() - item.requestedAt);
       // A timed-rules firing applies every due rule (overflow, fallback, skill drops), as a lost timer would
       // have, and then routes the item.
-      const fired = await router.fireTimer({
+      const fired = await commands.fireTimer({
         kind: 'overflow',
         itemId: item.id,
         dueAt: clock.now(),

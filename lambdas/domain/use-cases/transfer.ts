@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
 import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
-import type { StateWrite } from '../ports';
 import { assess } from '../routing/eligibility';
 import type { RoutingEvent } from '../routing/events';
 import { queuedTimers } from '../routing/lifecycle';
@@ -11,24 +10,27 @@ import { singleRepExplanation } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { PendingTransfer, WorkItem } from '../routing/work-item';
 import {
-  Effects,
-  holderOf,
+  type Attempt,
   itemWrite,
-  type Outcome,
-  type RouterDeps,
-  repState,
+  type PlannedWrite,
+  RETRY,
   repWrite,
-  requireItem,
   retrying,
+  sourceClaim,
   tryCommit,
-} from './context';
+} from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
+import { holderOf, repState, requireItem } from './reads';
 import { routeItem } from './route-item';
 import { resolveTransfer, transferRequestSchema, transferTo } from './transfer-target';
 
 export const transferInputSchema = z
   .object({ itemId: z.string().min(1).max(128), repId: z.string().min(1).max(64), to: transferRequestSchema })
   .strict();
+
+export type TransferInput = z.input<typeof transferInputSchema>;
 
 export type TransferDecision =
   | {
@@ -45,14 +47,14 @@ export type TransferDecision =
  * requestedAt unless told otherwise) or a routing flow. Digital work moves at once; a call moves when Connect
  * reports it left the rep (completeTransfer), so the rep's voice capacity is held until then.
  */
-export async function transferWork(deps: RouterDeps, input: unknown): Promise<Outcome<TransferDecision>> {
+export async function transferWork(deps: RouterDeps, input: TransferInput): Promise<Outcome<TransferDecision>> {
   const parsed = transferInputSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { itemId, repId, to } = parsed.data;
   const fx = new Effects(deps);
   const config = await deps.config.get();
   config.rep(repId, 'repId');
-  const decision = await retrying('transfer', async (): Promise<TransferDecision | undefined> => {
+  const decision = await retrying('transfer', async (): Promise<Attempt<TransferDecision>> => {
     const item = await requireItem(deps, itemId);
     const now = deps.clock.now();
     // Bad input is an error whatever state the item is in (semantics §12); only then is a moved-on item stale.
@@ -62,7 +64,7 @@ export async function transferWork(deps: RouterDeps, input: unknown): Promise<Ou
     const pending: PendingTransfer = { to: resolved.target, fromRepId: repId, requestedAt: now, via: resolved.via };
     if (item.channel !== 'voice') return completeTransfer(deps, fx, item, pending, resolved.events);
     const next: WorkItem = { ...item, pendingTransfer: pending, version: item.version + 1 };
-    if (!(await tryCommit(deps, [itemWrite(next, item)]))) return undefined;
+    if (!(await tryCommit(deps, [itemWrite(next, item)]))) return RETRY;
     const requested: RoutingEvent = {
       type: 'work.transferRequested',
       at: now,
@@ -86,7 +88,7 @@ export async function completePendingTransfer(
   input: { itemId: string; contactId: string },
 ): Promise<Outcome<TransferDecision>> {
   const fx = new Effects(deps);
-  const decision = await retrying('completeTransfer', async (): Promise<TransferDecision | undefined> => {
+  const decision = await retrying('completeTransfer', async (): Promise<Attempt<TransferDecision>> => {
     const item = await requireItem(deps, input.itemId);
     if (item.state !== 'Assigned' || !item.pendingTransfer)
       return { kind: 'stale', itemId: item.id, state: item.state };
@@ -107,15 +109,15 @@ export async function completeTransfer(
   pending: PendingTransfer,
   events: RoutingEvent[] = [],
   newSource?: string,
-): Promise<TransferDecision | undefined> {
+): Promise<Attempt<TransferDecision>> {
   const config = await deps.config.get();
   const now = deps.clock.now();
   const r = item.reservation!;
   const from = await holderOf(deps, config, item);
-  if (!from) return undefined;
+  if (!from) return RETRY;
   const queued = requeued(item, pending, config, now, newSource);
-  const writes: StateWrite[] = [repWrite(config, release(from, r.pool, r.units), from)];
-  if (newSource) writes.push({ kind: 'source', channel: item.channel, source: newSource, itemId: item.id });
+  const writes: PlannedWrite[] = [repWrite(config, release(from, r.pool, r.units), from)];
+  if (newSource) writes.push(sourceClaim(item.channel, newSource, item.id, now));
   const moved: RoutingEvent = {
     type: 'work.transferred',
     at: now,
@@ -128,7 +130,7 @@ export async function completeTransfer(
     pending.to.kind === 'rep' ? await offerWithoutDecline(deps, config, queued, pending.to.repId, now) : undefined;
   const final = offered?.item ?? queued;
   if (offered) writes.push(repWrite(config, offered.rep!, offered.before));
-  if (!(await tryCommit(deps, [itemWrite(final, item), ...writes]))) return undefined;
+  if (!(await tryCommit(deps, [itemWrite(final, item), ...writes]))) return RETRY;
   const queuedEvent: RoutingEvent = {
     type: 'work.queued',
     at: now,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { invalidInput } from '../../domain/config/validate-config';
 import { InvalidInputError, NotFoundError } from '../../domain/errors';
-import type { WaitPartition } from '../../domain/ports';
-import { transferDestinations } from '../../domain/routing/transfer-destinations';
+import { dialOutcomeSchema } from '../../domain/use-cases/callback-dial';
+import { callbackRequestSchema } from '../../domain/use-cases/callbacks';
 import type { Router } from '../../domain/use-cases/router';
+import { parseSubmission } from '../../domain/use-cases/submission';
+import { transferInputSchema } from '../../domain/use-cases/transfer';
 import { decisionResponse, json } from './responses';
 
 export interface HttpRequest {
@@ -24,12 +26,27 @@ const param = (req: HttpRequest, name: string): string => {
   return r.data;
 };
 const repBody = z.object({ repId: id }).strict();
+const destinationQuery = z
+  .object({
+    search: z.string().max(128).optional(),
+    kind: z.enum(['queue', 'rep', 'routingFlow']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(64).optional(),
+  })
+  .strict();
+const waitingQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().max(2048).optional(),
+    routing: z.enum(['queue', 'skills']).default('queue'),
+  })
+  .strict();
 
 type Route = (router: Router, req: HttpRequest) => Promise<ReturnType<typeof json>>;
 
-/** The HTTP API (IAM-authorized in the stack): rep desktops' commands and supervisor reads. */
+/** The HTTP API (IAM-authorized in the stack): rep desktops' commands and supervisor reads, through the Router. */
 export const routes: Record<string, Route> = {
-  'POST /work': async (r, req) => decisionResponse((await r.submitWork(req.body)).decision, 201),
+  'POST /work': async (r, req) => decisionResponse((await r.submitWork(parseSubmission(req.body))).decision, 201),
   'POST /reps/{repId}/login': async (r, req) =>
     decisionResponse(
       (
@@ -73,63 +90,28 @@ export const routes: Record<string, Route> = {
     decisionResponse((await r.endWrapUp({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
   'POST /items/{itemId}/transfer': async (r, req) => {
     const body = parse(z.object({ repId: id, to: z.unknown() }).strict(), req.body);
-    const { decision } = await r.transfer({ itemId: param(req, 'itemId'), ...body });
+    const input = parse(transferInputSchema, { itemId: param(req, 'itemId'), ...body });
+    const { decision } = await r.transfer(input);
     return decision.kind === 'pending' ? json(202, decision) : decisionResponse(decision);
   },
   'GET /reps/{repId}/transfer-destinations': async (r, req) => {
-    const q = parse(
-      z
-        .object({
-          search: z.string().max(128).optional(),
-          kind: z.enum(['queue', 'rep', 'routingFlow']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(64).optional(),
-        })
-        .strict(),
-      req.query,
-    );
-    return json(200, transferDestinations(await r.deps.config.get(), param(req, 'repId'), q));
+    const q = parse(destinationQuery, req.query);
+    return json(200, await r.transferDestinations(param(req, 'repId'), q));
   },
-  'POST /callbacks': async (r, req) => decisionResponse((await r.requestCallback(req.body)).decision, 201),
+  'POST /callbacks': async (r, req) =>
+    decisionResponse((await r.requestCallback(parse(callbackRequestSchema, req.body))).decision, 201),
   'POST /items/{itemId}/dial-outcome': async (r, req) => {
     const body = parse(
       z.object({ repId: id, outcome: z.string(), contactId: z.string().optional() }).strict(),
       req.body,
     );
-    const item = await r.deps.store.getItem(param(req, 'itemId'));
-    if (!item) throw new NotFoundError('itemId', `unknown work item '${param(req, 'itemId')}'`);
-    if (item.reservation?.repId !== body.repId)
-      throw new InvalidInputError('repId', `item ${item.id} is not assigned to ${body.repId}`);
-    return decisionResponse(
-      (await r.recordDialOutcome({ itemId: item.id, outcome: body.outcome, contactId: body.contactId })).decision,
-    );
+    const input = parse(dialOutcomeSchema, { itemId: param(req, 'itemId'), ...body });
+    return decisionResponse((await r.recordDialOutcome(input)).decision);
   },
-  'GET /reps/{repId}': async (r, req) => {
-    const repId = param(req, 'repId');
-    (await r.deps.config.get()).rep(repId);
-    return json(200, {
-      rep: (await r.deps.store.getRep(repId)) ?? { repId, loggedIn: false },
-      items: await r.deps.store.heldItems(repId),
-    });
-  },
+  'GET /reps/{repId}': async (r, req) => json(200, await r.repView(param(req, 'repId'))),
   'GET /queues/{queueId}/waiting': async (r, req) => {
-    const queueId = param(req, 'queueId');
-    (await r.deps.config.get()).queue(queueId, 'queueId');
-    const q = parse(
-      z
-        .object({
-          limit: z.coerce.number().int().min(1).max(100).default(25),
-          cursor: z.string().max(2048).optional(),
-          routing: z.enum(['queue', 'skills']).default('queue'),
-        })
-        .strict(),
-      req.query,
-    );
-    const partition: WaitPartition = { kind: q.routing, queueId };
-    const page = await r.deps.store.waitingItems(partition, q.limit, q.cursor).catch(() => {
-      throw new InvalidInputError('cursor', 'not a cursor this API returned');
-    });
-    return json(200, page);
+    const q = parse(waitingQuery, req.query);
+    return json(200, await r.waitingPage({ queueId: param(req, 'queueId'), ...q }));
   },
 };
 

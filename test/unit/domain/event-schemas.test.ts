@@ -5,8 +5,8 @@ import { MemoryRoutingStore } from '../../../lambdas/adapters/memory/memory-stor
 import { eventCataloguePage, eventJsonSchema } from '../../../lambdas/domain/routing/event-catalogue';
 import { eventSchemas } from '../../../lambdas/domain/routing/event-schemas';
 import type { RoutingEventType } from '../../../lambdas/domain/routing/events';
+import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/config-provider';
 import { loadConfiguration } from '../../../lambdas/domain/use-cases/configure';
-import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/context';
 import { Router } from '../../../lambdas/domain/use-cases/router';
 import { smallCenter } from '../../fixtures/small-center';
 import { transferCenter } from '../../fixtures/transfer-center';

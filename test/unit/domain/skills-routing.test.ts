@@ -2,8 +2,8 @@ import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../../lambd
 import { MemoryRoutingStore } from '../../../lambdas/adapters/memory/memory-store';
 import { CompiledConfig } from '../../../lambdas/domain/config/compiled-config';
 import { InvalidInputError } from '../../../lambdas/domain/errors';
+import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/config-provider';
 import { loadConfiguration } from '../../../lambdas/domain/use-cases/configure';
-import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/context';
 import { partitionsFor } from '../../../lambdas/domain/use-cases/find-work';
 import { Router } from '../../../lambdas/domain/use-cases/router';
 import { smallCenter } from '../../fixtures/small-center';

@@ -1,7 +1,7 @@
 import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { RepState } from '../../domain/routing/rep';
-import type { WorkItem } from '../../domain/routing/work-item';
+import type { RepState } from '../domain/routing/rep';
+import type { WorkItem } from '../domain/routing/work-item';
 
 /**
  * Every row of the routing table, split by kind, with whether each queued item is in the waiting index.

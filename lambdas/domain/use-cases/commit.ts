@@ -1,0 +1,91 @@
+import type { CompiledConfig } from '../config/compiled-config';
+import { ConflictError, ContentionError } from '../errors';
+import type { StateWrite } from '../ports';
+import { rankKey, scheduledRank } from '../routing/ordering';
+import { type RepState, repChange } from '../routing/rep';
+import type { WorkItem } from '../routing/work-item';
+import type { RouterDeps } from './deps';
+
+/** Bounded optimistic retries: a conflict means another writer made progress, so retry on fresh state. */
+export const MAX_ATTEMPTS = 12;
+
+/** An attempt's answer when what it read has moved on: `retrying` runs it again on fresh state. */
+export const RETRY = Symbol('retry');
+export type Attempt<T> = T | typeof RETRY;
+
+/**
+ * A write a use case plans, and what this router learns from it. `repAfter` is the rep's state once the change
+ * is committed: it is never stored (the store applies the change atomically), it only refreshes the router's
+ * candidate cache at once.
+ */
+export interface PlannedWrite {
+  readonly write: StateWrite;
+  readonly repAfter?: RepState;
+}
+
+/** A new item, which also claims its channel + source id. */
+export const newItem = (item: WorkItem, now: number): PlannedWrite => ({
+  write: { kind: 'createItem', item, claimedAt: now },
+});
+
+/** The item's next state, guarded by the version that was read (`before`). */
+export const itemWrite = (item: WorkItem, before: WorkItem): PlannedWrite => ({
+  write: { kind: 'updateItem', item, expectedVersion: before.version },
+});
+
+/** One more source id for an item: a transferred call's new contact, a callback's dial. */
+export const sourceClaim = (channel: string, source: string, itemId: string, now: number): PlannedWrite => ({
+  write: { kind: 'claimSource', channel, source, itemId, claimedAt: now },
+});
+
+/** The atomic change from `before` to `after`, bounded by the rep's configured capacity. */
+export function repWrite(config: CompiledConfig, after: RepState, before: RepState): PlannedWrite {
+  const presence = config.rep(before.repId).presence;
+  const limits = { primary: presence.capacity, interruptible: presence.interruptibleCapacity };
+  return { write: { kind: 'rep', change: repChange(before, after, limits) }, repAfter: after };
+}
+
+export type CommitResult =
+  | { readonly committed: true }
+  | { readonly committed: false; readonly itemConflict: boolean; readonly repConflict: boolean };
+
+/** Waiting items are indexed by their routing order (semantics §13): the rank is derived here, once. */
+function ranked(config: CompiledConfig, w: StateWrite): StateWrite {
+  if (w.kind !== 'createItem' && w.kind !== 'updateItem') return w;
+  if (w.item.state === 'Queued') return { ...w, rank: rankKey(w.item, config.queue(w.item.queueId)) };
+  if (w.item.state === 'Scheduled') return { ...w, rank: scheduledRank(w.item) };
+  return w;
+}
+
+/** Commits; on a conflict says whether the item, the rep, or both had moved on (unknown = both). */
+export async function commitOrConflict(deps: RouterDeps, planned: readonly PlannedWrite[]): Promise<CommitResult> {
+  const config = await deps.config.get();
+  try {
+    await deps.store.commit(planned.map((p) => ranked(config, p.write)));
+    for (const p of planned) if (p.repAfter) deps.candidates?.update(p.repAfter);
+    return { committed: true };
+  } catch (err) {
+    if (!(err instanceof ConflictError)) throw err;
+    const failed = err.failedWrites.length ? err.failedWrites.map((i) => planned[i]?.write.kind) : ['rep', 'item'];
+    // A source claim that lost means another writer already moved the item on (e.g. a duplicate event).
+    return {
+      committed: false,
+      itemConflict: failed.some((kind) => kind !== 'rep'),
+      repConflict: failed.includes('rep'),
+    };
+  }
+}
+
+/** Commits, turning a conflict into `false` so the caller retries on fresh state. */
+export async function tryCommit(deps: RouterDeps, planned: readonly PlannedWrite[]): Promise<boolean> {
+  return (await commitOrConflict(deps, planned)).committed;
+}
+
+/** Runs `attempt` until it answers with something other than RETRY, at most MAX_ATTEMPTS times. */
+export async function retrying<T>(what: string, attempt: () => Promise<Attempt<T>>): Promise<T> {
+  for (let i = 0; i < MAX_ATTEMPTS; i++) {
+    const result = await attempt();
+    if (result !== RETRY) return result as T;
+  }
+  throw new ContentionError(`${what}: gave up after ${MAX_ATTEMPTS} conflicting attempts`);
+}

@@ -1,0 +1,22 @@
+import type { CompiledConfig } from '../config/compiled-config';
+import type { Clock, EventSink, IdGenerator, RoutingStore, TelephonyPort, TimerPort } from '../ports';
+import type { CandidateCache } from './candidate-cache';
+
+/** Supplies the current configuration; cached so a routing call does not reload it. */
+export interface ConfigProvider {
+  get(): Promise<CompiledConfig>;
+}
+
+/** The ports every use case works through; the composition roots (Lambda, simulator, tests) wire them. */
+export interface RouterDeps {
+  readonly store: RoutingStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly events: EventSink;
+  readonly timers: TimerPort;
+  readonly config: ConfigProvider;
+  /** Amazon Connect, for voice; absent where the router runs without telephony (simulations, digital only). */
+  readonly telephony?: TelephonyPort;
+  /** Cached candidates for pushes; absent means every push queries the availability index. */
+  readonly candidates?: CandidateCache;
+}

@@ -1,0 +1,38 @@
+import type { Page, WaitPartition } from '../ports';
+import type { RepState } from '../routing/rep';
+import { type DestinationQuery, transferDestinations } from '../routing/transfer-destinations';
+import type { WorkItem } from '../routing/work-item';
+import type { RouterDeps } from './deps';
+
+/** A rep's desktop view: live presence and capacity (or logged out), and every item they hold. */
+export interface RepView {
+  readonly rep: RepState | { readonly repId: string; readonly loggedIn: false };
+  readonly items: WorkItem[];
+}
+
+/** The read side: what reps and supervisors look at. Reads only; unknown ids are errors (semantics §12). */
+export async function repView(deps: RouterDeps, repId: string): Promise<RepView> {
+  (await deps.config.get()).rep(repId);
+  const [rep, items] = await Promise.all([deps.store.getRep(repId), deps.store.heldItems(repId)]);
+  return { rep: rep ?? { repId, loggedIn: false }, items };
+}
+
+export interface WaitingQuery {
+  readonly queueId: string;
+  /** Queue-routed work, or the queue's skills-based work. */
+  readonly routing: 'queue' | 'skills';
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** One page of a queue's waiting work, in routing order (semantics §5). */
+export async function waitingPage(deps: RouterDeps, query: WaitingQuery): Promise<Page<WorkItem>> {
+  (await deps.config.get()).queue(query.queueId, 'queueId');
+  const partition: WaitPartition = { kind: query.routing, queueId: query.queueId };
+  return deps.store.waitingItems(partition, query.limit, query.cursor);
+}
+
+/** Where a rep may transfer to (their group's destination list), searchable and paged (semantics §9). */
+export async function transferDestinationsFor(deps: RouterDeps, repId: string, query: DestinationQuery) {
+  return transferDestinations(await deps.config.get(), repId, query);
+}
