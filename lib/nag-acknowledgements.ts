@@ -1,21 +1,26 @@
-import { Validations } from 'aws-cdk-lib';
-import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Stack, Token, Validations } from 'aws-cdk-lib';
+import type { RouterFunctions } from './constructs/router-functions';
+import type { RouterTimers } from './constructs/router-timers';
 
 /**
- * cdk-nag AwsSolutions findings we accept, each scoped to the router functions' roles (not the stack) and
+ * cdk-nag AwsSolutions findings we accept, each scoped to one router function or its role (never the stack),
  * each with the reason it is the least privilege available.
  */
-export function acknowledgeFindings(
-  functions: readonly LambdaFunction[],
-  perRequestWildcards: readonly string[],
-): void {
-  for (const fn of functions) {
+export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTimers): void {
+  const stack = Stack.of(timers);
+  // Wildcard resources as cdk-nag names them: literals where known, <AWS::...> / <LogicalId> for tokens.
+  const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+  const group = stack.getLogicalId(timers.scheduleGroup);
+  const schedules = `arn:<AWS::Partition>:scheduler:${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}:schedule/<${group}>/*`;
+  const telephony = new Set(functions.withTelephony);
+  for (const fn of functions.all) {
     Validations.of(fn).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
         'The design pins nodejs22.x (the SDK and toolchain are validated on it); upgrade deliberately, not by default.',
     });
-    Validations.of(fn.role!).acknowledge(
+    const role = fn.role!;
+    Validations.of(role).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         reason:
@@ -25,13 +30,15 @@ export function acknowledgeFindings(
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (active tracing).',
       },
+      {
+        id: `AwsSolutions-IAM5[Resource::${schedules}]`,
+        reason: "One-time timer schedules are named per timer, inside the router's own schedule group only.",
+      },
     );
-    Validations.of(fn.role!).acknowledge(
-      ...perRequestWildcards.map((resource) => ({
-        id: `AwsSolutions-IAM5[Resource::${resource}]`,
-        reason:
-          "Names made per request: one-time timer schedules inside the router's own schedule group, and contacts of the one Connect instance (UpdateContactRoutingData). The table is granted by exact index ARNs.",
-      })),
-    );
+    if (!telephony.has(fn)) continue;
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${functions.contactArns}]`,
+      reason: 'Contacts are made per call: the grant covers the contacts of the one Connect instance and nothing else.',
+    });
   }
 }

@@ -1,28 +1,15 @@
-import { Duration, Fn, Stack, type StackProps, Token } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import {
-  Alarm,
-  ComparisonOperator,
-  Dashboard,
-  GraphWidget,
-  Metric,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { routingTableDefinition } from '../../lambdas/adapters/dynamodb/table-definition';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import { ConnectConfiguration } from '../constructs/connect-configuration';
-import { RouterFunction } from '../constructs/router-function';
+import { RouterAlarms } from '../constructs/router-alarms';
+import { RouterApi } from '../constructs/router-api';
+import { RouterFunctions } from '../constructs/router-functions';
+import { RouterTimers } from '../constructs/router-timers';
 import { acknowledgeFindings } from '../nag-acknowledgements';
 
 export interface RoutingStackProps extends StackProps {
@@ -43,7 +30,10 @@ export interface RoutingStackProps extends StackProps {
   readonly recordingLocationPrefix?: string;
 }
 
-/** The router's compute: Lambdas, event bus, timers, HTTP API, schedules, alarms; least privilege throughout. */
+/**
+ * The router's compute, composed of one construct per concern: the bus, the timers, the functions (each with
+ * only its own grants), the triggers that invoke them, the HTTP API, the alarms, and the Connect side.
+ */
 export class RoutingStack extends Stack {
   constructor(scope: Construct, id: string, props: RoutingStackProps) {
     super(scope, id, props);
@@ -51,82 +41,13 @@ export class RoutingStack extends Stack {
       description: 'unified-routing: routing events and work submissions',
     });
     bus.archive('RouterArchive', { eventPattern: { source: ['unified-routing'] }, retention: Duration.days(30) });
-    const dlq = new Queue(this, 'TimersDlq', {
-      retentionPeriod: Duration.days(14),
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-    });
-    const timers = new Queue(this, 'Timers', {
-      visibilityTimeout: Duration.seconds(60),
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      deadLetterQueue: { queue: dlq, maxReceiveCount: 5 },
-    });
-    const group = new CfnScheduleGroup(this, 'TimerSchedules', {});
-    const schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
-      description: 'Delivers due router timers to the timer queue',
-    });
-    timers.grantSendMessages(schedulerRole);
-    const environment = {
-      TABLE_NAME: props.table.tableName,
-      EVENT_BUS_NAME: bus.eventBusName,
-      CONNECT_INSTANCE_ARN: props.instanceArn,
-      TIMER_QUEUE_URL: timers.queueUrl,
-      TIMER_QUEUE_ARN: timers.queueArn,
-      SCHEDULE_GROUP: group.ref,
-      SCHEDULER_ROLE_ARN: schedulerRole.roleArn,
-    };
-    const fn = (id: string, handlerFile: string, timeout?: Duration) => {
-      const f = new RouterFunction(this, id, { handlerFile, environment, timeout });
-      // Exactly the calls the store makes, on the table and its three named indexes (no Scan, no index/*).
-      f.addToRolePolicy(
-        new PolicyStatement({
-          actions: [
-            'dynamodb:GetItem',
-            'dynamodb:PutItem',
-            'dynamodb:UpdateItem',
-            'dynamodb:Query',
-            'dynamodb:BatchWriteItem',
-            'dynamodb:ConditionCheckItem',
-          ],
-          resources: [
-            props.table.tableArn,
-            ...routingTableDefinition.indexes.map((i) => `${props.table.tableArn}/index/${i.indexName}`),
-          ],
-        }),
-      );
-      bus.grantPutEventsTo(f);
-      timers.grantSendMessages(f);
-      f.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['scheduler:CreateSchedule'],
-          resources: [`arn:${this.partition}:scheduler:${this.region}:${this.account}:schedule/${group.ref}/*`],
-        }),
-      );
-      f.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [schedulerRole.roleArn] }));
-      // Targeting parked calls, and dialing callbacks: both act on contacts of this one instance.
-      f.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['connect:UpdateContactRoutingData', 'connect:StartOutboundVoiceContact'],
-          resources: [`${props.instanceArn}/contact/*`],
-        }),
-      );
-      return f;
-    };
-    const handOff = fn('HandOff', 'contact-flow-handoff', Duration.seconds(8));
-    const contactEvents = fn('ContactEvents', 'connect-contact-events');
-    const workSubmitted = fn('WorkSubmitted', 'work-submitted');
-    const httpApi = fn('HttpApiHandler', 'http-api');
-    const timerHandler = fn('TimerHandler', 'timers');
-    const sweeper = fn('Sweeper', 'sweeper', Duration.seconds(60));
-    const voicemail = fn('Voicemail', 'voicemail', Duration.seconds(8));
-    voicemail.addEnvironment(
-      'RECORDING_LOCATION_PREFIX',
-      props.recordingLocationPrefix ?? 's3://<instance recordings bucket>/CallRecordings',
-    );
-    const callbackRequest = fn('CallbackRequest', 'callback-request', Duration.seconds(8));
-    timerHandler.addEventSource(new SqsEventSource(timers, { batchSize: 10, reportBatchItemFailures: true }));
+    const timers = new RouterTimers(this, 'Timers');
+    const functions = new RouterFunctions(this, 'Functions', { ...props, bus, timers });
+    const fn = (id: Parameters<RouterFunctions['get']>[0]) =>
+      new LambdaFunction(functions.get(id), { retryAttempts: 8 });
+    functions
+      .get('TimerHandler')
+      .addEventSource(new SqsEventSource(timers.queue, { batchSize: 10, reportBatchItemFailures: true }));
     new Rule(this, 'ConnectContactEvents', {
       description: 'Amazon Connect voice contact events drive accept, timeout, abandon and wrap-up',
       eventPattern: {
@@ -134,140 +55,49 @@ export class RoutingStack extends Stack {
         detailType: ['Amazon Connect Contact Event'],
         detail: { channel: ['VOICE'], instanceArn: [props.instanceArn] },
       },
-      targets: [new LambdaFunction(contactEvents, { retryAttempts: 8 })],
+      targets: [fn('ContactEvents')],
     });
     new Rule(this, 'WorkSubmittedRule', {
       eventBus: bus,
       eventPattern: { detailType: ['Work Submitted'] },
-      targets: [new LambdaFunction(workSubmitted, { retryAttempts: 8 })],
+      targets: [fn('WorkSubmitted')],
     });
     new Rule(this, 'SweepEveryMinute', {
       schedule: Schedule.rate(Duration.minutes(1)),
-      targets: [new LambdaFunction(sweeper)],
+      targets: [new LambdaFunction(functions.get('Sweeper'))],
     });
-    const api = new HttpApi(this, 'RouterApi', {
-      description: 'unified-routing: rep commands and supervisor reads',
-      defaultAuthorizer: new HttpIamAuthorizer(),
-      createDefaultStage: false,
+    new RouterApi(this, 'RouterApi', { handler: functions.get('HttpApiHandler') });
+    new RouterAlarms(this, 'Alarms', {
+      ...props,
+      functions: functions.all,
+      handOff: functions.get('HandOff'),
+      timerQueue: timers.queue,
+      timerDeadLetters: timers.deadLetters,
     });
-    api.addStage('DefaultStage', {
-      stageName: '$default',
-      autoDeploy: true,
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(
-          new LogGroup(this, 'RouterApiAccessLogs', { retention: RetentionDays.ONE_YEAR }),
-        ),
-      },
+    functions
+      .get('Voicemail')
+      .addEnvironment(
+        'RECORDING_LOCATION_PREFIX',
+        props.recordingLocationPrefix ?? 's3://<instance recordings bucket>/CallRecordings',
+      );
+    if (props.contactCenter) this.connect(props, props.contactCenter, functions);
+    acknowledgeFindings(functions, timers);
+  }
+
+  private connect(props: RoutingStackProps, contactCenter: ContactCenterConfig, functions: RouterFunctions): void {
+    const connect = new ConnectConfiguration(this, 'Connect', {
+      instanceArn: props.instanceArn,
+      contactCenter,
+      handOffFunction: functions.get('HandOff'),
+      mirrorQueues: props.mirrorQueues,
+      voicemailFunction: functions.get('Voicemail'),
+      callbackFunction: functions.get('CallbackRequest'),
     });
-    const integration = new HttpLambdaIntegration('RouterApiIntegration', httpApi);
-    const routes: [HttpMethod, string][] = [
-      [HttpMethod.POST, '/work'],
-      [HttpMethod.POST, '/reps/{repId}/login'],
-      [HttpMethod.POST, '/reps/{repId}/logout'],
-      [HttpMethod.PUT, '/reps/{repId}/status'],
-      [HttpMethod.POST, '/reps/{repId}/outbound'],
-      [HttpMethod.GET, '/reps/{repId}'],
-      [HttpMethod.GET, '/queues/{queueId}/waiting'],
-      [HttpMethod.POST, '/items/{itemId}/accept'],
-      [HttpMethod.POST, '/items/{itemId}/decline'],
-      [HttpMethod.POST, '/items/{itemId}/complete'],
-      [HttpMethod.POST, '/items/{itemId}/end-wrap-up'],
-      [HttpMethod.POST, '/items/{itemId}/transfer'],
-      [HttpMethod.GET, '/reps/{repId}/transfer-destinations'],
-      [HttpMethod.POST, '/callbacks'],
-      [HttpMethod.POST, '/items/{itemId}/dial-outcome'],
-    ];
-    for (const [method, path] of routes) api.addRoutes({ path, methods: [method], integration });
-    const functions = [
-      handOff,
-      contactEvents,
-      workSubmitted,
-      httpApi,
-      timerHandler,
-      sweeper,
-      voicemail,
-      callbackRequest,
-    ];
-    for (const f of functions) {
-      new Alarm(this, `${f.node.id}Errors`, {
-        metric: f.metricErrors({ period: Duration.minutes(1) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: `routing errors in ${f.node.id}`,
-      });
+    // Callbacks are dialed into the callback flow and parked in the holding queue (ids: the ARNs' last part).
+    const idOf = (arn: string) => Fn.select(3, Fn.split('/', arn));
+    for (const f of functions.withTelephony) {
+      f.addEnvironment('CALLBACK_FLOW_ID', idOf(connect.callbackOutboundFlow.attrContactFlowArn));
+      f.addEnvironment('HOLDING_QUEUE_ID', idOf(connect.holdingQueue.attrQueueArn));
     }
-    new Alarm(this, 'TimersDlqDepth', {
-      metric: dlq.metricApproximateNumberOfMessagesVisible(),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      alarmDescription: 'router timers failed repeatedly',
-    });
-    const routerMetric = (metricName: string, statistic: string) =>
-      new Metric({
-        namespace: 'UnifiedRouting',
-        metricName,
-        dimensionsMap: { service: 'unified-routing' },
-        statistic,
-        period: Duration.minutes(1),
-      });
-    new Alarm(this, 'ConnectThrottles', {
-      metric: routerMetric('ConnectThrottled', 'Sum'),
-      threshold: 5,
-      evaluationPeriods: 3,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'UpdateContactRoutingData is being throttled: raise the Connect quota',
-    });
-    new Alarm(this, 'LongestWait', {
-      metric: routerMetric('LongestWaitSeconds', 'Maximum'),
-      threshold: props.longestWaitAlarmSeconds ?? 300,
-      evaluationPeriods: 3,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'work has waited too long',
-    });
-    new Dashboard(this, 'RouterDashboard', {
-      widgets: [
-        [
-          new GraphWidget({ title: 'Invocations', left: functions.map((f) => f.metricInvocations()) }),
-          new GraphWidget({ title: 'Errors', left: functions.map((f) => f.metricErrors()) }),
-          new GraphWidget({
-            title: 'Hand-off duration (must stay well under 8 s)',
-            left: [handOff.metricDuration({ statistic: 'p99' })],
-          }),
-          new GraphWidget({
-            title: 'Timer queue',
-            left: [timers.metricApproximateNumberOfMessagesVisible(), dlq.metricApproximateNumberOfMessagesVisible()],
-          }),
-          new GraphWidget({
-            title: 'Longest wait (s) and Connect throttles',
-            left: [routerMetric('LongestWaitSeconds', 'Maximum')],
-            right: [routerMetric('ConnectThrottled', 'Sum')],
-          }),
-        ],
-      ],
-    });
-    if (props.contactCenter) {
-      const connect = new ConnectConfiguration(this, 'Connect', {
-        instanceArn: props.instanceArn,
-        contactCenter: props.contactCenter,
-        handOffFunction: handOff,
-        mirrorQueues: props.mirrorQueues,
-        voicemailFunction: voicemail,
-        callbackFunction: callbackRequest,
-      });
-      // Callbacks are dialed into the callback flow and parked in the holding queue (ids: the ARNs' last part).
-      const idOf = (arn: string) => Fn.select(3, Fn.split('/', arn));
-      for (const f of functions) {
-        f.addEnvironment('CALLBACK_FLOW_ID', idOf(connect.callbackOutboundFlow.attrContactFlowArn));
-        f.addEnvironment('HOLDING_QUEUE_ID', idOf(connect.holdingQueue.attrQueueArn));
-      }
-    }
-    // The two wildcards as cdk-nag names them: literals where known, <AWS::...> / <LogicalId> where tokens.
-    const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
-    acknowledgeFindings(functions, [
-      `arn:<AWS::Partition>:scheduler:${shown(this.region, 'Region')}:${shown(this.account, 'AccountId')}:schedule/<${group.node.id}>/*`,
-      `${props.instanceArn}/contact/*`,
-    ]);
   }
 }

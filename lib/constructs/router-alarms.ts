@@ -1,0 +1,100 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** Props of RouterAlarms. */
+export interface RouterAlarmsProps {
+  /** Every router function: an alarm on its errors and a line on the dashboard. */
+  readonly functions: readonly LambdaFunction[];
+  /** The hand-off, whose duration must stay well under Connect's 8 s. */
+  readonly handOff: LambdaFunction;
+  /** The timer queue and its dead-letter queue. */
+  readonly timerQueue: IQueue;
+  readonly timerDeadLetters: IQueue;
+  /** Alarm when work has waited longer than this. @default 300 */
+  readonly longestWaitAlarmSeconds?: number;
+}
+
+/** The router's own metrics (lambdas/shared/powertools.ts), one minute at a time. */
+const routerMetric = (metricName: string, statistic: string) =>
+  new Metric({
+    namespace: 'UnifiedRouting',
+    metricName,
+    dimensionsMap: { service: 'unified-routing' },
+    statistic,
+    period: Duration.minutes(1),
+  });
+
+/** What an on-call engineer is paged for, and the dashboard they open. */
+export class RouterAlarms extends Construct {
+  constructor(scope: Construct, id: string, props: RouterAlarmsProps) {
+    super(scope, id);
+    for (const f of props.functions) {
+      new Alarm(this, `${f.node.id}Errors`, {
+        metric: f.metricErrors({ period: Duration.minutes(1) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: `routing errors in ${f.node.id}`,
+      });
+    }
+    new Alarm(this, 'TimersDlqDepth', {
+      metric: props.timerDeadLetters.metricApproximateNumberOfMessagesVisible(),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      alarmDescription: 'router timers failed repeatedly',
+    });
+    new Alarm(this, 'ConnectThrottles', {
+      metric: routerMetric('ConnectThrottled', 'Sum'),
+      threshold: 5,
+      evaluationPeriods: 3,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'UpdateContactRoutingData is being throttled: raise the Connect quota',
+    });
+    new Alarm(this, 'LongestWait', {
+      metric: routerMetric('LongestWaitSeconds', 'Maximum'),
+      threshold: props.longestWaitAlarmSeconds ?? 300,
+      evaluationPeriods: 3,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'work has waited too long',
+    });
+    this.dashboard(props);
+  }
+
+  private dashboard(props: RouterAlarmsProps): void {
+    new Dashboard(this, 'RouterDashboard', {
+      widgets: [
+        [
+          new GraphWidget({ title: 'Invocations', left: props.functions.map((f) => f.metricInvocations()) }),
+          new GraphWidget({ title: 'Errors', left: props.functions.map((f) => f.metricErrors()) }),
+          new GraphWidget({
+            title: 'Hand-off duration (must stay well under 8 s)',
+            left: [props.handOff.metricDuration({ statistic: 'p99' })],
+          }),
+          new GraphWidget({
+            title: 'Timer queue',
+            left: [
+              props.timerQueue.metricApproximateNumberOfMessagesVisible(),
+              props.timerDeadLetters.metricApproximateNumberOfMessagesVisible(),
+            ],
+          }),
+          new GraphWidget({
+            title: 'Longest wait (s) and Connect throttles',
+            left: [routerMetric('LongestWaitSeconds', 'Maximum')],
+            right: [routerMetric('ConnectThrottled', 'Sum')],
+          }),
+        ],
+      ],
+    });
+  }
+}

@@ -1,0 +1,121 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { routingTableDefinition } from '../../lambdas/adapters/dynamodb/table-definition';
+import { RouterFunction } from './router-function';
+import type { RouterTimers } from './router-timers';
+
+/** One router Lambda: its handler, its timeout, and whether its router reaches Amazon Connect. */
+export interface RouterFunctionSpec {
+  /** Construct id. */
+  readonly id: string;
+  /** File name under lambdas/handlers, without extension. */
+  readonly handlerFile: string;
+  /** @default 30 seconds */
+  readonly timeoutSeconds?: number;
+  /**
+   * Whether the handler wires telephony (`routerFromEnvironment({ telephony })` in lambdas/shared/deps.ts), and so
+   * gets the Connect grant. Work that can never make a voice offer or a dial runs without it.
+   */
+  readonly telephony: boolean;
+}
+
+/** The router's functions. A Connect flow waits for the hand-off and the two flow Lambdas: 8 s at most. */
+export const ROUTER_FUNCTIONS = [
+  { id: 'HandOff', handlerFile: 'contact-flow-handoff', timeoutSeconds: 8, telephony: true },
+  { id: 'ContactEvents', handlerFile: 'connect-contact-events', telephony: true },
+  { id: 'WorkSubmitted', handlerFile: 'work-submitted', telephony: false },
+  { id: 'HttpApiHandler', handlerFile: 'http-api', telephony: true },
+  { id: 'TimerHandler', handlerFile: 'timers', telephony: true },
+  { id: 'Sweeper', handlerFile: 'sweeper', timeoutSeconds: 60, telephony: true },
+  { id: 'Voicemail', handlerFile: 'voicemail', timeoutSeconds: 8, telephony: false },
+  { id: 'CallbackRequest', handlerFile: 'callback-request', timeoutSeconds: 8, telephony: true },
+] as const satisfies readonly RouterFunctionSpec[];
+
+export type RouterFunctionId = (typeof ROUTER_FUNCTIONS)[number]['id'];
+
+/** Props of RouterFunctions. */
+export interface RouterFunctionsProps {
+  /** The routing table (from RoutingDataStack). */
+  readonly table: ITable;
+  /** The bus routing events are published on. */
+  readonly bus: IEventBus;
+  /** Where the functions' timers wait. */
+  readonly timers: RouterTimers;
+  /** The Amazon Connect instance whose contacts the router targets and dials. */
+  readonly instanceArn: string;
+}
+
+/**
+ * The router's Lambdas, each granted exactly what its router calls: the store's actions on the table and its
+ * three named indexes (no Scan, no BatchWriteItem: no function saves configuration), PutEvents on the bus,
+ * timers, and Connect only for the functions whose work can lead to a voice offer or a dial.
+ */
+export class RouterFunctions extends Construct {
+  /** Every function, in ROUTER_FUNCTIONS order. */
+  readonly all: RouterFunction[];
+  /** The functions that reach Amazon Connect. */
+  readonly withTelephony: RouterFunction[];
+  /** What they may act on: the contacts of the one instance (parked calls to target, callbacks to dial). */
+  readonly contactArns: string;
+  private readonly byId = new Map<string, RouterFunction>();
+
+  constructor(scope: Construct, id: string, props: RouterFunctionsProps) {
+    super(scope, id);
+    this.contactArns = `${props.instanceArn}/contact/*`;
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      EVENT_BUS_NAME: props.bus.eventBusName,
+      ...props.timers.environment,
+    };
+    this.all = ROUTER_FUNCTIONS.map((spec: RouterFunctionSpec) => {
+      const f = new RouterFunction(this, spec.id, {
+        handlerFile: spec.handlerFile,
+        environment: spec.telephony ? { ...environment, CONNECT_INSTANCE_ARN: props.instanceArn } : environment,
+        timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : undefined,
+      });
+      this.grantRouting(f, props);
+      if (spec.telephony) this.grantTelephony(f);
+      this.byId.set(spec.id, f);
+      return f;
+    });
+    this.withTelephony = ROUTER_FUNCTIONS.filter((s) => s.telephony).map((s) => this.get(s.id));
+  }
+
+  get(id: RouterFunctionId): RouterFunction {
+    const f = this.byId.get(id);
+    if (!f) throw new Error(`no router function ${id}`);
+    return f;
+  }
+
+  private grantRouting(f: RouterFunction, props: RouterFunctionsProps): void {
+    const tableArn = props.table.tableArn;
+    f.addToRolePolicy(
+      new PolicyStatement({
+        // Exactly the calls the store makes (TransactWriteItems needs the per-item actions, not one of its own).
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:Query',
+          'dynamodb:ConditionCheckItem',
+        ],
+        resources: [tableArn, ...routingTableDefinition.indexes.map((i) => `${tableArn}/index/${i.indexName}`)],
+      }),
+    );
+    props.bus.grantPutEventsTo(f);
+    props.timers.grantScheduling(f);
+  }
+
+  /** Targeting parked calls and dialing callbacks: both act on contacts of this one instance. */
+  private grantTelephony(f: RouterFunction): void {
+    f.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['connect:UpdateContactRoutingData', 'connect:StartOutboundVoiceContact'],
+        resources: [this.contactArns],
+      }),
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ROUTER_FUNCTIONS } from '../../lib/constructs/router-functions';
+import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
+import { RoutingStack } from '../../lib/stacks/routing-stack';
+
+const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
+
+type Statement = { Action: string | string[]; Resource: unknown };
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+function template(): Template {
+  const app = new App();
+  const env = { account: '111111111111', region: 'eu-west-2' };
+  const data = new RoutingDataStack(app, 'Data', { env });
+  return Template.fromStack(new RoutingStack(app, 'Routing', { env, table: data.table, instanceArn: INSTANCE }));
+}
+
+/** Every statement of the policies attached to the role of the function whose logical id contains `id`. */
+function statementsOf(t: Template, id: string): Statement[] {
+  const resources = t.toJSON().Resources as Record<string, Resource>;
+  const [, fn] = Object.entries(resources).find(
+    ([logicalId, r]) => r.Type === 'AWS::Lambda::Function' && new RegExp(`^Functions${id}[0-9A-F]{8}$`).test(logicalId),
+  )!;
+  const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .filter((r) => (r.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === role))
+    .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+const actionsOf = (statements: Statement[]) => [...new Set(statements.flatMap((s) => [s.Action].flat()))].sort();
+
+const ROUTING = [
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+  'events:PutEvents',
+  'iam:PassRole',
+  'scheduler:CreateSchedule',
+  'sqs:GetQueueAttributes',
+  'sqs:GetQueueUrl',
+  'sqs:SendMessage',
+  'xray:PutTelemetryRecords',
+  'xray:PutTraceSegments',
+];
+const TELEPHONY = ['connect:StartOutboundVoiceContact', 'connect:UpdateContactRoutingData'];
+/** The timer handler also consumes its queue. */
+const CONSUMES_TIMERS = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'];
+
+describe('router functions: each gets only what its router calls', () => {
+  const t = template();
+
+  it.each(ROUTER_FUNCTIONS.map((s) => [s.id, s] as const))('%s', (id, spec) => {
+    const statements = statementsOf(t, id);
+    const expected = [
+      ...ROUTING,
+      ...(spec.telephony ? TELEPHONY : []),
+      ...(id === 'TimerHandler' ? CONSUMES_TIMERS : []),
+    ];
+    expect(actionsOf(statements)).toEqual(expected.sort());
+    const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));
+    expect(connect.map((s) => s.Resource)).toEqual(spec.telephony ? [`${INSTANCE}/contact/*`] : []);
+  });
+
+  it('no function may Scan, batch-write or use a wildcard action', () => {
+    const all = ROUTER_FUNCTIONS.flatMap((s) => actionsOf(statementsOf(t, s.id)));
+    expect(all.filter((a) => a.includes('*') || a === 'dynamodb:Scan' || a === 'dynamodb:BatchWriteItem')).toEqual([]);
+  });
+
+  it.each(ROUTER_FUNCTIONS.map((s) => [s.handlerFile, s.telephony] as const))(
+    'lambdas/handlers/%s.ts wires telephony exactly when its grant allows it (%s)',
+    (file, telephony) => {
+      const source = readFileSync(join(__dirname, '../../lambdas/handlers', `${file}.ts`), 'utf8');
+      expect(source.includes('routerFromEnvironment({ telephony: false })')).toBe(!telephony);
+    },
+  );
+});
