@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const local = await startDynamoLocal();
   try {
     const step = (what: string) => console.error(`bench: ${what}…`);
-    // The floor and routing alternate in slices: this machine's speed drifts, and the ratio must compare like with like.
+    // The floor and routing alternate in slices: this machine's speed drifts, and the ratio must compare like
+    // with like.
     step('floor and routing, alternating');
     const floorTable = await newTable(local.endpoint);
     const routers = await center(local.endpoint, ROUTERS);

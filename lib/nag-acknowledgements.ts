@@ -11,7 +11,8 @@ export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTi
   // Wildcard resources as cdk-nag names them: literals where known, <AWS::...> / <LogicalId> for tokens.
   const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
   const group = stack.getLogicalId(timers.scheduleGroup);
-  const schedules = `arn:<AWS::Partition>:scheduler:${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}:schedule/<${group}>/*`;
+  const where = `${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}`;
+  const schedules = `arn:<AWS::Partition>:scheduler:${where}:schedule/<${group}>/*`;
   const telephony = new Set(functions.withTelephony);
   for (const fn of functions.all) {
     Validations.of(fn).acknowledge({
@@ -24,7 +25,8 @@ export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTi
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         reason:
-          "Only CloudWatch Logs writes for the function's own log stream; the AWS-managed policy is the standard minimal one.",
+          "Only CloudWatch Logs writes for the function's own log stream; the AWS-managed policy is the standard " +
+          'minimal one.',
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',

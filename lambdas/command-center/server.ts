@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { PAGE } from './page';
+import { join } from 'node:path';
 import type { CommandCenterSnapshot } from './projection';
+
+/** The page itself lives with the other web pages; it is read once, when the server starts. */
+const PAGE_FILE = join(__dirname, '..', '..', 'web', 'command-center', 'index.html');
 
 export interface CommandCenterServer {
   readonly url: string;
@@ -16,12 +20,13 @@ export async function serveCommandCenter(
   port = 8080,
   intervalMs = 500,
 ): Promise<CommandCenterServer> {
+  const page = readFileSync(PAGE_FILE, 'utf8');
   const streams = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(PAGE);
+      res.end(page);
     } else if (path === '/api/state') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(snapshot()));

@@ -42,7 +42,7 @@ const detailSchema = z.preprocess(
     .loose(),
 );
 
-/** An EventBridge contact event from Amazon Connect (rule: source aws.connect, detail-type Amazon Connect Contact Event). */
+/** A contact event from Amazon Connect on EventBridge (source aws.connect, detail-type Amazon Connect Contact Event). */
 export const contactEventSchema = z
   .object({
     source: z.literal('aws.connect'),

@@ -1,17 +1,15 @@
-import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../adapters/local/in-process';
+import { EventLog, ManualClock, TimerQueue } from '../adapters/local/in-process';
 import { CompiledConfig } from '../domain/config/compiled-config';
 import { InvalidInputError } from '../domain/errors';
 import type { RoutingEvent } from '../domain/routing/events';
-import { checkInvariants } from '../domain/routing/invariants';
-import { StoreConfigProvider } from '../domain/use-cases/config-provider';
 import { loadConfiguration } from '../domain/use-cases/configure';
-import { Router } from '../domain/use-cases/router';
 import type { SimRep } from './build-config';
-import { EventQueue } from './event-queue';
+import { EventQueue, paceTo } from './event-queue';
 import { sample, seededRandom } from './random';
 import type { Arrival, Scenario } from './scenario';
+import { simulationReport } from './simulation-report';
 import { Statistics } from './statistics';
-import type { SimulationStore } from './stores';
+import { type SimulationStore, simulatedRouter } from './stores';
 
 type SimEvent =
   | { kind: 'arrival'; stream: number }
@@ -54,14 +52,7 @@ export async function simulate(
   const events = new EventLog();
   const timers = new TimerQueue();
   const config = new CompiledConfig(await loadConfiguration(sim.configs, configJson));
-  const router = new Router({
-    store: sim.store,
-    clock,
-    ids: new SequentialIds(),
-    events,
-    timers,
-    config: new StoreConfigProvider(sim.configs, clock, Number.POSITIVE_INFINITY),
-  });
+  const router = simulatedRouter(sim, { clock, events, timers });
   const end = START + scenario.durationMinutes * 60_000;
   const stats = new Statistics(
     START + scenario.warmupMinutes * 60_000,
@@ -127,7 +118,7 @@ export async function simulate(
     const nextTimer = timers.nextDueAt();
     const at = Math.min(nextEvent ?? Infinity, nextTimer ?? Infinity);
     if (at === Infinity || at > end) break;
-    if (options.speed) await pace(wallStart, at - START, options.speed);
+    if (options.speed) await paceTo(wallStart, at - START, options.speed);
     clock.set(Math.max(clock.now(), at));
     if (nextTimer !== undefined && nextTimer <= at) {
       for (const t of timers.takeDue(clock.now())) await router.fireTimer(t);
@@ -200,23 +191,7 @@ export async function simulate(
     }
   }
 
-  const records = await sim.records();
-  const invariants = checkInvariants({ ...records, config, submitted, events: events.events });
-  const { queues, reps: repStats, callbacks } = stats.report(end, config.reps.size);
-  return {
-    scenario: scenario.name,
-    virtualMinutes: scenario.durationMinutes,
-    queues,
-    reps: repStats,
-    ...(callbacks ? { callbacks } : {}),
-    invariants: {
-      capacityViolations: invariants.capacityViolations + invariants.capacityLeaks,
-      doubleOffers: invariants.doubleOffers,
-      lostWorkItems: invariants.lostWorkItems,
-    },
-    store: sim.kind,
-    wallSeconds: Math.round((Date.now() - wallStart) / 100) / 10,
-  };
+  return simulationReport({ scenario, config, stats, sim, submitted, events: events.events, end, wallStart });
 }
 
 export type Report = Awaited<ReturnType<typeof simulate>>;
@@ -224,10 +199,4 @@ export type Report = Awaited<ReturnType<typeof simulate>>;
 function refused(e: unknown): false {
   if (!(e instanceof InvalidInputError)) throw e;
   return false;
-}
-
-async function pace(wallStart: number, virtualMs: number, speed: number): Promise<void> {
-  const due = wallStart + virtualMs / speed;
-  const wait = due - Date.now();
-  if (wait > 2) await new Promise((r) => setTimeout(r, wait));
 }

@@ -48,3 +48,10 @@ export class EventQueue<T> {
     return x.at < y.at || (x.at === y.at && x.seq < y.seq);
   }
 }
+
+/** Waits until `virtualMs` of simulated time is due at `speed` virtual seconds per real second since `wallStart`. */
+export async function paceTo(wallStart: number, virtualMs: number, speed: number): Promise<void> {
+  const due = wallStart + virtualMs / speed;
+  const wait = due - Date.now();
+  if (wait > 2) await new Promise((r) => setTimeout(r, wait));
+}

@@ -46,16 +46,20 @@ export function formatReport(r: Report): string {
     `reps: occupancy ${pct(r.reps.occupancy)}, mean active items ${r.reps.meanActiveItems.toFixed(2)}`,
     ...(r.callbacks
       ? [
-          `callbacks: requested ${r.callbacks.requested}, dials ${r.callbacks.dials}, connected ${r.callbacks.connected}, not reached ${r.callbacks.notReached}, unreachable after every attempt ${r.callbacks.unreachable}`,
+          `callbacks: requested ${r.callbacks.requested}, dials ${r.callbacks.dials}, ` +
+            `connected ${r.callbacks.connected}, not reached ${r.callbacks.notReached}, ` +
+            `unreachable after every attempt ${r.callbacks.unreachable}`,
         ]
       : []),
-    `invariants (from the store's records): capacity violations ${inv.capacityViolations}, double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
+    `invariants (from the store's records): capacity violations ${inv.capacityViolations}, ` +
+      `double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
   ].join('\n');
 }
 
 const clockTime = (seconds: number) => {
   const s = Math.floor(seconds);
-  return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(s / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
 };
 
 /** A one-line progress display: rewritten in place on a terminal, a line every 10 s elsewhere (CI logs). */
@@ -63,7 +67,8 @@ export function progressPrinter(stream: NodeJS.WriteStream, totalMinutes: number
   let lastLine = 0;
   return {
     update(p: Progress) {
-      const text = `virtual ${clockTime(p.virtualSeconds)} / ${clockTime(totalMinutes * 60)}  arrived ${p.arrived}  routed ${p.routed}  waiting now ${p.waiting}`;
+      const time = `virtual ${clockTime(p.virtualSeconds)} / ${clockTime(totalMinutes * 60)}`;
+      const text = `${time}  arrived ${p.arrived}  routed ${p.routed}  waiting now ${p.waiting}`;
       if (stream.isTTY) stream.write(`\r${text.padEnd(90)}`);
       else if (Date.now() - lastLine > 10_000) {
         lastLine = Date.now();

@@ -75,7 +75,7 @@ export const scenarioSchema = z
     durationMinutes: positive,
     warmupMinutes: z.number().min(0).default(0),
     serviceLevelSeconds: z.number().min(0).default(20),
-    /** Use an existing contact-center configuration (path relative to the scenario) instead of inline queues and reps. */
+    /** An existing contact-center configuration (path relative to the scenario) instead of inline queues and reps. */
     contactCenter: z.string().optional(),
     /** With `contactCenter`: the status every rep logs in with (default: the first status). */
     loginStatus: z.string().optional(),

@@ -3,10 +3,13 @@ import { createRoutingTable, documentClient, localClientConfig } from '../adapte
 import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
 import { startDynamoLocal } from '../adapters/local/dynamodb-local';
+import { type EventLog, SequentialIds, type TimerQueue } from '../adapters/local/in-process';
 import { MemoryRoutingStore } from '../adapters/memory/memory-store';
-import type { ConfigStore, RoutingStore } from '../domain/ports';
+import type { Clock, ConfigStore, RoutingStore } from '../domain/ports';
 import type { RepState } from '../domain/routing/rep';
 import type { WorkItem } from '../domain/routing/work-item';
+import { StoreConfigProvider } from '../domain/use-cases/config-provider';
+import { Router } from '../domain/use-cases/router';
 import { scanRecords } from './scan-records';
 
 /** What the report reads back: every stored item and rep, and whether a queued item is findable by routing. */
@@ -50,4 +53,18 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
       await local?.stop();
     },
   };
+}
+
+/** The Router a simulation drives: the run's store, virtual clock, event log and timer queue, readable ids. */
+export function simulatedRouter(
+  sim: SimulationStore,
+  ports: { readonly clock: Clock; readonly events: EventLog; readonly timers: TimerQueue },
+): Router {
+  return new Router({
+    ...ports,
+    store: sim.store,
+    ids: new SequentialIds(),
+    // The configuration is loaded once per run and never changes during it.
+    config: new StoreConfigProvider(sim.configs, ports.clock, Number.POSITIVE_INFINITY),
+  });
 }

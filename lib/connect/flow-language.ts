@@ -58,7 +58,10 @@ export class FlowBuilder {
     });
   }
 
-  /** Steps without `expirySeconds` never expire (the API's "omit Expiry"); scalars are strings, as console exports write them. */
+  /**
+   * Steps without `expirySeconds` never expire (the API's "omit Expiry"); scalars are strings, as console exports
+   * write them.
+   */
   setRoutingCriteria(id: string, steps: readonly RoutingStep[], next: string, onError: string): this {
     const Steps = steps.map((s) => ({
       Expression: {

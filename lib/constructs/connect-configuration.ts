@@ -14,20 +14,7 @@ import { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import { callbackOutboundFlow, callbackRequestFlow } from '../connect/callback-flows';
 import { inboundFlow, PARKING } from '../connect/inbound-flow';
-
-/**
- * Media concurrency per Connect channel from the router's configuration: one call (voice is 100% of capacity),
- * and as many chats as the group's capacity holds at the smallest chat size. Connect only delivers what the
- * router targets, so this is a ceiling, never the allocator.
- */
-export function mediaConcurrencies(cc: ContactCenterConfig, presenceConfigId: string) {
-  const capacity = cc.presenceConfigs.find((p) => p.id === presenceConfigId)?.capacity ?? 100;
-  const chatSizes = cc.queues
-    .filter((q) => q.channel === 'chat')
-    .map((q) => ('units' in q.size ? q.size.units : Math.ceil((q.size.percentage / 100) * capacity)));
-  const chats = chatSizes.length ? Math.min(10, Math.max(1, Math.floor(capacity / Math.min(...chatSizes)))) : 0;
-  return [{ channel: 'VOICE', concurrency: 1 }, ...(chats ? [{ channel: 'CHAT', concurrency: chats }] : [])];
-}
+import { ALL_DAY_EVERY_DAY, mediaConcurrencies } from '../connect/media-concurrency';
 
 export interface ConnectConfigurationProps {
   /** The existing Amazon Connect instance. */
@@ -82,16 +69,11 @@ export class ConnectConfiguration extends Construct {
       name: PARKING.name,
       values: { stringList: [PARKING.value] },
     });
-    const allDay = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({
-      day,
-      startTime: { hours: 0, minutes: 0 },
-      endTime: { hours: 0, minutes: 0 },
-    }));
     const hours = new CfnHoursOfOperation(this, 'Hours', {
       instanceArn,
       name: `${prefix}-AlwaysOpen`,
       timeZone: 'UTC',
-      config: allDay,
+      config: ALL_DAY_EVERY_DAY,
       description: 'Unified routing: the router decides; Connect queues are always open',
     });
     this.holdingQueue = new CfnQueue(this, 'HoldingQueue', {

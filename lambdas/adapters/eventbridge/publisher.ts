@@ -56,7 +56,8 @@ export class EventBridgePublisher implements EventSink {
       const codes = [...new Set((out.Entries ?? []).flatMap((r) => (r.ErrorCode ? [r.ErrorCode] : [])))];
       if (attempt >= this.maxAttempts) {
         throw new Error(
-          `PutEvents: ${failed.length} of ${batch.length} events still failing after ${attempt} attempts (${codes.join(', ')})`,
+          `PutEvents: ${failed.length} of ${batch.length} events still failing after ${attempt} attempts ` +
+            `(${codes.join(', ')})`,
         );
       }
       pending = failed;

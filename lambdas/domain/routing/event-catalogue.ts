@@ -25,7 +25,8 @@ export function eventCataloguePage(): string {
     '',
     "Every routing state change is published to the router's EventBridge bus after the write that caused it.",
     '`source` is `unified-routing`, `detail-type` is the event type, and `detail` carries `schemaVersion`',
-    `(currently ${EVENT_SCHEMA_VERSION}). Items' events carry \`itemVersion\`: EventBridge delivers at least once and unordered,`,
+    `(currently ${EVENT_SCHEMA_VERSION}). Items' events carry \`itemVersion\`: ` +
+      'EventBridge delivers at least once and unordered,',
     "so order and de-duplicate an item's events by it. The JSON Schemas here are generated from the same zod",
     'schemas the publisher validates with (`npm run schemas`); a test fails if they drift.',
     '',

@@ -13,7 +13,10 @@ import { routeItem } from './route-item';
 const DAY_MS = 86_400_000;
 const DEFAULT_RETRY = { maxAttempts: 3, retryAfterSeconds: 600 };
 
-/** A callback request (semantics §9), from the flow (`source` = the contact id) or the API (`source` = your request id). */
+/**
+ * A callback request (semantics §9), from the flow (`source` = the contact id) or the API (`source` = your own
+ * request id).
+ */
 export const callbackRequestSchema = z
   .object({
     source: z.string().min(1).max(256),

@@ -7,6 +7,7 @@ import type { RoutingEvent } from '../routing/events';
 import { queuedTimers } from '../routing/lifecycle';
 import { type RepState, release } from '../routing/rep';
 import { singleRepExplanation } from '../routing/selection';
+import { requeuedForTransfer } from '../routing/transfer-requeue';
 import { offer } from '../routing/transitions';
 import type { PendingTransfer, WorkItem } from '../routing/work-item';
 import {
@@ -115,7 +116,7 @@ export async function completeTransfer(
   const r = item.reservation!;
   const from = await holderOf(deps, config, item);
   if (!from) return RETRY;
-  const queued = requeued(item, pending, config, now, newSource);
+  const queued = requeuedForTransfer(item, pending, config, now, newSource);
   const writes: PlannedWrite[] = [repWrite(config, release(from, r.pool, r.units), from)];
   if (newSource) writes.push(sourceClaim(item.channel, newSource, item.id, now));
   const moved: RoutingEvent = {
@@ -152,39 +153,7 @@ export async function completeTransfer(
   };
 }
 
-/** The item as it re-enters routing: no holder, the new target, requestedAt kept unless the rep said otherwise. */
-function requeued(
-  item: WorkItem,
-  pending: PendingTransfer,
-  config: CompiledConfig,
-  now: number,
-  newSource?: string,
-): WorkItem {
-  const to = pending.to;
-  const queueId = to.kind === 'rep' ? item.queueId : to.queueId;
-  const fallbackAfterSeconds = config.queue(queueId).pushTimeoutSeconds || 60;
-  return {
-    ...item,
-    state: 'Queued',
-    reservation: undefined,
-    pendingTransfer: undefined,
-    version: item.version + 1,
-    source: newSource ?? item.source,
-    queueId,
-    targetSince: now,
-    relaxedSkills: [],
-    requestedAt: to.kind === 'queue' && !to.keepRequestedAt ? now : item.requestedAt,
-    // Transferred to a rep who cannot take it now: it waits for them, then falls back to the queue.
-    target:
-      to.kind === 'rep'
-        ? { kind: 'rep', repId: to.repId, required: false, fallbackAfterSeconds }
-        : to.kind === 'skills'
-          ? { kind: 'skills', requirements: to.requirements }
-          : { kind: 'queue' },
-  };
-}
-
-/** Spec §7: a transfer to a rep is an offer without the decline option, made at once when the rep can take it. */
+/** Semantics §7: a transfer to a rep is an offer without the decline option, made at once when the rep can take it. */
 async function offerWithoutDecline(
   deps: RouterDeps,
   config: CompiledConfig,
