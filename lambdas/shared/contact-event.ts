@@ -42,7 +42,7 @@ const detailSchema = z.preprocess(
     .loose(),
 );
 
-/** A contact event from Amazon Connect on EventBridge (source aws.connect, detail-type Amazon Connect Contact Event). */
+/** A contact event from Amazon Connect (EventBridge source aws.connect, detail-type Amazon Connect Contact Event). */
 export const contactEventSchema = z
   .object({
     source: z.literal('aws.connect'),

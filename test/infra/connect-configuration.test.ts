@@ -76,7 +76,7 @@ describe('ConnectConfiguration (semantics §8)', () => {
     template.hasResourceProperties('AWS::Connect::RoutingProfile', { Name: 'UR-Support-T1' });
   });
 
-  it('generates the inbound flow: holding queue → Routing = True, no expiry → hand-off Lambda → transfer to queue', () => {
+  it('generates the inbound flow: holding queue → Routing = True, no expiry → hand-off → transfer', () => {
     const flow = flowContent(template);
     const byId = new Map(flow.Actions.map((a) => [a.Identifier, a]));
     const path = [byId.get(flow.StartAction)!];

@@ -14,7 +14,7 @@ const walk = (flow: FlowDocument, steps: number) => {
 };
 
 describe('Connect flows of semantics §9', () => {
-  it('the inbound flow offers voicemail when the queue is full: record the caller, store the item, keep the line open', () => {
+  it('offers voicemail when the queue is full: record the caller, store the item, keep the line open', () => {
     const flow = inboundFlow({
       holdingQueueArn: 'arn:holding',
       fallbackQueueArn: 'arn:fallback',
@@ -46,7 +46,7 @@ describe('Connect flows of semantics §9', () => {
     expect(branch[1]!.Transitions.Errors![0]!.NextAction).toBe('queue-full');
   });
 
-  it('the callback outbound flow parks the dialed customer in the holding queue, never routable by Connect itself', () => {
+  it('the callback outbound flow parks the dialed customer, never routable by Connect itself', () => {
     const flow = callbackOutboundFlow({ holdingQueueArn: 'arn:holding' });
     expect(walk(flow, 3).map((a) => a.Type)).toEqual([
       'UpdateContactTargetQueue',

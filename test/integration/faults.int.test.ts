@@ -111,7 +111,7 @@ describe('Connect faults and contact events (issue: fault tolerance, semantics Â
     return { ...h, router, contactEvent: (e: unknown) => events(e as never, context) };
   }
 
-  it('a throttled Connect leaves the offer to recover by timeout; a vanished contact is canceled and released', async () => {
+  it('a throttled Connect leaves the offer to its timeout; a vanished contact is canceled and released', async () => {
     const meta = { $metadata: {} };
     connect
       .on(UpdateContactRoutingDataCommand, { ContactId: 'throttled' })

@@ -85,7 +85,10 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.array(single, { minLength: 2, maxLength: 3 }) },
 );
 
-/** From the drawn index on, the first of a few submitted items in `state` (so commands mostly apply), else the drawn one. */
+/**
+ * From the drawn index on, the first of a few submitted items in `state` (so commands mostly apply), else the
+ * drawn one.
+ */
 async function pick(h: Harness, submitted: string[], from: number, state: string, channel?: string): Promise<string> {
   for (let k = 0; k < Math.min(8, submitted.length); k++) {
     const candidate = await h.store.getItem(submitted[(from + k) % submitted.length]!);

@@ -27,7 +27,7 @@ async function check(h: Harness) {
 
 /** Races on DynamoDB Local: two routers' worth of calls at once, each on its own fresh state. */
 describe('races around transfers and outbound calls (semantics §1, §4, §9)', () => {
-  it("a transfer and a push timeout at once: the receiving rep's offer and the sender's release stay exact", async () => {
+  it("a transfer and a push timeout at once: the receiver's offer and the sender's release stay exact", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const h = await makeHarness(transferCenter());
       await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
@@ -67,7 +67,7 @@ describe('races around transfers and outbound calls (semantics §1, §4, §9)', 
     }
   });
 
-  it('a transfer overtaken between its item read and its rep read retries and is stale (never an internal error)', async () => {
+  it('a transfer overtaken between its item and rep reads retries and is stale (never an internal error)', async () => {
     // The interleaving the loop above only sometimes hits: the winner commits after the loser read the item.
     let overtake: (() => Promise<unknown>) | undefined;
     const h = await makeHarness(transferCenter(), {
@@ -99,7 +99,7 @@ describe('races around transfers and outbound calls (semantics §1, §4, §9)', 
     await check(h);
   });
 
-  it('an outbound dial and an inbound offer at once: one of them has the rep; ending the call releases it', async () => {
+  it('an outbound dial and an inbound offer at once: one has the rep; ending the call releases it', async () => {
     const events = { outboundFirst: 0, inboundFirst: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const h = await makeHarness(transferCenter());
@@ -114,7 +114,8 @@ describe('races around transfers and outbound calls (semantics §1, §4, §9)', 
       const rescinded = outbound.decision.kind === 'reserved' && outbound.decision.rescinded.length > 0;
       events[rescinded ? 'inboundFirst' : 'outboundFirst']++;
       const call = await h.item(inbound.decision.itemId);
-      // The inbound call is never with rep-a while the outbound call is: rescinded (back to the queue) if it came first.
+      // The inbound call is never with rep-a while the outbound call is: rescinded (back to the queue) if it came
+      // first.
       expect(call.state).toBe('Queued');
       expect((await h.rep('rep-a')).used.primary).toBe(100);
       await check(h);
@@ -127,7 +128,7 @@ describe('races around transfers and outbound calls (semantics §1, §4, §9)', 
     expect(events.outboundFirst + events.inboundFirst).toBe(ROUNDS);
   });
 
-  it('the other order: a call arriving while the rep is on an outbound call waits (the reservation is respected)', async () => {
+  it('the other order: a call that arrives while the rep is on an outbound call waits', async () => {
     const h = await makeHarness(transferCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
     await h.router.reserveOutbound({ repId: 'rep-a', callId: 'out-1' });

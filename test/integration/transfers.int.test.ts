@@ -59,7 +59,7 @@ describe('transfers (semantics §9)', () => {
     await invariantsHold(h);
   });
 
-  it('to a rep who cannot take it now: waits for them (and goes to them when they can), else falls back to the queue', async () => {
+  it('to a rep who cannot take it now: waits for them (goes to them when they can), else falls back', async () => {
     const waits = await assignedChat();
     await waits.h.router.logIn({ repId: 'rep-c', statusId: 'busy' });
     const { decision } = await waits.h.router.transfer({
@@ -89,7 +89,7 @@ describe('transfers (semantics §9)', () => {
     await invariantsHold(fallsBack.h);
   });
 
-  it('to a routing flow: the flow picks the target; a failing flow sends the item to its fallback queue, with an event', async () => {
+  it('to a routing flow: it picks the target; a failing flow sends the item to its fallback queue', async () => {
     const routed = await assignedChat({ targetQueue: 'chat-2' });
     const ok = await routed.h.router.transfer({
       itemId: routed.itemId,

@@ -57,7 +57,7 @@ beforeEach(() => {
 });
 
 describe('voice end to end (semantics §8)', () => {
-  it('flow hand-off → reservation → UpdateContactRoutingData → connected → disconnected → wrap-up → capacity back', async () => {
+  it('hand-off → reservation → UpdateContactRoutingData → connected → disconnected → wrap-up → released', async () => {
     const v = await voiceCenter();
     await v.router.logIn({ repId: 'rep-a' });
     v.events.clear();

@@ -37,7 +37,7 @@ async function voiceHarness() {
 }
 
 describe('voice transfer through Amazon Connect (semantics §9)', () => {
-  it("holds the sender's capacity until the call leaves them, then re-targets the new contact to the receiving rep", async () => {
+  it("holds the sender's capacity until the call leaves them, then targets the new contact", async () => {
     const v = await voiceHarness();
     await v.router.logIn({ repId: 'rep-a', statusId: 'available' });
     const { itemId } = (await v.router.submitWork({ channel: 'voice', source: FIRST, queue: 'voice-q' })).decision;

@@ -32,7 +32,7 @@ async function voiceHarness() {
 beforeEach(() => connect.reset());
 
 describe('voice through Amazon Connect (semantics §8)', () => {
-  it('after reserving a rep, asks Connect to connect exactly that rep, parking the call if they do not take it', async () => {
+  it('after reserving a rep, asks Connect to connect exactly that rep, parking the call if they do not', async () => {
     connect.on(UpdateContactRoutingDataCommand).resolves({});
     const h = await voiceHarness();
     await h.router.logIn({ repId: 'rep-a' });
@@ -104,7 +104,7 @@ describe('voice through Amazon Connect (semantics §8)', () => {
     return { h, router, failures };
   }
 
-  it('a failed Connect call does not fail the hand-off: the offer stands and recovers by QUEUED or timeout', async () => {
+  it('a failed Connect call does not fail the hand-off: the offer stands, recovered by QUEUED or timeout', async () => {
     connect
       .on(UpdateContactRoutingDataCommand)
       .rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));

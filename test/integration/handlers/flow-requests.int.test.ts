@@ -19,7 +19,7 @@ const CONTACT = flowEvent.Details.ContactData.ContactId;
 const PREFIX = 's3://connect-recordings-111111111111/connect/acme/CallRecordings';
 
 describe('voicemail branch handler (semantics §9)', () => {
-  it("stores the message as a voicemail item with the recording's location and the caller, routed asynchronously", async () => {
+  it("stores a voicemail item with the recording's location and the caller, routed asynchronously", async () => {
     const h = await makeHarness(transferCenter());
     await h.router.logIn({ repId: 'rep-c', statusId: 'digital' });
     const handler = makeVoicemail(

@@ -5,7 +5,7 @@ import { T0 } from '../../support/harness-time';
 const limits = { primary: 100, interruptible: 60 };
 
 describe('repChange: the atomic write a transition needs (semantics §1, §13)', () => {
-  it('a reservation moves used by a delta, bounded so capacity is never exceeded, and requires unchanged presence', () => {
+  it('a reservation moves used by a bounded delta (capacity never exceeded) and requires unchanged presence', () => {
     const before = aRep({ used: { primary: 25, interruptible: 0 }, activeItems: 1 });
     expect(repChange(before, reserve(before, 'primary', 50, T0), limits)).toEqual({
       repId: 'rep-a',

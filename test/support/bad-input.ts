@@ -1,0 +1,208 @@
+/**
+ * The bad-input corpus (test/fixtures/bad-input): its cases, how each breaks a valid event, and a runner per
+ * entry point.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSEvent } from 'aws-lambda';
+import { InvalidInputError } from '../../lambdas/domain/errors';
+import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callback-request';
+import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
+import { makeHandler as makeHandOff } from '../../lambdas/handlers/contact-flow-handoff';
+import { makeHandler as makeHttpApi } from '../../lambdas/handlers/http-api';
+import { makeHandler as makeTimers } from '../../lambdas/handlers/timers';
+import { makeHandler as makeVoicemail } from '../../lambdas/handlers/voicemail';
+import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../lambdas/handlers/work-submitted';
+import { logger } from '../../lambdas/shared/powertools';
+import { connectContactEvent } from '../fixtures/events/connect-contact-event';
+import flowEvent from '../fixtures/events/contact-flow-event.json';
+import type { Harness } from './harness';
+export interface BadCase {
+  name: string;
+  field?: string;
+  ignored?: boolean;
+  set?: Record<string, unknown>;
+  unset?: string[];
+  raw?: string;
+  route?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: Record<string, string>;
+  status?: number;
+}
+
+const dir = join(__dirname, '../fixtures/bad-input');
+export const corpus = Object.fromEntries(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { entryPoint: string; cases: BadCase[] })
+    .map((c) => [c.entryPoint, c.cases]),
+);
+const context = {
+  functionName: 'f',
+  awsRequestId: 'r',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
+  getRemainingTimeInMillis: () => 8000,
+} as unknown as Context;
+
+/** Values JSON cannot carry, and the id of the item offered during setup. */
+function token(value: unknown, offered: string): unknown {
+  if (typeof value !== 'string' || !value.startsWith('$')) return value;
+  if (value === '$NaN') return Number.NaN;
+  if (value === '$Infinity') return Number.POSITIVE_INFINITY;
+  if (value === '$-Infinity') return Number.NEGATIVE_INFINITY;
+  if (value === '$offered') return offered;
+  const oversize = /^\$oversize:(\d+)$/.exec(value);
+  return oversize ? 'x'.repeat(Number(oversize[1])) : value;
+}
+
+/** The valid event with the case's changes applied (paths are dotted; `__proto__` is set as an own key). */
+function broken(valid: unknown, c: BadCase, offered: string): unknown {
+  const event = structuredClone(valid) as Record<string, unknown>;
+  const walk = (path: string, create: boolean) => {
+    const parts = path.split('.');
+    let node = event;
+    for (const p of parts.slice(0, -1)) {
+      if (typeof node[p] !== 'object' || node[p] === null) {
+        if (!create) return undefined;
+        Object.defineProperty(node, p, { value: {}, enumerable: true, writable: true, configurable: true });
+      }
+      node = node[p] as Record<string, unknown>;
+    }
+    return { node, key: parts.at(-1)! };
+  };
+  for (const [path, value] of Object.entries(c.set ?? {})) {
+    const at = walk(path, true)!;
+    Object.defineProperty(at.node, at.key, {
+      value: token(value, offered),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  for (const path of c.unset ?? []) {
+    const at = walk(path, false);
+    if (at) delete at.node[at.key];
+  }
+  return event;
+}
+
+export async function rows(h: Harness): Promise<string> {
+  const out = await h.raw.send(new ScanCommand({ TableName: h.table, ConsistentRead: true }));
+  return JSON.stringify((out.Items ?? []).map((r) => JSON.stringify(r)).sort());
+}
+
+const sqs = (body: string): SQSEvent => ({
+  Records: [
+    {
+      messageId: 'm1',
+      receiptHandle: 'h',
+      body,
+      attributes: {} as never,
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:timers',
+      awsRegion: 'eu-west-2',
+    },
+  ],
+});
+const httpEvent = (c: BadCase, offered: string): APIGatewayProxyEventV2 => {
+  const [method, path] = c.route!.split(' ') as [string, string];
+  const params = Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, token(v, offered) as string]));
+  const body =
+    c.raw !== undefined
+      ? (token(c.raw, offered) as string)
+      : c.body === undefined
+        ? undefined
+        : JSON.stringify(c.body, (_k, v) => token(v, offered));
+  return {
+    version: '2.0',
+    routeKey: c.route!,
+    rawPath: path,
+    rawQueryString: '',
+    headers: {},
+    isBase64Encoded: false,
+    pathParameters: params,
+    queryStringParameters: c.query,
+    body,
+    requestContext: { http: { method, path } } as never,
+  };
+};
+
+/** Runs one case; returns the field the error named (undefined when the input was recognised and ignored). */
+export type Runner = (c: BadCase, offered: { itemId: string; offerId: string }) => Promise<string | undefined>;
+
+const fieldOfRejection = async (run: Promise<unknown>) => {
+  const err = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof InvalidInputError)) throw new Error(`expected an InvalidInputError, got ${String(err)}`);
+  return err.field;
+};
+
+export function runners(h: Harness): Record<string, Runner> {
+  const handOff = makeHandOff(() => h.router);
+  const contactEvents = makeContactEvents(() => h.router);
+  const submitted = makeSubmitted(() => h.router);
+  const timers = makeTimers(() => h.router);
+  const api = makeHttpApi(() => h.router);
+  const voicemail = makeVoicemail(
+    () => h.router,
+    () => 's3://recordings/connect/acme/CallRecordings',
+  );
+  const callbackRequest = makeCallbackRequest(() => h.router);
+  const voicemailEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'voicemail-q' } } };
+  const callbackEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'callback-q' } } };
+  return {
+    voicemail: (c, o) => fieldOfRejection(voicemail(broken(voicemailEvent, c, o.itemId) as never, context)),
+    'callback-request': (c, o) =>
+      fieldOfRejection(callbackRequest(broken(callbackEvent, c, o.itemId) as never, context)),
+    'contact-flow-handoff': (c, o) => fieldOfRejection(handOff(broken(flowEvent, c, o.itemId) as never, context)),
+    'work-submitted': (c, o) =>
+      fieldOfRejection(
+        submitted(
+          broken(
+            {
+              version: '0',
+              id: 'e1',
+              'detail-type': WORK_SUBMITTED,
+              source: 'crm',
+              account: '111111111111',
+              time: '2026-11-25T09:00:00Z',
+              region: 'eu-west-2',
+              resources: [],
+              detail: { channel: 'chat', source: 'crm-7', queue: 'chat-q' },
+            },
+            c,
+            o.itemId,
+          ) as never,
+          context,
+        ),
+      ),
+    'connect-contact-events': async (c, o) => {
+      const event = broken(connectContactEvent('CONTACT_DATA_UPDATED', 'call-known'), c, o.itemId);
+      if (!c.ignored) return fieldOfRejection(contactEvents(event as never, context));
+      expect(await contactEvents(event as never, context)).toEqual({ kind: 'ignored', reason: 'notRouted' });
+      return undefined;
+    },
+    timers: async (c, o) => {
+      // Due now, so an unknown item is looked up (an early timer is only rescheduled).
+      const valid = { kind: 'pushTimeout', itemId: o.itemId, dueAt: h.clock.now(), guard: o.offerId };
+      const body = c.raw ?? JSON.stringify(broken(valid, c, o.itemId), (_k, v) => token(v, o.itemId));
+      const errors = jest.spyOn(logger, 'error').mockImplementation(() => {});
+      // A timer that can never succeed is dropped (not redelivered forever), with the field in the log.
+      expect(await timers(sqs(body), context)).toEqual({ batchItemFailures: [] });
+      const logged = errors.mock.calls.at(-1)?.[1] as { field?: string } | undefined;
+      errors.mockRestore();
+      return logged?.field;
+    },
+    'http-api': async (c, o) => {
+      const res = (await api(httpEvent(c, o.itemId), context)) as APIGatewayProxyStructuredResultV2;
+      expect({ case: c.name, status: res.statusCode }).toEqual({ case: c.name, status: c.status });
+      return (JSON.parse(res.body!) as { field?: string }).field;
+    },
+  };
+}
