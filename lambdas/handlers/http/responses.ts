@@ -15,8 +15,19 @@ export function errorResponse(err: unknown): APIGatewayProxyResultV2 | undefined
   if (err instanceof NotFoundError) return json(404, { error: err.message, field: err.field });
   if (err instanceof InvalidInputError)
     return json(400, { error: 'invalid input', field: err.field, problems: err.problems });
-  if (err instanceof ContentionError) return json(503, { error: 'busy, retry' });
+  if (err instanceof ContentionError || isThrottling(err)) return json(503, { error: 'busy, retry' });
   return undefined;
+}
+
+/** DynamoDB (or another AWS service) still throttling after the SDK's own retries: the caller may retry later. */
+function isThrottling(err: unknown): boolean {
+  const e = err as { name?: string; $retryable?: { throttling?: boolean } } | undefined;
+  return (
+    e?.$retryable?.throttling === true ||
+    e?.name === 'ThrottlingException' ||
+    e?.name === 'ProvisionedThroughputExceededException' ||
+    e?.name === 'RequestLimitExceeded'
+  );
 }
 
 /** Decisions that mean "this no longer applies" are conflicts for a caller who asked for a change. */

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { makeHandler } from '../../../lambdas/handlers/http-api';
 import { smallCenter } from '../../fixtures/small-center';
+import { transientError } from '../../support/faults';
 import { type Harness, makeHarness } from '../../support/harness';
 
 const context = {
@@ -131,5 +132,29 @@ describe('HTTP API (rep commands, supervisor reads)', () => {
     expect(res.status).toBe(status);
     expect(res.body.field).toBe(field);
     expect((await h.snapshot()).rows).toEqual(before.rows);
+  });
+
+  it('a store that keeps throttling is 503 "busy, retry", not a bad cursor, and the cursor is still checked', async () => {
+    const throttled = await makeHarness(smallCenter(), {
+      ports: (deps) => ({
+        ...deps,
+        store: Object.assign(Object.create(deps.store), {
+          waitingItems: async () => {
+            throw transientError('throttle');
+          },
+        }),
+      }),
+    });
+    const handler = makeHandler(() => throttled.router);
+    const res = (await handler(
+      request('GET /queues/{queueId}/waiting', { queueId: 'chat-q' }),
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect({ status: res.statusCode, body: JSON.parse(res.body!) }).toEqual({
+      status: 503,
+      body: { error: 'busy, retry' },
+    });
+    const bad = await call(request('GET /queues/{queueId}/waiting', { queueId: 'chat-q' }, undefined, { cursor: 'x' }));
+    expect(bad).toMatchObject({ status: 400, body: { field: 'cursor' } });
   });
 });
