@@ -4,7 +4,6 @@ import {
   ThrottlingException,
   UpdateContactRoutingDataCommand,
 } from '@aws-sdk/client-connect';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
@@ -15,16 +14,12 @@ import { faultCenter } from '../fixtures/fault-center';
 import { compiled, endState, noViolations, settle } from '../support/end-state';
 import { DynamoFaults } from '../support/faults';
 import { type Harness, makeHarness } from '../support/harness';
+import { lambdaContext } from '../support/lambda-context';
 
 const connect = mockClient(ConnectClient);
 const config = compiled(faultCenter());
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
-const context = {
-  functionName: 'f',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
-  getRemainingTimeInMillis: () => 8000,
-} as unknown as Context;
+const context = lambdaContext();
 const voiceCenter = () => {
   const c = faultCenter();
   return { ...c, reps: c.reps.map((r) => ({ ...r, connectUserId: `user-${r.id}` })) };

@@ -1,18 +1,13 @@
-import type { Context } from 'aws-lambda';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { answered, connectContactEvent } from '../fixtures/events/connect-contact-event';
 import { transferCenter } from '../fixtures/transfer-center';
 import { compiled, endState, noViolations } from '../support/end-state';
 import { type Harness, makeHarness } from '../support/harness';
+import { lambdaContext } from '../support/lambda-context';
 
 const config = compiled(transferCenter());
 const ROUNDS = 6;
-const context = {
-  functionName: 'f',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
-  getRemainingTimeInMillis: () => 8000,
-} as unknown as Context;
+const context = lambdaContext();
 const settled = (p: Promise<unknown>) =>
   p.then(
     (v) => ({ ok: true as const, v }),

@@ -1,6 +1,6 @@
 import { ConnectClient, UpdateContactRoutingDataCommand } from '@aws-sdk/client-connect';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { lambdaContext } from '../support/lambda-context';
 import 'aws-sdk-client-mock-jest';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
 import { InvalidInputError } from '../../lambdas/domain/errors';
@@ -13,12 +13,7 @@ import { smallCenter } from '../fixtures/small-center';
 import { makeHarness } from '../support/harness';
 
 const connect = mockClient(ConnectClient);
-const context = {
-  functionName: 'f',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
-  getRemainingTimeInMillis: () => 8000,
-} as unknown as Context;
+const context = lambdaContext();
 const CONTACT = flowEvent.Details.ContactData.ContactId;
 const handOffEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'voice-q' } } };
 

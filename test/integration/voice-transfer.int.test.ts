@@ -1,6 +1,6 @@
 import { ConnectClient, UpdateContactRoutingDataCommand } from '@aws-sdk/client-connect';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { lambdaContext } from '../support/lambda-context';
 import 'aws-sdk-client-mock-jest';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
 import { Router } from '../../lambdas/domain/use-cases/router';
@@ -12,12 +12,7 @@ import { makeHarness } from '../support/harness';
 
 const connect = mockClient(ConnectClient);
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
-const context = {
-  functionName: 'f',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
-  getRemainingTimeInMillis: () => 8000,
-} as unknown as Context;
+const context = lambdaContext();
 const FIRST = '4a573372-1f28-4e26-b97b-00000000aaaa';
 const SECOND = '4a573372-1f28-4e26-b97b-00000000bbbb';
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, SQSEvent } from 'aws-lambda';
 import { InvalidInputError } from '../../lambdas/domain/errors';
 import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callback-request';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
@@ -18,6 +18,7 @@ import { logger } from '../../lambdas/shared/powertools';
 import { connectContactEvent } from '../fixtures/events/connect-contact-event';
 import flowEvent from '../fixtures/events/contact-flow-event.json';
 import type { Harness } from './harness';
+import { lambdaContext } from './lambda-context';
 export interface BadCase {
   name: string;
   field?: string;
@@ -39,12 +40,7 @@ export const corpus = Object.fromEntries(
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { entryPoint: string; cases: BadCase[] })
     .map((c) => [c.entryPoint, c.cases]),
 );
-const context = {
-  functionName: 'f',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
-  getRemainingTimeInMillis: () => 8000,
-} as unknown as Context;
+const context = lambdaContext();
 
 /** Values JSON cannot carry, and the id of the item offered during setup. */
 function token(value: unknown, offered: string): unknown {

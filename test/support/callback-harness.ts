@@ -1,5 +1,4 @@
 import { ConnectClient, UpdateContactRoutingDataCommand } from '@aws-sdk/client-connect';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
 import { Router } from '../../lambdas/domain/use-cases/router';
@@ -7,18 +6,14 @@ import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect
 import { transferCenter } from '../fixtures/transfer-center';
 import { compiled } from './end-state';
 import { makeHarness } from './harness';
+import { lambdaContext } from './lambda-context';
 
 /** Connect as callbacks meet it, mocked per test file (each Jest file has its own module registry). */
 export const connect = mockClient(ConnectClient);
 export const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 export const FLOW = 'flow-callback-0001';
 export const HOLDING = 'queue-holding-0001';
-const context = {
-  functionName: 'f',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
-  getRemainingTimeInMillis: () => 8000,
-} as unknown as Context;
+const context = lambdaContext();
 export const config = compiled(transferCenter());
 export const HOUR = 3_600_000;
 

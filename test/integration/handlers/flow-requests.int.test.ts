@@ -1,16 +1,11 @@
-import type { Context } from 'aws-lambda';
 import { makeHandler as makeCallbackRequest } from '../../../lambdas/handlers/callback-request';
 import { makeHandler as makeVoicemail } from '../../../lambdas/handlers/voicemail';
 import flowEvent from '../../fixtures/events/contact-flow-event.json';
 import { transferCenter } from '../../fixtures/transfer-center';
 import { makeHarness } from '../../support/harness';
+import { lambdaContext } from '../../support/lambda-context';
 
-const context = {
-  functionName: 'f',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
-  getRemainingTimeInMillis: () => 8000,
-} as unknown as Context;
+const context = lambdaContext();
 const withParameters = (parameters: Record<string, unknown>) => ({
   ...flowEvent,
   Details: { ...flowEvent.Details, Parameters: parameters },

@@ -1,15 +1,11 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { makeHandler } from '../../../lambdas/handlers/http-api';
 import { smallCenter } from '../../fixtures/small-center';
 import { transientError } from '../../support/faults';
 import { type Harness, makeHarness } from '../../support/harness';
+import { lambdaContext } from '../../support/lambda-context';
 
-const context = {
-  functionName: 'api',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:api',
-  getRemainingTimeInMillis: () => 10000,
-} as unknown as Context;
+const context = lambdaContext('api', 10000);
 
 function request(
   routeKey: string,

@@ -1,14 +1,10 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { makeHandler } from '../../../lambdas/handlers/http-api';
 import { transferCenter } from '../../fixtures/transfer-center';
 import { type Harness, makeHarness } from '../../support/harness';
+import { lambdaContext } from '../../support/lambda-context';
 
-const context = {
-  functionName: 'api',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:api',
-  getRemainingTimeInMillis: () => 10000,
-} as unknown as Context;
+const context = lambdaContext('api', 10000);
 const request = (
   routeKey: string,
   params: Record<string, string>,

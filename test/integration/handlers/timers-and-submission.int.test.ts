@@ -1,16 +1,12 @@
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { InvalidInputError } from '../../../lambdas/domain/errors';
 import { makeHandler as makeTimers } from '../../../lambdas/handlers/timers';
 import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../../lambdas/handlers/work-submitted';
 import { smallCenter } from '../../fixtures/small-center';
 import { makeHarness } from '../../support/harness';
+import { lambdaContext } from '../../support/lambda-context';
 
-const context = {
-  functionName: 'f',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:111111111111:function:f',
-  getRemainingTimeInMillis: () => 10000,
-} as unknown as Context;
+const context = lambdaContext('f', 10000);
 const sqsEvent = (bodies: string[]): SQSEvent => ({
   Records: bodies.map((body, i) => ({
     messageId: `m${i}`,
