@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { invalidInput } from '../domain/config/validate-config';
 import type { ContactEvent } from '../domain/use-cases/contact-events';
 
-const KNOWN = [
+/** The event types routing acts on; AWS adds others over time (PAUSED, RESUMED, AMD_DISABLED, ...). */
+const ROUTED = [
   'INITIATED',
   'CONNECTED_TO_SYSTEM',
   'QUEUED',
@@ -20,48 +22,75 @@ function camelKeys(value: unknown): unknown {
   );
 }
 
-const detailSchema = z.preprocess(
-  camelKeys,
-  z
-    .object({
-      contactId: z.string().min(1).max(256),
-      channel: z.string(),
-      eventType: z.string(),
-      agentInfo: z
-        .object({ connectedToAgentTimestamp: z.iso.datetime({ offset: true }).optional() })
-        .loose()
-        .optional(),
-      updatedProperties: z.array(z.string()).optional(),
-      previousContactId: z.string().min(1).max(256).optional(),
-      disconnectReason: z.string().max(128).optional(),
-      routingCriteria: z
-        .object({ steps: z.array(z.object({ status: z.string().optional() }).loose()).optional() })
-        .loose()
-        .optional(),
-    })
-    .loose(),
-);
+const step = z.object({ status: z.string().optional() }).loose();
+const criteria = z.object({ steps: z.array(step).optional() }).loose();
 
-/** A contact event from Amazon Connect (EventBridge source aws.connect, detail-type Amazon Connect Contact Event). */
-export const contactEventSchema = z
+/**
+ * The data model calls routing criteria a list, and AWS's "connected to an agent using routing criteria" samples
+ * send an array; its step-expiry sample (and Salesforce's production handler) send one object. Both are read, as
+ * a list of criteria or, defensively, a list of steps.
+ */
+const routingCriteria = z.preprocess((value) => {
+  if (!Array.isArray(value)) return value;
+  const steps = value.flatMap((c) => (c && typeof c === 'object' && Array.isArray(c.steps) ? c.steps : [c]));
+  return { steps };
+}, criteria);
+
+/** The envelope and event type, read first: an event type routing does not know is acknowledged, not failed. */
+const envelope = z
   .object({
     source: z.literal('aws.connect'),
     'detail-type': z.literal('Amazon Connect Contact Event'),
-    detail: detailSchema,
+    detail: z.preprocess(camelKeys, z.object({ eventType: z.string().min(1).max(64) }).loose()),
   })
   .loose();
 
-export function toContactEvent(detail: z.infer<typeof detailSchema>): ContactEvent {
-  const eventType = (KNOWN as readonly string[]).includes(detail.eventType)
-    ? (detail.eventType as ContactEvent['eventType'])
-    : 'OTHER';
+/** A routed event type's detail: what routing reads is validated; every other field is ignored, as AWS asks. */
+const routedDetail = z
+  .object({
+    contactId: z.string().min(1).max(256),
+    channel: z.string().min(1).max(32),
+    eventType: z.enum(ROUTED),
+    agentInfo: z
+      .object({ connectedToAgentTimestamp: z.iso.datetime({ offset: true }).optional() })
+      .loose()
+      .optional(),
+    updatedProperties: z.array(z.string()).optional(),
+    previousContactId: z.string().min(1).max(256).optional(),
+    disconnectReason: z.string().max(128).optional(),
+    routingCriteria: routingCriteria.optional(),
+  })
+  .loose();
+
+const routedEvent = envelope.extend({ detail: z.preprocess(camelKeys, routedDetail) });
+
+export type ParsedContactEvent =
+  | { readonly kind: 'routed'; readonly voice: boolean; readonly event: ContactEvent }
+  | { readonly kind: 'unknownType'; readonly eventType: string };
+
+/**
+ * An Amazon Connect contact event (EventBridge source aws.connect, detail-type Amazon Connect Contact Event), as
+ * AWS documents it. Malformed input of a routed type is an InvalidInputError naming the field (semantics §12).
+ */
+export function parseContactEvent(input: unknown): ParsedContactEvent {
+  const outer = envelope.safeParse(input);
+  if (!outer.success) throw invalidInput(outer.error);
+  const eventType = outer.data.detail.eventType;
+  if (!(ROUTED as readonly string[]).includes(eventType)) return { kind: 'unknownType', eventType };
+  const routed = routedEvent.safeParse(input);
+  if (!routed.success) throw invalidInput(routed.error);
+  const detail = routed.data.detail;
+  return { kind: 'routed', voice: detail.channel.toUpperCase() === 'VOICE', event: toContactEvent(detail) };
+}
+
+function toContactEvent(detail: z.infer<typeof routedDetail>): ContactEvent {
   const connected = detail.agentInfo?.connectedToAgentTimestamp;
   const stepExpired =
     (detail.updatedProperties ?? []).includes('RoutingCriteria.Step.Status') &&
     (detail.routingCriteria?.steps ?? []).some((s) => s.status === 'EXPIRED');
   return {
     contactId: detail.contactId,
-    eventType,
+    eventType: detail.eventType,
     stepExpired,
     connectedToAgentAt: connected ? Date.parse(connected) : undefined,
     previousContactId: detail.previousContactId,

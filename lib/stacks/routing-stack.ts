@@ -1,6 +1,6 @@
 import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { EventBus, Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
@@ -53,7 +53,8 @@ export class RoutingStack extends Stack {
       eventPattern: {
         source: ['aws.connect'],
         detailType: ['Amazon Connect Contact Event'],
-        detail: { channel: ['VOICE'], instanceArn: [props.instanceArn] },
+        // AWS's samples write the channel both as VOICE and as Voice.
+        detail: { channel: Match.equalsIgnoreCase('VOICE'), instanceArn: [props.instanceArn] },
       },
       targets: [fn('ContactEvents')],
     });

@@ -43,7 +43,7 @@ describe('RoutingStack', () => {
       EventPattern: {
         source: ['aws.connect'],
         'detail-type': ['Amazon Connect Contact Event'],
-        detail: { channel: ['VOICE'], instanceArn: [INSTANCE] },
+        detail: { channel: [{ 'equals-ignore-case': 'VOICE' }], instanceArn: [INSTANCE] },
       },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ContactEvents'), 'Arn'] } })],
     });
