@@ -58,6 +58,8 @@ describe('Connect contact events as AWS publishes them drive the state change se
       action: 'timedOut',
     });
     expect(h.events.ofType('offer.timedOut')).toHaveLength(1);
+    // The only rep timed out on it this session, so the call waits in its queue.
+    expect((await h.item(itemId)).state).toBe('Queued');
   });
 
   it('an event type routing does not use is acknowledged and changes nothing', async () => {
