@@ -30,7 +30,9 @@ export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTi
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (active tracing).',
+        reason:
+          'Actions with no resource type in the Service Authorization Reference: X-Ray PutTraceSegments and ' +
+          'PutTelemetryRecords (active tracing) and, for functions that dial callbacks, StartOutboundVoiceContact.',
       },
       {
         id: `AwsSolutions-IAM5[Resource::${schedules}]`,

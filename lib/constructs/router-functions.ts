@@ -109,13 +109,14 @@ export class RouterFunctions extends Construct {
     props.timers.grantScheduling(f);
   }
 
-  /** Targeting parked calls and dialing callbacks: both act on contacts of this one instance. */
+  /**
+   * Targeting parked calls acts on contacts of this one instance. Dialing a callback has no resource type in the
+   * Service Authorization Reference (shared/reference/amazon-connect.md), so IAM accepts only `*` for it.
+   */
   private grantTelephony(f: RouterFunction): void {
     f.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['connect:UpdateContactRoutingData', 'connect:StartOutboundVoiceContact'],
-        resources: [this.contactArns],
-      }),
+      new PolicyStatement({ actions: ['connect:UpdateContactRoutingData'], resources: [this.contactArns] }),
     );
+    f.addToRolePolicy(new PolicyStatement({ actions: ['connect:StartOutboundVoiceContact'], resources: ['*'] }));
   }
 }

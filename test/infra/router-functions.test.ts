@@ -64,7 +64,14 @@ describe('router functions: each gets only what its router calls', () => {
     ];
     expect(actionsOf(statements)).toEqual(expected.sort());
     const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));
-    expect(connect.map((s) => s.Resource)).toEqual(spec.telephony ? [`${INSTANCE}/contact/*`] : []);
+    // Targeting is scoped to the instance's contacts; dialing has no resource type, so only `*` is accepted.
+    const expectedConnect = [
+      { Action: 'connect:UpdateContactRoutingData', Resource: `${INSTANCE}/contact/*` },
+      { Action: 'connect:StartOutboundVoiceContact', Resource: '*' },
+    ];
+    expect(connect.map((s) => ({ Action: s.Action, Resource: s.Resource }))).toEqual(
+      spec.telephony ? expectedConnect : [],
+    );
   });
 
   it('no function may Scan, batch-write or use a wildcard action', () => {
