@@ -11,6 +11,9 @@
  */
 export const SET_ROUTING_CRITERIA_ACTION = 'UpdateContactRoutingCriteria';
 
+/** The longest `GetParticipantInput` waits for a key (admin guide; shared/reference/amazon-connect.md). */
+export const MAX_INPUT_SECONDS = 179;
+
 export interface FlowAction {
   readonly Identifier: string;
   readonly Type: string;
@@ -59,8 +62,10 @@ export class FlowBuilder {
   }
 
   /**
-   * Steps without `expirySeconds` never expire (the API's "omit Expiry"); scalars are strings, as console exports
-   * write them.
+   * Steps without `expirySeconds` never expire (the API's "omit Expiry"). `ProficiencyLevel` is a number, as
+   * Salesforce's console exports write it (service-cloud-voice/examples-from-doc, ContactFlows, "Sample SCV
+   * Omni-Channel Subflow - Omni Routing With Case Creation"); `DurationInSeconds` is a string, as the public
+   * samples with an expiry write it [UNCONFIRMED by a console export].
    */
   setRoutingCriteria(id: string, steps: readonly RoutingStep[], next: string, onError: string): this {
     const Steps = steps.map((s) => ({
@@ -68,7 +73,7 @@ export class FlowBuilder {
         AttributeCondition: {
           Name: s.name,
           Value: s.value,
-          ProficiencyLevel: s.proficiencyLevel.toFixed(1),
+          ProficiencyLevel: s.proficiencyLevel,
           ComparisonOperator: 'NumberGreaterOrEqualTo',
         },
       },
@@ -154,6 +159,9 @@ export class FlowBuilder {
    * [INFERENCE: parameter names from the flow-language reference page; confirm with a console export.]
    */
   waitForKey(id: string, text: string, timeoutSeconds: number, next: string): this {
+    if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > MAX_INPUT_SECONDS) {
+      throw new Error(`${id}: GetParticipantInput waits 1 to ${MAX_INPUT_SECONDS} seconds, not ${timeoutSeconds}`);
+    }
     return this.add({
       Identifier: id,
       Type: 'GetParticipantInput',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flowFiles } from '../../lib/connect/flow-files';
-import { FlowBuilder, SET_ROUTING_CRITERIA_ACTION } from '../../lib/connect/flow-language';
+import { FlowBuilder, MAX_INPUT_SECONDS, SET_ROUTING_CRITERIA_ACTION } from '../../lib/connect/flow-language';
 import { inboundFlow } from '../../lib/connect/inbound-flow';
 
 const flow = inboundFlow({
@@ -33,7 +33,7 @@ describe('inbound contact flow (semantics §8)', () => {
               AttributeCondition: {
                 Name: 'Routing',
                 Value: 'True',
-                ProficiencyLevel: '1.0',
+                ProficiencyLevel: 1,
                 ComparisonOperator: 'NumberGreaterOrEqualTo',
               },
             },
@@ -97,5 +97,18 @@ describe('inbound contact flow (semantics §8)', () => {
     const file = JSON.parse(readFileSync(join(__dirname, '../../docs/flows/inbound-flow.json'), 'utf8'));
     expect(file).toEqual(flowFiles['inbound-flow.json']);
     expect(file.Version).toBe('2019-10-30');
+  });
+});
+
+describe('flow language limits', () => {
+  it.each([0, 180, 12.5])(
+    'refuses a voicemail that waits %s s for a key (GetParticipantInput waits 1 to 179 s)',
+    (s) => {
+      expect(() => new FlowBuilder().waitForKey('record', 'leave a message', s, 'next')).toThrow(/1 to 179 seconds/);
+    },
+  );
+
+  it('accepts the documented maximum', () => {
+    expect(() => new FlowBuilder().waitForKey('record', 'leave a message', MAX_INPUT_SECONDS, 'next')).not.toThrow();
   });
 });

@@ -62,7 +62,7 @@ describe('Connect flows of semantics §9', () => {
           AttributeCondition: {
             Name: 'Routing',
             Value: 'True',
-            ProficiencyLevel: '1.0',
+            ProficiencyLevel: 1,
             ComparisonOperator: 'NumberGreaterOrEqualTo',
           },
         },
