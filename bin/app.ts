@@ -29,4 +29,6 @@ new RoutingStack(app, 'UnifiedRouting', {
   instanceArn,
   // Unified routing off: only the router's compute; Connect keeps routing calls itself.
   contactCenter: center.config.unifiedRouting ? center.config : undefined,
+  // An instance that already runs Service Cloud Voice has the Routing attribute: -c routingAttribute=adopt.
+  routingAttribute: context('routingAttribute') === 'adopt' ? 'adopt' : 'create',
 });

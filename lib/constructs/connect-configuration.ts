@@ -44,6 +44,13 @@ export interface ConnectConfigurationProps {
   readonly voicemailFunction?: IFunction;
   /** The callback-request Lambda: with it, a "call me back" flow for the first callback queue. @default none */
   readonly callbackFunction?: IFunction;
+  /**
+   * The predefined attribute `Routing` (value `True`) that parks calls: `create` it, or `adopt` the instance's own.
+   * An instance that already runs Service Cloud Voice has it (Salesforce's template creates it), and creating it
+   * again fails the deploy. Adopting leaves the attribute alone; it must then have the value `True`.
+   * @default 'create'
+   */
+  readonly routingAttribute?: 'create' | 'adopt';
 }
 
 /**
@@ -64,11 +71,10 @@ export class ConnectConfiguration extends Construct {
     super(scope, id);
     const prefix = props.namePrefix ?? 'UR';
     const instanceArn = props.instanceArn;
-    const parking = new CfnPredefinedAttribute(this, 'RoutingAttribute', {
-      instanceArn,
-      name: PARKING.name,
-      values: { stringList: [PARKING.value] },
-    });
+    const parking = this.routingAttribute(props);
+    const dependsOnParking = (flow: CfnContactFlow) => {
+      if (parking) flow.addResourceDependency(parking);
+    };
     const hours = new CfnHoursOfOperation(this, 'Hours', {
       instanceArn,
       name: `${prefix}-AlwaysOpen`,
@@ -144,14 +150,14 @@ export class ConnectConfiguration extends Construct {
         voicemail,
       }),
     );
-    this.inboundFlow.addResourceDependency(parking);
+    dependsOnParking(this.inboundFlow);
     this.callbackOutboundFlow = flow(
       'CallbackOutboundFlow',
       'CallbackOutbound',
       'Unified routing callbacks: the dialed customer waits parked for the rep who accepted',
       callbackOutboundFlow({ holdingQueueArn: this.holdingQueue.attrQueueArn }),
     );
-    this.callbackOutboundFlow.addResourceDependency(parking);
+    dependsOnParking(this.callbackOutboundFlow);
     const callbackQueue = firstQueue('callback');
     if (props.callbackFunction && callbackQueue) {
       this.callbackRequestFlow = flow(
@@ -179,6 +185,16 @@ export class ConnectConfiguration extends Construct {
       });
     });
     if (props.users) this.createUsers(props, prefix);
+  }
+
+  /** The parking attribute, created here unless the instance already has it (see `routingAttribute`). */
+  private routingAttribute(props: ConnectConfigurationProps): CfnPredefinedAttribute | undefined {
+    if (props.routingAttribute === 'adopt') return undefined;
+    return new CfnPredefinedAttribute(this, 'RoutingAttribute', {
+      instanceArn: props.instanceArn,
+      name: PARKING.name,
+      values: { stringList: [PARKING.value] },
+    });
   }
 
   private createUsers(props: ConnectConfigurationProps, prefix: string): void {

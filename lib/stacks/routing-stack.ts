@@ -28,6 +28,8 @@ export interface RoutingStackProps extends StackProps {
    * `<prefix>/<contactId>` as the recording's location. @default 's3://<instance recordings bucket>/CallRecordings'
    */
   readonly recordingLocationPrefix?: string;
+  /** `adopt` an existing `Routing` predefined attribute instead of creating it (see ConnectConfiguration). */
+  readonly routingAttribute?: 'create' | 'adopt';
 }
 
 /**
@@ -93,6 +95,7 @@ export class RoutingStack extends Stack {
       mirrorQueues: props.mirrorQueues,
       voicemailFunction: functions.get('Voicemail'),
       callbackFunction: functions.get('CallbackRequest'),
+      routingAttribute: props.routingAttribute,
     });
     // Callbacks are dialed into the callback flow and parked in the holding queue (ids: the ARNs' last part).
     const idOf = (arn: string) => Fn.select(3, Fn.split('/', arn));

@@ -8,7 +8,7 @@ import { ConnectConfiguration } from '../../lib/constructs/connect-configuration
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 
-function synth(users = false, mirrorQueues = false) {
+function synth(users = false, mirrorQueues = false, routingAttribute?: 'create' | 'adopt') {
   const valid = validateConfig(exampleCenter);
   if (!valid.ok) throw new Error(valid.problems.join('\n'));
   const stack = new Stack(new App(), 'Connect', { env: { account: '111111111111', region: 'eu-west-2' } });
@@ -22,6 +22,7 @@ function synth(users = false, mirrorQueues = false) {
     contactCenter: valid.config,
     handOffFunction: handOff,
     mirrorQueues,
+    routingAttribute,
     ...(users
       ? { users: { securityProfileArns: ['arn:aws:connect:eu-west-2:111111111111:instance/x/security-profile/agent'] } }
       : {}),
@@ -129,5 +130,21 @@ describe('ConnectConfiguration (semantics §8)', () => {
       RoutingProfileArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('Profile'), 'RoutingProfileArn'] },
     });
     expect(Object.keys(template.findResources('AWS::Connect::User'))).toHaveLength(0);
+  });
+
+  it("creates the Routing attribute by default, and adopts the instance's own when told (Service Cloud Voice has it)", () => {
+    const created = synth();
+    created.resourceCountIs('AWS::Connect::PredefinedAttribute', 1);
+    created.hasResourceProperties('AWS::Connect::PredefinedAttribute', {
+      Name: 'Routing',
+      Values: { StringList: ['True'] },
+    });
+    const adopted = synth(false, false, 'adopt');
+    adopted.resourceCountIs('AWS::Connect::PredefinedAttribute', 0);
+    // The flows still park on Routing = True, now the instance's own attribute; nothing waits on a resource of ours.
+    for (const flow of Object.values(adopted.findResources('AWS::Connect::ContactFlow'))) {
+      expect(JSON.stringify(flow.Properties.Content)).toContain('Routing');
+      expect(flow.DependsOn ?? []).toEqual([]);
+    }
   });
 });
