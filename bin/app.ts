@@ -31,4 +31,10 @@ new RoutingStack(app, 'UnifiedRouting', {
   contactCenter: center.config.unifiedRouting ? center.config : undefined,
   // An instance that already runs Service Cloud Voice has the Routing attribute: -c routingAttribute=adopt.
   routingAttribute: context('routingAttribute') === 'adopt' ? 'adopt' : 'create',
+  // Callbacks need a number to call from: -c callbackPhoneNumberArn=<claimed number ARN> or
+  // -c callbackSourcePhoneNumber=+E164.
+  callbackCallerId: {
+    phoneNumberArn: context('callbackPhoneNumberArn'),
+    sourcePhoneNumber: context('callbackSourcePhoneNumber'),
+  },
 });

@@ -76,7 +76,13 @@ export function routerFromEnvironment(reach: RouterReach = { telephony: true }):
 function telephonyFromEnvironment(): ConnectTelephony {
   const contactFlowId = optionalEnv('CALLBACK_FLOW_ID');
   return new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN'), {
-    outbound: contactFlowId ? { contactFlowId, queueId: optionalEnv('HOLDING_QUEUE_ID') } : undefined,
+    outbound: contactFlowId
+      ? {
+          contactFlowId,
+          queueId: optionalEnv('HOLDING_QUEUE_ID'),
+          sourcePhoneNumber: optionalEnv('CALLBACK_SOURCE_PHONE_NUMBER'),
+        }
+      : undefined,
     onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
     onFailure: (error, contactId) => {
       logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', {

@@ -13,6 +13,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import { callbackOutboundFlow, callbackRequestFlow } from '../connect/callback-flows';
+import { type CallbackCallerId, validateCallerId } from '../connect/caller-id';
 import { inboundFlow, PARKING } from '../connect/inbound-flow';
 import { ALL_DAY_EVERY_DAY, mediaConcurrencies } from '../connect/media-concurrency';
 
@@ -51,6 +52,8 @@ export interface ConnectConfigurationProps {
    * @default 'create'
    */
   readonly routingAttribute?: 'create' | 'adopt';
+  /** The number callbacks are dialed from; required when the center has a callback queue. */
+  readonly callbackCallerId?: CallbackCallerId;
 }
 
 /**
@@ -71,6 +74,7 @@ export class ConnectConfiguration extends Construct {
     super(scope, id);
     const prefix = props.namePrefix ?? 'UR';
     const instanceArn = props.instanceArn;
+    validateCallerId(props.contactCenter, props.callbackCallerId);
     const parking = this.routingAttribute(props);
     const dependsOnParking = (flow: CfnContactFlow) => {
       if (parking) flow.addResourceDependency(parking);
@@ -87,6 +91,10 @@ export class ConnectConfiguration extends Construct {
       name: `${prefix}-Holding`,
       hoursOfOperationArn: hours.attrHoursOfOperationArn,
       description: 'Calls wait here, parked, until the router targets a rep',
+      // Callbacks are dialed into this queue, so its caller ID is the number customers see.
+      ...(props.callbackCallerId?.phoneNumberArn
+        ? { outboundCallerConfig: { outboundCallerIdNumberArn: props.callbackCallerId.phoneNumberArn } }
+        : {}),
     });
     this.fallbackQueue = new CfnQueue(this, 'FallbackQueue', {
       instanceArn,

@@ -5,6 +5,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
+import type { CallbackCallerId } from '../connect/caller-id';
 import { ConnectConfiguration } from '../constructs/connect-configuration';
 import { RouterAlarms } from '../constructs/router-alarms';
 import { RouterApi } from '../constructs/router-api';
@@ -30,6 +31,8 @@ export interface RoutingStackProps extends StackProps {
   readonly recordingLocationPrefix?: string;
   /** `adopt` an existing `Routing` predefined attribute instead of creating it (see ConnectConfiguration). */
   readonly routingAttribute?: 'create' | 'adopt';
+  /** The number callbacks are dialed from: required when the center has a callback queue (see CallbackCallerId). */
+  readonly callbackCallerId?: CallbackCallerId;
 }
 
 /**
@@ -96,12 +99,15 @@ export class RoutingStack extends Stack {
       voicemailFunction: functions.get('Voicemail'),
       callbackFunction: functions.get('CallbackRequest'),
       routingAttribute: props.routingAttribute,
+      callbackCallerId: props.callbackCallerId,
     });
     // Callbacks are dialed into the callback flow and parked in the holding queue (ids: the ARNs' last part).
     const idOf = (arn: string) => Fn.select(3, Fn.split('/', arn));
     for (const f of functions.withTelephony) {
       f.addEnvironment('CALLBACK_FLOW_ID', idOf(connect.callbackOutboundFlow.attrContactFlowArn));
       f.addEnvironment('HOLDING_QUEUE_ID', idOf(connect.holdingQueue.attrQueueArn));
+      const source = props.callbackCallerId?.sourcePhoneNumber;
+      if (source) f.addEnvironment('CALLBACK_SOURCE_PHONE_NUMBER', source);
     }
   }
 }

@@ -3,12 +3,20 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import exampleCenter from '../../examples/contact-center.json';
 import { validateConfig } from '../../lambdas/domain/config/validate-config';
+import type { CallbackCallerId } from '../../lib/connect/caller-id';
 import { SET_ROUTING_CRITERIA_ACTION } from '../../lib/connect/flow-language';
 import { ConnectConfiguration } from '../../lib/constructs/connect-configuration';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 
-function synth(users = false, mirrorQueues = false, routingAttribute?: 'create' | 'adopt') {
+const NUMBER = 'arn:aws:connect:eu-west-2:111111111111:phone-number/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+function synth(
+  users = false,
+  mirrorQueues = false,
+  routingAttribute?: 'create' | 'adopt',
+  callbackCallerId: CallbackCallerId | undefined = { phoneNumberArn: NUMBER },
+) {
   const valid = validateConfig(exampleCenter);
   if (!valid.ok) throw new Error(valid.problems.join('\n'));
   const stack = new Stack(new App(), 'Connect', { env: { account: '111111111111', region: 'eu-west-2' } });
@@ -23,6 +31,7 @@ function synth(users = false, mirrorQueues = false, routingAttribute?: 'create' 
     handOffFunction: handOff,
     mirrorQueues,
     routingAttribute,
+    callbackCallerId,
     ...(users
       ? { users: { securityProfileArns: ['arn:aws:connect:eu-west-2:111111111111:instance/x/security-profile/agent'] } }
       : {}),
@@ -146,5 +155,20 @@ describe('ConnectConfiguration (semantics §8)', () => {
       expect(JSON.stringify(flow.Properties.Content)).toContain('Routing');
       expect(flow.DependsOn ?? []).toEqual([]);
     }
+  });
+
+  it("dials callbacks from the holding queue's caller ID, and refuses callbacks with no number to call from", () => {
+    synth().hasResourceProperties('AWS::Connect::Queue', {
+      Name: 'UR-Holding',
+      OutboundCallerConfig: { OutboundCallerIdNumberArn: NUMBER },
+    });
+    expect(() => synth(false, false, undefined, {})).toThrow(/callbackCallerId: the center takes callbacks/);
+    expect(() => synth(false, false, undefined, { sourcePhoneNumber: '01234 567890' })).toThrow(/not an E.164 number/);
+    expect(() => synth(false, false, undefined, { phoneNumberArn: 'a-number' })).toThrow(/not a Connect phone number/);
+    const bySource = synth(false, false, undefined, { sourcePhoneNumber: '+441234567890' });
+    const holding = Object.values(bySource.findResources('AWS::Connect::Queue')).find(
+      (q) => q.Properties.Name === 'UR-Holding',
+    );
+    expect(holding?.Properties.OutboundCallerConfig).toBeUndefined();
   });
 });

@@ -21,6 +21,7 @@ function build(withNag: boolean) {
     table: data.table,
     instanceArn: INSTANCE,
     contactCenter: valid.config,
+    callbackCallerId: { sourcePhoneNumber: '+441234567890' },
   });
   return { app, template: Template.fromStack(routing) };
 }
@@ -128,5 +129,18 @@ describe('RoutingStack', () => {
 
   it('passes cdk-nag AwsSolutions with only its justified acknowledgements', () => {
     expect(() => build(true).app.synth()).not.toThrow();
+  });
+
+  it('gives the functions that dial the callback source number, and no other function', () => {
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
+    const withSource = functions
+      .filter(([, f]) => f.Properties.Environment?.Variables?.CALLBACK_SOURCE_PHONE_NUMBER === '+441234567890')
+      .map(([id]) => id.replace(/^Functions/, '').replace(/[0-9A-F]{8}$/, ''))
+      .sort();
+    expect(withSource).toEqual(
+      ROUTER_FUNCTIONS.filter((f) => f.telephony)
+        .map((f) => f.id)
+        .sort(),
+    );
   });
 });

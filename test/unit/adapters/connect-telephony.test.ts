@@ -2,6 +2,7 @@ import {
   AccessDeniedException,
   ConnectClient,
   ResourceNotFoundException,
+  StartOutboundVoiceContactCommand,
   ThrottlingException,
   UpdateContactRoutingDataCommand,
 } from '@aws-sdk/client-connect';
@@ -126,5 +127,24 @@ describe('ConnectTelephony (semantics §8)', () => {
       telephony().connectRep({ contactId: CONTACT, connectUserId: AGENT, expirySeconds: 20 }),
     ).rejects.toThrow('denied');
     expect(connect).toHaveReceivedCommandTimes(UpdateContactRoutingDataCommand, 1);
+  });
+
+  it('dials a callback from the configured source number into the holding queue, with its client token', async () => {
+    connect.on(StartOutboundVoiceContactCommand).resolves({ ContactId: 'dial-1', ...meta });
+    const dialing = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, {
+      sleep: async () => {},
+      now: () => 0,
+      outbound: { contactFlowId: 'flow-1', queueId: 'holding-1', sourcePhoneNumber: '+441234567890' },
+    });
+    const request = { clientToken: 'work-1-1', phoneNumber: '+15551234567', attributes: { routerItemId: 'work-1' } };
+    await expect(dialing.dial!(request)).resolves.toEqual({ contactId: 'dial-1' });
+    expect(connect).toHaveReceivedCommandWith(StartOutboundVoiceContactCommand, {
+      InstanceId: '5d463351-d515-4241-b8f3-bf78da37770d',
+      ContactFlowId: 'flow-1',
+      QueueId: 'holding-1',
+      SourcePhoneNumber: '+441234567890',
+      DestinationPhoneNumber: '+15551234567',
+      ClientToken: 'work-1-1',
+    });
   });
 });
