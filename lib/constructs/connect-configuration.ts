@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { SecretValue, Stack } from 'aws-cdk-lib';
 import {
   CfnContactFlow,
   CfnHoursOfOperation,
@@ -27,10 +27,11 @@ export interface ConnectConfigurationProps {
   /** The router queue inbound calls are handed to. @default the first voice queue of the configuration */
   readonly routerQueue?: string;
   /**
-   * Create a Connect user per rep (auto-accept on, their group's routing profile). Needs the security
-   * profiles to give them; reps without a Connect user id are skipped. @default no users are created
+   * Create a Connect user per rep (auto-accept on, their group's routing profile), for an instance whose identity
+   * is Connect-managed or SAML. With an existing directory, create users there and set each rep's
+   * `connectUserId` instead. @default no users are created
    */
-  readonly users?: { readonly securityProfileArns: string[] };
+  readonly users?: { readonly securityProfileArns: string[]; readonly identity: UserIdentity };
   /**
    * Mirror the router's voice queues as Connect queues (in every routing profile, after the holding queue),
    * for an existing queue structure and Connect's own queue reports. @default false
@@ -55,6 +56,16 @@ export interface ConnectConfigurationProps {
   /** The number callbacks are dialed from; required when the center has a callback queue. */
   readonly callbackCallerId?: CallbackCallerId;
 }
+
+/** How the instance identifies its users, which decides what CreateUser needs (shared/reference/amazon-connect.md). */
+export type UserIdentity =
+  /** SAML 2.0: each user's first and last name, and no password. */
+  | { readonly kind: 'saml' }
+  /**
+   * Connect-managed: names and a password. Passwords are read at deploy time from this Secrets Manager secret (a
+   * JSON object with one key per rep id) and never written into the template.
+   */
+  | { readonly kind: 'connectManaged'; readonly passwordSecret: string };
 
 /**
  * Amazon Connect set up for unified routing (semantics §8): Connect keeps telephony, the router picks the rep.
@@ -206,15 +217,21 @@ export class ConnectConfiguration extends Construct {
   }
 
   private createUsers(props: ConnectConfigurationProps, prefix: string): void {
-    for (const rep of props.contactCenter.reps) {
+    const users = props.users!;
+    for (const [i, rep] of props.contactCenter.reps.entries()) {
+      if (!rep.name) throw new Error(`reps[${i}].name: needed to create the rep's Connect user (first and last name)`);
+      const [firstName = rep.id, ...rest] = rep.name.split(' ');
+      const password =
+        users.identity.kind === 'connectManaged'
+          ? SecretValue.secretsManager(users.identity.passwordSecret, { jsonField: rep.id }).unsafeUnwrap()
+          : undefined;
       const user = new CfnUser(this, `User-${rep.id}`, {
         instanceArn: props.instanceArn,
         username: `${prefix.toLowerCase()}-${rep.id}`,
         routingProfileArn: this.routingProfiles[rep.group]!.attrRoutingProfileArn,
-        securityProfileArns: props.users!.securityProfileArns,
-        identityInfo: rep.name
-          ? { firstName: rep.name.split(' ')[0], lastName: rep.name.split(' ').slice(1).join(' ') || rep.id }
-          : undefined,
+        securityProfileArns: users.securityProfileArns,
+        identityInfo: { firstName, lastName: rest.join(' ') || rep.id },
+        ...(password ? { password } : {}),
         // Auto-accept: the router has already chosen this rep; Connect must not wait for a click (semantics §8).
         autoAcceptConfigs: [{ channel: 'VOICE', autoAccept: true }],
         phoneConfig: { phoneType: 'SOFT_PHONE' },

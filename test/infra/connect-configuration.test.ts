@@ -5,14 +5,14 @@ import exampleCenter from '../../examples/contact-center.json';
 import { validateConfig } from '../../lambdas/domain/config/validate-config';
 import type { CallbackCallerId } from '../../lib/connect/caller-id';
 import { SET_ROUTING_CRITERIA_ACTION } from '../../lib/connect/flow-language';
-import { ConnectConfiguration } from '../../lib/constructs/connect-configuration';
+import { ConnectConfiguration, type UserIdentity } from '../../lib/constructs/connect-configuration';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 
 const NUMBER = 'arn:aws:connect:eu-west-2:111111111111:phone-number/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
 function synth(
-  users = false,
+  users: UserIdentity | false = false,
   mirrorQueues = false,
   routingAttribute?: 'create' | 'adopt',
   callbackCallerId: CallbackCallerId | undefined = { phoneNumberArn: NUMBER },
@@ -33,7 +33,12 @@ function synth(
     routingAttribute,
     callbackCallerId,
     ...(users
-      ? { users: { securityProfileArns: ['arn:aws:connect:eu-west-2:111111111111:instance/x/security-profile/agent'] } }
+      ? {
+          users: {
+            securityProfileArns: ['arn:aws:connect:eu-west-2:111111111111:instance/x/security-profile/agent'],
+            identity: users,
+          },
+        }
       : {}),
   });
   return Template.fromStack(stack);
@@ -132,7 +137,7 @@ describe('ConnectConfiguration (semantics §8)', () => {
   });
 
   it("optionally creates a user per rep with auto-accept on and the group's routing profile", () => {
-    const withUsers = synth(true);
+    const withUsers = synth({ kind: 'saml' });
     expect(Object.keys(withUsers.findResources('AWS::Connect::User'))).toHaveLength(exampleCenter.reps.length);
     withUsers.allResourcesProperties('AWS::Connect::User', {
       AutoAcceptConfigs: [{ Channel: 'VOICE', AutoAccept: true }],
@@ -170,5 +175,25 @@ describe('ConnectConfiguration (semantics §8)', () => {
       (q) => q.Properties.Name === 'UR-Holding',
     );
     expect(holding?.Properties.OutboundCallerConfig).toBeUndefined();
+  });
+
+  it('gives users the names (and, when Connect manages identity, the password) CreateUser needs', () => {
+    const saml = synth({ kind: 'saml' });
+    saml.hasResourceProperties('AWS::Connect::User', {
+      Username: 'ur-rep-01',
+      IdentityInfo: { FirstName: 'Ana', LastName: 'rep-01' },
+      Password: Match.absent(),
+    });
+    const managed = synth({ kind: 'connectManaged', passwordSecret: 'ur/rep-passwords' });
+    managed.hasResourceProperties('AWS::Connect::User', {
+      Username: 'ur-rep-01',
+      Password: '{{resolve:secretsmanager:ur/rep-passwords:SecretString:rep-01::}}',
+    });
+    // Never a password in the template itself: every one is a deploy-time reference.
+    for (const user of Object.values(managed.findResources('AWS::Connect::User'))) {
+      expect(user.Properties.Password).toMatch(
+        /^\{\{resolve:secretsmanager:ur\/rep-passwords:SecretString:[\w-]+::\}\}$/,
+      );
+    }
   });
 });
