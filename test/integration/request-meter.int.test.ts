@@ -3,26 +3,10 @@ import { RequestMeter } from '../../bench/request-meter';
 import { createRoutingTable, documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
 import { ConflictError } from '../../lambdas/domain/errors';
-import type { WorkItem } from '../../lambdas/domain/routing/work-item';
+import { aWorkItem } from '../support/builders';
 import { endpoint } from '../support/harness';
-import { T0 } from '../support/harness-time';
 
-const item = (id: string): WorkItem => ({
-  id,
-  channel: 'chat',
-  source: `src-${id}`,
-  queueId: 'chat-q',
-  target: { kind: 'queue' },
-  interruptible: false,
-  requestedAt: T0,
-  targetSince: T0,
-  attributes: {},
-  state: 'Queued',
-  version: 1,
-  exclusions: [],
-  relaxedSkills: [],
-  offers: 0,
-});
+const item = (id: string) => aWorkItem({ id, source: `src-${id}` });
 
 describe('RequestMeter (bench: requests counted by client middleware, not estimated)', () => {
   it('counts every request of the document client by operation, refused conditional writes included', async () => {

@@ -1,9 +1,9 @@
 import { rankKey } from '../../lambdas/domain/routing/ordering';
-import type { WorkItem } from '../../lambdas/domain/routing/work-item';
 import { SWEEP_GRACE_MS } from '../../lambdas/domain/use-cases/sweep';
 import { smallCenter } from '../fixtures/small-center';
+import { aWorkItem } from '../support/builders';
 import { InjectedCrash, SideEffectFaults } from '../support/faults';
-import { makeHarness, T0 } from '../support/harness';
+import { makeHarness } from '../support/harness';
 
 describe('sweeper: repairs what lost triggers and crashes left (issue: timers and sweeper)', () => {
   it('times out an offer whose push-timeout timer was lost, and routes the item to someone else', async () => {
@@ -44,22 +44,8 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'digital' });
     const config = await h.deps.config.get();
-    const orphan = (id: string, queueId: string, channel: string): WorkItem => ({
-      id,
-      channel,
-      source: id,
-      queueId,
-      target: { kind: 'queue' },
-      interruptible: channel === 'case',
-      requestedAt: T0,
-      targetSince: T0,
-      attributes: {},
-      state: 'Queued',
-      version: 1,
-      exclusions: [],
-      relaxedSkills: [],
-      offers: 0,
-    });
+    const orphan = (id: string, queueId: string, channel: string) =>
+      aWorkItem({ id, channel, source: id, queueId, interruptible: channel === 'case' });
     // Stored, then the process died before routing it.
     const item = orphan('lost-chat', 'chat-q', 'chat');
     await h.store.commit([

@@ -13,8 +13,7 @@ export interface ContactEvent {
     | 'CONNECTED_TO_AGENT'
     | 'CONTACT_DATA_UPDATED'
     | 'DISCONNECTED'
-    | 'COMPLETED'
-    | 'OTHER';
+    | 'COMPLETED';
   /** Present when the contact reached an agent (CONNECTED_TO_AGENT, and DISCONNECTED of an answered call). */
   readonly connectedToAgentAt?: number;
   /** CONTACT_DATA_UPDATED because a routing step expired. */
