@@ -33,6 +33,8 @@ export const makeHandler = (router: () => Router) =>
       phoneNumber: p.phoneNumber ?? contact.CustomerEndpoint?.Address ?? '',
       at: p.atEpochSeconds,
       attributes: { ...contact.Attributes, requestedBy: 'flow' },
+      // From the queue's menu the caller leaves a waiting call: it ends, and the callback keeps its place.
+      leavesQueue: true,
     });
     metrics.addMetric('CallbackRequested', 'Count', 1);
     return { itemId: decision.itemId, status: decision.kind };

@@ -3,39 +3,38 @@ import type { Router } from '../domain/use-cases/router';
 import { connectFlowEvent } from '../shared/connect-flow-event';
 import { routerFromEnvironment } from '../shared/deps';
 import { parsedEntryPoint } from '../shared/entry-point';
-import { requireEnv } from '../shared/env';
+import { optionalEnv } from '../shared/env';
 import { metrics } from '../shared/powertools';
 
 export const voicemailFlowEventSchema = connectFlowEvent(z.object({ queue: z.string().min(1).max(64) }).loose());
 
-/**
- * Where a contact's recording will be: Connect writes call recordings under the instance's storage prefix,
- * keyed by contact id, shortly after the call ends. The item carries the location; a rep opens it when the
- * asynchronous item reaches them, by which time the file exists.
- */
-export const recordingLocation = (prefix: string, contactId: string) => `${prefix.replace(/\/+$/, '')}/${contactId}`;
+/** How long a recording may take to appear (seconds), from the stack; the use case's default otherwise. */
+const recordingWait = () => {
+  const seconds = optionalEnv('VOICEMAIL_RECORDING_WAIT_SECONDS');
+  return seconds === undefined ? undefined : Number(seconds);
+};
 
 /**
- * The voicemail branch of the inbound flow (semantics §9): the caller's message becomes a `voicemail` work item
- * with the recording's location and the caller's details, routed like any asynchronous work.
+ * A caller is about to leave a message (semantics §9): from the queue's menu, after hours or at a full queue. The
+ * voicemail item waits for its recording (the recordings bucket reports it); a waiting call it replaces ends with
+ * it, and the voicemail keeps that call's place in line. Idempotent per ContactId (Connect retries).
  */
-export const makeHandler = (router: () => Router, prefix = () => requireEnv('RECORDING_LOCATION_PREFIX')) =>
+export const makeHandler = (router: () => Router, waitSeconds = recordingWait) =>
   parsedEntryPoint(voicemailFlowEventSchema, async (event) => {
     const { ContactData: contact, Parameters: p } = event.Details;
-    const { decision } = await router().submitWork({
-      channel: 'voicemail',
-      source: contact.ContactId,
+    const { decision } = await router().storeVoicemail({
+      contactId: contact.ContactId,
       queue: p.queue,
+      recordingWaitSeconds: waitSeconds(),
       attributes: {
         ...contact.Attributes,
-        contactId: contact.ContactId,
-        recordingLocation: recordingLocation(prefix(), contact.ContactId),
         ...(contact.CustomerEndpoint?.Address ? { callerNumber: contact.CustomerEndpoint.Address } : {}),
       },
     });
     metrics.addMetric('Voicemail', 'Count', 1);
-    return { itemId: decision.itemId, status: decision.duplicate ? 'duplicate' : 'stored' };
+    const duplicate = decision.kind === 'awaitingRecording' && decision.duplicate;
+    return { itemId: decision.itemId ?? '', status: duplicate ? 'duplicate' : 'stored' };
   });
 
-// Voicemail is digital work: submitting it never makes a voice offer or a dial, so no telephony (nor its grant).
+// Voicemail is digital work: storing it never makes a voice offer or a dial, so no telephony (nor its grant).
 export const handler = makeHandler(() => routerFromEnvironment({ telephony: false }));

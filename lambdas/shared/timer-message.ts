@@ -5,7 +5,16 @@ import { InvalidInputError } from '../domain/errors';
 /** A due timer as the timer queue delivers it (an SQS message body, from a delay or a one-time schedule). */
 export const timerSchema = z
   .object({
-    kind: z.enum(['pushTimeout', 'skillDrop', 'fallback', 'overflow', 'wrapUpEnd', 'reoffer', 'callbackDue']),
+    kind: z.enum([
+      'pushTimeout',
+      'skillDrop',
+      'fallback',
+      'overflow',
+      'wrapUpEnd',
+      'reoffer',
+      'callbackDue',
+      'recordingDue',
+    ]),
     itemId: z.string().min(1).max(128),
     dueAt: z.number().int().positive(),
     guard: z.string().max(256),

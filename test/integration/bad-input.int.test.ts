@@ -22,6 +22,7 @@ describe('bad-input corpus (semantics §12): a clear error naming the field, and
       'connect-contact-events',
       'contact-flow-handoff',
       'http-api',
+      'recording-arrived',
       'timers',
       'voicemail',
       'work-submitted',

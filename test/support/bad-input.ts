@@ -11,12 +11,14 @@ import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callb
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { makeHandler as makeHandOff } from '../../lambdas/handlers/contact-flow-handoff';
 import { makeHandler as makeHttpApi } from '../../lambdas/handlers/http-api';
+import { makeHandler as makeRecordingArrived } from '../../lambdas/handlers/recording-arrived';
 import { makeHandler as makeTimers } from '../../lambdas/handlers/timers';
 import { makeHandler as makeVoicemail } from '../../lambdas/handlers/voicemail';
 import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../lambdas/handlers/work-submitted';
 import { logger } from '../../lambdas/shared/powertools';
 import { connectContactEvent } from '../fixtures/events/connect-contact-event';
 import flowEvent from '../fixtures/events/contact-flow-event.json';
+import { objectCreated } from '../fixtures/events/object-created';
 import type { Harness } from './harness';
 import { lambdaContext } from './lambda-context';
 export interface BadCase {
@@ -145,15 +147,15 @@ export function runners(h: Harness): Record<string, Runner> {
   const submitted = makeSubmitted(() => h.router);
   const timers = makeTimers(() => h.router);
   const api = makeHttpApi(() => h.router);
-  const voicemail = makeVoicemail(
-    () => h.router,
-    () => 's3://recordings/connect/acme/CallRecordings',
-  );
+  const voicemail = makeVoicemail(() => h.router);
+  const recordingArrived = makeRecordingArrived(() => h.router);
   const callbackRequest = makeCallbackRequest(() => h.router);
   const voicemailEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'voicemail-q' } } };
   const callbackEvent = { ...flowEvent, Details: { ...flowEvent.Details, Parameters: { queue: 'callback-q' } } };
   return {
     voicemail: (c, o) => fieldOfRejection(voicemail(broken(voicemailEvent, c, o.itemId) as never, context)),
+    'recording-arrived': (c, o) =>
+      fieldOfRejection(recordingArrived(broken(objectCreated, c, o.itemId) as never, context)),
     'callback-request': (c, o) =>
       fieldOfRejection(callbackRequest(broken(callbackEvent, c, o.itemId) as never, context)),
     'contact-flow-handoff': (c, o) => fieldOfRejection(handOff(broken(flowEvent, c, o.itemId) as never, context)),

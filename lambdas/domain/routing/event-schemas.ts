@@ -39,6 +39,7 @@ export const eventSchemas = {
       'fellBack',
       'transferred',
       'callbackDue',
+      'recordingArrived',
     ]),
   }),
   'offer.created': z.strictObject({
@@ -118,6 +119,20 @@ export const eventSchemas = {
     ...item,
     queueId: z.string(),
     dueAt: at,
+    replacesItemId: z.string().optional(),
+  }),
+  'voicemail.awaitingRecording': z.strictObject({
+    type: z.literal('voicemail.awaitingRecording'),
+    ...item,
+    queueId: z.string(),
+    recordingDueBy: at,
+    replacesItemId: z.string().optional(),
+  }),
+  'voicemail.recordingMissing': z.strictObject({
+    type: z.literal('voicemail.recordingMissing'),
+    ...item,
+    queueId: z.string(),
+    source: z.string(),
   }),
   'callback.dialed': z.strictObject({
     type: z.literal('callback.dialed'),
@@ -179,7 +194,11 @@ export const eventDescriptions: Record<RoutingEventType, string> = {
     'A rep transferred the item to a rep (an offer without decline), a queue or skills (via a routing flow).',
   'routingFlow.failed':
     "A routing flow threw or returned an unusable target; the item went to the flow's fallback queue.",
-  'callback.requested': 'A caller asked to be called back, now or at dueAt.',
+  'callback.requested':
+    "A caller asked to be called back, now or at dueAt; from a waiting call (replacesItemId), in that call's place.",
+  'voicemail.awaitingRecording':
+    "A caller is leaving a voicemail; it is routed once Connect writes the recording, in the call's place in line.",
+  'voicemail.recordingMissing': 'No recording arrived by recordingDueBy: the voicemail is canceled and reported.',
   'callback.dialed': 'A rep accepted the callback and the router started the outbound call.',
   'callback.connected': 'The customer answered the callback.',
   'callback.attemptFailed': 'The dial was not answered, was busy or failed; retried at retryAt if attempts are left.',

@@ -31,7 +31,8 @@ export type QueuedReason =
   | 'overflowed'
   | 'fellBack'
   | 'transferred'
-  | 'callbackDue';
+  | 'callbackDue'
+  | 'recordingArrived';
 
 /** A transfer destination as events name it. */
 export interface TransferTo {
@@ -86,7 +87,20 @@ export type RoutingEvent =
       readonly error: string;
       readonly fallbackQueue: string;
     })
-  | (ItemEvent & { readonly type: 'callback.requested'; readonly queueId: string; readonly dueAt: number })
+  | (ItemEvent & {
+      readonly type: 'callback.requested';
+      readonly queueId: string;
+      readonly dueAt: number;
+      /** The waiting call the caller left for this callback; it keeps that call's place in line. */
+      readonly replacesItemId?: string;
+    })
+  | (ItemEvent & {
+      readonly type: 'voicemail.awaitingRecording';
+      readonly queueId: string;
+      readonly recordingDueBy: number;
+      readonly replacesItemId?: string;
+    })
+  | (ItemEvent & { readonly type: 'voicemail.recordingMissing'; readonly queueId: string; readonly source: string })
   | (ItemEvent & {
       readonly type: 'callback.dialed';
       readonly repId: string;
@@ -115,7 +129,15 @@ export type RoutingEvent =
 export type RoutingEventType = RoutingEvent['type'];
 
 /** Timers the router sets for itself; `guard` makes a stale timer (the item moved on) a no-op. */
-export type TimerKind = 'pushTimeout' | 'skillDrop' | 'fallback' | 'overflow' | 'wrapUpEnd' | 'reoffer' | 'callbackDue';
+export type TimerKind =
+  | 'pushTimeout'
+  | 'skillDrop'
+  | 'fallback'
+  | 'overflow'
+  | 'wrapUpEnd'
+  | 'reoffer'
+  | 'callbackDue'
+  | 'recordingDue';
 
 export interface Timer {
   readonly kind: TimerKind;

@@ -1,6 +1,6 @@
 import type { CompiledConfig } from '../config/compiled-config';
 import { RouterError } from '../errors';
-import type { RoutingEvent, Timer } from './events';
+import type { QueuedReason, RoutingEvent, Timer } from './events';
 import { type RepState, release } from './rep';
 import type { Transition } from './transitions';
 import type { WorkItem } from './work-item';
@@ -104,6 +104,12 @@ export function applyDueRules(item: WorkItem, config: CompiledConfig, now: numbe
   }
   if (events.length === 0) return { item, events };
   return { item: { ...next, version: item.version + 1 }, events };
+}
+
+/** An item is waiting in its queue now, for `reason`. */
+export function queuedEvent(item: WorkItem, reason: QueuedReason): RoutingEvent {
+  const { id: itemId, channel, queueId, source, targetSince: at } = item;
+  return { type: 'work.queued', at, itemId, channel, queueId, source, reason };
 }
 
 /** The timers a queued item needs for its current target; guarded by `targetSince`, which changes with the target. */

@@ -42,8 +42,9 @@ export function rankKey(item: WorkItem, queue: QueueConfig): string {
   return [pad(primary), pad(item.secondaryPriority ?? NO_SECONDARY), pad(item.requestedAt), item.id].join('#');
 }
 
-/** A scheduled callback's place in the scheduled list: by due time. */
-export const scheduledRank = (item: WorkItem) => `${pad(item.callback?.dueAt ?? 0)}#${item.id}`;
+/** Scheduled items in the order they come due: a callback at its time, a voicemail at its recording deadline. */
+export const scheduledDueAt = (item: WorkItem) => item.callback?.dueAt ?? item.voicemail?.recordingDueBy ?? 0;
+export const scheduledRank = (item: WorkItem) => `${pad(scheduledDueAt(item))}#${item.id}`;
 
 /** Which waiting list a queued (or scheduled) item belongs to. */
 export function waitPartition(item: WorkItem): WaitPartition {

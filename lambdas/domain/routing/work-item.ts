@@ -1,6 +1,9 @@
 import type { WorkSize } from '../config/schema';
 
-/** Spec §3: the life of a work item. `Scheduled`: a callback waiting for its time (semantics §9). */
+/**
+ * Spec §3: the life of a work item. `Scheduled`: not routable yet, a callback waiting for its time or a voicemail
+ * waiting for its recording (semantics §9).
+ */
 export type WorkState = 'Scheduled' | 'Queued' | 'Offered' | 'Assigned' | 'WrapUp' | 'Completed' | 'Canceled';
 
 export const HOLDING_STATES: ReadonlySet<WorkState> = new Set(['Offered', 'Assigned', 'WrapUp']);
@@ -91,6 +94,16 @@ export interface CallbackState {
 
 export type DialOutcome = 'answered' | 'noAnswer' | 'busy' | 'failed';
 
+/**
+ * A voicemail (semantics §9) is routed only once Connect has written its recording: until then it is Scheduled,
+ * and past `recordingDueBy` without one it is reported missing.
+ */
+export interface VoicemailState {
+  readonly recordingDueBy: number;
+  /** Where the recording is (s3://bucket/key), as the recordings bucket reported it. */
+  readonly recordingLocation?: string;
+}
+
 export interface WorkItem {
   readonly id: string;
   readonly channel: string;
@@ -120,4 +133,5 @@ export interface WorkItem {
   readonly outcome?: string;
   readonly pendingTransfer?: PendingTransfer;
   readonly callback?: CallbackState;
+  readonly voicemail?: VoicemailState;
 }

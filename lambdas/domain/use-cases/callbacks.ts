@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';
-import { queuedTimers } from '../routing/lifecycle';
+import { queuedEvent, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
 import { type Attempt, itemWrite, newItem, RETRY, retrying, tryCommit } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
+import { findWorkForRep } from './find-work';
+import { type LeftCall, leaveQueue } from './leave-queue';
 import { requireItem } from './reads';
 import { routeItem } from './route-item';
 
@@ -25,6 +27,8 @@ export const callbackRequestSchema = z
     /** Epoch ms to call at; omitted (or past) means as soon as a rep is free. At most 30 days ahead. */
     at: z.number().int().positive().optional(),
     attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
+    /** `source` is a waiting call's contact id: that call ends (reason callbackRequested) and its place is kept. */
+    leavesQueue: z.boolean().default(false),
   })
   .strict();
 
@@ -46,7 +50,10 @@ export const callbackDueTimer = (item: WorkItem): Timer => ({
   guard: `attempt-${item.callback!.attempts}`,
 });
 
-/** Stores a callback, idempotent per source: scheduled for later, or queued and routed now. */
+/**
+ * Stores a callback, idempotent per source: scheduled for later, or queued and routed now. From a waiting call
+ * (`leavesQueue`), that call ends in the same transaction and the callback keeps its place in line.
+ */
 export async function requestCallback(
   deps: RouterDeps,
   input: CallbackRequestInput,
@@ -64,52 +71,62 @@ export async function requestCallback(
     throw new InvalidInputError('at', 'is more than 30 days ahead');
   const dueAt = Math.max(now, data.at ?? now);
   const retry = queue.callbackRetry ?? DEFAULT_RETRY;
-  const item: WorkItem = {
-    id: deps.ids.next('work'),
-    channel: 'callback',
-    source: data.source,
-    queueId: queue.id,
-    target: { kind: 'queue' },
-    interruptible: false,
-    requestedAt: now,
-    targetSince: dueAt,
-    attributes: data.attributes,
-    state: dueAt > now ? 'Scheduled' : 'Queued',
-    version: 1,
-    exclusions: [],
-    relaxedSkills: [],
-    offers: 0,
-    callback: { phoneNumber: data.phoneNumber, dueAt, attempts: 0, ...retry, outcomes: [] },
-  };
-  if (!(await tryCommit(deps, [newItem(item, now)]))) {
+  const stored = await retrying('requestCallback', async (): Promise<Attempt<Stored>> => {
     const winner = await deps.store.itemIdForSource('callback', data.source);
-    if (!winner) throw new InvalidInputError('source', 'the callback could not be stored; retry');
-    const existing = await requireItem(deps, winner);
-    return fx.outcome({
-      kind: existing.state === 'Scheduled' ? 'scheduled' : 'queued',
-      itemId: winner,
-      dueAt: existing.callback?.dueAt ?? dueAt,
-      duplicate: true,
-    });
+    if (winner) return { duplicate: await requireItem(deps, winner) };
+    const left = data.leavesQueue ? await leaveQueue(deps, config, data.source, 'callbackRequested') : undefined;
+    if (left === RETRY) return RETRY;
+    const item: WorkItem = {
+      id: deps.ids.next('work'),
+      channel: 'callback',
+      source: data.source,
+      queueId: queue.id,
+      target: { kind: 'queue' },
+      interruptible: false,
+      requestedAt: left?.requestedAt ?? now,
+      targetSince: dueAt,
+      attributes: data.attributes,
+      state: dueAt > now ? 'Scheduled' : 'Queued',
+      version: 1,
+      exclusions: [],
+      relaxedSkills: [],
+      offers: 0,
+      callback: { phoneNumber: data.phoneNumber, dueAt, attempts: 0, ...retry, outcomes: [] },
+    };
+    return (await tryCommit(deps, [newItem(item, now), ...(left?.writes ?? [])])) ? { item, left } : RETRY;
+  });
+  if ('duplicate' in stored) {
+    const existing = stored.duplicate;
+    const kind = existing.state === 'Scheduled' ? 'scheduled' : 'queued';
+    return fx.outcome({ kind, itemId: existing.id, dueAt: existing.callback?.dueAt ?? dueAt, duplicate: true });
   }
-  const requested: RoutingEvent = { type: 'callback.requested', at: now, itemId: item.id, queueId: queue.id, dueAt };
-  if (item.state === 'Scheduled') {
-    await fx.emit({ events: [requested], timers: [callbackDueTimer(item)], item });
-    return fx.outcome({ kind: 'scheduled', itemId: item.id, dueAt, duplicate: false });
-  }
-  const queued: RoutingEvent = {
-    type: 'work.queued',
+  const { item, left } = stored;
+  if (left) await fx.emit(left.canceled);
+  const requested: RoutingEvent = {
+    type: 'callback.requested',
     at: now,
     itemId: item.id,
-    channel: 'callback',
     queueId: queue.id,
-    source: item.source,
-    reason: 'submitted',
+    dueAt,
+    ...(left ? { replacesItemId: left.itemId } : {}),
   };
-  await fx.emit({ events: [requested, queued], timers: queuedTimers(item, config), item });
-  await routeItem(deps, item.id, fx, item);
-  return fx.outcome({ kind: 'queued', itemId: item.id, dueAt, duplicate: false });
+  if (item.state === 'Scheduled') {
+    await fx.emit({ events: [requested], timers: [callbackDueTimer(item)], item });
+  } else {
+    const queued = queuedEvent(item, 'submitted');
+    await fx.emit({ events: [requested, queued], timers: queuedTimers(item, config), item });
+    await routeItem(deps, item.id, fx, item);
+  }
+  if (left?.releasedRepId) await findWorkForRep(deps, left.releasedRepId, fx);
+  return fx.outcome({
+    kind: item.state === 'Scheduled' ? 'scheduled' : 'queued',
+    itemId: item.id,
+    dueAt,
+    duplicate: false,
+  });
 }
+
+type Stored = { readonly duplicate: WorkItem } | { readonly item: WorkItem; readonly left?: LeftCall };
 
 /** The callback's time has come (timer or sweeper): Scheduled → Queued, then routed like any work. */
 export async function callbackDue(
@@ -125,16 +142,7 @@ export async function callbackDue(
     const now = deps.clock.now();
     const queued: WorkItem = { ...item, state: 'Queued', targetSince: now, version: item.version + 1 };
     if (!(await tryCommit(deps, [itemWrite(queued, item)]))) return RETRY;
-    const event: RoutingEvent = {
-      type: 'work.queued',
-      at: now,
-      itemId: item.id,
-      channel: item.channel,
-      queueId: item.queueId,
-      source: item.source,
-      reason: 'callbackDue',
-    };
-    await fx.emit({ events: [event], timers: queuedTimers(queued, config), item: queued });
+    await fx.emit({ events: [queuedEvent(queued, 'callbackDue')], timers: queuedTimers(queued, config), item: queued });
     return { kind: 'fired', itemId: item.id };
   });
   if (decision.kind === 'fired') await routeItem(deps, timer.itemId, fx);

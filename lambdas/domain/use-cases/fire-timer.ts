@@ -9,6 +9,7 @@ import { Effects, type Outcome } from './effects';
 import { timeOutOffer } from './offer-responses';
 import { requireItem } from './reads';
 import { routeItem } from './route-item';
+import { recordingMissing } from './voicemail';
 
 export type TimerDecision =
   | { readonly kind: 'fired'; readonly timer: Timer['kind']; readonly itemId: string }
@@ -45,6 +46,10 @@ export async function fireTimer(deps: RouterDeps, timer: Timer): Promise<Outcome
     }
     case 'callbackDue': {
       const r = await callbackDue(deps, timer, fx);
+      return r.decision.kind === 'stale' ? stale : fired(r);
+    }
+    case 'recordingDue': {
+      const r = await recordingMissing(deps, timer);
       return r.decision.kind === 'stale' ? stale : fired(r);
     }
     case 'reoffer': {

@@ -19,6 +19,7 @@ import type { SubmitWorkInput } from './submission';
 import { submitWork } from './submit-work';
 import { sweep } from './sweep';
 import { completePendingTransfer, type TransferInput, transferWork } from './transfer';
+import { recordingArrived, storeVoicemail, type VoicemailInput } from './voicemail';
 
 /**
  * The application service: every use case over one set of ports, which it keeps to itself. Handlers, the
@@ -81,6 +82,12 @@ export class Router implements RoutingCommands {
   }
   requestCallback(input: CallbackRequestInput) {
     return this.run(requestCallback(this.deps, input));
+  }
+  storeVoicemail(input: VoicemailInput) {
+    return this.run(storeVoicemail(this.deps, input));
+  }
+  recordingArrived(input: { contactId: string; location: string }) {
+    return this.run(recordingArrived(this.deps, input));
   }
   recordDialOutcome(input: DialOutcomeInput) {
     return this.run(recordDialOutcome(this.deps, input));

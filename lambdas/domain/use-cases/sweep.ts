@@ -1,7 +1,9 @@
 import type { WaitPartition } from '../ports';
+import { scheduledDueAt } from '../routing/ordering';
 import { callbackDueTimer } from './callbacks';
 import type { RoutingCommands } from './commands';
 import type { RouterDeps } from './deps';
+import { recordingDueTimer } from './voicemail';
 
 /** A timer is only presumed lost once it is this late; normal delivery is well within it. */
 export const SWEEP_GRACE_MS = 30_000;
@@ -15,6 +17,8 @@ export interface SweepReport {
   readonly dialed: number;
   /** Scheduled callbacks whose due timer was lost, queued now. */
   readonly callbacksDue: number;
+  /** Voicemails past their recording deadline whose timer was lost, reported missing now. */
+  readonly recordingsMissing: number;
   /** Offers to a session that has ended (rep logged out), rescinded back to the queue. */
   readonly rescinded: number;
   /** Wrap-ups past their end whose timer never fired: the capacity they held is released. */
@@ -41,6 +45,7 @@ export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promis
   let rescinded = 0;
   let dialed = 0;
   let callbacksDue = 0;
+  let recordingsMissing = 0;
   let routed = 0;
   let examined = 0;
   let longestWaitMs = 0;
@@ -83,8 +88,11 @@ export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promis
   ];
   for (const item of (await store.waitingItems({ kind: 'scheduled' }, HEAD)).items) {
     examined++;
-    if ((item.callback?.dueAt ?? Infinity) >= overdue) break;
-    if ((await commands.fireTimer(callbackDueTimer(item))).decision.kind === 'fired') callbacksDue++;
+    if (scheduledDueAt(item) >= overdue) break;
+    const timer = item.voicemail ? recordingDueTimer(item) : callbackDueTimer(item);
+    if ((await commands.fireTimer(timer)).decision.kind !== 'fired') continue;
+    if (item.voicemail) recordingsMissing++;
+    else callbacksDue++;
   }
   for (const partition of partitions) {
     for (const item of (await store.waitingItems(partition, HEAD)).items) {
@@ -107,6 +115,7 @@ export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promis
     wrapUpsEnded,
     dialed,
     callbacksDue,
+    recordingsMissing,
     routed,
     examined,
     longestWaitSeconds: Math.round(longestWaitMs / 1000),

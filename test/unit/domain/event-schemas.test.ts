@@ -128,7 +128,26 @@ async function transferAndCallbackEvents() {
   await router.fireTimer({ kind: 'callbackDue', itemId: second, dueAt: clock.now(), guard: 'attempt-1' });
   await router.accept({ itemId: second });
   await router.recordDialOutcome({ itemId: second, outcome: 'busy' });
-  return events.events;
+  return [...events.events, ...(await voicemailEvents(router, clock))];
+}
+
+/** A voicemail that gets its recording (and replaces a waiting call), and one whose recording never comes. */
+async function voicemailEvents(router: Router, clock: ManualClock) {
+  await router.submitWork({ channel: 'voice', source: 'v2', queue: 'voice-q' });
+  const heard = await router.storeVoicemail({ contactId: 'v2', queue: 'voicemail-q' });
+  const arrived = await router.recordingArrived({
+    contactId: 'v2',
+    location: 's3://recordings/v2_20261201T11:02_UTC.wav',
+  });
+  const lost = (await router.storeVoicemail({ contactId: 'v3', queue: 'voicemail-q' })).decision.itemId!;
+  clock.advance(1_800_000);
+  const missing = await router.fireTimer({
+    kind: 'recordingDue',
+    itemId: lost,
+    dueAt: clock.now(),
+    guard: 'recording',
+  });
+  return [...heard.events, ...arrived.events, ...missing.events];
 }
 
 describe('event catalogue (semantics §10)', () => {
