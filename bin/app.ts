@@ -18,6 +18,11 @@ if (!instanceArn?.startsWith('arn:'))
 const centerPath = resolve(context('contactCenter') ?? 'examples/contact-center.json');
 const center = validateConfig(JSON.parse(readFileSync(centerPath, 'utf8')));
 if (!center.ok) throw new Error(`${centerPath} is not a valid contact center:\n${center.problems.join('\n')}`);
+const unifiedRouting = center.config.unifiedRouting;
+if (unifiedRouting && center.config.queues.some((q) => q.channel === 'voicemail') && !context('recordingsBucket'))
+  throw new Error(
+    "the center takes voicemail: name the instance's call-recordings bucket: cdk deploy -c recordingsBucket=BUCKET",
+  );
 const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
 const data = new RoutingDataStack(app, 'UnifiedRoutingData', {
   env,
@@ -28,11 +33,15 @@ new RoutingStack(app, 'UnifiedRouting', {
   table: data.table,
   instanceArn,
   // Unified routing off: only the router's compute; Connect keeps routing calls itself.
-  contactCenter: center.config.unifiedRouting ? center.config : undefined,
+  contactCenter: unifiedRouting ? center.config : undefined,
   // An instance that already runs Service Cloud Voice has the Routing attribute: -c routingAttribute=adopt.
   routingAttribute: context('routingAttribute') === 'adopt' ? 'adopt' : 'create',
   // Callbacks need a number to call from: -c callbackPhoneNumberArn=<claimed number ARN> or
   // -c callbackSourcePhoneNumber=+E164.
+  // Voicemails are routed once Connect writes their recording: -c recordingsBucket=<the instance's bucket>.
+  recordingsBucketName: context('recordingsBucket'),
+  // Out of hours, callers may leave a voicemail: -c hoursOfOperationArn=<the center's hours>.
+  hoursOfOperationArn: context('hoursOfOperationArn'),
   callbackCallerId: {
     phoneNumberArn: context('callbackPhoneNumberArn'),
     sourcePhoneNumber: context('callbackSourcePhoneNumber'),

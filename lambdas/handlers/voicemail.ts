@@ -36,5 +36,5 @@ export const makeHandler = (router: () => Router, waitSeconds = recordingWait) =
     return { itemId: decision.itemId ?? '', status: duplicate ? 'duplicate' : 'stored' };
   });
 
-// Voicemail is digital work: storing it never makes a voice offer or a dial, so no telephony (nor its grant).
-export const handler = makeHandler(() => routerFromEnvironment({ telephony: false }));
+// Telephony: the waiting call this voicemail ends may have been offered to a rep, who may be offered a call next.
+export const handler = makeHandler(routerFromEnvironment);

@@ -1,7 +1,16 @@
 import { callbackOutboundFlow, callbackRequestFlow } from './callback-flows';
+import { customerQueueFlow } from './customer-queue-flow';
 import { inboundFlow } from './inbound-flow';
 
 const HOLDING = 'arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID/queue/HOLDING_QUEUE_ID';
+const VOICEMAIL = {
+  functionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:VOICEMAIL_FUNCTION',
+  routerQueue: 'voicemail',
+};
+const CALLBACK = {
+  functionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:CALLBACK_REQUEST_FUNCTION',
+  routerQueue: 'callbacks',
+};
 
 /**
  * The flows as files for the Connect console's import, with placeholders where the stack fills in ARNs.
@@ -13,11 +22,15 @@ export const flowFiles = {
     fallbackQueueArn: 'arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID/queue/FALLBACK_QUEUE_ID',
     handOffFunctionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:HAND_OFF_FUNCTION',
     routerQueue: 'support-voice',
-    voicemail: { functionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:VOICEMAIL_FUNCTION', routerQueue: 'voicemail' },
+    voicemail: VOICEMAIL,
+    hoursOfOperationArn: 'arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID/operating-hours/HOURS_ID',
+    customerQueueFlowArn: 'arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID/contact-flow/CUSTOMER_QUEUE_FLOW_ID',
   }),
+  // Import as a flow of type "Customer queue flow".
+  'customer-queue-flow.json': customerQueueFlow({ offerAfterSeconds: 60, callback: CALLBACK, voicemail: VOICEMAIL }),
   'callback-outbound-flow.json': callbackOutboundFlow({ holdingQueueArn: HOLDING }),
   'callback-request-flow.json': callbackRequestFlow({
-    callbackFunctionArn: 'arn:aws:lambda:REGION:ACCOUNT:function:CALLBACK_REQUEST_FUNCTION',
-    routerQueue: 'callbacks',
+    callbackFunctionArn: CALLBACK.functionArn,
+    routerQueue: CALLBACK.routerQueue,
   }),
 };

@@ -18,7 +18,11 @@ export interface FlowAction {
   readonly Identifier: string;
   readonly Type: string;
   readonly Parameters: Record<string, unknown>;
-  readonly Transitions: { NextAction?: string; Errors?: { NextAction: string; ErrorType: string }[] };
+  readonly Transitions: {
+    NextAction?: string;
+    Conditions?: { NextAction: string; Condition: { Operator: string; Operands: string[] } }[];
+    Errors?: { NextAction: string; ErrorType: string }[];
+  };
 }
 
 export interface FlowDocument {
@@ -44,7 +48,7 @@ const IDENTIFIER = /^[^%:()\\/=$,;[\]{}]{1,50}$/;
 export class FlowBuilder {
   private readonly actions: FlowAction[] = [];
 
-  private add(action: FlowAction): this {
+  protected add(action: FlowAction): this {
     if (!IDENTIFIER.test(action.Identifier) || ['__proto__', 'constructor'].includes(action.Identifier)) {
       throw new Error(`flow action identifier '${action.Identifier}' is not allowed`);
     }
@@ -187,6 +191,7 @@ export class FlowBuilder {
     if (this.actions.length > 250) throw new Error('a flow has at most 250 actions');
     const targets = this.actions.flatMap((a) => [
       a.Transitions.NextAction,
+      ...(a.Transitions.Conditions ?? []).map((c) => c.NextAction),
       ...(a.Transitions.Errors ?? []).map((e) => e.NextAction),
     ]);
     for (const t of [start, ...targets])

@@ -1,4 +1,5 @@
-import { FlowBuilder, type FlowDocument } from './flow-language';
+import { BranchingFlowBuilder } from './flow-branching';
+import type { FlowDocument } from './flow-language';
 
 /** The predefined attribute and value no agent has: calls wait "parked" until the router targets a rep. */
 export const PARKING = { name: 'Routing', value: 'True' } as const;
@@ -19,12 +20,24 @@ export interface InboundFlowProps {
    * `voicemail` work item for `routerQueue` with the recording's location. @default no voicemail branch
    */
   readonly voicemail?: { readonly functionArn: string; readonly routerQueue: string; readonly maxSeconds?: number };
+  /**
+   * The center's business hours (an hours-of-operation ARN): out of them the caller may leave a voicemail, or hears
+   * that the center is closed. @default no hours check (the holding queue is open all day, every day)
+   */
+  readonly hoursOfOperationArn?: string;
+  /** What the caller hears while parked: the customer queue flow with the callback and voicemail choices. */
+  readonly customerQueueFlowArn?: string;
 }
 
-/** Record the caller, store the voicemail item, keep the line open while they speak, thank them. */
-function addVoicemailBranch(flow: FlowBuilder, v: NonNullable<InboundFlowProps['voicemail']>): void {
+/**
+ * The caller leaves a message: greeted for why (queue full, or closed), recorded, the voicemail stored (it waits
+ * for its recording), the line kept open while they speak, thanked.
+ */
+function addVoicemailBranch(flow: BranchingFlowBuilder, v: NonNullable<InboundFlowProps['voicemail']>): void {
   flow
-    .setRecordingBehavior('voicemail', ['Customer'], true, 'voicemail-store')
+    .playPrompt('voicemail', 'All our lines are busy.', 'voicemail-recording')
+    .playPrompt('voicemail-closed', 'We are closed right now.', 'voicemail-recording')
+    .setRecordingBehavior('voicemail-recording', ['Customer'], true, 'voicemail-store')
     .invokeLambda(
       'voicemail-store',
       v.functionArn,
@@ -34,11 +47,25 @@ function addVoicemailBranch(flow: FlowBuilder, v: NonNullable<InboundFlowProps['
     )
     .waitForKey(
       'voicemail-record',
-      'All our lines are busy. Please leave your message after the tone, then hang up or press any key.',
+      'Please leave your message after the tone, then hang up or press any key.',
       v.maxSeconds ?? 120,
       'voicemail-thanks',
     )
     .playPrompt('voicemail-thanks', 'Thank you. Your message has been passed on. Goodbye.', 'goodbye');
+}
+
+/** Out of hours: a voicemail when the center takes them, else the closed message. */
+function addHoursCheck(flow: BranchingFlowBuilder, props: InboundFlowProps): string {
+  if (!props.hoursOfOperationArn) return 'park';
+  const closed = props.voicemail ? 'voicemail-closed' : 'closed';
+  flow.checkHours('check-hours', props.hoursOfOperationArn, 'park', closed);
+  if (!props.voicemail)
+    flow.playPrompt(
+      'closed',
+      'We are closed right now. Please call again during our opening hours. Goodbye.',
+      'goodbye',
+    );
+  return 'check-hours';
 }
 
 /**
@@ -48,11 +75,14 @@ function addVoicemailBranch(flow: FlowBuilder, v: NonNullable<InboundFlowProps['
  * Connect offers the call to any agent there (reference §0.3), so a router outage does not drop calls.
  */
 export function inboundFlow(props: InboundFlowProps): FlowDocument {
-  const flow = new FlowBuilder();
+  const flow = new BranchingFlowBuilder();
   if (props.voicemail) addVoicemailBranch(flow, props.voicemail);
+  const afterHolding = addHoursCheck(flow, props);
   const onQueueFull = props.hooks?.onQueueFull ?? (props.voicemail ? 'voicemail' : 'queue-full');
+  const enqueue = props.customerQueueFlowArn ? 'set-queue-flow' : 'enqueue';
+  if (props.customerQueueFlowArn) flow.setCustomerQueueFlow('set-queue-flow', props.customerQueueFlowArn, 'enqueue');
   return flow
-    .setWorkingQueue('set-holding-queue', props.holdingQueueArn, 'park', 'error-prompt')
+    .setWorkingQueue('set-holding-queue', props.holdingQueueArn, afterHolding, 'error-prompt')
     .setRoutingCriteria(
       'park',
       [{ name: PARKING.name, value: PARKING.value, proficiencyLevel: 1 }],
@@ -63,7 +93,7 @@ export function inboundFlow(props: InboundFlowProps): FlowDocument {
       'hand-off',
       props.handOffFunctionArn,
       { timeoutSeconds: 8, attributes: { queue: props.routerQueue } },
-      'enqueue',
+      enqueue,
       props.hooks?.onRouterUnavailable ?? 'router-unavailable',
     )
     .transferToQueue('enqueue', onQueueFull, 'error-prompt')

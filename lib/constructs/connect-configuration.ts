@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import { callbackOutboundFlow, callbackRequestFlow } from '../connect/callback-flows';
 import { type CallbackCallerId, validateCallerId } from '../connect/caller-id';
+import { customerQueueFlow } from '../connect/customer-queue-flow';
 import { inboundFlow, PARKING } from '../connect/inbound-flow';
 import { ALL_DAY_EVERY_DAY, mediaConcurrencies } from '../connect/media-concurrency';
 
@@ -55,6 +56,16 @@ export interface ConnectConfigurationProps {
   readonly routingAttribute?: 'create' | 'adopt';
   /** The number callbacks are dialed from; required when the center has a callback queue. */
   readonly callbackCallerId?: CallbackCallerId;
+  /**
+   * Seconds a parked caller holds before the customer queue flow first offers "press 1 for a callback, 2 to leave a
+   * voicemail" (for the callback and voicemail Lambdas given), and again every as long. @default 60
+   */
+  readonly offerChoicesAfterSeconds?: number;
+  /**
+   * The center's business hours (an existing hours-of-operation ARN): out of hours the inbound flow takes a voicemail
+   * (with the voicemail Lambda) or says the center is closed. @default no hours check
+   */
+  readonly hoursOfOperationArn?: string;
 }
 
 /** How the instance identifies its users, which decides what CreateUser needs (shared/reference/amazon-connect.md). */
@@ -79,6 +90,8 @@ export class ConnectConfiguration extends Construct {
   /** The flow callbacks' outbound calls run: park in the holding queue until the router targets the rep. */
   readonly callbackOutboundFlow: CfnContactFlow;
   readonly callbackRequestFlow?: CfnContactFlow;
+  /** The holding queue's customer queue flow: hold, then the callback and voicemail choices. */
+  readonly customerQueueFlow?: CfnContactFlow;
   readonly routingProfiles: Record<string, CfnRoutingProfile> = {};
 
   constructor(scope: Construct, id: string, props: ConnectConfigurationProps) {
@@ -149,14 +162,28 @@ export class ConnectConfiguration extends Construct {
       props.voicemailFunction && voicemailQueue
         ? { functionArn: props.voicemailFunction.functionArn, routerQueue: voicemailQueue }
         : undefined;
-    const flow = (id: string, name: string, description: string, content: object) =>
+    const callbackQueue = firstQueue('callback');
+    const callback =
+      props.callbackFunction && callbackQueue
+        ? { functionArn: props.callbackFunction.functionArn, routerQueue: callbackQueue }
+        : undefined;
+    const flow = (id: string, name: string, description: string, content: object, type = 'CONTACT_FLOW') =>
       new CfnContactFlow(this, id, {
         instanceArn,
         name: `${prefix}-${name}`,
-        type: 'CONTACT_FLOW',
+        type,
         description,
         content: Stack.of(this).toJsonString(content),
       });
+    if (voicemail || callback) {
+      this.customerQueueFlow = flow(
+        'CustomerQueueFlow',
+        'CustomerQueue',
+        'Unified routing: hold, then offer a callback or a voicemail that keeps the place in line',
+        customerQueueFlow({ offerAfterSeconds: props.offerChoicesAfterSeconds, callback, voicemail }),
+        'CUSTOMER_QUEUE',
+      );
+    }
     this.inboundFlow = flow(
       'InboundFlow',
       'Inbound',
@@ -167,6 +194,8 @@ export class ConnectConfiguration extends Construct {
         handOffFunctionArn: props.handOffFunction.functionArn,
         routerQueue: voiceQueue,
         voicemail,
+        hoursOfOperationArn: props.hoursOfOperationArn,
+        customerQueueFlowArn: this.customerQueueFlow?.attrContactFlowArn,
       }),
     );
     dependsOnParking(this.inboundFlow);
@@ -177,13 +206,12 @@ export class ConnectConfiguration extends Construct {
       callbackOutboundFlow({ holdingQueueArn: this.holdingQueue.attrQueueArn }),
     );
     dependsOnParking(this.callbackOutboundFlow);
-    const callbackQueue = firstQueue('callback');
-    if (props.callbackFunction && callbackQueue) {
+    if (callback) {
       this.callbackRequestFlow = flow(
         'CallbackRequestFlow',
         'CallbackRequest',
         'Unified routing: book a callback and hang up',
-        callbackRequestFlow({ callbackFunctionArn: props.callbackFunction.functionArn, routerQueue: callbackQueue }),
+        callbackRequestFlow({ callbackFunctionArn: callback.functionArn, routerQueue: callback.routerQueue }),
       );
     }
     const invoked = [

@@ -30,7 +30,9 @@ export const ROUTER_FUNCTIONS = [
   { id: 'HttpApiHandler', handlerFile: 'http-api', telephony: true },
   { id: 'TimerHandler', handlerFile: 'timers', telephony: true },
   { id: 'Sweeper', handlerFile: 'sweeper', timeoutSeconds: 60, telephony: true },
-  { id: 'Voicemail', handlerFile: 'voicemail', timeoutSeconds: 8, telephony: false },
+  // A voicemail ends the call it replaces; the rep that call was offered to may be offered a call next.
+  { id: 'Voicemail', handlerFile: 'voicemail', timeoutSeconds: 8, telephony: true },
+  { id: 'RecordingArrived', handlerFile: 'recording-arrived', telephony: false },
   { id: 'CallbackRequest', handlerFile: 'callback-request', timeoutSeconds: 8, telephony: true },
 ] as const satisfies readonly RouterFunctionSpec[];
 

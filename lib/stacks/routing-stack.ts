@@ -25,10 +25,17 @@ export interface RoutingStackProps extends StackProps {
   /** Also create a Connect queue per router voice queue, for Connect's own queue reports. @default false */
   readonly mirrorQueues?: boolean;
   /**
-   * Where the instance stores call recordings (its CallRecordings S3 prefix); voicemail items carry
-   * `<prefix>/<contactId>` as the recording's location. @default 's3://<instance recordings bucket>/CallRecordings'
+   * The S3 bucket the instance writes call recordings to (its data storage settings), with EventBridge
+   * notifications turned on: each voicemail is routed once its recording's Object Created event arrives. Required
+   * when the contact center has a voicemail queue.
    */
-  readonly recordingLocationPrefix?: string;
+  readonly recordingsBucketName?: string;
+  /** How long a voicemail's recording may take to appear before it is reported missing, in seconds. @default 1800 */
+  readonly voicemailRecordingWaitSeconds?: number;
+  /** The center's business hours (hours-of-operation ARN); out of hours callers may leave a voicemail. */
+  readonly hoursOfOperationArn?: string;
+  /** Seconds a parked caller holds before being offered a callback or a voicemail. @default 60 */
+  readonly offerChoicesAfterSeconds?: number;
   /** `adopt` an existing `Routing` predefined attribute instead of creating it (see ConnectConfiguration). */
   readonly routingAttribute?: 'create' | 'adopt';
   /** The number callbacks are dialed from: required when the center has a callback queue (see CallbackCallerId). */
@@ -80,14 +87,32 @@ export class RoutingStack extends Stack {
       timerQueue: timers.queue,
       timerDeadLetters: timers.deadLetters,
     });
-    functions
-      .get('Voicemail')
-      .addEnvironment(
-        'RECORDING_LOCATION_PREFIX',
-        props.recordingLocationPrefix ?? 's3://<instance recordings bucket>/CallRecordings',
-      );
+    this.recordings(props, functions);
     if (props.contactCenter) this.connect(props, props.contactCenter, functions);
     acknowledgeFindings(functions, timers);
+  }
+
+  /** Voicemails wait for their recording: the recordings bucket's Object Created events for call recordings. */
+  private recordings(props: RoutingStackProps, functions: RouterFunctions): void {
+    const takesVoicemail = props.contactCenter?.queues.some((q) => q.channel === 'voicemail') ?? false;
+    if (!props.recordingsBucketName) {
+      if (takesVoicemail)
+        throw new Error(
+          'recordingsBucketName: required when the center has a voicemail queue (voicemails wait for it)',
+        );
+      return;
+    }
+    const wait = props.voicemailRecordingWaitSeconds;
+    if (wait !== undefined) functions.get('Voicemail').addEnvironment('VOICEMAIL_RECORDING_WAIT_SECONDS', String(wait));
+    new Rule(this, 'RecordingCreated', {
+      description: 'A call recording was written: a voicemail waiting for it is queued with its location',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [props.recordingsBucketName] }, object: { key: Match.suffix('.wav') } },
+      },
+      targets: [new LambdaFunction(functions.get('RecordingArrived'), { retryAttempts: 8 })],
+    });
   }
 
   private connect(props: RoutingStackProps, contactCenter: ContactCenterConfig, functions: RouterFunctions): void {
@@ -100,6 +125,8 @@ export class RoutingStack extends Stack {
       callbackFunction: functions.get('CallbackRequest'),
       routingAttribute: props.routingAttribute,
       callbackCallerId: props.callbackCallerId,
+      hoursOfOperationArn: props.hoursOfOperationArn,
+      offerChoicesAfterSeconds: props.offerChoicesAfterSeconds,
     });
     // Callbacks are dialed into the callback flow and parked in the holding queue (ids: the ARNs' last part).
     const idOf = (arn: string) => Fn.select(3, Fn.split('/', arn));

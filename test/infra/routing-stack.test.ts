@@ -8,6 +8,8 @@ import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
 import { RoutingStack } from '../../lib/stacks/routing-stack';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
+const RECORDINGS = 'amazon-connect-recordings-111111111111';
+const HOURS = `${INSTANCE}/operating-hours/hhhhhhhh-1111-2222-3333-444444444444`;
 
 function build(withNag: boolean) {
   const app = new App();
@@ -22,6 +24,9 @@ function build(withNag: boolean) {
     instanceArn: INSTANCE,
     contactCenter: valid.config,
     callbackCallerId: { sourcePhoneNumber: '+441234567890' },
+    recordingsBucketName: RECORDINGS,
+    voicemailRecordingWaitSeconds: 900,
+    hoursOfOperationArn: HOURS,
   });
   return { app, template: Template.fromStack(routing) };
 }
@@ -31,7 +36,7 @@ describe('RoutingStack', () => {
 
   it('runs every router Lambda on Node.js 22, arm64, with tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(8);
+    expect(Object.keys(functions)).toHaveLength(ROUTER_FUNCTIONS.length);
     template.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -105,8 +110,8 @@ describe('RoutingStack', () => {
   });
 
   it('provisions the Connect side from the contact center', () => {
-    // Inbound (with the voicemail branch), the callbacks' outbound flow, and the "call me back" flow.
-    template.resourceCountIs('AWS::Connect::ContactFlow', 3);
+    // Inbound (with the voicemail branch), the customer queue flow, the callbacks' outbound flow, "call me back".
+    template.resourceCountIs('AWS::Connect::ContactFlow', 4);
     template.resourceCountIs('AWS::Connect::IntegrationAssociation', 3);
     template.hasResourceProperties(
       'AWS::Lambda::Function',
@@ -119,12 +124,43 @@ describe('RoutingStack', () => {
     template.hasResourceProperties(
       'AWS::Lambda::Function',
       Match.objectLike({
-        Environment: {
-          Variables: Match.objectLike({ RECORDING_LOCATION_PREFIX: Match.stringLikeRegexp('CallRecordings') }),
-        },
+        Environment: { Variables: Match.objectLike({ VOICEMAIL_RECORDING_WAIT_SECONDS: '900' }) },
       }),
     );
     template.resourceCountIs('AWS::Connect::RoutingProfile', exampleCenter.groups.length);
+  });
+
+  it("routes each voicemail on its recording: the recordings bucket's call recordings reach their handler", () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.s3'],
+        'detail-type': ['Object Created'],
+        detail: { bucket: { name: [RECORDINGS] }, object: { key: [{ suffix: '.wav' }] } },
+      },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('RecordingArrived'), 'Arn'] } })],
+    });
+  });
+
+  it('parks callers with the customer queue flow (callback and voicemail choices) and checks business hours', () => {
+    template.hasResourceProperties('AWS::Connect::ContactFlow', { Type: 'CUSTOMER_QUEUE' });
+    const flows = Object.values(template.findResources('AWS::Connect::ContactFlow'));
+    const inbound = flows.find((f) => f.Properties.Name === 'UR-Inbound')!;
+    const content = JSON.stringify(inbound.Properties.Content);
+    expect(content).toContain('CheckHoursOfOperation');
+    expect(content).toContain(HOURS);
+    expect(content).toContain('UpdateContactEventHooks');
+  });
+
+  it('refuses a center that takes voicemail without the recordings bucket, naming the prop', () => {
+    const app = new App();
+    const env = { account: '111111111111', region: 'eu-west-2' };
+    const valid = validateConfig(exampleCenter);
+    if (!valid.ok) throw new Error(valid.problems.join('\n'));
+    const data = new RoutingDataStack(app, 'Data', { env });
+    const props = { env, table: data.table, instanceArn: INSTANCE, contactCenter: valid.config };
+    expect(
+      () => new RoutingStack(app, 'NoBucket', { ...props, callbackCallerId: { sourcePhoneNumber: '+441234567890' } }),
+    ).toThrow(/^recordingsBucketName: required/);
   });
 
   it('passes cdk-nag AwsSolutions with only its justified acknowledgements', () => {
