@@ -19,9 +19,16 @@ const centerPath = resolve(context('contactCenter') ?? 'examples/contact-center.
 const center = validateConfig(JSON.parse(readFileSync(centerPath, 'utf8')));
 if (!center.ok) throw new Error(`${centerPath} is not a valid contact center:\n${center.problems.join('\n')}`);
 const unifiedRouting = center.config.unifiedRouting;
-if (unifiedRouting && center.config.queues.some((q) => q.channel === 'voicemail') && !context('recordingsBucket'))
+const recordingsBucket = context('recordingsBucket');
+const recordingsPrefix = context('recordingsPrefix');
+if (
+  unifiedRouting &&
+  center.config.queues.some((q) => q.channel === 'voicemail') &&
+  !(recordingsBucket && recordingsPrefix)
+)
   throw new Error(
-    "the center takes voicemail: name the instance's call-recordings bucket: cdk deploy -c recordingsBucket=BUCKET",
+    'the center takes voicemail: name where the instance writes call recordings: ' +
+      'cdk deploy -c recordingsBucket=BUCKET -c recordingsPrefix=connect/ALIAS/CallRecordings',
   );
 const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
 const data = new RoutingDataStack(app, 'UnifiedRoutingData', {
@@ -38,8 +45,9 @@ new RoutingStack(app, 'UnifiedRouting', {
   routingAttribute: context('routingAttribute') === 'adopt' ? 'adopt' : 'create',
   // Callbacks need a number to call from: -c callbackPhoneNumberArn=<claimed number ARN> or
   // -c callbackSourcePhoneNumber=+E164.
-  // Voicemails are routed once Connect writes their recording: -c recordingsBucket=<the instance's bucket>.
-  recordingsBucketName: context('recordingsBucket'),
+  // Voicemails are routed once Connect writes their recording (the instance's data storage settings).
+  recordings:
+    recordingsBucket && recordingsPrefix ? { bucketName: recordingsBucket, prefix: recordingsPrefix } : undefined,
   // Out of hours, callers may leave a voicemail: -c hoursOfOperationArn=<the center's hours>.
   hoursOfOperationArn: context('hoursOfOperationArn'),
   callbackCallerId: {

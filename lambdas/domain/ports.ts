@@ -107,3 +107,12 @@ export interface RoutingStore {
   /** Commits all writes atomically; throws ConflictError when any guard does not hold. */
   commit(writes: readonly StateWrite[]): Promise<void>;
 }
+
+/**
+ * Where Connect wrote a contact's call recording (semantics §9). Asked only when a voicemail's recording deadline
+ * passes without its Object Created event (late or lost), before the voicemail is reported missing.
+ */
+export interface RecordingLocator {
+  /** The recording's location (s3://bucket/key), or undefined when there is none. `around`: when the call was. */
+  find(contactId: string, around: number): Promise<string | undefined>;
+}

@@ -1,6 +1,7 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ConnectTelephony } from '../adapters/connect/telephony';
@@ -8,6 +9,7 @@ import { documentClient } from '../adapters/dynamodb/client';
 import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher';
+import { S3RecordingLocator } from '../adapters/s3/recordings';
 import { randomIds, systemClock } from '../adapters/system/clock';
 import { AwsTimers } from '../adapters/timers/aws-timers';
 import { CANDIDATE_CACHE_MS, CandidateCache } from '../domain/use-cases/candidate-cache';
@@ -39,7 +41,8 @@ export function cacheMs(value: string | undefined): number {
  * The composition root: AWS clients (all traced) and adapters, built once per Lambda process on first use.
  * Environment: TABLE_NAME, EVENT_BUS_NAME, TIMER_QUEUE_URL, TIMER_QUEUE_ARN, SCHEDULE_GROUP, SCHEDULER_ROLE_ARN;
  * with telephony CONNECT_INSTANCE_ARN, and for callbacks CALLBACK_FLOW_ID and HOLDING_QUEUE_ID (optional:
- * without them a rep dials and reports the outcome); CANDIDATE_CACHE_MS (optional).
+ * without them a rep dials and reports the outcome); CANDIDATE_CACHE_MS (optional); RECORDINGS_BUCKET and
+ * RECORDINGS_PREFIX (optional: where the functions that report missing voicemails look first).
  */
 export function routerFromEnvironment(reach: RouterReach = { telephony: true }): Router {
   if (router) return router;
@@ -69,8 +72,16 @@ export function routerFromEnvironment(reach: RouterReach = { telephony: true }):
     config: new StoreConfigProvider(new DynamoConfigStore(db, table), clock),
     // A few seconds of staleness at most; see CandidateCache for why that is safe.
     candidates: new CandidateCache(cacheMs(optionalEnv('CANDIDATE_CACHE_MS'))),
+    recordings: recordingsFromEnvironment(),
   });
   return router;
+}
+
+function recordingsFromEnvironment(): S3RecordingLocator | undefined {
+  const bucket = optionalEnv('RECORDINGS_BUCKET');
+  if (!bucket) return undefined;
+  const s3 = tracer.captureAWSv3Client(new S3Client({}));
+  return new S3RecordingLocator(s3, bucket, requireEnv('RECORDINGS_PREFIX'));
 }
 
 function telephonyFromEnvironment(): ConnectTelephony {

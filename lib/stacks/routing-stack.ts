@@ -2,6 +2,7 @@ import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
@@ -25,11 +26,12 @@ export interface RoutingStackProps extends StackProps {
   /** Also create a Connect queue per router voice queue, for Connect's own queue reports. @default false */
   readonly mirrorQueues?: boolean;
   /**
-   * The S3 bucket the instance writes call recordings to (its data storage settings), with EventBridge
-   * notifications turned on: each voicemail is routed once its recording's Object Created event arrives. Required
-   * when the contact center has a voicemail queue.
+   * Where the instance writes call recordings (its data storage settings: the bucket, with EventBridge
+   * notifications on, and the call-recordings prefix, e.g. `connect/acme/CallRecordings`). Each voicemail is routed
+   * once its recording's Object Created event arrives; before one is reported missing, the prefix is searched.
+   * Required when the contact center has a voicemail queue.
    */
-  readonly recordingsBucketName?: string;
+  readonly recordings?: { readonly bucketName: string; readonly prefix: string };
   /** How long a voicemail's recording may take to appear before it is reported missing, in seconds. @default 1800 */
   readonly voicemailRecordingWaitSeconds?: number;
   /** The center's business hours (hours-of-operation ARN); out of hours callers may leave a voicemail. */
@@ -95,13 +97,15 @@ export class RoutingStack extends Stack {
   /** Voicemails wait for their recording: the recordings bucket's Object Created events for call recordings. */
   private recordings(props: RoutingStackProps, functions: RouterFunctions): void {
     const takesVoicemail = props.contactCenter?.queues.some((q) => q.channel === 'voicemail') ?? false;
-    if (!props.recordingsBucketName) {
+    const recordings = props.recordings;
+    if (!recordings) {
       if (takesVoicemail)
         throw new Error(
-          'recordingsBucketName: required when the center has a voicemail queue (voicemails wait for it)',
+          'recordings: required when the center has a voicemail queue (voicemails wait for their recording)',
         );
       return;
     }
+    const prefix = recordings.prefix.replace(/^\/+|\/+$/g, '');
     const wait = props.voicemailRecordingWaitSeconds;
     if (wait !== undefined) functions.get('Voicemail').addEnvironment('VOICEMAIL_RECORDING_WAIT_SECONDS', String(wait));
     new Rule(this, 'RecordingCreated', {
@@ -109,10 +113,22 @@ export class RoutingStack extends Stack {
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
-        detail: { bucket: { name: [props.recordingsBucketName] }, object: { key: Match.suffix('.wav') } },
+        detail: { bucket: { name: [recordings.bucketName] }, object: { key: Match.prefix(`${prefix}/`) } },
       },
       targets: [new LambdaFunction(functions.get('RecordingArrived'), { retryAttempts: 8 })],
     });
+    // The functions that report a voicemail missing (its deadline timer, or the sweeper) search the prefix first.
+    for (const f of [functions.get('TimerHandler'), functions.get('Sweeper')]) {
+      f.addEnvironment('RECORDINGS_BUCKET', recordings.bucketName);
+      f.addEnvironment('RECORDINGS_PREFIX', prefix);
+      f.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [`arn:${this.partition}:s3:::${recordings.bucketName}`],
+          conditions: { StringLike: { 's3:prefix': [`${prefix}/*`] } },
+        }),
+      );
+    }
   }
 
   private connect(props: RoutingStackProps, contactCenter: ContactCenterConfig, functions: RouterFunctions): void {

@@ -39,7 +39,7 @@ function synthesize(outdir: string): string[] {
     instanceArn,
     contactCenter: valid.config,
     callbackCallerId: { sourcePhoneNumber: '+441234567890' },
-    recordingsBucketName: 'amazon-connect-recordings-111111111111',
+    recordings: { bucketName: 'amazon-connect-recordings-111111111111', prefix: 'connect/acme/CallRecordings' },
     hoursOfOperationArn: `${instanceArn}/operating-hours/hhhhhhhh-1111-2222-3333-444444444444`,
   });
   const assembly = app.synth();

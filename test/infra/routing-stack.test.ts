@@ -24,7 +24,7 @@ function build(withNag: boolean) {
     instanceArn: INSTANCE,
     contactCenter: valid.config,
     callbackCallerId: { sourcePhoneNumber: '+441234567890' },
-    recordingsBucketName: RECORDINGS,
+    recordings: { bucketName: RECORDINGS, prefix: 'connect/acme/CallRecordings' },
     voicemailRecordingWaitSeconds: 900,
     hoursOfOperationArn: HOURS,
   });
@@ -135,10 +135,31 @@ describe('RoutingStack', () => {
       EventPattern: {
         source: ['aws.s3'],
         'detail-type': ['Object Created'],
-        detail: { bucket: { name: [RECORDINGS] }, object: { key: [{ suffix: '.wav' }] } },
+        detail: { bucket: { name: [RECORDINGS] }, object: { key: [{ prefix: 'connect/acme/CallRecordings/' }] } },
       },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('RecordingArrived'), 'Arn'] } })],
     });
+  });
+
+  it('lets only the timer handler and the sweeper list the recordings prefix, before reporting one missing', () => {
+    const listing = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('s3:'),
+    );
+    expect(listing.map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, '')).sort()).toEqual([
+      'FunctionsSweeper',
+      'FunctionsTimerHandler',
+    ]);
+    for (const [, policy] of listing) {
+      const statements = policy.Properties.PolicyDocument.Statement as { Action: unknown }[];
+      expect(statements.filter((st) => JSON.stringify(st.Action).includes('s3:'))).toEqual([
+        {
+          Action: 's3:ListBucket',
+          Effect: 'Allow',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:s3:::${RECORDINGS}`]] },
+          Condition: { StringLike: { 's3:prefix': ['connect/acme/CallRecordings/*'] } },
+        },
+      ]);
+    }
   });
 
   it('parks callers with the customer queue flow (callback and voicemail choices) and checks business hours', () => {
@@ -160,7 +181,7 @@ describe('RoutingStack', () => {
     const props = { env, table: data.table, instanceArn: INSTANCE, contactCenter: valid.config };
     expect(
       () => new RoutingStack(app, 'NoBucket', { ...props, callbackCallerId: { sourcePhoneNumber: '+441234567890' } }),
-    ).toThrow(/^recordingsBucketName: required/);
+    ).toThrow(/^recordings: required/);
   });
 
   it('passes cdk-nag AwsSolutions with only its justified acknowledgements', () => {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InvalidInputError } from '../../lambdas/domain/errors';
 import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callback-request';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
@@ -21,6 +21,7 @@ import flowEvent from '../fixtures/events/contact-flow-event.json';
 import { objectCreated } from '../fixtures/events/object-created';
 import type { Harness } from './harness';
 import { lambdaContext } from './lambda-context';
+import { sqsEvent } from './sqs-event';
 export interface BadCase {
   name: string;
   field?: string;
@@ -91,21 +92,7 @@ export async function rows(h: Harness): Promise<string> {
   return JSON.stringify((out.Items ?? []).map((r) => JSON.stringify(r)).sort());
 }
 
-const sqs = (body: string): SQSEvent => ({
-  Records: [
-    {
-      messageId: 'm1',
-      receiptHandle: 'h',
-      body,
-      attributes: {} as never,
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:timers',
-      awsRegion: 'eu-west-2',
-    },
-  ],
-});
+const sqs = (body: string) => sqsEvent([body]);
 const httpEvent = (c: BadCase, offered: string): APIGatewayProxyEventV2 => {
   const [method, path] = c.route!.split(' ') as [string, string];
   const params = Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, token(v, offered) as string]));

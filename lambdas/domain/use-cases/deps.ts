@@ -1,5 +1,5 @@
 import type { CompiledConfig } from '../config/compiled-config';
-import type { Clock, EventSink, IdGenerator, RoutingStore, TelephonyPort, TimerPort } from '../ports';
+import type { Clock, EventSink, IdGenerator, RecordingLocator, RoutingStore, TelephonyPort, TimerPort } from '../ports';
 import type { CandidateCache } from './candidate-cache';
 
 /** Supplies the current configuration; cached so a routing call does not reload it. */
@@ -19,4 +19,6 @@ export interface RouterDeps {
   readonly telephony?: TelephonyPort;
   /** Cached candidates for pushes; absent means every push queries the availability index. */
   readonly candidates?: CandidateCache;
+  /** The recordings bucket, searched before a voicemail is reported missing; absent: the event is the only way. */
+  readonly recordings?: RecordingLocator;
 }

@@ -112,31 +112,45 @@ export async function recordingArrived(
       const late = item.state === 'Canceled' && item.outcome === 'recordingMissing';
       return { kind: late ? 'late' : 'stale', itemId };
     }
-    const config = await deps.config.get();
-    const now = deps.clock.now();
-    const queued: WorkItem = {
-      ...item,
-      state: 'Queued',
-      targetSince: now,
-      attributes: { ...item.attributes, recordingLocation: input.location },
-      voicemail: { ...item.voicemail!, recordingLocation: input.location },
-      version: item.version + 1,
-    };
-    if (!(await tryCommit(deps, [itemWrite(queued, item)]))) return RETRY;
-    const timers = queuedTimers(queued, config);
-    await fx.emit({ events: [queuedEvent(queued, 'recordingArrived')], timers, item: queued });
-    return { kind: 'queued', itemId };
+    return attach(deps, item, input.location, fx);
   });
   if (decision.kind === 'queued') await routeItem(deps, itemId, fx);
   return fx.outcome(decision);
 }
 
-/** The recording deadline passed (timer or sweeper) with no recording: the voicemail ends, reported missing. */
+/** Queues a voicemail with its recording's location; RETRY when the item moved on since it was read. */
+async function attach(
+  deps: RouterDeps,
+  item: WorkItem,
+  location: string,
+  fx: Effects,
+): Promise<Attempt<VoicemailDecision>> {
+  const config = await deps.config.get();
+  const queued: WorkItem = {
+    ...item,
+    state: 'Queued',
+    targetSince: deps.clock.now(),
+    attributes: { ...item.attributes, recordingLocation: location },
+    voicemail: { ...item.voicemail!, recordingLocation: location },
+    version: item.version + 1,
+  };
+  if (!(await tryCommit(deps, [itemWrite(queued, item)]))) return RETRY;
+  const timers = queuedTimers(queued, config);
+  await fx.emit({ events: [queuedEvent(queued, 'recordingArrived')], timers, item: queued });
+  return { kind: 'queued', itemId: item.id };
+}
+
+/**
+ * The recording deadline passed (timer or sweeper) with no Object Created event. The bucket is searched first (an
+ * event can be late or lost); with nothing there the voicemail ends, reported missing.
+ */
 export async function recordingMissing(deps: RouterDeps, timer: Timer): Promise<Outcome<VoicemailDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('recordingMissing', async (): Promise<Attempt<VoicemailDecision>> => {
     const item = await requireItem(deps, timer.itemId);
     if (!awaitingRecording(item)) return { kind: 'stale', itemId: item.id };
+    const found = await deps.recordings?.find(item.source, item.targetSince);
+    if (found) return attach(deps, item, found, fx);
     const now = deps.clock.now();
     const ended: WorkItem = {
       ...item,
@@ -153,5 +167,6 @@ export async function recordingMissing(deps: RouterDeps, timer: Timer): Promise<
     await fx.emit({ events, timers: [], item: ended });
     return { kind: 'recordingMissing', itemId: item.id };
   });
+  if (decision.kind === 'queued') await routeItem(deps, timer.itemId, fx);
   return fx.outcome(decision);
 }

@@ -1,25 +1,12 @@
-import type { SQSEvent } from 'aws-lambda';
 import { InvalidInputError } from '../../../lambdas/domain/errors';
 import { makeHandler as makeTimers } from '../../../lambdas/handlers/timers';
 import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../../lambdas/handlers/work-submitted';
 import { smallCenter } from '../../fixtures/small-center';
 import { makeHarness } from '../../support/harness';
 import { lambdaContext } from '../../support/lambda-context';
+import { sqsEvent } from '../../support/sqs-event';
 
 const context = lambdaContext('f', 10000);
-const sqsEvent = (bodies: string[]): SQSEvent => ({
-  Records: bodies.map((body, i) => ({
-    messageId: `m${i}`,
-    receiptHandle: 'h',
-    body,
-    attributes: {} as never,
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:router-timers',
-    awsRegion: 'eu-west-2',
-  })),
-});
 const submitted = (detail: unknown) => ({
   version: '0',
   id: 'e1',
