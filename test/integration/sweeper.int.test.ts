@@ -1,6 +1,7 @@
 import { rankKey } from '../../lambdas/domain/routing/ordering';
 import { SWEEP_GRACE_MS } from '../../lambdas/domain/use-cases/sweep';
 import { smallCenter } from '../fixtures/small-center';
+import { transferCenter } from '../fixtures/transfer-center';
 import { aWorkItem } from '../support/builders';
 import { InjectedCrash, SideEffectFaults } from '../support/faults';
 import { makeHarness } from '../support/harness';
@@ -18,6 +19,30 @@ describe('sweeper: repairs what lost triggers and crashes left (issue: timers an
     expect(await h.router.sweep()).toMatchObject({ timedOut: 1 });
     expect(await h.item(itemId)).toMatchObject({ state: 'Offered', reservation: { repId: 'rep-b' } });
     expect((await h.rep('rep-a')).used.primary).toBe(0);
+  });
+
+  it('reports a voicemail missing whose recording deadline timer was lost, and not before the deadline', async () => {
+    const h = await makeHarness(transferCenter());
+    const scheduled = (
+      await h.router.requestCallback({
+        source: 'cb',
+        queue: 'callback-q',
+        phoneNumber: '+15550100001',
+        at: h.clock.now() + 7_200_000,
+      })
+    ).decision.itemId;
+    const voicemail = (
+      await h.router.storeVoicemail({ contactId: 'vm-1', queue: 'voicemail-q', recordingWaitSeconds: 600 })
+    ).decision.itemId!;
+    h.timers.takeDue(Number.MAX_SAFE_INTEGER); // the crash: neither timer reached the queue
+    h.clock.advance(600_000 + SWEEP_GRACE_MS - 1);
+    expect(await h.router.sweep()).toMatchObject({ recordingsMissing: 0, callbacksDue: 0 });
+    h.clock.advance(2);
+    expect(await h.router.sweep()).toMatchObject({ recordingsMissing: 1, callbacksDue: 0 });
+    expect(await h.item(voicemail)).toMatchObject({ state: 'Canceled', outcome: 'recordingMissing' });
+    // The callback due later in the same scheduled list is left for its time.
+    expect((await h.item(scheduled)).state).toBe('Scheduled');
+    expect(await h.router.sweep()).toMatchObject({ recordingsMissing: 0 });
   });
 
   it('ends a wrap-up whose timer was lost, releasing the capacity it held', async () => {
