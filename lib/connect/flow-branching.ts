@@ -26,24 +26,9 @@ export class BranchingFlowBuilder extends FlowBuilder {
     });
   }
 
-  /**
-   * "Get customer input" as a DTMF menu: plays `text`, waits `timeoutSeconds` for one key. A key in `keys` goes to
-   * its action; no key, another key or an error goes to `otherwise`.
-   */
+  /** A DTMF menu: a key in `keys` goes to its action; no key, another key or an error goes to `otherwise`. */
   menu(id: string, text: string, timeoutSeconds: number, keys: Record<string, string>, otherwise: string): this {
-    return this.add({
-      Identifier: id,
-      Type: 'GetParticipantInput',
-      Parameters: { Text: text, StoreInput: 'False', InputTimeLimitSeconds: String(timeoutSeconds) },
-      Transitions: {
-        NextAction: otherwise,
-        Conditions: Object.entries(keys).map(([key, next]) => when(key, next)),
-        Errors: ['InputTimeLimitExceeded', 'NoMatchingCondition', 'NoMatchingError'].map((ErrorType) => ({
-          NextAction: otherwise,
-          ErrorType,
-        })),
-      },
-    });
+    return this.waitForKey(id, text, timeoutSeconds, otherwise, keys);
   }
 
   /**

@@ -159,19 +159,25 @@ export class FlowBuilder {
 
   /**
    * "Get customer input" with DTMF (`GetParticipantInput`): plays `text`, then waits up to `timeoutSeconds` for a
-   * key. Used to keep the line open while the caller speaks; any outcome (key, timeout, error) goes to `next`.
+   * key. A key in `keys` goes to its action; any other outcome (no key, another key, an error) goes to `next`. With
+   * no keys it keeps the line open while the caller speaks.
    * [INFERENCE: parameter names from the flow-language reference page; confirm with a console export.]
    */
-  waitForKey(id: string, text: string, timeoutSeconds: number, next: string): this {
+  waitForKey(id: string, text: string, timeoutSeconds: number, next: string, keys: Record<string, string> = {}): this {
     if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > MAX_INPUT_SECONDS) {
       throw new Error(`${id}: GetParticipantInput waits 1 to ${MAX_INPUT_SECONDS} seconds, not ${timeoutSeconds}`);
     }
+    const conditions = Object.entries(keys).map(([key, to]) => ({
+      NextAction: to,
+      Condition: { Operator: 'Equals', Operands: [key] },
+    }));
     return this.add({
       Identifier: id,
       Type: 'GetParticipantInput',
       Parameters: { Text: text, StoreInput: 'False', InputTimeLimitSeconds: String(timeoutSeconds) },
       Transitions: {
         NextAction: next,
+        ...(conditions.length ? { Conditions: conditions } : {}),
         Errors: ['InputTimeLimitExceeded', 'NoMatchingCondition', 'NoMatchingError'].map((ErrorType) => ({
           NextAction: next,
           ErrorType,

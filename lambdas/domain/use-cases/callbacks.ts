@@ -8,7 +8,7 @@ import { type Attempt, itemWrite, newItem, RETRY, retrying, tryCommit } from './
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
-import { type LeftCall, leaveQueue } from './leave-queue';
+import { announceLeft, type LeftCall, leaveQueue } from './leave-queue';
 import { requireItem } from './reads';
 import { routeItem } from './route-item';
 
@@ -101,14 +101,14 @@ export async function requestCallback(
     return fx.outcome({ kind, itemId: existing.id, dueAt: existing.callback?.dueAt ?? dueAt, duplicate: true });
   }
   const { item, left } = stored;
-  if (left) await fx.emit(left.canceled);
+  const replaces = await announceLeft(fx, left);
   const requested: RoutingEvent = {
     type: 'callback.requested',
     at: now,
     itemId: item.id,
     queueId: queue.id,
     dueAt,
-    ...(left ? { replacesItemId: left.itemId } : {}),
+    ...replaces,
   };
   if (item.state === 'Scheduled') {
     await fx.emit({ events: [requested], timers: [callbackDueTimer(item)], item });

@@ -8,7 +8,7 @@ import { type Attempt, itemWrite, newItem, RETRY, retrying, tryCommit } from './
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
-import { type LeftCall, leaveQueue } from './leave-queue';
+import { announceLeft, type LeftCall, leaveQueue } from './leave-queue';
 import { requireItem } from './reads';
 import { routeItem } from './route-item';
 
@@ -82,14 +82,14 @@ export async function storeVoicemail(deps: RouterDeps, input: VoicemailInput): P
   if ('duplicate' in stored)
     return fx.outcome({ kind: 'awaitingRecording', itemId: stored.duplicate, duplicate: true });
   const { item, left } = stored;
-  if (left) await fx.emit(left.canceled);
+  const replaces = await announceLeft(fx, left);
   const awaiting: RoutingEvent = {
     type: 'voicemail.awaitingRecording',
     at: now,
     itemId: item.id,
     queueId: item.queueId,
     recordingDueBy: item.voicemail!.recordingDueBy,
-    ...(left ? { replacesItemId: left.itemId } : {}),
+    ...replaces,
   };
   await fx.emit({ events: [awaiting], timers: [recordingDueTimer(item)], item });
   if (left?.releasedRepId) await findWorkForRep(deps, left.releasedRepId, fx);
