@@ -1,5 +1,6 @@
 import type { ContactCenterConfig } from './config/schema';
 import type { RoutingEvent, Timer } from './routing/events';
+import type { OutboxEntry } from './routing/outbox';
 import type { RepChange, RepState } from './routing/rep';
 import type { WorkItem } from './routing/work-item';
 
@@ -104,8 +105,11 @@ export interface RoutingStore {
   availableReps(groupId: string): Promise<RepState[]>;
   /** Items a rep holds (offered, assigned, in wrap-up). */
   heldItems(repId: string): Promise<WorkItem[]>;
-  /** Commits all writes atomically; throws ConflictError when any guard does not hold. */
-  commit(writes: readonly StateWrite[]): Promise<void>;
+  /**
+   * Commits all writes atomically; throws ConflictError when any guard does not hold. `outbox`, what the commit
+   * causes, is committed with them (semantics §10) and delivered at least once to `OutboxDispatch`.
+   */
+  commit(writes: readonly StateWrite[], outbox?: OutboxEntry): Promise<void>;
 }
 
 /**

@@ -42,7 +42,8 @@ export function cacheMs(value: string | undefined): number {
  * Environment: TABLE_NAME, EVENT_BUS_NAME, TIMER_QUEUE_URL, TIMER_QUEUE_ARN, SCHEDULE_GROUP, SCHEDULER_ROLE_ARN;
  * with telephony CONNECT_INSTANCE_ARN, and for callbacks CALLBACK_FLOW_ID and HOLDING_QUEUE_ID (optional:
  * without them a rep dials and reports the outcome); CANDIDATE_CACHE_MS (optional); RECORDINGS_BUCKET and
- * RECORDINGS_PREFIX (optional: where the functions that report missing voicemails look first).
+ * RECORDINGS_PREFIX (optional: where the functions that report missing voicemails look first); ROUTER_DELIVERY
+ * (`outbox` when deployed: the stream dispatcher delivers).
  */
 export function routerFromEnvironment(reach: RouterReach = { telephony: true }): Router {
   if (router) return router;
@@ -73,6 +74,8 @@ export function routerFromEnvironment(reach: RouterReach = { telephony: true }):
     // A few seconds of staleness at most; see CandidateCache for why that is safe.
     candidates: new CandidateCache(cacheMs(optionalEnv('CANDIDATE_CACHE_MS'))),
     recordings: recordingsFromEnvironment(),
+    // Deployed, only the table stream's dispatcher delivers what commits cause (ARCHITECTURE.md, "Delivery").
+    delivery: optionalEnv('ROUTER_DELIVERY') === 'outbox' ? 'outbox' : 'inline',
   });
   return router;
 }

@@ -20,6 +20,8 @@ export interface RouterAlarmsProps {
   /** The timer queue and its dead-letter queue. */
   readonly timerQueue: IQueue;
   readonly timerDeadLetters: IQueue;
+  /** The outbox dispatcher's dead-letter queue (its own alarm is in OutboxDispatch); shown on the dashboard. */
+  readonly outboxDeadLetters?: IQueue;
   /** Alarm when work has waited longer than this. @default 300 */
   readonly longestWaitAlarmSeconds?: number;
 }
@@ -86,6 +88,7 @@ export class RouterAlarms extends Construct {
             left: [
               props.timerQueue.metricApproximateNumberOfMessagesVisible(),
               props.timerDeadLetters.metricApproximateNumberOfMessagesVisible(),
+              ...(props.outboxDeadLetters ? [props.outboxDeadLetters.metricApproximateNumberOfMessagesVisible()] : []),
             ],
           }),
           new GraphWidget({

@@ -34,6 +34,8 @@ export const ROUTER_FUNCTIONS = [
   { id: 'Voicemail', handlerFile: 'voicemail', timeoutSeconds: 8, telephony: true },
   { id: 'RecordingArrived', handlerFile: 'recording-arrived', telephony: false },
   { id: 'CallbackRequest', handlerFile: 'callback-request', timeoutSeconds: 8, telephony: true },
+  // Delivers what commits cause, Connect calls and dials included (ARCHITECTURE.md, "Delivery").
+  { id: 'OutboxDispatch', handlerFile: 'outbox-dispatch', timeoutSeconds: 60, telephony: true },
 ] as const satisfies readonly RouterFunctionSpec[];
 
 export type RouterFunctionId = (typeof ROUTER_FUNCTIONS)[number]['id'];
@@ -70,6 +72,8 @@ export class RouterFunctions extends Construct {
     const environment = {
       TABLE_NAME: props.table.tableName,
       EVENT_BUS_NAME: props.bus.eventBusName,
+      // Only the stream's dispatcher delivers: a crash after a commit loses nothing it caused.
+      ROUTER_DELIVERY: 'outbox',
       ...props.timers.environment,
     };
     this.all = ROUTER_FUNCTIONS.map((spec: RouterFunctionSpec) => {

@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import type { CallbackCallerId } from '../connect/caller-id';
 import { ConnectConfiguration } from '../constructs/connect-configuration';
+import { OutboxDispatch } from '../constructs/outbox-dispatch';
 import { RouterAlarms } from '../constructs/router-alarms';
 import { RouterApi } from '../constructs/router-api';
 import { RouterFunctions } from '../constructs/router-functions';
@@ -82,16 +83,21 @@ export class RoutingStack extends Stack {
       targets: [new LambdaFunction(functions.get('Sweeper'))],
     });
     new RouterApi(this, 'RouterApi', { handler: functions.get('HttpApiHandler') });
+    const outbox = new OutboxDispatch(this, 'Outbox', {
+      table: props.table,
+      dispatcher: functions.get('OutboxDispatch'),
+    });
     new RouterAlarms(this, 'Alarms', {
       ...props,
       functions: functions.all,
       handOff: functions.get('HandOff'),
       timerQueue: timers.queue,
       timerDeadLetters: timers.deadLetters,
+      outboxDeadLetters: outbox.deadLetters,
     });
     this.recordings(props, functions);
     if (props.contactCenter) this.connect(props, props.contactCenter, functions);
-    acknowledgeFindings(functions, timers);
+    acknowledgeFindings(functions, timers, outbox);
   }
 
   /** Voicemails wait for their recording: the recordings bucket's Object Created events for call recordings. */

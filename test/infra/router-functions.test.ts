@@ -49,6 +49,13 @@ const ROUTING = [
   'xray:PutTraceSegments',
 ];
 const TELEPHONY = ['connect:StartOutboundVoiceContact', 'connect:UpdateContactRoutingData'];
+/** The outbox dispatcher reads the table's stream. */
+const READS_STREAM = [
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:ListStreams',
+];
 /** The timer handler also consumes its queue. */
 const CONSUMES_TIMERS = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'];
 
@@ -61,6 +68,7 @@ describe('router functions: each gets only what its router calls', () => {
       ...ROUTING,
       ...(spec.telephony ? TELEPHONY : []),
       ...(id === 'TimerHandler' ? CONSUMES_TIMERS : []),
+      ...(id === 'OutboxDispatch' ? READS_STREAM : []),
     ];
     expect(actionsOf(statements)).toEqual(expected.sort());
     const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));

@@ -201,3 +201,41 @@ describe('RoutingStack', () => {
     );
   });
 });
+
+describe('delivery from the outbox (issue #13)', () => {
+  const { template } = build(false);
+
+  it("streams the table's new images to the dispatcher: only rows with an outbox entry, partial failures, bisect", () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('OutboxDispatch') },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 10,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('OutboxDlq'), 'Arn'] } } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT', 'MODIFY'],
+              dynamodb: { NewImage: { outbox: { M: [{ exists: true }] } } },
+            }),
+          },
+        ],
+      },
+    });
+  });
+
+  it('alarms on the first undeliverable record', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('OutboxDlq'), 'QueueName'] } }],
+      Threshold: 1,
+    });
+  });
+
+  it('runs every router function with outbox delivery: only the dispatcher publishes, schedules and calls Connect', () => {
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function')))
+      expect(fn.Properties.Environment.Variables.ROUTER_DELIVERY).toBe('outbox');
+  });
+});

@@ -16,6 +16,8 @@ describe('RoutingDataStack', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       DeletionProtectionEnabled: true,
+      // The outbox entries commits carry on their rows reach the dispatcher through the stream.
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
       GlobalSecondaryIndexes: def.indexes.map((i) =>
         Match.objectLike({
           IndexName: i.indexName,

@@ -25,6 +25,7 @@ export async function createRoutingTable(client: DynamoDBClient, tableName: stri
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream },
       AttributeDefinitions: attributes.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
       KeySchema: [
         { AttributeName: def.partitionKey, KeyType: 'HASH' },

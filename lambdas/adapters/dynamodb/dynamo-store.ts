@@ -10,6 +10,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
+import type { OutboxEntry } from '../../domain/routing/outbox';
 import type { RepState } from '../../domain/routing/rep';
 import type { WorkItem } from '../../domain/routing/work-item';
 import {
@@ -83,8 +84,9 @@ export class DynamoRoutingStore implements RoutingStore {
     return (await this.queryAll('held', 'gsi3pk', keys.heldPk(repId))).map(rowToItem);
   }
 
-  async commit(writes: readonly StateWrite[]): Promise<void> {
-    const perWrite = writes.map((w) => this.operationsFor(w));
+  async commit(writes: readonly StateWrite[], outbox?: OutboxEntry): Promise<void> {
+    const carrier = outboxCarrier(writes);
+    const perWrite = writes.map((w, i) => this.operationsFor(w, i === carrier ? outbox : undefined));
     const operations = perWrite.flat();
     const writeOfOperation = perWrite.flatMap((ops, i) => ops.map(() => i));
     for (let attempt = 1; ; attempt++) {
@@ -109,25 +111,25 @@ export class DynamoRoutingStore implements RoutingStore {
     }
   }
 
-  private operationsFor(w: StateWrite): Operation[] {
+  private operationsFor(w: StateWrite, outbox: OutboxEntry | undefined): Operation[] {
     switch (w.kind) {
       case 'rep':
-        return [repWriteParams(this.tableName, w.change)];
+        return [repWriteParams(this.tableName, w.change, outbox)];
       case 'claimSource':
         return [this.claim(w.channel, w.source, w.itemId, w.claimedAt)];
       case 'updateItem':
-        return [{ Put: this.itemPut(w.item, w.rank, atVersion(w.expectedVersion)) }];
+        return [{ Put: this.itemPut(w.item, w.rank, atVersion(w.expectedVersion), outbox) }];
       case 'createItem':
         // A new item also claims its source, in the same transaction: a duplicate submission creates nothing.
         return [
-          { Put: this.itemPut(w.item, w.rank, mustNotExist) },
+          { Put: this.itemPut(w.item, w.rank, mustNotExist, outbox) },
           this.claim(w.item.channel, w.item.source, w.item.id, w.claimedAt),
         ];
     }
   }
 
-  private itemPut(item: WorkItem, rank: string | undefined, guard: Condition) {
-    return { TableName: this.tableName, Item: itemToRow(item, rank), ...conditionParams(guard) };
+  private itemPut(item: WorkItem, rank: string | undefined, guard: Condition, outbox?: OutboxEntry) {
+    return { TableName: this.tableName, Item: itemToRow(item, rank, outbox), ...conditionParams(guard) };
   }
 
   /** A source claim may be made only once: the second claimant of a source loses. */
@@ -139,4 +141,13 @@ export class DynamoRoutingStore implements RoutingStore {
   private async queryAll(indexName: string, keyName: string, value: string) {
     return queryAll(this.db, { TableName: this.tableName, IndexName: indexName }, keyName, value);
   }
+}
+
+/**
+ * The write whose row carries the commit's outbox: the first item written, else the first rep whose row is
+ * written. Its stream record is then the commit's one delivery of what it caused.
+ */
+export function outboxCarrier(writes: readonly StateWrite[]): number {
+  const item = writes.findIndex((w) => w.kind === 'createItem' || w.kind === 'updateItem');
+  return item >= 0 ? item : writes.findIndex((w) => w.kind === 'rep');
 }

@@ -1,4 +1,5 @@
 import { waitPartition } from '../../domain/routing/ordering';
+import type { OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, type RepState } from '../../domain/routing/rep';
 import { FINAL_STATES, HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
 import { keys } from './keys';
@@ -16,6 +17,7 @@ const STORAGE_ATTRIBUTES = [
   'gsi3pk',
   'gsi3sk',
   'expiresAt',
+  'outbox',
 ];
 
 function strip<T>(row: Row): T {
@@ -25,11 +27,12 @@ function strip<T>(row: Row): T {
 }
 
 /**
- * A work item row. Index attributes are derived from state: only queued items are in the waiting index,
+ * A work item row; `outbox`, what the commit writing it caused, rides on the row so the table's stream delivers it
+ * (ARCHITECTURE.md, "Delivery"). Index attributes are derived from state: only queued items are in the waiting index,
  * only held items in the held index, so both indexes stay sparse.
  */
-export function itemToRow(item: WorkItem, rank: string | undefined): Row {
-  const row: Row = { ...keys.item(item.id), type: 'WorkItem', ...item };
+export function itemToRow(item: WorkItem, rank: string | undefined, outbox?: OutboxEntry): Row {
+  const row: Row = { ...keys.item(item.id), type: 'WorkItem', ...item, ...(outbox ? { outbox } : {}) };
   if (item.state === 'Queued' || item.state === 'Scheduled') {
     if (rank === undefined) throw new Error(`${item.state} item ${item.id} written without a rank`);
     row.gsi1pk = keys.waitingPk(waitPartition(item));
@@ -46,8 +49,8 @@ export function itemToRow(item: WorkItem, rank: string | undefined): Row {
 export const rowToItem = (row: Row): WorkItem => strip<WorkItem>(row);
 
 /** A rep row: in the availability index only while logged in with a status that routes something. */
-export function repToRow(rep: RepState): Row {
-  const row: Row = { ...keys.rep(rep.repId), type: 'Rep', ...rep };
+export function repToRow(rep: RepState, outbox?: OutboxEntry): Row {
+  const row: Row = { ...keys.rep(rep.repId), type: 'Rep', ...rep, ...(outbox ? { outbox } : {}) };
   if (isRoutable(rep)) {
     row.gsi2pk = keys.availablePk(rep.groupId);
     row.gsi2sk = rep.repId;

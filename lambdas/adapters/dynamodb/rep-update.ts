@@ -1,3 +1,4 @@
+import type { OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, type RepChange } from '../../domain/routing/rep';
 import type { CapacityPool } from '../../domain/routing/work-item';
 import { conditionParams, mustNotExist } from './conditions';
@@ -14,9 +15,10 @@ type Params = Record<string, unknown>;
 export function repWriteParams(
   tableName: string,
   change: RepChange,
+  outbox?: OutboxEntry,
 ): { Put: Params } | { Update: Params } | { ConditionCheck: Params } {
   if (change.expectedPresenceVersion === 0 && change.create) {
-    return { Put: { TableName: tableName, Item: repToRow(change.create), ...conditionParams(mustNotExist) } };
+    return { Put: { TableName: tableName, Item: repToRow(change.create, outbox), ...conditionParams(mustNotExist) } };
   }
   const names: Record<string, string> = { '#pk': 'pk' };
   const values: Record<string, unknown> = {};
@@ -84,6 +86,14 @@ export function repWriteParams(
         sets.push(`#${field} = :${field}`);
       }
     }
+  }
+  if (sets.length || removes.length || outbox) {
+    // The row's stream record carries this commit's outbox, or none: never an earlier commit's again.
+    names['#outbox'] = 'outbox';
+    if (outbox) {
+      values[':outbox'] = outbox;
+      sets.push('#outbox = :outbox');
+    } else removes.push('#outbox');
   }
   const update = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
     .join(' ')

@@ -15,6 +15,13 @@ export const routingTableDefinition = {
   sortKey: 'sk',
   /** Epoch seconds; ended work items and source claims expire after the retention period. */
   ttlAttribute: 'expiresAt',
+  /**
+   * The table's stream: each written row's new image, so the outbox entry a commit carries on its row is delivered
+   * (ARCHITECTURE.md, "Delivery"). New images only: the dispatcher needs nothing else.
+   */
+  stream: 'NEW_IMAGE',
+  /** The attribute a row carries its commit's outbox entry in. */
+  outboxAttribute: 'outbox',
   indexes: [
     {
       indexName: 'waiting',

@@ -2,6 +2,7 @@ import type { ContactCenterConfig } from '../../domain/config/schema';
 import { ConflictError } from '../../domain/errors';
 import type { ConfigStore, Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
 import { waitPartition } from '../../domain/routing/ordering';
+import type { OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, POOLS, type RepChange, type RepState } from '../../domain/routing/rep';
 import { HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
 
@@ -69,9 +70,18 @@ export class MemoryRoutingStore implements RoutingStore, ConfigStore {
     return { items: [...this.items.values()].map((r) => r.item), reps: [...this.reps.values()] };
   }
 
-  async commit(writes: readonly StateWrite[]): Promise<void> {
+  /** Committed outbox entries not yet taken: the memory store's stream, in commit order. */
+  private readonly stream: OutboxEntry[] = [];
+
+  /** What the stream holds now, taken (the in-process dispatcher's read, as a stream consumer's). */
+  takeOutbox(): OutboxEntry[] {
+    return this.stream.splice(0, this.stream.length);
+  }
+
+  async commit(writes: readonly StateWrite[], outbox?: OutboxEntry): Promise<void> {
     const failed = writes.flatMap((w, i) => (this.guardHolds(w) ? [] : [i]));
     if (failed.length) throw new ConflictError('condition failed', { failedWrites: failed });
+    if (outbox) this.stream.push(structuredClone(outbox));
     for (const w of writes) {
       if (w.kind === 'rep') this.applyRep(w.change);
       else if (w.kind === 'claimSource') this.sources.set(`${w.channel}#${w.source}`, w.itemId);

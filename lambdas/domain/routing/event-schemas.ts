@@ -5,8 +5,11 @@ import type { RoutingEvent, RoutingEventType } from './events';
 export const EVENT_SCHEMA_VERSION = 1;
 
 const at = z.number().int().describe('epoch milliseconds when it happened');
+/** Every event's id, stable across redeliveries (the commit's outbox entry and the position in it). */
+const eventId = z.string().optional().describe('stable across redeliveries: de-duplicate by it');
 const item = {
   at,
+  eventId,
   itemId: z.string(),
   itemVersion: z.number().int().optional().describe('the item version after the change: order and de-duplicate by it'),
 };
@@ -159,6 +162,7 @@ export const eventSchemas = {
   'rep.presenceChanged': z.strictObject({
     type: z.literal('rep.presenceChanged'),
     at,
+    eventId,
     repId: z.string(),
     loggedIn: z.boolean(),
     statusId: z.string().optional(),

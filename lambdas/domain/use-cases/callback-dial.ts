@@ -5,7 +5,7 @@ import type { RoutingEvent } from '../routing/events';
 import { release } from '../routing/rep';
 import type { DialOutcome, WorkItem } from '../routing/work-item';
 import { callbackDueTimer } from './callbacks';
-import { type Attempt, itemWrite, RETRY, repWrite, retrying, sourceClaim, tryCommit } from './commit';
+import { type Attempt, itemWrite, RETRY, repWrite, retrying, sourceClaim } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
@@ -73,12 +73,15 @@ export async function dialCallback(
       version: item!.version + 1,
     };
     const claim = contactId ? [sourceClaim('voice', contactId, itemId, deps.clock.now())] : [];
-    if (!(await tryCommit(deps, [itemWrite(next, item!), ...claim]))) return RETRY;
-    await fx.emit({
-      events: [{ type: 'callback.dialed', at: deps.clock.now(), itemId, repId: r.repId, attempt, contactId }],
-      timers: [],
-      item: next,
-    });
+    const dialed: RoutingEvent = {
+      type: 'callback.dialed',
+      at: deps.clock.now(),
+      itemId,
+      repId: r.repId,
+      attempt,
+      contactId,
+    };
+    if (!(await fx.commit([itemWrite(next, item!), ...claim], { events: [dialed], timers: [] }))) return RETRY;
     return { kind: 'dialed', itemId, attempt, contactId };
   });
   if (failed) return recordDialOutcome(deps, { itemId, outcome: 'failed' }, fx);
@@ -118,12 +121,14 @@ export async function recordDialOutcome(
     const outcomes = [...cb.outcomes, { at: now, outcome: outcome as DialOutcome }];
     if (outcome === 'answered') {
       const next: WorkItem = { ...item, callback: { ...cb, connected: true, outcomes }, version: item.version + 1 };
-      if (!(await tryCommit(deps, [itemWrite(next, item)]))) return RETRY;
-      await fx.emit({
-        events: [{ type: 'callback.connected', at: now, itemId, repId: r.repId, attempt: cb.attempts }],
-        timers: [],
-        item: next,
-      });
+      const connected: RoutingEvent = {
+        type: 'callback.connected',
+        at: now,
+        itemId,
+        repId: r.repId,
+        attempt: cb.attempts,
+      };
+      if (!(await fx.commit([itemWrite(next, item)], { events: [connected], timers: [] }))) return RETRY;
       return { kind: 'connected', itemId };
     }
     const config = await deps.config.get();
@@ -148,8 +153,6 @@ export async function recordDialOutcome(
           version: item.version + 1,
           callback: { ...cb, outcomes },
         };
-    if (!(await tryCommit(deps, [itemWrite(next, item), repWrite(config, release(rep, r.pool, r.units), rep)])))
-      return RETRY;
     const failed: RoutingEvent = {
       type: 'callback.attemptFailed',
       at: now,
@@ -166,7 +169,8 @@ export async function recordDialOutcome(
           { type: 'callback.exhausted', at: now, itemId, attempts: cb.attempts },
           { type: 'work.completed', at: now, itemId, repId: r.repId },
         ];
-    await fx.emit({ events, timers: retry ? [callbackDueTimer(next)] : [], item: next });
+    const writes = [itemWrite(next, item), repWrite(config, release(rep, r.pool, r.units), rep)];
+    if (!(await fx.commit(writes, { events, timers: retry ? [callbackDueTimer(next)] : [] }))) return RETRY;
     freedRep = r.repId;
     return { kind: retry ? 'retryScheduled' : 'exhausted', itemId };
   });

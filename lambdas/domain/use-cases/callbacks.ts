@@ -4,11 +4,11 @@ import { InvalidInputError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { queuedEvent, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { type Attempt, itemWrite, newItem, RETRY, retrying, tryCommit } from './commit';
+import { type Attempt, itemWrite, newItem, RETRY, retrying } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
-import { announceLeft, type LeftCall, leaveQueue } from './leave-queue';
+import { type LeftCall, leaveQueue, replacing } from './leave-queue';
 import { requireItem } from './reads';
 import { routeItem } from './route-item';
 
@@ -93,7 +93,20 @@ export async function requestCallback(
       offers: 0,
       callback: { phoneNumber: data.phoneNumber, dueAt, attempts: 0, ...retry, outcomes: [] },
     };
-    return (await tryCommit(deps, [newItem(item, now), ...(left?.writes ?? [])])) ? { item, left } : RETRY;
+    const requested: RoutingEvent = {
+      type: 'callback.requested',
+      at: now,
+      itemId: item.id,
+      queueId: queue.id,
+      dueAt,
+      ...replacing(left),
+    };
+    const created =
+      item.state === 'Scheduled'
+        ? { events: [requested], timers: [callbackDueTimer(item)] }
+        : { events: [requested, queuedEvent(item, 'submitted')], timers: queuedTimers(item, config) };
+    const writes = [newItem(item, now), ...(left?.writes ?? [])];
+    return (await fx.commit(writes, ...(left ? [left.canceled] : []), created)) ? { item, left } : RETRY;
   });
   if ('duplicate' in stored) {
     const existing = stored.duplicate;
@@ -101,22 +114,7 @@ export async function requestCallback(
     return fx.outcome({ kind, itemId: existing.id, dueAt: existing.callback?.dueAt ?? dueAt, duplicate: true });
   }
   const { item, left } = stored;
-  const replaces = await announceLeft(fx, left);
-  const requested: RoutingEvent = {
-    type: 'callback.requested',
-    at: now,
-    itemId: item.id,
-    queueId: queue.id,
-    dueAt,
-    ...replaces,
-  };
-  if (item.state === 'Scheduled') {
-    await fx.emit({ events: [requested], timers: [callbackDueTimer(item)], item });
-  } else {
-    const queued = queuedEvent(item, 'submitted');
-    await fx.emit({ events: [requested, queued], timers: queuedTimers(item, config), item });
-    await routeItem(deps, item.id, fx, item);
-  }
+  if (item.state === 'Queued') await routeItem(deps, item.id, fx, item);
   if (left?.releasedRepId) await findWorkForRep(deps, left.releasedRepId, fx);
   return fx.outcome({
     kind: item.state === 'Scheduled' ? 'scheduled' : 'queued',
@@ -141,8 +139,8 @@ export async function callbackDue(
     const config = await deps.config.get();
     const now = deps.clock.now();
     const queued: WorkItem = { ...item, state: 'Queued', targetSince: now, version: item.version + 1 };
-    if (!(await tryCommit(deps, [itemWrite(queued, item)]))) return RETRY;
-    await fx.emit({ events: [queuedEvent(queued, 'callbackDue')], timers: queuedTimers(queued, config), item: queued });
+    const caused = { events: [queuedEvent(queued, 'callbackDue')], timers: queuedTimers(queued, config) };
+    if (!(await fx.commit([itemWrite(queued, item)], caused))) return RETRY;
     return { kind: 'fired', itemId: item.id };
   });
   if (decision.kind === 'fired') await routeItem(deps, timer.itemId, fx);

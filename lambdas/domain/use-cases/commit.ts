@@ -1,7 +1,8 @@
 import type { CompiledConfig } from '../config/compiled-config';
-import { ConflictError, ContentionError } from '../errors';
+import { ConflictError, ContentionError, RouterError } from '../errors';
 import type { StateWrite } from '../ports';
 import { rankKey, scheduledRank } from '../routing/ordering';
+import type { OutboxEntry } from '../routing/outbox';
 import { type RepState, repChange } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
 import type { RouterDeps } from './deps';
@@ -58,10 +59,17 @@ function ranked(config: CompiledConfig, w: StateWrite): StateWrite {
 }
 
 /** Commits; on a conflict says whether the item, the rep, or both had moved on (unknown = both). */
-export async function commitOrConflict(deps: RouterDeps, planned: readonly PlannedWrite[]): Promise<CommitResult> {
+export async function commitOrConflict(
+  deps: RouterDeps,
+  planned: readonly PlannedWrite[],
+  outbox?: OutboxEntry,
+): Promise<CommitResult> {
   const config = await deps.config.get();
   try {
-    await deps.store.commit(planned.map((p) => ranked(config, p.write)));
+    await deps.store.commit(
+      planned.map((p) => ranked(config, p.write)),
+      outbox,
+    );
     for (const p of planned) if (p.repAfter) deps.candidates?.update(p.repAfter);
     return { committed: true };
   } catch (err) {
@@ -79,6 +87,27 @@ export async function commitOrConflict(deps: RouterDeps, planned: readonly Plann
 /** Commits, turning a conflict into `false` so the caller retries on fresh state. */
 export async function tryCommit(deps: RouterDeps, planned: readonly PlannedWrite[]): Promise<boolean> {
   return (await commitOrConflict(deps, planned)).committed;
+}
+
+/**
+ * The outbox entry's id for a commit of `planned`: the first item written at its new version, or the first rep
+ * whose presence changes at its new presence version (OutboxEntry.id).
+ */
+export function commitId(planned: readonly PlannedWrite[]): string {
+  for (const { write: w } of planned)
+    if (w.kind === 'createItem' || w.kind === 'updateItem') return `item#${w.item.id}@${w.item.version}`;
+  for (const { write: w } of planned)
+    if (w.kind === 'rep' && w.change.presence)
+      return `rep#${w.change.repId}@${(w.change.expectedPresenceVersion ?? 0) + 1}`;
+  throw new RouterError('a commit that causes something must write an item or a presence');
+}
+
+/** The new version of every item `planned` writes: events about them are stamped with it. */
+export function writtenVersions(planned: readonly PlannedWrite[]): Map<string, number> {
+  const versions = new Map<string, number>();
+  for (const { write: w } of planned)
+    if (w.kind === 'createItem' || w.kind === 'updateItem') versions.set(w.item.id, w.item.version);
+  return versions;
 }
 
 /** Runs `attempt` until it answers with something other than RETRY, at most MAX_ATTEMPTS times. */

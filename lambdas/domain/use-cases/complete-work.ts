@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors';
 import { cancel, complete, finish } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { type Attempt, itemWrite, RETRY, repWrite, retrying, tryCommit } from './commit';
+import { type Attempt, itemWrite, RETRY, repWrite, retrying } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
@@ -39,8 +39,7 @@ export async function completeWork(
     if (!rep) return RETRY;
     const t = complete(item, rep, config, deps.clock.now());
     const writes = t.rep ? [itemWrite(t.item, item), repWrite(config, t.rep, rep)] : [itemWrite(t.item, item)];
-    if (!(await tryCommit(deps, writes))) return RETRY;
-    await fx.emit(t);
+    if (!(await fx.commit(writes, t))) return RETRY;
     return t.item.state === 'WrapUp'
       ? { kind: 'wrapUp', itemId: item.id, repId, wrapUpEndsAt: t.item.wrapUpEndsAt! }
       : { kind: 'completed', itemId: item.id, repId };
@@ -67,8 +66,7 @@ export async function endWrapUp(
     const rep = await holderOf(deps, config, item);
     if (!rep) return RETRY;
     const t = finish(item, rep, deps.clock.now());
-    if (!(await tryCommit(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, rep)]))) return RETRY;
-    await fx.emit(t);
+    if (!(await fx.commit([itemWrite(t.item, item), repWrite(config, t.rep!, rep)], t))) return RETRY;
     return { kind: 'completed', itemId: item.id, repId };
   });
   if (decision.kind === 'completed') await findWorkForRep(deps, decision.repId, fx);
@@ -91,8 +89,7 @@ export async function cancelWork(
     if (repId && !rep) return RETRY;
     const t = cancel(item, rep, input.reason, deps.clock.now());
     const writes = t.rep && rep ? [itemWrite(t.item, item), repWrite(config, t.rep, rep)] : [itemWrite(t.item, item)];
-    if (!(await tryCommit(deps, writes))) return RETRY;
-    await fx.emit(t);
+    if (!(await fx.commit(writes, t))) return RETRY;
     return { kind: 'canceled', itemId: item.id, releasedRepId: repId };
   });
   if (decision.kind === 'canceled' && decision.releasedRepId) await findWorkForRep(deps, decision.releasedRepId, fx);

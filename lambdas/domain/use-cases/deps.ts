@@ -19,6 +19,12 @@ export interface RouterDeps {
   readonly telephony?: TelephonyPort;
   /** Cached candidates for pushes; absent means every push queries the availability index. */
   readonly candidates?: CandidateCache;
+  /**
+   * Who delivers what a commit caused. `inline` (the default: local runs, tests): the writer publishes, schedules
+   * and runs follow-ups right after its commit. `outbox` (AWS): only the table's stream dispatcher does, at least
+   * once, from the outbox entry the commit carried; a crash after the commit then loses nothing.
+   */
+  readonly delivery?: 'inline' | 'outbox';
   /** The recordings bucket, searched before a voicemail is reported missing; absent: the event is the only way. */
   readonly recordings?: RecordingLocator;
 }

@@ -1,6 +1,8 @@
 import type { RoutingEvent, Timer } from '../routing/events';
 import type { FollowUp } from '../routing/follow-ups';
+import { type OutboxEntry, outboxEntry } from '../routing/outbox';
 import type { WorkItem } from '../routing/work-item';
+import { type CommitResult, commitId, commitOrConflict, type PlannedWrite, writtenVersions } from './commit';
 import type { RouterDeps } from './deps';
 
 /**
@@ -18,26 +20,43 @@ export interface Caused {
   readonly events: readonly RoutingEvent[];
   readonly timers: readonly Timer[];
   readonly followUps?: readonly FollowUp[];
-  /** The committed item the events are about: its version is stamped on them. */
+  /** The item the events are about (informative: versions come from the commit's own writes). */
   readonly item?: WorkItem;
 }
 
-/** Collects the effects of one use-case call; publishes events and schedules timers only after a commit. */
+/**
+ * Collects the effects of one use-case call. Each commit carries what it causes in its outbox entry (semantics §10);
+ * once committed, `inline` delivery (local runs, tests) publishes and schedules at once, while `outbox` delivery
+ * (AWS) leaves all of it to the table's stream dispatcher, which delivers at least once.
+ */
 export class Effects {
   readonly events: RoutingEvent[] = [];
   readonly followUps: FollowUp[] = [];
   constructor(private readonly deps: RouterDeps) {}
 
-  /** `items` are further committed states; their versions are stamped on the events about them. */
-  async emit(caused: Caused, items: readonly WorkItem[] = []): Promise<void> {
-    const versions = new Map([...(caused.item ? [caused.item] : []), ...items].map((i) => [i.id, i.version]));
-    const events = caused.events.map((e) =>
-      'itemId' in e && versions.has(e.itemId) ? { ...e, itemVersion: versions.get(e.itemId) } : e,
-    );
-    if (events.length) await this.deps.events.publish(events);
-    if (caused.timers.length) await this.deps.timers.schedule(caused.timers);
-    this.events.push(...events);
-    this.followUps.push(...(caused.followUps ?? []));
+  /** Commits `planned` with its outbox entry; a conflict says which side moved on (see commitOrConflict). */
+  async commitOrConflict(planned: readonly PlannedWrite[], ...caused: Caused[]): Promise<CommitResult> {
+    const entry = outboxEntry(commitId(planned), this.deps.clock.now(), writtenVersions(planned), {
+      events: caused.flatMap((c) => c.events),
+      timers: caused.flatMap((c) => c.timers),
+      followUps: caused.flatMap((c) => c.followUps ?? []),
+    });
+    const result = await commitOrConflict(this.deps, planned, entry);
+    if (result.committed) await this.committed(entry);
+    return result;
+  }
+
+  /** Commits `planned` with what it causes; false when a guard failed (retry on fresh state). */
+  async commit(planned: readonly PlannedWrite[], ...caused: Caused[]): Promise<boolean> {
+    return (await this.commitOrConflict(planned, ...caused)).committed;
+  }
+
+  private async committed(entry: OutboxEntry): Promise<void> {
+    this.events.push(...entry.events);
+    if (this.deps.delivery === 'outbox') return;
+    if (entry.events.length) await this.deps.events.publish(entry.events);
+    if (entry.timers.length) await this.deps.timers.schedule(entry.timers);
+    this.followUps.push(...entry.followUps);
   }
 
   /** Takes in what another use case, run on its own effects, caused. */

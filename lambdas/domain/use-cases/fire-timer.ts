@@ -2,7 +2,7 @@ import type { Timer } from '../routing/events';
 import { applyDueRules, newlyRelaxed, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
 import { callbackDue } from './callbacks';
-import { itemWrite, RETRY, retrying, tryCommit } from './commit';
+import { itemWrite, RETRY, retrying } from './commit';
 import { endWrapUp } from './complete-work';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
@@ -75,11 +75,10 @@ async function applyTimedRules(deps: RouterDeps, timer: Timer, fx: Effects): Pro
     const next: WorkItem = dropped.length
       ? { ...due.item, relaxedSkills: [...due.item.relaxedSkills, ...dropped], version: item.version + 1 }
       : due.item;
-    if (!(await tryCommit(deps, [itemWrite(next, item)]))) return RETRY;
     const events = [...due.events];
     if (dropped.length) events.push({ type: 'skills.relaxed', at: now, itemId: item.id, dropped });
     const timers = due.events.length ? queuedTimers(next, config).filter((t) => t.dueAt > now) : [];
-    await fx.emit({ events, timers, item: next });
+    if (!(await fx.commit([itemWrite(next, item)], { events, timers }))) return RETRY;
     return true;
   });
   if (applied) await routeItem(deps, timer.itemId, fx);

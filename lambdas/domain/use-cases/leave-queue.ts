@@ -3,7 +3,6 @@ import { cancel } from '../routing/lifecycle';
 import type { Transition } from '../routing/transitions';
 import { type Attempt, itemWrite, type PlannedWrite, RETRY, repWrite } from './commit';
 import type { RouterDeps } from './deps';
-import type { Effects } from './effects';
 import { holderOf } from './reads';
 
 /** Why a waiting call ended when its caller chose another way to be served: never counted as an abandon. */
@@ -43,9 +42,6 @@ export async function leaveQueue(
   return { itemId: call.id, requestedAt: call.requestedAt, writes, canceled, releasedRepId: call.reservation?.repId };
 }
 
-/** Publishes the left call's cancel; what the new item's event says of it (`replacesItemId`). */
-export async function announceLeft(fx: Effects, left: LeftCall | undefined): Promise<{ replacesItemId?: string }> {
-  if (!left) return {};
-  await fx.emit(left.canceled);
-  return { replacesItemId: left.itemId };
-}
+/** What the new item's event says of the call it replaces (`replacesItemId`). */
+export const replacing = (left: LeftCall | undefined): { replacesItemId?: string } =>
+  left ? { replacesItemId: left.itemId } : {};

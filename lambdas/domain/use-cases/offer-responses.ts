@@ -4,7 +4,7 @@ import type { Timer } from '../routing/events';
 import { applyDueRules, queuedTimers } from '../routing/lifecycle';
 import { accept, type ReturnKind, returnToQueue } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { itemWrite, RETRY, repWrite, retrying, tryCommit } from './commit';
+import { itemWrite, RETRY, repWrite, retrying } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
@@ -55,8 +55,7 @@ export async function acceptOffer(deps: RouterDeps, ref: OfferRef): Promise<Outc
       );
     }
     const t = accept(item, deps.clock.now());
-    if (!(await tryCommit(deps, [itemWrite(t.item, item)]))) return RETRY;
-    await fx.emit(t);
+    if (!(await fx.commit([itemWrite(t.item, item)], t))) return RETRY;
     return fx.outcome({ kind: 'accepted', itemId: item.id, repId: r!.repId, offerId: r!.offerId });
   });
 }
@@ -98,12 +97,8 @@ async function returnOffer(
     const statusChange = statusId ? { statusId, channels: config.status(statusId).channels } : undefined;
     const t = returnToQueue(item, rep, kind, now, { reason: ref.reason, statusChange });
     const due = applyDueRules(t.item, config, now);
-    if (!(await tryCommit(deps, [itemWrite(due.item, item), repWrite(config, t.rep!, rep)]))) return RETRY;
-    await fx.emit({
-      events: [...t.events, ...due.events],
-      timers: requeueTimers(due.item, config, kind, now),
-      item: due.item,
-    });
+    const caused = { events: [...t.events, ...due.events], timers: requeueTimers(due.item, config, kind, now) };
+    if (!(await fx.commit([itemWrite(due.item, item), repWrite(config, t.rep!, rep)], caused))) return RETRY;
     return { kind, itemId: item.id, repId: r.repId };
   });
   if (returned.kind === 'stale') return fx.outcome(returned);

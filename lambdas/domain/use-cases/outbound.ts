@@ -5,7 +5,7 @@ import { applyDueRules } from '../routing/lifecycle';
 import { type RepState, reserve } from '../routing/rep';
 import { returnToQueue } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { type Attempt, itemWrite, newItem, RETRY, repWrite, retrying, tryCommit } from './commit';
+import { type Attempt, itemWrite, newItem, RETRY, repWrite, retrying } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { repState } from './reads';
@@ -82,16 +82,15 @@ export async function reserveOutbound(deps: RouterDeps, input: OutboundInput): P
       newItem(item, now),
       repWrite(config, reserved, rep),
     ];
-    if (!(await tryCommit(deps, writes))) return RETRY;
-    events.push({
+    const assigned: RoutingEvent = {
       type: 'work.assigned',
       at: now,
       itemId: item.id,
       offerId: item.reservation!.offerId,
       repId: rep.repId,
       channel: 'voice',
-    });
-    await fx.emit({ events, timers: [] }, [...returned.map((r) => r.after), item]);
+    };
+    if (!(await fx.commit(writes, { events: [...events, assigned], timers: [] }))) return RETRY;
     return { kind: 'reserved', itemId: item.id, repId: rep.repId, rescinded: returned.map((r) => r.before.id) };
   });
   if (decision.kind === 'reserved') {

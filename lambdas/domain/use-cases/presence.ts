@@ -1,7 +1,7 @@
 import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError } from '../errors';
 import type { RepState } from '../routing/rep';
-import { type Attempt, RETRY, repWrite, retrying, tryCommit } from './commit';
+import { type Attempt, RETRY, repWrite, retrying } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
@@ -40,21 +40,23 @@ export async function logIn(
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return RETRY;
-    await fx.emit({
-      events: [
-        {
-          type: 'rep.presenceChanged',
-          at: now,
-          repId: rep.repId,
-          loggedIn: true,
-          statusId: status.id,
-          sessionId,
-          reason: 'login',
-        },
-      ],
-      timers: [],
-    });
+    if (
+      !(await fx.commit([repWrite(config, next, rep)], {
+        events: [
+          {
+            type: 'rep.presenceChanged',
+            at: now,
+            repId: rep.repId,
+            loggedIn: true,
+            statusId: status.id,
+            sessionId,
+            reason: 'login',
+          },
+        ],
+        timers: [],
+      }))
+    )
+      return RETRY;
     return { kind: 'loggedIn', repId: rep.repId, sessionId, statusId: status.id };
   });
   if (decision.kind === 'loggedIn') await findWorkForRep(deps, input.repId, fx);
@@ -81,21 +83,23 @@ export async function changeStatus(
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return RETRY;
-    await fx.emit({
-      events: [
-        {
-          type: 'rep.presenceChanged',
-          at: now,
-          repId: rep.repId,
-          loggedIn: true,
-          statusId: status.id,
-          sessionId: rep.sessionId,
-          reason: 'statusChange',
-        },
-      ],
-      timers: [],
-    });
+    if (
+      !(await fx.commit([repWrite(config, next, rep)], {
+        events: [
+          {
+            type: 'rep.presenceChanged',
+            at: now,
+            repId: rep.repId,
+            loggedIn: true,
+            statusId: status.id,
+            sessionId: rep.sessionId,
+            reason: 'statusChange',
+          },
+        ],
+        timers: [],
+      }))
+    )
+      return RETRY;
     return { kind: 'statusChanged', repId: rep.repId, statusId: status.id };
   });
   await findWorkForRep(deps, input.repId, fx);
@@ -121,20 +125,22 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
       statusChannels: [],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await tryCommit(deps, [repWrite(config, next, rep)]))) return RETRY;
-    await fx.emit({
-      events: [
-        {
-          type: 'rep.presenceChanged',
-          at: now,
-          repId: rep.repId,
-          loggedIn: false,
-          sessionId: rep.sessionId,
-          reason: 'logout',
-        },
-      ],
-      timers: [],
-    });
+    if (
+      !(await fx.commit([repWrite(config, next, rep)], {
+        events: [
+          {
+            type: 'rep.presenceChanged',
+            at: now,
+            repId: rep.repId,
+            loggedIn: false,
+            sessionId: rep.sessionId,
+            reason: 'logout',
+          },
+        ],
+        timers: [],
+      }))
+    )
+      return RETRY;
     return { kind: 'loggedOut', repId: rep.repId, rescinded: [] };
   });
   // Also when already logged out: a repeated logout finishes rescinding what a crash left offered.

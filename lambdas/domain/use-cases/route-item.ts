@@ -6,7 +6,7 @@ import type { RepState } from '../routing/rep';
 import { type Candidate, chooseRep } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
-import { commitOrConflict, itemWrite, MAX_ATTEMPTS, repWrite, tryCommit } from './commit';
+import { itemWrite, MAX_ATTEMPTS, repWrite } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { requireItem } from './reads';
@@ -68,9 +68,8 @@ export async function routeItem(
       const state = rep.state as RepState & { sessionId: string };
       const offerId = deps.ids.next('offer');
       const t = offer({ item, rep: state, profile: rep.profile, pool, units, offerId, explanation }, config, now);
-      const result = await commitOrConflict(deps, [itemWrite(t.item, item), repWrite(config, t.rep!, state)]);
+      const result = await fx.commitOrConflict([itemWrite(t.item, item), repWrite(config, t.rep!, state)], t);
       if (result.committed) {
-        await fx.emit(t);
         return fx.outcome({
           kind: 'offered',
           itemId,
@@ -137,8 +136,8 @@ async function fallBackIfPreferredRepAway(
   const preferred = await deps.store.getRep(item.target.repId);
   const due = applyDueRules(item, config, now, preferred?.sessionId !== undefined);
   if (due.events.length === 0) return item;
-  if (!(await tryCommit(deps, [itemWrite(due.item, item)]))) return 'conflict';
-  await fx.emit({ events: due.events, timers: queuedTimers(due.item, config), item: due.item });
+  if (!(await fx.commit([itemWrite(due.item, item)], { events: due.events, timers: queuedTimers(due.item, config) })))
+    return 'conflict';
   return due.item;
 }
 

@@ -1,4 +1,5 @@
 import type { Timer } from '../routing/events';
+import type { OutboxEntry } from '../routing/outbox';
 import type { DestinationQuery } from '../routing/transfer-destinations';
 import { type DialOutcomeInput, dialCallback, recordDialOutcome } from './callback-dial';
 import { type CallbackRequestInput, requestCallback } from './callbacks';
@@ -6,6 +7,7 @@ import type { RoutingCommands } from './commands';
 import { cancelWork, completeWork, endWrapUp } from './complete-work';
 import { type ContactEvent, handleContactEvent } from './contact-events';
 import type { RouterDeps } from './deps';
+import { dispatchOutbox } from './dispatch';
 import type { Outcome } from './effects';
 import { findWorkForRep } from './find-work';
 import { fireTimer } from './fire-timer';
@@ -99,6 +101,10 @@ export class Router implements RoutingCommands {
   /** A Connect contact event (semantics §8); it drives the commands above, each with its follow-ups. */
   handleContactEvent(event: ContactEvent) {
     return handleContactEvent(this.deps, this, event);
+  }
+  /** Delivers one committed outbox entry (the table stream's dispatcher, or the in-process drain). */
+  dispatch(entry: OutboxEntry) {
+    return dispatchOutbox(this.deps, entry);
   }
   /** The safety net: finishes what lost triggers or crashes left behind, through the commands above. */
   sweep() {

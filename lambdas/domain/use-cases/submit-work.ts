@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors';
 import { queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { commitOrConflict, newItem, repWrite, tryCommit } from './commit';
+import { newItem, repWrite } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { offerOnArrival, type RouteDecision, routeItem } from './route-item';
@@ -63,10 +63,9 @@ export async function submitWork(deps: RouterDeps, input: SubmitWorkInput): Prom
   // Fast path: the create and the first offer in one transaction (one write of the item instead of two).
   const first = await offerOnArrival(deps, config, item, now);
   if (first) {
-    const result = await commitOrConflict(deps, [newItem(first.item, now), repWrite(config, first.rep, first.before)]);
+    const writes = [newItem(first.item, now), repWrite(config, first.rep, first.before)];
+    const result = await fx.commitOrConflict(writes, queued, first);
     if (result.committed) {
-      await fx.emit({ ...queued, item: first.item });
-      await fx.emit(first);
       return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: first.decision });
     }
     if (result.itemConflict) return duplicate(deps, fx, channel.name, data.source);
@@ -78,8 +77,7 @@ export async function submitWork(deps: RouterDeps, input: SubmitWorkInput): Prom
     }
   }
   // The create also claims the source id: a duplicate submission (Connect retries) loses here.
-  if (!(await tryCommit(deps, [newItem(item, now)]))) return duplicate(deps, fx, channel.name, data.source);
-  await fx.emit({ ...queued, item });
+  if (!(await fx.commit([newItem(item, now)], queued))) return duplicate(deps, fx, channel.name, data.source);
   const routing = await routeItem(deps, item.id, fx, item);
   return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: routing.decision });
 }

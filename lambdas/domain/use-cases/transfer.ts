@@ -10,16 +10,7 @@ import { singleRepExplanation } from '../routing/selection';
 import { requeuedForTransfer } from '../routing/transfer-requeue';
 import { offer } from '../routing/transitions';
 import type { PendingTransfer, WorkItem } from '../routing/work-item';
-import {
-  type Attempt,
-  itemWrite,
-  type PlannedWrite,
-  RETRY,
-  repWrite,
-  retrying,
-  sourceClaim,
-  tryCommit,
-} from './commit';
+import { type Attempt, itemWrite, type PlannedWrite, RETRY, repWrite, retrying, sourceClaim } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
@@ -65,7 +56,6 @@ export async function transferWork(deps: RouterDeps, input: TransferInput): Prom
     const pending: PendingTransfer = { to: resolved.target, fromRepId: repId, requestedAt: now, via: resolved.via };
     if (item.channel !== 'voice') return completeTransfer(deps, fx, item, pending, resolved.events);
     const next: WorkItem = { ...item, pendingTransfer: pending, version: item.version + 1 };
-    if (!(await tryCommit(deps, [itemWrite(next, item)]))) return RETRY;
     const requested: RoutingEvent = {
       type: 'work.transferRequested',
       at: now,
@@ -74,7 +64,8 @@ export async function transferWork(deps: RouterDeps, input: TransferInput): Prom
       to: transferTo(resolved.target),
       via: resolved.via,
     };
-    await fx.emit({ events: [...resolved.events, requested], timers: [], item: next });
+    if (!(await fx.commit([itemWrite(next, item)], { events: [...resolved.events, requested], timers: [] })))
+      return RETRY;
     return { kind: 'pending', itemId, to: transferTo(resolved.target) };
   });
   return fx.outcome(decision);
@@ -131,7 +122,6 @@ export async function completeTransfer(
     pending.to.kind === 'rep' ? await offerWithoutDecline(deps, config, queued, pending.to.repId, now) : undefined;
   const final = offered?.item ?? queued;
   if (offered) writes.push(repWrite(config, offered.rep!, offered.before));
-  if (!(await tryCommit(deps, [itemWrite(final, item), ...writes]))) return RETRY;
   const queuedEvent: RoutingEvent = {
     type: 'work.queued',
     at: now,
@@ -141,9 +131,9 @@ export async function completeTransfer(
     source: final.source,
     reason: 'transferred',
   };
-  await fx.emit({ events: [...events, moved, queuedEvent], timers: queuedTimers(queued, config), item: final });
-  if (offered) await fx.emit(offered);
-  else await routeItem(deps, item.id, fx);
+  const caused = { events: [...events, moved, queuedEvent], timers: queuedTimers(queued, config) };
+  if (!(await fx.commit([itemWrite(final, item), ...writes], caused, ...(offered ? [offered] : [])))) return RETRY;
+  if (!offered) await routeItem(deps, item.id, fx);
   await findWorkForRep(deps, r.repId, fx);
   return {
     kind: 'transferred',

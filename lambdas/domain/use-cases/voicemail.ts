@@ -4,11 +4,11 @@ import { InvalidInputError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { queuedEvent, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
-import { type Attempt, itemWrite, newItem, RETRY, retrying, tryCommit } from './commit';
+import { type Attempt, itemWrite, newItem, RETRY, retrying } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
-import { announceLeft, type LeftCall, leaveQueue } from './leave-queue';
+import { type LeftCall, leaveQueue, replacing } from './leave-queue';
 import { requireItem } from './reads';
 import { routeItem } from './route-item';
 
@@ -77,21 +77,20 @@ export async function storeVoicemail(deps: RouterDeps, input: VoicemailInput): P
       offers: 0,
       voicemail: { recordingDueBy: now + data.recordingWaitSeconds * 1000 },
     };
-    return (await tryCommit(deps, [newItem(item, now), ...(left?.writes ?? [])])) ? { item, left } : RETRY;
+    const awaiting: RoutingEvent = {
+      type: 'voicemail.awaitingRecording',
+      at: now,
+      itemId: item.id,
+      queueId: item.queueId,
+      recordingDueBy: item.voicemail!.recordingDueBy,
+      ...replacing(left),
+    };
+    const caused = [...(left ? [left.canceled] : []), { events: [awaiting], timers: [recordingDueTimer(item)] }];
+    return (await fx.commit([newItem(item, now), ...(left?.writes ?? [])], ...caused)) ? { item, left } : RETRY;
   });
   if ('duplicate' in stored)
     return fx.outcome({ kind: 'awaitingRecording', itemId: stored.duplicate, duplicate: true });
   const { item, left } = stored;
-  const replaces = await announceLeft(fx, left);
-  const awaiting: RoutingEvent = {
-    type: 'voicemail.awaitingRecording',
-    at: now,
-    itemId: item.id,
-    queueId: item.queueId,
-    recordingDueBy: item.voicemail!.recordingDueBy,
-    ...replaces,
-  };
-  await fx.emit({ events: [awaiting], timers: [recordingDueTimer(item)], item });
   if (left?.releasedRepId) await findWorkForRep(deps, left.releasedRepId, fx);
   return fx.outcome({ kind: 'awaitingRecording', itemId: item.id, duplicate: false });
 }
@@ -134,9 +133,8 @@ async function attach(
     voicemail: { ...item.voicemail!, recordingLocation: location },
     version: item.version + 1,
   };
-  if (!(await tryCommit(deps, [itemWrite(queued, item)]))) return RETRY;
-  const timers = queuedTimers(queued, config);
-  await fx.emit({ events: [queuedEvent(queued, 'recordingArrived')], timers, item: queued });
+  const caused = { events: [queuedEvent(queued, 'recordingArrived')], timers: queuedTimers(queued, config) };
+  if (!(await fx.commit([itemWrite(queued, item)], caused))) return RETRY;
   return { kind: 'queued', itemId: item.id };
 }
 
@@ -159,12 +157,11 @@ export async function recordingMissing(deps: RouterDeps, timer: Timer): Promise<
       endedAt: now,
       version: item.version + 1,
     };
-    if (!(await tryCommit(deps, [itemWrite(ended, item)]))) return RETRY;
     const events: RoutingEvent[] = [
       { type: 'voicemail.recordingMissing', at: now, itemId: item.id, queueId: item.queueId, source: item.source },
       { type: 'work.canceled', at: now, itemId: item.id, reason: 'recordingMissing' },
     ];
-    await fx.emit({ events, timers: [], item: ended });
+    if (!(await fx.commit([itemWrite(ended, item)], { events, timers: [] }))) return RETRY;
     return { kind: 'recordingMissing', itemId: item.id };
   });
   if (decision.kind === 'queued') await routeItem(deps, timer.itemId, fx);
