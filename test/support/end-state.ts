@@ -17,6 +17,7 @@ export async function settle(h: Harness): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await h.advance(5 * 60_000);
     await h.router.sweep();
+    await h.drain();
   }
 }
 

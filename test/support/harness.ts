@@ -3,6 +3,7 @@ import { createRoutingTable, documentClient, localClientConfig } from '../../lam
 import { DynamoConfigStore } from '../../lambdas/adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
 import { EventLog, ManualClock, SequentialIds, TimerQueue } from '../../lambdas/adapters/local/in-process';
+import { entriesOf, LocalStreamReader, OutboxDrain } from '../../lambdas/adapters/local/stream-reader';
 import { StoreConfigProvider } from '../../lambdas/domain/use-cases/config-provider';
 import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
 import type { RouterDeps } from '../../lambdas/domain/use-cases/deps';
@@ -40,6 +41,11 @@ export interface HarnessOptions {
   readonly db?: DynamoDBClient;
   /** Wraps the router's ports (e.g. to make publishing or scheduling fail). */
   readonly ports?: (deps: RouterDeps) => RouterDeps;
+  /**
+   * `outbox`: deliver as deployed, only from the table's stream (DynamoDB Local's), through `drain()`; time
+   * (`advance`) drains before and after each timer. @default 'inline'
+   */
+  readonly delivery?: 'inline' | 'outbox';
 }
 
 /** Every row of the table, split by kind: tests assert invariants from stored state, not from return values. */
@@ -62,9 +68,17 @@ export async function makeHarness(config: unknown, options: HarnessOptions = {})
     events,
     timers,
     config: new StoreConfigProvider(configs, clock, Number.POSITIVE_INFINITY),
+    delivery: options.delivery ?? 'inline',
   };
   const deps = options.ports ? options.ports(plain) : plain;
   const router = new Router(deps);
+  const stream = new LocalStreamReader(localClientConfig(endpoint()), table);
+  const outbox = new OutboxDrain(
+    async () => entriesOf(await stream.read()),
+    (entry) => router.dispatch(entry),
+  );
+  /** Delivers what the stream holds (outbox delivery); a no-op inline, where the writer delivered already. */
+  const drain = async () => (plain.delivery === 'outbox' ? outbox.drain() : 0);
   return {
     router,
     store,
@@ -77,12 +91,17 @@ export async function makeHarness(config: unknown, options: HarnessOptions = {})
     snapshot: () => snapshot(raw, table),
     item: async (id: string) => (await store.getItem(id))!,
     rep: async (id: string) => (await store.getRep(id))!,
+    drain,
     /** Advances virtual time and fires every timer that came due, in order. */
     async advance(ms: number) {
       const until = clock.now() + ms;
+      await drain();
       for (let next = timers.nextDueAt(); next !== undefined && next <= until; next = timers.nextDueAt()) {
         clock.set(Math.max(clock.now(), next));
-        for (const t of timers.takeDue(clock.now())) await router.fireTimer(t);
+        for (const t of timers.takeDue(clock.now())) {
+          await router.fireTimer(t);
+          await drain();
+        }
       }
       clock.set(until);
     },
