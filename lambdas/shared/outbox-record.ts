@@ -8,7 +8,7 @@ import type { OutboxEntry } from '../domain/routing/outbox';
 const entrySchema = z
   .object({
     id: z.string().min(1).max(512),
-    at: z.number().int(),
+    at: z.number(),
     events: z.array(z.object({ type: z.string(), eventId: z.string() }).loose()),
     timers: z.array(z.object({ kind: z.string(), itemId: z.string(), dueAt: z.number(), guard: z.string() }).loose()),
     followUps: z.array(z.object({ kind: z.enum(['connectRep', 'dialCallback']), itemId: z.string() }).loose()),

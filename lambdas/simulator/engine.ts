@@ -52,7 +52,7 @@ export async function simulate(
   const events = new EventLog();
   const timers = new TimerQueue();
   const config = new CompiledConfig(await loadConfiguration(sim.configs, configJson));
-  const router = simulatedRouter(sim, { clock, events, timers });
+  const { router, deliver } = simulatedRouter(sim, { clock, events, timers });
   const end = START + scenario.durationMinutes * 60_000;
   const stats = new Statistics(
     START + scenario.warmupMinutes * 60_000,
@@ -111,6 +111,7 @@ export async function simulate(
     });
   for (const i of scenario.arrivals.keys()) nextArrival(i, START);
   for (const rep of reps) await router.logIn({ repId: rep.repId, statusId: rep.statusId });
+  await deliver();
 
   let lastProgress = 0;
   for (;;) {
@@ -121,9 +122,13 @@ export async function simulate(
     if (options.speed) await paceTo(wallStart, at - START, options.speed);
     clock.set(Math.max(clock.now(), at));
     if (nextTimer !== undefined && nextTimer <= at) {
-      for (const t of timers.takeDue(clock.now())) await router.fireTimer(t);
+      for (const t of timers.takeDue(clock.now())) {
+        await router.fireTimer(t);
+        await deliver();
+      }
     } else {
       await handle(queue.pop()!.value);
+      await deliver();
     }
     if (options.onProgress && Date.now() - lastProgress > 200) {
       lastProgress = Date.now();

@@ -4,8 +4,10 @@ import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
 import { startDynamoLocal } from '../adapters/local/dynamodb-local';
 import { type EventLog, SequentialIds, type TimerQueue } from '../adapters/local/in-process';
+import { entriesOf, LocalStreamReader, OutboxDrain } from '../adapters/local/stream-reader';
 import { MemoryRoutingStore } from '../adapters/memory/memory-store';
 import type { Clock, ConfigStore, RoutingStore } from '../domain/ports';
+import type { OutboxEntry } from '../domain/routing/outbox';
 import type { RepState } from '../domain/routing/rep';
 import type { WorkItem } from '../domain/routing/work-item';
 import { StoreConfigProvider } from '../domain/use-cases/config-provider';
@@ -23,6 +25,8 @@ export interface SimulationStore {
   readonly kind: 'dynamodb' | 'memory';
   readonly store: RoutingStore;
   readonly configs: ConfigStore;
+  /** Outbox entries committed since the last call: DynamoDB Local's table stream, or the memory store's. */
+  outbox(): Promise<OutboxEntry[]>;
   records(): Promise<StoreRecords>;
   close(): Promise<void>;
 }
@@ -34,6 +38,7 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
       kind,
       store,
       configs: store,
+      outbox: async () => store.takeOutbox(),
       records: async () => ({ ...store.snapshot(), isWaiting: (i) => store.isWaiting(i) }),
       close: async () => {},
     };
@@ -43,8 +48,10 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
   const raw = new DynamoDBClient(localClientConfig(url));
   const table = `simulation-${Date.now()}`;
   await createRoutingTable(raw, table);
+  const stream = new LocalStreamReader(localClientConfig(url), table);
   return {
     kind,
+    outbox: async () => entriesOf(await stream.read()),
     store: new DynamoRoutingStore(documentClient(localClientConfig(url)), table),
     configs: new DynamoConfigStore(documentClient(localClientConfig(url)), table),
     records: () => scanRecords(raw, table),
@@ -55,16 +62,26 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
   };
 }
 
-/** The Router a simulation drives: the run's store, virtual clock, event log and timer queue, readable ids. */
+/**
+ * The Router a simulation drives: the run's store, virtual clock, event log and timer queue, readable ids. It
+ * delivers as deployed, from the outbox (`deliver` after each step), so the statistics and the Command Center read
+ * what subscribers would get.
+ */
 export function simulatedRouter(
   sim: SimulationStore,
   ports: { readonly clock: Clock; readonly events: EventLog; readonly timers: TimerQueue },
-): Router {
-  return new Router({
+): { router: Router; deliver: () => Promise<number> } {
+  const router = new Router({
     ...ports,
     store: sim.store,
     ids: new SequentialIds(),
     // The configuration is loaded once per run and never changes during it.
     config: new StoreConfigProvider(sim.configs, ports.clock, Number.POSITIVE_INFINITY),
+    delivery: 'outbox',
   });
+  const drain = new OutboxDrain(
+    () => sim.outbox(),
+    (entry) => router.dispatch(entry),
+  );
+  return { router, deliver: () => drain.drain() };
 }
