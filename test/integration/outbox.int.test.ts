@@ -1,8 +1,10 @@
 import { ConnectClient, UpdateContactRoutingDataCommand } from '@aws-sdk/client-connect';
+import { EventBridgeClient, PutEventsCommand, type PutEventsCommandInput } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
 import { localClientConfig } from '../../lambdas/adapters/dynamodb/client';
+import { EventBridgePublisher } from '../../lambdas/adapters/eventbridge/publisher';
 import { entriesOf, LocalStreamReader } from '../../lambdas/adapters/local/stream-reader';
 import type { DispatchedEvent } from '../../lambdas/domain/routing/outbox';
 import { Router } from '../../lambdas/domain/use-cases/router';
@@ -92,5 +94,49 @@ describe('outbox delivery (issue #13): what a commit causes is delivered from th
     const answer = await handler(event([poison, ...records]), lambdaContext());
     expect(answer).toEqual({ batchItemFailures: [{ itemIdentifier: poison.dynamodb!.SequenceNumber }] });
     expect(h.events.events).toHaveLength(3);
+  });
+});
+
+describe('EventBridge failing while the outbox is delivered loses nothing', () => {
+  const eventBridge = mockClient(EventBridgeClient);
+  beforeEach(() => eventBridge.reset());
+
+  it('partial PutEvents failures, a 5xx and throttling are retried until every event of every entry is on the bus', async () => {
+    const bus = new EventBridgePublisher(new EventBridgeClient({ region: 'eu-west-2' }), 'router-bus', {
+      sleep: async () => {},
+    });
+    const h = await makeHarness(smallCenter(), { delivery: 'outbox', ports: (deps) => ({ ...deps, events: bus }) });
+    const onBus: string[] = [];
+    let calls = 0;
+    eventBridge.on(PutEventsCommand).callsFake((input: PutEventsCommandInput) => {
+      calls++;
+      if (calls === 2)
+        throw Object.assign(new Error('Internal failure'), { name: 'InternalException', $fault: 'server' });
+      if (calls === 3)
+        throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $fault: 'client' });
+      // PutEvents answers per entry, in order; on the first call it refuses the first entry (documented shape).
+      const refused = (i: number) => calls === 1 && i === 0;
+      const entries = input.Entries ?? [];
+      entries.forEach((e, i) => {
+        if (!refused(i)) onBus.push(JSON.parse(e.Detail!).eventId);
+      });
+      return {
+        FailedEntryCount: entries.filter((_, i) => refused(i)).length,
+        Entries: entries.map((_, i) =>
+          refused(i)
+            ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' }
+            : { EventId: `e${calls}-${i}` },
+        ),
+      };
+    });
+    await h.router.logIn({ repId: 'rep-a' });
+    await h.router.submitWork({ channel: 'chat', source: 'chat-1', queue: 'chat-q' });
+    // The 5xx and the throttle fail two deliveries; each stops the drain, and the next one starts again there.
+    for (let attempt = 0; attempt < 3; attempt++) await h.drain().catch(() => undefined);
+    await h.drain();
+    const committed = entriesOf(await new LocalStreamReader(localClientConfig(endpoint()), h.table).read());
+    const expected = committed.flatMap((e) => e.events.map((ev) => ev.eventId));
+    expect(expected).toHaveLength(3);
+    expect(new Set(onBus)).toEqual(new Set(expected));
   });
 });

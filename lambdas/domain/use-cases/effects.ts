@@ -1,3 +1,4 @@
+import { RouterError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';
 import type { FollowUp } from '../routing/follow-ups';
 import { type OutboxEntry, outboxEntry } from '../routing/outbox';
@@ -24,6 +25,9 @@ export interface Caused {
   readonly item?: WorkItem;
 }
 
+/** The largest outbox entry a commit may carry (see Effects.commitOrConflict). */
+const MAX_OUTBOX_BYTES = 100_000;
+
 /**
  * Collects the effects of one use-case call. Each commit carries what it causes in its outbox entry (semantics §10);
  * once committed, `inline` delivery (local runs, tests) publishes and schedules at once, while `outbox` delivery
@@ -41,6 +45,9 @@ export class Effects {
       timers: caused.flatMap((c) => c.timers),
       followUps: caused.flatMap((c) => c.followUps ?? []),
     });
+    // The entry rides on a row (400 KB at most, the item included); events are bounded far below this.
+    if (JSON.stringify(entry).length > MAX_OUTBOX_BYTES)
+      throw new RouterError(`outbox entry ${entry.id} is over ${MAX_OUTBOX_BYTES} bytes`);
     const result = await commitOrConflict(this.deps, planned, entry);
     if (result.committed) await this.committed(entry);
     return result;
