@@ -33,7 +33,7 @@ export interface SimulationStore {
 
 export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string): Promise<SimulationStore> {
   if (kind === 'memory') {
-    const store = new MemoryRoutingStore();
+    const store = new MemoryRoutingStore({ keepOutbox: true });
     return {
       kind,
       store,

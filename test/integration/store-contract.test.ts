@@ -1,11 +1,14 @@
+import { localClientConfig } from '../../lambdas/adapters/dynamodb/client';
+import { entriesOf, LocalStreamReader } from '../../lambdas/adapters/local/stream-reader';
 import { MemoryRoutingStore } from '../../lambdas/adapters/memory/memory-store';
 import { ConflictError } from '../../lambdas/domain/errors';
 import type { RoutingStore, StateWrite } from '../../lambdas/domain/ports';
 import { rankKey } from '../../lambdas/domain/routing/ordering';
+import type { OutboxEntry } from '../../lambdas/domain/routing/outbox';
 import { type RepState, release, repChange, reserve, withPresence } from '../../lambdas/domain/routing/rep';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
 import { aRep, aWorkItem, compiled } from '../support/builders';
-import { freshTable } from '../support/harness';
+import { endpoint, freshTable } from '../support/harness';
 import { T0 } from '../support/harness-time';
 
 const config = compiled();
@@ -39,6 +42,43 @@ const conflictOf = (p: Promise<unknown>) =>
     () => undefined,
     (e: unknown) => e as ConflictError,
   );
+
+/** What a commit's outbox entry looks like on each store's stream (DynamoDB Local's, or the memory store's). */
+const outboxStores: [string, () => Promise<{ store: RoutingStore; stream: () => Promise<OutboxEntry[]> }>][] = [
+  [
+    'dynamodb',
+    async () => {
+      const t = await freshTable(undefined, { stream: true });
+      const reader = new LocalStreamReader(localClientConfig(endpoint()), t.table);
+      return { store: t.store, stream: async () => entriesOf(await reader.read()) };
+    },
+  ],
+  [
+    'memory',
+    async () => {
+      const store = new MemoryRoutingStore({ keepOutbox: true });
+      return { store, stream: async () => store.takeOutbox() };
+    },
+  ],
+];
+
+describe.each(outboxStores)('RoutingStore outbox contract: %s', (_name, make) => {
+  const entry = (id: string): OutboxEntry => ({ id, at: T0, events: [], timers: [], followUps: [] });
+
+  it("delivers a committed entry once on the stream; a failed commit's never; a rep write without one adds none", async () => {
+    const { store, stream } = await make();
+    const item = aWorkItem({ id: 'w1', source: 's1' });
+    await store.commit([created(item)], entry('item#w1@1'));
+    await conflictOf(store.commit([created(aWorkItem({ id: 'w2', source: 's1' }))], entry('item#w2@1')));
+    const rep = newRep();
+    const later = loggedIn(rep);
+    await store.commit([repWrite(rep, later)], entry('rep#rep-a@1'));
+    const stored = (await store.getRep('rep-a'))!;
+    await store.commit([repWrite(stored, reserve(stored, 'primary', 10, T0))]);
+    expect((await stream()).map((e) => e.id)).toEqual(['item#w1@1', 'rep#rep-a@1']);
+    expect(await stream()).toEqual([]);
+  });
+});
 
 describe.each([
   ['dynamodb', async () => (await freshTable()).store as RoutingStore],

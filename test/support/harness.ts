@@ -26,12 +26,14 @@ export function endpoint(): string {
  * A fresh table on DynamoDB Local; every test file (or test) gets its own. The store uses `db` when given
  * (e.g. a client with fault-injecting middleware); setup and snapshots always use a plain client.
  */
+/** A new routing table; with `stream` (outbox delivery) its stream is on, as deployed. */
 export async function freshTable(
   db?: DynamoDBClient,
+  options: { readonly stream?: boolean } = {},
 ): Promise<{ table: string; store: DynamoRoutingStore; configs: DynamoConfigStore; raw: DynamoDBClient }> {
   const raw = new DynamoDBClient(localClientConfig(endpoint()));
   const table = `routing-${process.pid}-${Date.now()}-${++tableCounter}`;
-  await createRoutingTable(raw, table);
+  await createRoutingTable(raw, table, { stream: options.stream ?? false });
   const doc = documentClient(db ?? localClientConfig(endpoint()));
   return { table, store: new DynamoRoutingStore(doc, table), configs: new DynamoConfigStore(doc, table), raw };
 }
@@ -52,7 +54,7 @@ export interface HarnessOptions {
 export const snapshot = scanRecords;
 
 export async function makeHarness(config: unknown, options: HarnessOptions = {}) {
-  const { table, raw } = await freshTable();
+  const { table, raw } = await freshTable(undefined, { stream: options.delivery === 'outbox' });
   // The router's own store and configuration share its client (faults injected there reach both).
   const db = documentClient(options.db ?? localClientConfig(endpoint()));
   const store = new DynamoRoutingStore(db, table);

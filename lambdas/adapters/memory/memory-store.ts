@@ -73,6 +73,12 @@ export class MemoryRoutingStore implements RoutingStore, ConfigStore {
   /** Committed outbox entries not yet taken: the memory store's stream, in commit order. */
   private readonly stream: OutboxEntry[] = [];
 
+  /**
+   * `keepOutbox`: keep committed outbox entries for `takeOutbox` (a run that delivers from the outbox). Without a
+   * reader they would only pile up, so a store whose router delivers inline keeps none.
+   */
+  constructor(private readonly options: { readonly keepOutbox?: boolean } = {}) {}
+
   /** What the stream holds now, taken (the in-process dispatcher's read, as a stream consumer's). */
   takeOutbox(): OutboxEntry[] {
     return this.stream.splice(0, this.stream.length);
@@ -81,7 +87,7 @@ export class MemoryRoutingStore implements RoutingStore, ConfigStore {
   async commit(writes: readonly StateWrite[], outbox?: OutboxEntry): Promise<void> {
     const failed = writes.flatMap((w, i) => (this.guardHolds(w) ? [] : [i]));
     if (failed.length) throw new ConflictError('condition failed', { failedWrites: failed });
-    if (outbox) this.stream.push(structuredClone(outbox));
+    if (outbox && this.options.keepOutbox) this.stream.push(structuredClone(outbox));
     for (const w of writes) {
       if (w.kind === 'rep') this.applyRep(w.change);
       else if (w.kind === 'claimSource') this.sources.set(`${w.channel}#${w.source}`, w.itemId);
