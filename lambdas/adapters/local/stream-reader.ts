@@ -18,6 +18,8 @@ export class LocalStreamReader {
   private readonly db: DynamoDBClient;
   private readonly streams: DynamoDBStreamsClient;
   private readonly iterators = new Map<string, string | undefined>();
+  /** Shards read to their end (closed): never read again. */
+  private readonly done = new Set<string>();
   private streamArn?: string;
 
   /** `config`: DynamoDB Local's client settings (lambdas/adapters/dynamodb/client.ts, localClientConfig). */
@@ -31,23 +33,8 @@ export class LocalStreamReader {
 
   /** Records written since the last read, each shard's in order. */
   async read(): Promise<StreamRecord[]> {
-    this.streamArn ??= (
-      await this.db.send(new DescribeTableCommand({ TableName: this.tableName }))
-    ).Table?.LatestStreamArn;
-    if (!this.streamArn) throw new Error(`table ${this.tableName} has no stream`);
-    const { StreamDescription: d } = await this.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn }));
-    for (const shard of d?.Shards ?? []) {
-      if (shard.ShardId && !this.iterators.has(shard.ShardId)) {
-        const it = await this.streams.send(
-          new GetShardIteratorCommand({
-            StreamArn: this.streamArn,
-            ShardId: shard.ShardId,
-            ShardIteratorType: 'TRIM_HORIZON',
-          }),
-        );
-        this.iterators.set(shard.ShardId, it.ShardIterator);
-      }
-    }
+    // Shards are looked up at the start and when one closes (a new one follows it), not on every read.
+    if (this.iterators.size === 0 || [...this.iterators.values()].some((it) => it === undefined)) await this.shards();
     const records: StreamRecord[] = [];
     for (const [shard, iterator] of this.iterators) {
       let next = iterator;
@@ -60,6 +47,30 @@ export class LocalStreamReader {
       this.iterators.set(shard, next);
     }
     return records;
+  }
+
+  private async shards(): Promise<void> {
+    this.streamArn ??= (
+      await this.db.send(new DescribeTableCommand({ TableName: this.tableName }))
+    ).Table?.LatestStreamArn;
+    if (!this.streamArn) throw new Error(`table ${this.tableName} has no stream`);
+    const { StreamDescription: d } = await this.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn }));
+    for (const [shard, it] of this.iterators)
+      if (it === undefined) {
+        this.iterators.delete(shard);
+        this.done.add(shard);
+      }
+    for (const shard of d?.Shards ?? []) {
+      if (!shard.ShardId || this.done.has(shard.ShardId) || this.iterators.has(shard.ShardId)) continue;
+      const it = await this.streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: this.streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      this.iterators.set(shard.ShardId, it.ShardIterator);
+    }
   }
 }
 
