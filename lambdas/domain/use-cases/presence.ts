@@ -1,5 +1,6 @@
 import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError } from '../errors';
+import type { RoutingEvent } from '../routing/events';
 import type { RepState } from '../routing/rep';
 import { type Attempt, RETRY, repWrite, retrying } from './commit';
 import type { RouterDeps } from './deps';
@@ -40,23 +41,7 @@ export async function logIn(
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (
-      !(await fx.commit([repWrite(config, next, rep)], {
-        events: [
-          {
-            type: 'rep.presenceChanged',
-            at: now,
-            repId: rep.repId,
-            loggedIn: true,
-            statusId: status.id,
-            sessionId,
-            reason: 'login',
-          },
-        ],
-        timers: [],
-      }))
-    )
-      return RETRY;
+    if (!(await commitPresence(fx, config, rep, next, 'login', now))) return RETRY;
     return { kind: 'loggedIn', repId: rep.repId, sessionId, statusId: status.id };
   });
   if (decision.kind === 'loggedIn') await findWorkForRep(deps, input.repId, fx);
@@ -83,23 +68,7 @@ export async function changeStatus(
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (
-      !(await fx.commit([repWrite(config, next, rep)], {
-        events: [
-          {
-            type: 'rep.presenceChanged',
-            at: now,
-            repId: rep.repId,
-            loggedIn: true,
-            statusId: status.id,
-            sessionId: rep.sessionId,
-            reason: 'statusChange',
-          },
-        ],
-        timers: [],
-      }))
-    )
-      return RETRY;
+    if (!(await commitPresence(fx, config, rep, next, 'statusChange', now))) return RETRY;
     return { kind: 'statusChanged', repId: rep.repId, statusId: status.id };
   });
   await findWorkForRep(deps, input.repId, fx);
@@ -125,22 +94,7 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
       statusChannels: [],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (
-      !(await fx.commit([repWrite(config, next, rep)], {
-        events: [
-          {
-            type: 'rep.presenceChanged',
-            at: now,
-            repId: rep.repId,
-            loggedIn: false,
-            sessionId: rep.sessionId,
-            reason: 'logout',
-          },
-        ],
-        timers: [],
-      }))
-    )
-      return RETRY;
+    if (!(await commitPresence(fx, config, rep, next, 'logout', now))) return RETRY;
     return { kind: 'loggedOut', repId: rep.repId, rescinded: [] };
   });
   // Also when already logged out: a repeated logout finishes rescinding what a crash left offered.
@@ -152,4 +106,25 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
     if (r.decision.kind === 'rescinded') rescinded.push(item.id);
   }
   return fx.outcome({ ...decision, rescinded });
+}
+
+/** Commits a presence change with its event: who, logged in or not, the status and session it leaves them in. */
+function commitPresence(
+  fx: Effects,
+  config: CompiledConfig,
+  rep: RepState,
+  next: RepState,
+  reason: string,
+  now: number,
+) {
+  const changed: RoutingEvent = {
+    type: 'rep.presenceChanged',
+    at: now,
+    repId: rep.repId,
+    loggedIn: next.sessionId !== undefined,
+    ...(next.statusId !== undefined ? { statusId: next.statusId } : {}),
+    sessionId: next.sessionId ?? rep.sessionId,
+    reason,
+  };
+  return fx.commit([repWrite(config, next, rep)], { events: [changed], timers: [] });
 }
