@@ -14,11 +14,12 @@ import { makeHandler as makeHttpApi } from '../../lambdas/handlers/http-api';
 import { makeHandler as makeRecordingArrived } from '../../lambdas/handlers/recording-arrived';
 import { makeHandler as makeTimers } from '../../lambdas/handlers/timers';
 import { makeHandler as makeVoicemail } from '../../lambdas/handlers/voicemail';
-import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../lambdas/handlers/work-submitted';
+import { makeHandler as makeSubmitted } from '../../lambdas/handlers/work-submitted';
 import { logger } from '../../lambdas/shared/powertools';
 import { connectContactEvent } from '../fixtures/events/connect-contact-event';
 import flowEvent from '../fixtures/events/contact-flow-event.json';
 import { objectCreated } from '../fixtures/events/object-created';
+import { workSubmittedEvent } from '../fixtures/events/work-submitted';
 import type { Harness } from './harness';
 import { lambdaContext } from './lambda-context';
 import { sqsEvent } from './sqs-event';
@@ -149,21 +150,7 @@ export function runners(h: Harness): Record<string, Runner> {
     'work-submitted': (c, o) =>
       fieldOfRejection(
         submitted(
-          broken(
-            {
-              version: '0',
-              id: 'e1',
-              'detail-type': WORK_SUBMITTED,
-              source: 'crm',
-              account: '111111111111',
-              time: '2026-11-25T09:00:00Z',
-              region: 'eu-west-2',
-              resources: [],
-              detail: { channel: 'chat', source: 'crm-7', queue: 'chat-q' },
-            },
-            c,
-            o.itemId,
-          ) as never,
+          broken(workSubmittedEvent({ channel: 'chat', source: 'crm-7', queue: 'chat-q' }), c, o.itemId) as never,
           context,
         ),
       ),

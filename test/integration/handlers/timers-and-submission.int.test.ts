@@ -1,23 +1,14 @@
 import { InvalidInputError } from '../../../lambdas/domain/errors';
 import { makeHandler as makeTimers } from '../../../lambdas/handlers/timers';
-import { makeHandler as makeSubmitted, WORK_SUBMITTED } from '../../../lambdas/handlers/work-submitted';
+import { makeHandler as makeSubmitted } from '../../../lambdas/handlers/work-submitted';
+import { workSubmittedEvent } from '../../fixtures/events/work-submitted';
 import { smallCenter } from '../../fixtures/small-center';
 import { makeHarness } from '../../support/harness';
 import { lambdaContext } from '../../support/lambda-context';
 import { sqsEvent } from '../../support/sqs-event';
 
 const context = lambdaContext('f', 10000);
-const submitted = (detail: unknown) => ({
-  version: '0',
-  id: 'e1',
-  'detail-type': WORK_SUBMITTED,
-  source: 'crm',
-  account: '111111111111',
-  time: '2026-11-25T09:00:00Z',
-  region: 'eu-west-2',
-  resources: [],
-  detail,
-});
+const submitted = workSubmittedEvent;
 
 describe('timers handler', () => {
   it('fires due timers, ignores stale and duplicate ones, and drops malformed ones', async () => {
