@@ -84,11 +84,6 @@ export async function commitOrConflict(
   }
 }
 
-/** Commits, turning a conflict into `false` so the caller retries on fresh state. */
-export async function tryCommit(deps: RouterDeps, planned: readonly PlannedWrite[]): Promise<boolean> {
-  return (await commitOrConflict(deps, planned)).committed;
-}
-
 /**
  * The outbox entry's id for a commit of `planned`: the first item written at its new version, or the first rep
  * whose presence changes at its new presence version (OutboxEntry.id).

@@ -2,7 +2,6 @@ import { RouterError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';
 import type { FollowUp } from '../routing/follow-ups';
 import { type OutboxEntry, outboxEntry } from '../routing/outbox';
-import type { WorkItem } from '../routing/work-item';
 import { type CommitResult, commitId, commitOrConflict, type PlannedWrite, writtenVersions } from './commit';
 import type { RouterDeps } from './deps';
 
@@ -21,8 +20,6 @@ export interface Caused {
   readonly events: readonly RoutingEvent[];
   readonly timers: readonly Timer[];
   readonly followUps?: readonly FollowUp[];
-  /** The item the events are about (informative: versions come from the commit's own writes). */
-  readonly item?: WorkItem;
 }
 
 /** The largest outbox entry a commit may carry (see Effects.commitOrConflict). */
