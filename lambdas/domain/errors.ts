@@ -33,3 +33,13 @@ export class NotFoundError extends InvalidInputError {}
 
 /** Bounded retries exhausted under contention; safe to retry later (the sweeper does). */
 export class ContentionError extends RouterError {}
+
+/** No verified identity came with a call that needs a person (HTTP 401): nothing was done. */
+export class UnauthenticatedError extends RouterError {}
+
+/** A verified person asked for something they may not do (HTTP 403): `reason` says why; nothing was done. */
+export class ForbiddenError extends RouterError {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}

@@ -3,8 +3,15 @@ import { InvalidInputError } from '../domain/errors';
 import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
 import { entryPoint } from '../shared/entry-point';
+import {
+  type AuthorizerContext,
+  type IdentitySettings,
+  identityFromEnvironment,
+  principalOf,
+} from '../shared/identity';
 import { logger } from '../shared/powertools';
 import { errorResponse, json } from './http/responses';
+import { runRoute } from './http/route-spec';
 import { notFound, routes } from './http/routes';
 
 /** Requests above this are refused before parsing. */
@@ -22,15 +29,20 @@ function body(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-/** Rep commands and supervisor reads over API Gateway HTTP API: one use case per route, clear 4xx on bad input. */
-export const makeHandler = (router: () => Router) =>
+/**
+ * Rep commands, supervisor reads and integrations' submissions over API Gateway HTTP API. API Gateway verified the
+ * token (JWT routes) or the signature (IAM routes); the caller is taken from its request context.
+ */
+export const makeHandler = (router: () => Router, identity: () => IdentitySettings = identityFromEnvironment) =>
   entryPoint(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     try {
-      const route = routes[event.routeKey] ?? notFound(event.routeKey);
-      return await route(router(), {
+      const spec = routes[event.routeKey] ?? notFound(event.routeKey);
+      const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
+      return await runRoute(event.routeKey, spec, router(), {
         params: event.pathParameters ?? {},
         query: event.queryStringParameters ?? {},
         body: body(event),
+        who: principalOf(authorizer, identity()),
       });
     } catch (err) {
       const known = errorResponse(err);

@@ -21,6 +21,7 @@ import flowEvent from '../fixtures/events/contact-flow-event.json';
 import { objectCreated } from '../fixtures/events/object-created';
 import { workSubmittedEvent } from '../fixtures/events/work-submitted';
 import type { Harness } from './harness';
+import { type Caller, defaultCaller, httpRequest } from './http-request';
 import { lambdaContext } from './lambda-context';
 import { sqsEvent } from './sqs-event';
 export interface BadCase {
@@ -35,6 +36,8 @@ export interface BadCase {
   body?: unknown;
   query?: Record<string, string>;
   status?: number;
+  /** Who calls (HTTP routes): by default the caller the route expects, as the rep the case names. */
+  as?: Caller;
 }
 
 const dir = join(__dirname, '../fixtures/bad-input');
@@ -95,7 +98,6 @@ export async function rows(h: Harness): Promise<string> {
 
 const sqs = (body: string) => sqsEvent([body]);
 const httpEvent = (c: BadCase, offered: string): APIGatewayProxyEventV2 => {
-  const [method, path] = c.route!.split(' ') as [string, string];
   const params = Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, token(v, offered) as string]));
   const body =
     c.raw !== undefined
@@ -103,18 +105,7 @@ const httpEvent = (c: BadCase, offered: string): APIGatewayProxyEventV2 => {
       : c.body === undefined
         ? undefined
         : JSON.stringify(c.body, (_k, v) => token(v, offered));
-  return {
-    version: '2.0',
-    routeKey: c.route!,
-    rawPath: path,
-    rawQueryString: '',
-    headers: {},
-    isBase64Encoded: false,
-    pathParameters: params,
-    queryStringParameters: c.query,
-    body,
-    requestContext: { http: { method, path } } as never,
-  };
+  return httpRequest(c.route!, params, body, c.query, c.as ?? defaultCaller(c.route!, params, c.body));
 };
 
 /** Runs one case; returns the field the error named (undefined when the input was recognised and ignored). */

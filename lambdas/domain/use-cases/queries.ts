@@ -3,6 +3,7 @@ import type { RepState } from '../routing/rep';
 import { type DestinationQuery, transferDestinations } from '../routing/transfer-destinations';
 import type { WorkItem } from '../routing/work-item';
 import type { RouterDeps } from './deps';
+import { requireItem } from './reads';
 
 /** A rep's desktop view: live presence and capacity (or logged out), and every item they hold. */
 export interface RepView {
@@ -35,4 +36,9 @@ export async function waitingPage(deps: RouterDeps, query: WaitingQuery): Promis
 /** Where a rep may transfer to (their group's destination list), searchable and paged (semantics §9). */
 export async function transferDestinationsFor(deps: RouterDeps, repId: string, query: DestinationQuery) {
   return transferDestinations(await deps.config.get(), repId, query);
+}
+
+/** The rep an item is offered to or held by, if any: a rep acts only on such items (ARCHITECTURE.md, "Identity"). */
+export async function holderOf(deps: RouterDeps, itemId: string): Promise<string | undefined> {
+  return (await requireItem(deps, itemId)).reservation?.repId;
 }

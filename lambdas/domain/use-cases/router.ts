@@ -15,7 +15,7 @@ import { runFollowUps } from './follow-ups';
 import { acceptOffer, declineOffer, type OfferRef, rescindOffer, timeOutOffer } from './offer-responses';
 import { type OutboundInput, reserveOutbound } from './outbound';
 import { changeStatus, logIn, logOut } from './presence';
-import { repView, transferDestinationsFor, type WaitingQuery, waitingPage } from './queries';
+import { holderOf, repView, transferDestinationsFor, type WaitingQuery, waitingPage } from './queries';
 import { routeItem } from './route-item';
 import type { SubmitWorkInput } from './submission';
 import { submitWork } from './submit-work';
@@ -114,6 +114,9 @@ export class Router implements RoutingCommands {
   /** The read side: what a rep's desktop and a supervisor's views show. */
   repView(repId: string) {
     return repView(this.deps, repId);
+  }
+  holderOf(itemId: string) {
+    return holderOf(this.deps, itemId);
   }
   waitingPage(query: WaitingQuery) {
     return waitingPage(this.deps, query);

@@ -1,5 +1,11 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { ContentionError, InvalidInputError, NotFoundError } from '../../domain/errors';
+import {
+  ContentionError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../../domain/errors';
 
 export const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   statusCode,
@@ -8,10 +14,12 @@ export const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2
 });
 
 /**
- * One mapping from errors to HTTP: bad input 400 naming the fields, unknown ids 404, contention 503 (retry),
- * anything else an opaque 500 (details stay in the logs).
+ * One mapping from errors to HTTP: no token 401, a forbidden call 403 naming why, bad input 400 naming the fields,
+ * unknown ids 404, contention 503 (retry), anything else an opaque 500 (details stay in the logs).
  */
 export function errorResponse(err: unknown): APIGatewayProxyResultV2 | undefined {
+  if (err instanceof UnauthenticatedError) return json(401, { error: err.message, field: 'authorization' });
+  if (err instanceof ForbiddenError) return json(403, { error: 'forbidden', reason: err.reason });
   if (err instanceof NotFoundError) return json(404, { error: err.message, field: err.field });
   if (err instanceof InvalidInputError)
     return json(400, { error: 'invalid input', field: err.field, problems: err.problems });

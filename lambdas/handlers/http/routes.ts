@@ -1,119 +1,135 @@
-import { z } from 'zod';
-import { invalidInput } from '../../domain/config/validate-config';
-import { InvalidInputError, NotFoundError } from '../../domain/errors';
-import { dialOutcomeSchema } from '../../domain/use-cases/callback-dial';
+import { NotFoundError } from '../../domain/errors';
 import { callbackRequestSchema } from '../../domain/use-cases/callbacks';
-import type { Router } from '../../domain/use-cases/router';
-import { parseSubmission } from '../../domain/use-cases/submission';
-import { transferInputSchema } from '../../domain/use-cases/transfer';
+import { parseSubmission, submitWorkSchema } from '../../domain/use-cases/submission';
 import { decisionResponse, json } from './responses';
+import { type RouteSpec, route } from './route-spec';
+import * as s from './schemas';
 
-export interface HttpRequest {
-  readonly params: Readonly<Record<string, string | undefined>>;
-  readonly query: Readonly<Record<string, string | undefined>>;
-  readonly body: unknown;
+/**
+ * The HTTP API. People sign in (JWT: reps act only as themselves and on their own items, supervisors by group);
+ * integrations that submit work or callbacks sign with IAM. lib/constructs/router-api.ts authorizes each route
+ * as its `access` says, and docs/openapi.json is generated from this table.
+ */
+export const routes: Record<string, RouteSpec> = {
+  'POST /work': route({
+    summary: 'Submit digital work (chat, messaging, email, case) for routing',
+    access: 'machine',
+    body: submitWorkSchema,
+    ok: 201,
+    run: async ({ router, body }) => decisionResponse((await router.submitWork(parseSubmission(body))).decision, 201),
+  }),
+  'POST /callbacks': route({
+    summary: 'Request a callback for a customer',
+    access: 'machine',
+    body: callbackRequestSchema,
+    ok: 201,
+    run: async ({ router, body }) => decisionResponse((await router.requestCallback(body)).decision, 201),
+  }),
+  'POST /reps/{repId}/login': route({
+    summary: 'Log in (starts a presence session)',
+    access: 'rep',
+    body: s.loginBody,
+    ok: 200,
+    run: async ({ router, repId, body }) => decisionResponse((await router.logIn({ repId, ...body })).decision),
+  }),
+  'POST /reps/{repId}/logout': route({
+    summary: 'Log out (withdraws outstanding offers)',
+    access: 'rep',
+    ok: 200,
+    run: async ({ router, repId }) => decisionResponse((await router.logOut({ repId })).decision),
+  }),
+  'PUT /reps/{repId}/status': route({
+    summary: 'Change presence status',
+    access: 'rep',
+    body: s.statusBody,
+    ok: 200,
+    run: async ({ router, repId, body }) => decisionResponse((await router.changeStatus({ repId, ...body })).decision),
+  }),
+  'POST /reps/{repId}/outbound': route({
+    summary: 'Reserve capacity for an outbound call the rep places',
+    access: 'rep',
+    body: s.outboundBody,
+    ok: 201,
+    run: async ({ router, repId, body }) =>
+      decisionResponse((await router.reserveOutbound({ repId, ...body })).decision, 201),
+  }),
+  'GET /reps/{repId}': route({
+    summary: "A rep's presence, capacity and held work",
+    access: 'repOrSupervisor',
+    ok: 200,
+    run: async ({ router, repId }) => json(200, await router.repView(repId)),
+  }),
+  'GET /reps/{repId}/transfer-destinations': route({
+    summary: "The rep's transfer destinations, searchable and paged",
+    access: 'rep',
+    query: s.destinationQuery,
+    ok: 200,
+    run: async ({ router, repId, query }) => json(200, await router.transferDestinations(repId, query)),
+  }),
+  'GET /queues/{queueId}/waiting': route({
+    summary: "A queue's waiting work in routing order",
+    access: 'supervisor',
+    query: s.waitingQuery,
+    ok: 200,
+    run: async ({ router, params, query }) =>
+      json(200, await router.waitingPage({ queueId: params.queueId!, ...query })),
+  }),
+  ...itemRoutes(),
+};
+
+function itemRoutes(): Record<string, RouteSpec> {
+  const item = (spec: Omit<RouteSpec<{ repId?: string }>, 'access' | 'onHeldItem' | 'ok'> & { ok?: number }) =>
+    route({ ok: 200, ...spec, access: 'rep', onHeldItem: true });
+  return {
+    'POST /items/{itemId}/accept': item({
+      summary: 'Accept the offer',
+      body: s.repOnly,
+      run: async ({ router, params, repId }) =>
+        decisionResponse((await router.accept({ itemId: params.itemId!, repId })).decision),
+    }),
+    'POST /items/{itemId}/decline': route({
+      summary: 'Decline the offer, with a reason where the presence configuration asks for one',
+      access: 'rep',
+      onHeldItem: true,
+      body: s.declineBody,
+      ok: 200,
+      run: async ({ router, params, repId, body }) =>
+        decisionResponse((await router.decline({ itemId: params.itemId!, repId, reason: body.reason })).decision),
+    }),
+    'POST /items/{itemId}/complete': item({
+      summary: 'Complete the work (wrap-up follows where configured)',
+      body: s.repOnly,
+      run: async ({ router, params, repId }) =>
+        decisionResponse((await router.complete({ itemId: params.itemId!, repId })).decision),
+    }),
+    'POST /items/{itemId}/end-wrap-up': item({
+      summary: 'End wrap-up early',
+      body: s.repOnly,
+      run: async ({ router, params, repId }) =>
+        decisionResponse((await router.endWrapUp({ itemId: params.itemId!, repId })).decision),
+    }),
+    'POST /items/{itemId}/transfer': route({
+      summary: 'Transfer the work to a rep, queue or routing flow',
+      access: 'rep',
+      onHeldItem: true,
+      body: s.transferBody,
+      ok: 200,
+      run: async ({ router, params, repId, body }) => {
+        const { decision } = await router.transfer({ itemId: params.itemId!, repId, to: body.to });
+        return decision.kind === 'pending' ? json(202, decision) : decisionResponse(decision);
+      },
+    }),
+    'POST /items/{itemId}/dial-outcome': route({
+      summary: "Report a callback dial's outcome",
+      access: 'rep',
+      onHeldItem: true,
+      body: s.dialOutcomeBody,
+      ok: 200,
+      run: async ({ router, params, repId, body }) =>
+        decisionResponse((await router.recordDialOutcome({ itemId: params.itemId!, ...body, repId })).decision),
+    }),
+  };
 }
-
-const id = z.string().min(1).max(64);
-const parse = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) throw invalidInput(r.error);
-  return r.data;
-};
-const param = (req: HttpRequest, name: string): string => {
-  const r = id.safeParse(req.params[name]);
-  if (!r.success) throw new InvalidInputError(name, 'must be 1 to 64 characters');
-  return r.data;
-};
-const repBody = z.object({ repId: id }).strict();
-const destinationQuery = z
-  .object({
-    search: z.string().max(128).optional(),
-    kind: z.enum(['queue', 'rep', 'routingFlow']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(64).optional(),
-  })
-  .strict();
-const waitingQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(2048).optional(),
-    routing: z.enum(['queue', 'skills']).default('queue'),
-  })
-  .strict();
-
-type Route = (router: Router, req: HttpRequest) => Promise<ReturnType<typeof json>>;
-
-/** The HTTP API (IAM-authorized in the stack): rep desktops' commands and supervisor reads, through the Router. */
-export const routes: Record<string, Route> = {
-  'POST /work': async (r, req) => decisionResponse((await r.submitWork(parseSubmission(req.body))).decision, 201),
-  'POST /reps/{repId}/login': async (r, req) =>
-    decisionResponse(
-      (
-        await r.logIn({
-          repId: param(req, 'repId'),
-          ...parse(z.object({ statusId: id.optional() }).strict(), req.body),
-        })
-      ).decision,
-    ),
-  'POST /reps/{repId}/logout': async (r, req) =>
-    decisionResponse((await r.logOut({ repId: param(req, 'repId') })).decision),
-  'PUT /reps/{repId}/status': async (r, req) =>
-    decisionResponse(
-      (await r.changeStatus({ repId: param(req, 'repId'), ...parse(z.object({ statusId: id }).strict(), req.body) }))
-        .decision,
-    ),
-  'POST /reps/{repId}/outbound': async (r, req) =>
-    decisionResponse(
-      (
-        await r.reserveOutbound({
-          repId: param(req, 'repId'),
-          ...parse(z.object({ callId: z.string().min(1).max(256), queueId: id.optional() }).strict(), req.body),
-        })
-      ).decision,
-      201,
-    ),
-  'POST /items/{itemId}/accept': async (r, req) =>
-    decisionResponse((await r.accept({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
-  'POST /items/{itemId}/decline': async (r, req) =>
-    decisionResponse(
-      (
-        await r.decline({
-          itemId: param(req, 'itemId'),
-          ...parse(z.object({ repId: id, reason: z.string().min(1).max(128).optional() }).strict(), req.body),
-        })
-      ).decision,
-    ),
-  'POST /items/{itemId}/complete': async (r, req) =>
-    decisionResponse((await r.complete({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
-  'POST /items/{itemId}/end-wrap-up': async (r, req) =>
-    decisionResponse((await r.endWrapUp({ itemId: param(req, 'itemId'), ...parse(repBody, req.body) })).decision),
-  'POST /items/{itemId}/transfer': async (r, req) => {
-    const body = parse(z.object({ repId: id, to: z.unknown() }).strict(), req.body);
-    const input = parse(transferInputSchema, { itemId: param(req, 'itemId'), ...body });
-    const { decision } = await r.transfer(input);
-    return decision.kind === 'pending' ? json(202, decision) : decisionResponse(decision);
-  },
-  'GET /reps/{repId}/transfer-destinations': async (r, req) => {
-    const q = parse(destinationQuery, req.query);
-    return json(200, await r.transferDestinations(param(req, 'repId'), q));
-  },
-  'POST /callbacks': async (r, req) =>
-    decisionResponse((await r.requestCallback(parse(callbackRequestSchema, req.body))).decision, 201),
-  'POST /items/{itemId}/dial-outcome': async (r, req) => {
-    const body = parse(
-      z.object({ repId: id, outcome: z.string(), contactId: z.string().optional() }).strict(),
-      req.body,
-    );
-    const input = parse(dialOutcomeSchema, { itemId: param(req, 'itemId'), ...body });
-    return decisionResponse((await r.recordDialOutcome(input)).decision);
-  },
-  'GET /reps/{repId}': async (r, req) => json(200, await r.repView(param(req, 'repId'))),
-  'GET /queues/{queueId}/waiting': async (r, req) => {
-    const q = parse(waitingQuery, req.query);
-    return json(200, await r.waitingPage({ queueId: param(req, 'queueId'), ...q }));
-  },
-};
 
 export function notFound(routeKey: string): never {
   throw new NotFoundError('route', `no route ${routeKey}`);

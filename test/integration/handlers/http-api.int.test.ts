@@ -3,30 +3,12 @@ import { makeHandler } from '../../../lambdas/handlers/http-api';
 import { smallCenter } from '../../fixtures/small-center';
 import { transientError } from '../../support/faults';
 import { type Harness, makeHarness } from '../../support/harness';
+import { httpRequest } from '../../support/http-request';
 import { lambdaContext } from '../../support/lambda-context';
 
 const context = lambdaContext('api', 10000);
 
-function request(
-  routeKey: string,
-  params: Record<string, string> = {},
-  body?: unknown,
-  query?: Record<string, string>,
-): APIGatewayProxyEventV2 {
-  const [method, path] = routeKey.split(' ') as [string, string];
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: '',
-    headers: {},
-    isBase64Encoded: false,
-    pathParameters: params,
-    queryStringParameters: query,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    requestContext: { http: { method, path } } as APIGatewayProxyEventV2['requestContext'],
-  };
-}
+const request = httpRequest;
 
 describe('HTTP API (rep commands, supervisor reads)', () => {
   let h: Harness;

@@ -2,26 +2,11 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { makeHandler } from '../../../lambdas/handlers/http-api';
 import { transferCenter } from '../../fixtures/transfer-center';
 import { type Harness, makeHarness } from '../../support/harness';
+import { httpRequest } from '../../support/http-request';
 import { lambdaContext } from '../../support/lambda-context';
 
 const context = lambdaContext('api', 10000);
-const request = (
-  routeKey: string,
-  params: Record<string, string>,
-  body?: unknown,
-  query?: Record<string, string>,
-): APIGatewayProxyEventV2 => ({
-  version: '2.0',
-  routeKey,
-  rawPath: '/',
-  rawQueryString: '',
-  headers: {},
-  isBase64Encoded: false,
-  pathParameters: params,
-  queryStringParameters: query,
-  body: body === undefined ? undefined : JSON.stringify(body),
-  requestContext: { http: { method: routeKey.split(' ')[0] } } as never,
-});
+const request = httpRequest;
 
 async function api(center: unknown) {
   const h = await makeHarness(center);
@@ -166,6 +151,9 @@ describe('HTTP API: transfers, destination lists, callbacks (semantics §9)', ()
         { repId: 'rep-b', outcome: 'answered' },
       ),
     );
-    expect(wrongRep).toMatchObject({ status: 400, body: { field: 'repId' } });
+    expect(wrongRep).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden', reason: expect.stringContaining('rep-b') },
+    });
   });
 });
