@@ -1,4 +1,5 @@
 import type { ContactCenterConfig } from './config/schema';
+import type { DesktopMessage } from './routing/desktop-messages';
 import type { RoutingEvent, Timer } from './routing/events';
 import type { OutboxEntry } from './routing/outbox';
 import type { RepChange, RepState } from './routing/rep';
@@ -119,4 +120,12 @@ export interface RoutingStore {
 export interface RecordingLocator {
   /** The recording's location (s3://bucket/key), or undefined when there is none. `around`: when the call was. */
   find(contactId: string, around: number): Promise<string | undefined>;
+}
+
+/**
+ * The push channel to reps' desktops: every open desktop of the rep gets the message (none open: nothing to do).
+ * Each rep receives only their own: the adapter addresses the rep's connections, never a broadcast.
+ */
+export interface DesktopPush {
+  send(repId: string, message: DesktopMessage): Promise<void>;
 }

@@ -1,11 +1,14 @@
+import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { ApiGatewayDesktopPush } from '../adapters/apigateway/desktop-push';
 import { ConnectTelephony } from '../adapters/connect/telephony';
 import { documentClient } from '../adapters/dynamodb/client';
+import { DesktopConnections } from '../adapters/dynamodb/desktop-connections';
 import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher';
@@ -43,7 +46,8 @@ export function cacheMs(value: string | undefined): number {
  * with telephony CONNECT_INSTANCE_ARN, and for callbacks CALLBACK_FLOW_ID and HOLDING_QUEUE_ID (optional:
  * without them a rep dials and reports the outcome); CANDIDATE_CACHE_MS (optional); RECORDINGS_BUCKET and
  * RECORDINGS_PREFIX (optional: where the functions that report missing voicemails look first); ROUTER_DELIVERY
- * (`outbox` when deployed: the stream dispatcher delivers).
+ * (`outbox` when deployed: the stream dispatcher delivers); PUSH_ENDPOINT (optional: the desktops' WebSocket API,
+ * for the functions that deliver).
  */
 export function routerFromEnvironment(reach: RouterReach = { telephony: true }): Router {
   if (router) return router;
@@ -74,10 +78,22 @@ export function routerFromEnvironment(reach: RouterReach = { telephony: true }):
     // A few seconds of staleness at most; see CandidateCache for why that is safe.
     candidates: new CandidateCache(cacheMs(optionalEnv('CANDIDATE_CACHE_MS'))),
     recordings: recordingsFromEnvironment(),
+    desktops: desktopPushFromEnvironment(),
     // Deployed, only the table stream's dispatcher delivers what commits cause (ARCHITECTURE.md, "Delivery").
     delivery: optionalEnv('ROUTER_DELIVERY') === 'outbox' ? 'outbox' : 'inline',
   });
   return router;
+}
+
+/** The push channel, for the functions that deliver what commits cause (deployed: the outbox dispatcher). */
+export function desktopPushFromEnvironment(): ApiGatewayDesktopPush | undefined {
+  const endpoint = optionalEnv('PUSH_ENDPOINT');
+  if (!endpoint) return undefined;
+  const db = documentClient(tracer.captureAWSv3Client(new DynamoDBClient({})));
+  return new ApiGatewayDesktopPush(
+    tracer.captureAWSv3Client(new ApiGatewayManagementApiClient({ endpoint })),
+    new DesktopConnections(db, requireEnv('TABLE_NAME')),
+  );
 }
 
 function recordingsFromEnvironment(): S3RecordingLocator | undefined {

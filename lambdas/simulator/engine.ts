@@ -1,10 +1,12 @@
 import { EventLog, ManualClock, TimerQueue } from '../adapters/local/in-process';
 import { CompiledConfig } from '../domain/config/compiled-config';
 import { InvalidInputError } from '../domain/errors';
+import type { DesktopPush } from '../domain/ports';
 import type { RoutingEvent } from '../domain/routing/events';
 import { loadConfiguration } from '../domain/use-cases/configure';
+import type { Router } from '../domain/use-cases/router';
 import type { SimRep } from './build-config';
-import { EventQueue, paceTo } from './event-queue';
+import { EventQueue, paceLive, paceTo } from './event-queue';
 import { sample, seededRandom } from './random';
 import type { Arrival, Scenario } from './scenario';
 import { simulationReport } from './simulation-report';
@@ -31,6 +33,18 @@ export interface SimulationOptions {
   readonly onProgress?: (p: Progress) => void;
   /** Every routing event, as it is published (the Command Center follows the run through this). */
   readonly onEvent?: (e: RoutingEvent, now: number) => void;
+  /** A live run (`npm start -- --live`): real time, reps played by people beside the simulated ones. */
+  readonly live?: LiveOptions;
+}
+
+export interface LiveOptions {
+  /** Reps played by people in the workspace: the simulation never logs them in, answers or finishes for them. */
+  readonly humanReps: ReadonlySet<string>;
+  readonly desktops: DesktopPush;
+  /** Called once the router is ready, so the local HTTP API and push channel can serve it. */
+  readonly onReady: (router: Router) => void;
+  /** The run ends when this is aborted. */
+  readonly stop: AbortSignal;
 }
 
 export const START = Date.UTC(2026, 0, 5, 8, 0, 0);
@@ -47,15 +61,19 @@ export async function simulate(
   options: SimulationOptions = {},
 ) {
   const wallStart = Date.now();
+  const live = options.live;
+  // Live, virtual time is wall time: desktops count offers down against their own clocks.
+  const start = live ? wallStart : START;
   const random = seededRandom(scenario.seed);
-  const clock = new ManualClock(START);
+  const clock = new ManualClock(start);
   const events = new EventLog();
   const timers = new TimerQueue();
   const config = new CompiledConfig(await loadConfiguration(sim.configs, configJson));
-  const { router, deliver } = simulatedRouter(sim, { clock, events, timers });
-  const end = START + scenario.durationMinutes * 60_000;
+  const { router, deliver } = simulatedRouter(sim, { clock, events, timers, desktops: live?.desktops });
+  const end = live ? Number.POSITIVE_INFINITY : START + scenario.durationMinutes * 60_000;
+  const human = (repId: string) => live?.humanReps.has(repId) === true;
   const stats = new Statistics(
-    START + scenario.warmupMinutes * 60_000,
+    start + scenario.warmupMinutes * 60_000,
     scenario.serviceLevelSeconds * 1000,
     new Map([...config.reps.values()].map((r) => [r.id, r.presence.capacity])),
     config.raw.queues.map((q) => q.id),
@@ -74,6 +92,7 @@ export async function simulate(
     if (e.type === 'offer.created') {
       routed++;
       waiting--;
+      if (human(e.repId)) return;
       // Every offer gets an answer; for one the router auto-accepted, the answer finds it assigned and changes nothing.
       const answerAt = clock.now() + (behavior ? sample(behavior.answerSeconds, random) * 1000 : 0);
       const decline = e.declinable && behavior !== undefined && random() < behavior.declineProbability;
@@ -84,7 +103,7 @@ export async function simulate(
     }
     if (e.type === 'work.canceled' && e.repId === undefined) waiting--;
     // A callback's work starts when the customer answers the dial, not when the rep accepts.
-    if (e.type === 'work.assigned' && !streamOf.get(e.itemId)?.callback) finishLater(e.itemId);
+    if (e.type === 'work.assigned' && !human(e.repId) && !streamOf.get(e.itemId)?.callback) finishLater(e.itemId);
     if (e.type === 'callback.dialed') {
       const c = streamOf.get(e.itemId)?.callback;
       if (!c) return;
@@ -109,17 +128,24 @@ export async function simulate(
       kind: 'arrival',
       stream,
     });
-  for (const i of scenario.arrivals.keys()) nextArrival(i, START);
-  for (const rep of reps) await router.logIn({ repId: rep.repId, statusId: rep.statusId });
+  for (const i of scenario.arrivals.keys()) nextArrival(i, start);
+  for (const rep of reps) if (!human(rep.repId)) await router.logIn({ repId: rep.repId, statusId: rep.statusId });
   await deliver();
+  live?.onReady(router);
 
   let lastProgress = 0;
   for (;;) {
     const nextEvent = queue.peekTime();
     const nextTimer = timers.nextDueAt();
     const at = Math.min(nextEvent ?? Infinity, nextTimer ?? Infinity);
-    if (at === Infinity || at > end) break;
-    if (options.speed) await paceTo(wallStart, at - START, options.speed);
+    if (live) {
+      // Short slices, so people's commands (delivered here) and the timers they start are never long overdue.
+      if (live.stop.aborted) break;
+      const due = await paceLive(clock, at);
+      await deliver();
+      if (!due) continue;
+    } else if (at === Infinity || at > end) break;
+    if (options.speed && !live) await paceTo(wallStart, at - START, options.speed);
     clock.set(Math.max(clock.now(), at));
     if (nextTimer !== undefined && nextTimer <= at) {
       for (const t of timers.takeDue(clock.now())) {
@@ -132,7 +158,7 @@ export async function simulate(
     }
     if (options.onProgress && Date.now() - lastProgress > 200) {
       lastProgress = Date.now();
-      options.onProgress({ virtualSeconds: (clock.now() - START) / 1000, routed, waiting, arrived: submitted.length });
+      options.onProgress({ virtualSeconds: (clock.now() - start) / 1000, routed, waiting, arrived: submitted.length });
     }
   }
 
@@ -196,7 +222,8 @@ export async function simulate(
     }
   }
 
-  return simulationReport({ scenario, config, stats, sim, submitted, events: events.events, end, wallStart });
+  const ended = live ? clock.now() : end;
+  return simulationReport({ scenario, config, stats, sim, submitted, events: events.events, end: ended, wallStart });
 }
 
 export type Report = Awaited<ReturnType<typeof simulate>>;

@@ -55,3 +55,17 @@ export async function paceTo(wallStart: number, virtualMs: number, speed: number
   const wait = due - Date.now();
   if (wait > 2) await new Promise((r) => setTimeout(r, wait));
 }
+
+/** How long a live run sleeps at most before it looks again for due work and people's commands. */
+const LIVE_SLICE_MS = 200;
+
+/**
+ * One live step: the clock follows the wall clock; true when `at` (the next simulated event or timer) is due,
+ * after sleeping at most one slice.
+ */
+export async function paceLive(clock: { now(): number; set(ms: number): void }, at: number): Promise<boolean> {
+  const wait = Math.min(at - Date.now(), LIVE_SLICE_MS);
+  if (wait > 2) await new Promise((r) => setTimeout(r, wait));
+  clock.set(Math.max(clock.now(), Date.now()));
+  return at <= clock.now();
+}

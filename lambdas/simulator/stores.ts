@@ -6,7 +6,7 @@ import { startDynamoLocal } from '../adapters/local/dynamodb-local';
 import { type EventLog, SequentialIds, type TimerQueue } from '../adapters/local/in-process';
 import { entriesOf, LocalStreamReader, OutboxDrain } from '../adapters/local/stream-reader';
 import { MemoryRoutingStore } from '../adapters/memory/memory-store';
-import type { Clock, ConfigStore, RoutingStore } from '../domain/ports';
+import type { Clock, ConfigStore, DesktopPush, RoutingStore } from '../domain/ports';
 import type { OutboxEntry } from '../domain/routing/outbox';
 import type { RepState } from '../domain/routing/rep';
 import type { WorkItem } from '../domain/routing/work-item';
@@ -69,7 +69,12 @@ export async function openStore(kind: 'dynamodb' | 'memory', endpoint?: string):
  */
 export function simulatedRouter(
   sim: SimulationStore,
-  ports: { readonly clock: Clock; readonly events: EventLog; readonly timers: TimerQueue },
+  ports: {
+    readonly clock: Clock;
+    readonly events: EventLog;
+    readonly timers: TimerQueue;
+    readonly desktops?: DesktopPush;
+  },
 ): { router: Router; deliver: () => Promise<number> } {
   const router = new Router({
     ...ports,

@@ -27,6 +27,9 @@ export const keys = {
   },
   availablePk: (groupId: string) => `AVAIL#${groupId}`,
   heldPk: (repId: string) => `HELD#${repId}`,
+  /** One open desktop (push connection) of a rep: the rep's connections are one partition, read with one Query. */
+  desktopPk: (repId: string) => `DESK#${repId}`,
+  desktop: (repId: string, connectionId: string) => ({ pk: `DESK#${repId}`, sk: `CONN#${connectionId}` }),
 };
 
 export const encodeCursor = (key: Record<string, unknown> | undefined) =>

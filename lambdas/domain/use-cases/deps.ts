@@ -1,5 +1,14 @@
 import type { CompiledConfig } from '../config/compiled-config';
-import type { Clock, EventSink, IdGenerator, RecordingLocator, RoutingStore, TelephonyPort, TimerPort } from '../ports';
+import type {
+  Clock,
+  DesktopPush,
+  EventSink,
+  IdGenerator,
+  RecordingLocator,
+  RoutingStore,
+  TelephonyPort,
+  TimerPort,
+} from '../ports';
 import type { CandidateCache } from './candidate-cache';
 
 /** Supplies the current configuration; cached so a routing call does not reload it. */
@@ -27,4 +36,6 @@ export interface RouterDeps {
   readonly delivery?: 'inline' | 'outbox';
   /** The recordings bucket, searched before a voicemail is reported missing; absent: the event is the only way. */
   readonly recordings?: RecordingLocator;
+  /** Reps' desktops, told of every committed change that concerns them; absent where nobody is signed in. */
+  readonly desktops?: DesktopPush;
 }

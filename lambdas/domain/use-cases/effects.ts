@@ -4,6 +4,7 @@ import type { FollowUp } from '../routing/follow-ups';
 import { type OutboxEntry, outboxEntry } from '../routing/outbox';
 import { type CommitResult, commitId, commitOrConflict, type PlannedWrite, writtenVersions } from './commit';
 import type { RouterDeps } from './deps';
+import { pushToDesktops } from './push-desktops';
 
 /**
  * What a use case decided, the events it caused (already published) and the follow-ups it leaves to the Router
@@ -59,6 +60,7 @@ export class Effects {
     this.events.push(...entry.events);
     if (this.deps.delivery === 'outbox') return;
     if (entry.events.length) await this.deps.events.publish(entry.events);
+    await pushToDesktops(this.deps, entry.events);
     if (entry.timers.length) await this.deps.timers.schedule(entry.timers);
     this.followUps.push(...entry.followUps);
   }

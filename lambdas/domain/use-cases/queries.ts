@@ -5,17 +5,39 @@ import type { WorkItem } from '../routing/work-item';
 import type { RouterDeps } from './deps';
 import { requireItem } from './reads';
 
-/** A rep's desktop view: live presence and capacity (or logged out), and every item they hold. */
+/** What a rep's desktop needs from the configuration: statuses to choose, and whether and how offers are declined. */
+export interface RepDesk {
+  readonly statuses: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly channels: readonly string[];
+  }>;
+  readonly allowDecline: boolean;
+  /** When not empty, a decline must give one of these. */
+  readonly declineReasons: readonly string[];
+  readonly capacity: number;
+}
+
+/** A rep's desktop view: live presence and capacity (or logged out), every item they hold, and their desk. */
 export interface RepView {
   readonly rep: RepState | { readonly repId: string; readonly loggedIn: false };
   readonly items: WorkItem[];
+  readonly desk: RepDesk;
 }
 
 /** The read side: what reps and supervisors look at. Reads only; unknown ids are errors (semantics §12). */
 export async function repView(deps: RouterDeps, repId: string): Promise<RepView> {
-  (await deps.config.get()).rep(repId);
+  const config = await deps.config.get();
+  const { presence } = config.rep(repId);
   const [rep, items] = await Promise.all([deps.store.getRep(repId), deps.store.heldItems(repId)]);
-  return { rep: rep ?? { repId, loggedIn: false }, items };
+  const statuses = config.raw.statuses.map(({ id, name, channels }) => ({ id, name, channels }));
+  const desk = {
+    statuses,
+    allowDecline: presence.allowDecline,
+    declineReasons: presence.declineReasons,
+    capacity: presence.capacity,
+  };
+  return { rep: rep ?? { repId, loggedIn: false }, items, desk };
 }
 
 export interface WaitingQuery {

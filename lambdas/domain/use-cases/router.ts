@@ -15,6 +15,7 @@ import { runFollowUps } from './follow-ups';
 import { acceptOffer, declineOffer, type OfferRef, rescindOffer, timeOutOffer } from './offer-responses';
 import { type OutboundInput, reserveOutbound } from './outbound';
 import { changeStatus, logIn, logOut } from './presence';
+import { desktopSnapshot } from './push-desktops';
 import { holderOf, repView, transferDestinationsFor, type WaitingQuery, waitingPage } from './queries';
 import { routeItem } from './route-item';
 import type { SubmitWorkInput } from './submission';
@@ -114,6 +115,9 @@ export class Router implements RoutingCommands {
   /** The read side: what a rep's desktop and a supervisor's views show. */
   repView(repId: string) {
     return repView(this.deps, repId);
+  }
+  desktopSnapshot(repId: string) {
+    return desktopSnapshot(this.deps, repId);
   }
   holderOf(itemId: string) {
     return holderOf(this.deps, itemId);

@@ -3,6 +3,7 @@ import { CommandCenterProjection } from '../../command-center/projection';
 import { serveCommandCenter } from '../../command-center/server';
 import { CompiledConfig } from '../../domain/config/compiled-config';
 import { validateConfig } from '../../domain/config/validate-config';
+import { startLiveCenter } from '../../local-center/live-center';
 import { START, simulate } from '../engine';
 import { loadScenario } from '../load-scenario';
 import { formatReport, progressPrinter } from '../report-format';
@@ -18,7 +19,9 @@ const DEFAULT_SPEED = 120;
  */
 async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const scenarioPath = process.argv[2] ?? DEFAULT_SCENARIO;
+  const args = process.argv.slice(2);
+  if (args.includes('--live')) return live(args.filter((a) => a !== '--live'));
+  const scenarioPath = args[0] ?? DEFAULT_SCENARIO;
   const speed = Number(process.env.SPEED ?? DEFAULT_SPEED);
   const port = Number(process.env.PORT ?? 8080);
   const loaded = loadScenario(scenarioPath);
@@ -63,6 +66,28 @@ async function main(): Promise<number> {
     await server.close();
     await sim.close();
   }
+}
+
+/** `npm start -- --live [--people rep-1,rep-2] [scenario]`: runs until Ctrl-C. */
+async function live(args: string[]): Promise<number> {
+  const at = args.indexOf('--people');
+  const people = at >= 0 ? args.splice(at, 2)[1]?.split(',') : undefined;
+  console.log('Starting DynamoDB Local and the live contact center…');
+  const center = await startLiveCenter({
+    scenarioPath: args[0] ?? DEFAULT_SCENARIO,
+    port: Number(process.env.PORT ?? 8080),
+    people,
+  });
+  console.log(`Rep workspace:  ${center.url}/rep/   (sign in as ${center.people.join(' or ')})`);
+  console.log(`Command Center: ${center.url}/`);
+  console.log(`HTTP API:       ${center.url}/api   (OpenAPI: ${center.url}/openapi.json)`);
+  console.log(`Push channel:   ${center.url.replace('http', 'ws')}/desktop?token=…`);
+  console.log(`A token:        curl '${center.url}/auth/dev-token?username=${center.people[0]}'`);
+  console.log('Simulated traffic runs in real time. Ctrl-C stops everything.');
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  console.log('\nStopping…');
+  await center.close();
+  return 0;
 }
 
 main().then(

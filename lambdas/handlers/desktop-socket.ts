@@ -1,0 +1,43 @@
+import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import type { ApiGatewayDesktopPush } from '../adapters/apigateway/desktop-push';
+import type { DesktopConnections } from '../adapters/dynamodb/desktop-connections';
+import type { Router } from '../domain/use-cases/router';
+import { desktopPushFromEnvironment, routerFromEnvironment } from '../shared/deps';
+import { entryPoint } from '../shared/entry-point';
+
+export interface DesktopSocketDeps {
+  readonly router: Router;
+  readonly connections: DesktopConnections;
+  readonly push: ApiGatewayDesktopPush;
+  readonly now: () => number;
+}
+
+type SocketEvent = APIGatewayProxyWebsocketEventV2 & {
+  requestContext: { authorizer?: { repId?: string } };
+};
+
+/**
+ * The push channel's routes. `$connect` (after the authorizer bound the connection to a rep) records it, and
+ * `$disconnect` forgets it. `sync`, which a desktop sends once open, answers with the rep's current state, so a
+ * desktop that (re)connects starts from the truth before pushes follow.
+ */
+export const makeHandler = (deps: () => DesktopSocketDeps) =>
+  entryPoint(async (event: SocketEvent): Promise<APIGatewayProxyResultV2> => {
+    const { routeKey, connectionId } = event.requestContext;
+    const repId = event.requestContext.authorizer?.repId;
+    if (!repId) return { statusCode: 403, body: 'no rep bound to this connection' };
+    const d = deps();
+    if (routeKey === '$connect') await d.connections.add(repId, connectionId, d.now());
+    else if (routeKey === '$disconnect') await d.connections.remove(repId, connectionId);
+    else {
+      const snapshot = await d.router.desktopSnapshot(repId);
+      await d.push.post(repId, connectionId, new TextEncoder().encode(JSON.stringify(snapshot)));
+    }
+    return { statusCode: 200 };
+  });
+
+export const handler = makeHandler(() => {
+  const push = desktopPushFromEnvironment();
+  if (!push) throw new Error('environment variable PUSH_ENDPOINT is not set');
+  return { router: routerFromEnvironment({ telephony: false }), connections: push.connections, push, now: Date.now };
+});

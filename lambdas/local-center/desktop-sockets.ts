@@ -1,0 +1,66 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { DesktopPush } from '../domain/ports';
+import type { DesktopMessage } from '../domain/routing/desktop-messages';
+import type { Router } from '../domain/use-cases/router';
+import { type IdentitySettings, principalFromClaims } from '../shared/identity';
+import type { TokenVerifier } from '../shared/token-verifier';
+
+/**
+ * The push channel on localhost, speaking what the deployed WebSocket API speaks (docs/push.md): connect with
+ * `?token=`, send `{"action":"sync"}` for a snapshot, then receive the rep's pushes. Each socket is bound to the
+ * rep its token names, and a rep's messages go only to that rep's sockets.
+ */
+export class LocalDesktopPush implements DesktopPush {
+  private readonly sockets = new Map<string, Set<WebSocket>>();
+  private readonly wss = new WebSocketServer({ noServer: true });
+
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly identity: IdentitySettings,
+    private readonly router: () => Router | undefined,
+  ) {}
+
+  async send(repId: string, message: DesktopMessage): Promise<void> {
+    const data = JSON.stringify(message);
+    for (const socket of this.sockets.get(repId) ?? []) socket.send(data);
+  }
+
+  /** An HTTP upgrade on the push path: refused with 401 unless the token is a rep's. */
+  async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
+    const claims = await this.verifier.verify(token).catch(() => undefined);
+    const who = claims ? principalFromClaims(claims, this.identity) : undefined;
+    const repId = who?.kind === 'person' ? who.repId : undefined;
+    if (!repId) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(repId, ws));
+  }
+
+  private attach(repId: string, ws: WebSocket): void {
+    const mine = this.sockets.get(repId) ?? new Set<WebSocket>();
+    this.sockets.set(repId, mine.add(ws));
+    ws.on('close', () => mine.delete(ws));
+    ws.on('message', async (raw) => {
+      const router = this.router();
+      if (!router || actionOf(String(raw)) !== 'sync') return;
+      ws.send(JSON.stringify(await router.desktopSnapshot(repId)));
+    });
+  }
+
+  close(): void {
+    for (const set of this.sockets.values()) for (const ws of set) ws.terminate();
+    this.wss.close();
+  }
+}
+
+function actionOf(text: string): string | undefined {
+  try {
+    return (JSON.parse(text) as { action?: string }).action;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { buildWorkspace } from '../../web/rep-workspace/build';
+import type { LocalIdentityProvider } from '../adapters/local/identity-provider';
+import type { ServerExtension } from '../command-center/server';
+import type { Router } from '../domain/use-cases/router';
+import type { LocalDesktopPush } from './desktop-sockets';
+import { localHttpApi } from './http-bridge';
+import type { LocalSignIn } from './sign-in';
+
+const OPENAPI_FILE = join(__dirname, '..', '..', 'docs', 'openapi.json');
+const MAX_BODY = 128 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
+};
+
+/**
+ * The live center's part of the local server: the workspace page and its config, the HTTP API under `/api`, the
+ * sign-in under `/auth`, the push channel at `/desktop`, and the OpenAPI document.
+ */
+export function liveExtension(parts: {
+  readonly origin: () => string;
+  readonly router: () => Router | undefined;
+  readonly idp: () => LocalIdentityProvider;
+  readonly signIn: () => LocalSignIn;
+  readonly desktops: () => LocalDesktopPush;
+}): ServerExtension {
+  const page = buildWorkspace();
+  const api = localHttpApi(() => parts.router() ?? notReady(), { verify: (t) => parts.idp().verify(t) });
+  const config = () => ({
+    apiUrl: `${parts.origin()}/api`,
+    pushUrl: `${parts.origin().replace(/^http/, 'ws')}/desktop`,
+    auth: {
+      authorizeUrl: `${parts.origin()}/auth/authorize`,
+      tokenUrl: `${parts.origin()}/auth/token`,
+      clientId: 'local-workspace',
+      scope: 'openid',
+    },
+  });
+  const send = (res: ServerResponse, type: string, body: string) => {
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...CORS });
+    res.end(body);
+  };
+  return {
+    async handle(req, res, path) {
+      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      if (path === '/rep') res.writeHead(302, { location: '/rep/' }).end();
+      else if (path === '/rep/') send(res, 'text/html; charset=utf-8', page['index.html']);
+      else if (path === '/rep/app.js') send(res, 'text/javascript', page['app.js']);
+      else if (path === '/rep/config.json' || path === '/config.json')
+        send(res, 'application/json', JSON.stringify(config()));
+      else if (path === '/openapi.json') send(res, 'application/json', readFileSync(OPENAPI_FILE, 'utf8'));
+      else if (path === '/auth/.well-known/jwks.json') send(res, 'application/json', JSON.stringify(parts.idp().jwks));
+      else if (path === '/auth/authorize' && req.method === 'GET') parts.signIn().authorizePage(res, query);
+      else if (path === '/auth/authorize') parts.signIn().authorize(res, new URLSearchParams(await readBody(req)));
+      else if (path === '/auth/token') parts.signIn().token(res, new URLSearchParams(await readBody(req)));
+      else if (path === '/auth/dev-token') parts.signIn().devToken(res, query);
+      else if (!isRouterApi(path)) return false;
+      else if (req.method === 'OPTIONS') res.writeHead(204, CORS).end();
+      else {
+        for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+        await api(req, res, path.slice('/api'.length), await readBody(req));
+      }
+      return true;
+    },
+    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+      if ((req.url ?? '').startsWith('/desktop')) void parts.desktops().upgrade(req, socket, head);
+      else socket.destroy();
+    },
+  };
+}
+
+/** `/api/state` and `/api/stream` are the Command Center's own; every other `/api/` path is the HTTP API. */
+const isRouterApi = (path: string) => path.startsWith('/api/') && path !== '/api/state' && path !== '/api/stream';
+
+function notReady(): never {
+  throw new Error('the live center is still starting');
+}

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { WorkItem } from '../../../lambdas/domain/routing/work-item';
+import type { RepDesk } from '../../../lambdas/domain/use-cases/queries';
+import type { RepApi } from './api';
+import { seconds } from './desk';
+
+/**
+ * One offer: what it is, how long the customer has waited, its attributes, and the time left to answer (the push
+ * timeout). Focus moves to Accept when it arrives, so a keyboard user answers with Enter; Alt+D declines.
+ */
+export function OfferCard(props: {
+  api: RepApi;
+  item: WorkItem;
+  desk?: RepDesk;
+  act: (c: () => Promise<unknown>) => Promise<void>;
+  now: number;
+}) {
+  const { api, item, desk, act, now } = props;
+  const [reason, setReason] = useState('');
+  const accept = useRef<HTMLButtonElement>(null);
+  useEffect(() => accept.current?.focus(), [item.reservation?.offerId]);
+  const r = item.reservation;
+  const left = r?.expiresAt ? r.expiresAt - now : undefined;
+  const total = r?.expiresAt ? r.expiresAt - r.offeredAt : undefined;
+  const reasons = desk?.declineReasons ?? [];
+  const declinable = (r?.declinable ?? true) && (desk?.allowDecline ?? true);
+  return (
+    <article class="offer" data-item={item.id} aria-label={`Offer: ${item.channel} from ${item.queueId}`}>
+      <header>
+        <b>{item.channel}</b> · {item.queueId}
+        <span class="wait">waiting {seconds(now - item.requestedAt)}</span>
+      </header>
+      {left !== undefined && total !== undefined && (
+        <div class="countdown" role="timer" aria-label="time left to answer">
+          <progress max={total} value={Math.max(0, left)} /> <span>{seconds(left)} left</span>
+        </div>
+      )}
+      {Object.keys(item.attributes).length > 0 && (
+        <dl class="attributes">
+          {Object.entries(item.attributes).map(([k, v]) => (
+            <>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" ref={accept} onClick={() => act(() => api.accept(item.id))}>
+          Accept
+        </button>
+        {declinable && (
+          <>
+            {reasons.length > 0 && (
+              <label>
+                Reason{' '}
+                <select name="reason" value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
+                  <option value="">Choose…</option>
+                  {reasons.map((x) => (
+                    <option value={x}>{x}</option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <button
+              type="button"
+              accessKey="d"
+              disabled={reasons.length > 0 && !reason}
+              onClick={() => act(() => api.decline(item.id, reason || undefined))}
+            >
+              Decline
+            </button>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}
