@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { eventCataloguePage, eventJsonSchema } from '../lambdas/domain/routing/event-catalogue';
 import { eventSchemas } from '../lambdas/domain/routing/event-schemas';
 import type { RoutingEventType } from '../lambdas/domain/routing/events';
+import { openApiDocument } from '../lambdas/handlers/http/openapi';
 import { scenarioJsonSchema } from '../lambdas/simulator/scenario-json-schema';
 import { flowFiles } from '../lib/connect/flow-files';
 
@@ -20,3 +21,4 @@ for (const type of Object.keys(eventSchemas) as RoutingEventType[]) {
 write('docs/events/README.md', eventCataloguePage());
 mkdirSync(resolve(root, 'docs/flows'), { recursive: true });
 for (const [name, flow] of Object.entries(flowFiles)) write(`docs/flows/${name}`, `${JSON.stringify(flow, null, 2)}\n`);
+write('docs/openapi.json', `${JSON.stringify(openApiDocument(), null, 2)}\n`);
