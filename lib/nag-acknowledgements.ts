@@ -1,5 +1,9 @@
-import { Stack, Token, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
+import type { DesktopPush } from './constructs/desktop-push';
 import type { OutboxDispatch } from './constructs/outbox-dispatch';
+import type { RepIdentity } from './constructs/rep-identity';
+import type { RepWorkspaceHosting } from './constructs/rep-workspace-hosting';
+import type { RouterFunction } from './constructs/router-function';
 import type { RouterFunctions } from './constructs/router-functions';
 import type { RouterTimers } from './constructs/router-timers';
 
@@ -23,19 +27,10 @@ export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTi
   const schedules = `arn:<AWS::Partition>:scheduler:${where}:schedule/<${group}>/*`;
   const telephony = new Set(functions.withTelephony);
   for (const fn of functions.all) {
-    Validations.of(fn).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'The design pins nodejs22.x (the SDK and toolchain are validated on it); upgrade deliberately, not by default.',
-    });
+    Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: NODE_PIN });
     const role = fn.role!;
     Validations.of(role).acknowledge(
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason:
-          "Only CloudWatch Logs writes for the function's own log stream; the AWS-managed policy is the standard " +
-          'minimal one.',
-      },
+      { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
@@ -55,3 +50,104 @@ export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTi
     });
   }
 }
+
+/** The people-facing parts: identity, the push channel, and the workspace's hosting. */
+export function acknowledgePeopleFindings(parts: {
+  readonly hosting: RepWorkspaceHosting;
+  readonly identity: RepIdentity;
+  readonly push: DesktopPush;
+  readonly dispatcher: RouterFunction;
+  readonly webAcl: boolean;
+  readonly pushAccessLogs: boolean;
+}): void {
+  const { hosting, identity, push, dispatcher } = parts;
+  const stack = Stack.of(hosting);
+  const api = stack.getLogicalId(push.api.node.defaultChild as CfnElement);
+  const connections = `arn:<AWS::Partition>:execute-api:${where(stack)}:<${api}>/live/*/@connections/*`;
+  for (const fn of [push.authorizerFunction, push.socketFunction]) {
+    Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: NODE_PIN });
+    Validations.of(fn.role!).acknowledge(
+      { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray PutTraceSegments and PutTelemetryRecords have no resource.',
+      },
+    );
+  }
+  for (const fn of [push.socketFunction, dispatcher])
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${connections}]`,
+      reason: "Connections are made per desktop: the grant covers the push stage's connections and nothing else.",
+    });
+  Validations.of(push.api).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason:
+      'A WebSocket API authorizes on $connect only (the token is verified there and binds the connection to the ' +
+      'rep); $disconnect and sync run on that already authorized connection.',
+  });
+  if (!parts.pushAccessLogs)
+    Validations.of(push.stage).acknowledge({
+      id: 'AwsSolutions-APIG1',
+      reason:
+        "WebSocket access logs need the account's API Gateway CloudWatch role, an account-wide setting this stack " +
+        'does not take over; set pushAccessLogs once it is. The socket and authorizer functions log every connect.',
+    });
+  Validations.of(hosting.bucket).acknowledge({
+    id: 'AwsSolutions-S1',
+    reason: 'Only the stack writes this bucket and only CloudFront (origin access control) reads it.',
+  });
+  const cdn = hosting.distribution;
+  Validations.of(cdn).acknowledge(
+    {
+      id: 'AwsSolutions-CFR1',
+      reason: 'Reps sign in wherever the center works; a web ACL (workspaceWebAclId) can geo-match.',
+    },
+    { id: 'AwsSolutions-CFR3', reason: 'One static page; every call it makes is logged by the HTTP API.' },
+    {
+      id: 'AwsSolutions-CFR4',
+      reason: "CloudFront's default domain fixes TLS; a custom domain with its certificate pins 1.2.",
+    },
+  );
+  if (!parts.webAcl)
+    Validations.of(cdn).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason: "Attach the organisation's AWS WAF web ACL with workspaceWebAclId; the page itself holds no data.",
+    });
+  if (identity.userPool)
+    Validations.of(identity.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason: 'MFA is required for everyone; the Plus plan (threat protection) is priced per user: opt in per center.',
+    });
+  const deployment = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (deployment) {
+    const handler = 'The CDK-managed BucketDeployment handler: ';
+    Validations.of(deployment).acknowledge(
+      { id: 'AwsSolutions-L1', reason: `${handler}its runtime is chosen by aws-cdk-lib.` },
+      { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: `${handler}X-Ray and CloudFront invalidation have no resource.` },
+      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((a) => ({
+        id: `AwsSolutions-IAM5[Action::${a}]`,
+        reason: `${handler}copies the page from the CDK asset bucket into the site bucket only.`,
+      })),
+      ...[
+        `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${where(stack).split(':').reverse().join('-')}/*`,
+        `<${stack.getLogicalId(hosting.bucket.node.defaultChild as CfnElement)}.Arn>/*`,
+      ].map((r) => ({
+        id: `AwsSolutions-IAM5[Resource::${r}]`,
+        reason: `${handler}reads the CDK asset bucket and writes the site bucket, nothing else.`,
+      })),
+    );
+  }
+}
+
+const NODE_PIN =
+  'The design pins nodejs22.x (the SDK and toolchain are validated on it); upgrade deliberately, not by default.';
+const BASIC_EXECUTION =
+  'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
+const BASIC_EXECUTION_REASON =
+  "Only CloudWatch Logs writes for the function's own log stream; the AWS-managed policy is the standard minimal one.";
+/** `region:account` as cdk-nag shows them in ARNs: literals where known, pseudo parameters for tokens. */
+const where = (stack: Stack) =>
+  `${Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region}:${
+    Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account
+  }`;

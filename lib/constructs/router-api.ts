@@ -1,47 +1,52 @@
-import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { Duration } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { Access } from '../../lambdas/domain/access/principal';
+import { routes } from '../../lambdas/handlers/http/routes';
 
-/** Every route lambdas/handlers/http/routes.ts serves: rep commands, supervisor reads, machine submissions. */
-export const ROUTER_ROUTES: readonly (readonly [HttpMethod, string])[] = [
-  [HttpMethod.POST, '/work'],
-  [HttpMethod.POST, '/reps/{repId}/login'],
-  [HttpMethod.POST, '/reps/{repId}/logout'],
-  [HttpMethod.PUT, '/reps/{repId}/status'],
-  [HttpMethod.POST, '/reps/{repId}/outbound'],
-  [HttpMethod.GET, '/reps/{repId}'],
-  [HttpMethod.GET, '/queues/{queueId}/waiting'],
-  [HttpMethod.POST, '/items/{itemId}/accept'],
-  [HttpMethod.POST, '/items/{itemId}/decline'],
-  [HttpMethod.POST, '/items/{itemId}/complete'],
-  [HttpMethod.POST, '/items/{itemId}/end-wrap-up'],
-  [HttpMethod.POST, '/items/{itemId}/transfer'],
-  [HttpMethod.GET, '/reps/{repId}/transfer-destinations'],
-  [HttpMethod.POST, '/callbacks'],
-  [HttpMethod.POST, '/items/{itemId}/dial-outcome'],
-];
+/** Every route lambdas/handlers/http/routes.ts serves, with who may call it. */
+export const ROUTER_ROUTES: readonly (readonly [HttpMethod, string, Access])[] = Object.entries(routes).map(
+  ([key, spec]) => {
+    const [method, path] = key.split(' ') as [keyof typeof HttpMethod, string];
+    return [HttpMethod[method], path, spec.access] as const;
+  },
+);
 
 /** Props of RouterApi. */
 export interface RouterApiProps {
   /** The function that serves every route. */
   readonly handler: IFunction;
+  /** The issuer whose tokens people's routes accept, and the audiences (client ids) they must carry. */
+  readonly jwt: { readonly issuer: string; readonly audience: readonly string[] };
+  /** Browser origins allowed to call the API (the workspace's). */
+  readonly allowOrigins: readonly string[];
   /** How long access logs are kept. @default one year */
   readonly accessLogRetention?: RetentionDays;
 }
 
-/** The router's HTTP API: IAM-authorized routes onto one handler, with access logs. */
+/**
+ * The router's HTTP API. People's routes need a valid JWT (API Gateway verifies signature, issuer, audience and
+ * expiry before the handler runs; the handler then checks who may do what); integrations' routes (work and
+ * callback submission) need an IAM signature.
+ */
 export class RouterApi extends Construct {
   readonly api: HttpApi;
 
   constructor(scope: Construct, id: string, props: RouterApiProps) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', {
-      description: 'unified-routing: rep commands and supervisor reads',
-      defaultAuthorizer: new HttpIamAuthorizer(),
+      description: 'unified-routing: rep commands, supervisor reads, integrations',
       createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...props.allowOrigins],
+        allowHeaders: ['authorization', 'content-type'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT],
+        maxAge: Duration.hours(1),
+      },
     });
     const logs = new LogGroup(this, 'AccessLogs', { retention: props.accessLogRetention ?? RetentionDays.ONE_YEAR });
     this.api.addStage('DefaultStage', {
@@ -50,6 +55,14 @@ export class RouterApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(logs) },
     });
     const integration = new HttpLambdaIntegration('Integration', props.handler);
-    for (const [method, path] of ROUTER_ROUTES) this.api.addRoutes({ path, methods: [method], integration });
+    const people = new HttpJwtAuthorizer('People', props.jwt.issuer, { jwtAudience: [...props.jwt.audience] });
+    const machines = new HttpIamAuthorizer();
+    for (const [method, path, access] of ROUTER_ROUTES)
+      this.api.addRoutes({
+        path,
+        methods: [method],
+        integration,
+        authorizer: access === 'machine' ? machines : people,
+      });
   }
 }

@@ -64,18 +64,20 @@ export class RouterFunctions extends Construct {
   readonly withTelephony: RouterFunction[];
   /** What they may act on: the contacts of the one instance (parked calls to target, callbacks to dial). */
   readonly contactArns: string;
+  /** The environment every router function has (table, bus, timers, delivery), for functions built elsewhere. */
+  readonly environment: Record<string, string>;
   private readonly byId = new Map<string, RouterFunction>();
 
   constructor(scope: Construct, id: string, props: RouterFunctionsProps) {
     super(scope, id);
     this.contactArns = `${props.instanceArn}/contact/*`;
-    const environment = {
+    const environment = (this.environment = {
       TABLE_NAME: props.table.tableName,
       EVENT_BUS_NAME: props.bus.eventBusName,
       // Only the stream's dispatcher delivers: a crash after a commit loses nothing it caused.
       ROUTER_DELIVERY: 'outbox',
       ...props.timers.environment,
-    };
+    });
     this.all = ROUTER_FUNCTIONS.map((spec: RouterFunctionSpec) => {
       const f = new RouterFunction(this, spec.id, {
         handlerFile: spec.handlerFile,

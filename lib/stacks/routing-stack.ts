@@ -8,12 +8,15 @@ import type { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import type { CallbackCallerId } from '../connect/caller-id';
 import { ConnectConfiguration } from '../constructs/connect-configuration';
+import { DesktopPush } from '../constructs/desktop-push';
 import { OutboxDispatch } from '../constructs/outbox-dispatch';
+import { type OidcIssuerProps, RepIdentity, type RepIdentityProps } from '../constructs/rep-identity';
+import { RepWorkspaceHosting } from '../constructs/rep-workspace-hosting';
 import { RouterAlarms } from '../constructs/router-alarms';
 import { RouterApi } from '../constructs/router-api';
 import { RouterFunctions } from '../constructs/router-functions';
 import { RouterTimers } from '../constructs/router-timers';
-import { acknowledgeFindings } from '../nag-acknowledgements';
+import { acknowledgeFindings, acknowledgePeopleFindings } from '../nag-acknowledgements';
 
 export interface RoutingStackProps extends StackProps {
   /** The routing table (from RoutingDataStack). */
@@ -43,6 +46,16 @@ export interface RoutingStackProps extends StackProps {
   readonly routingAttribute?: 'create' | 'adopt';
   /** The number callbacks are dialed from: required when the center has a callback queue (see CallbackCallerId). */
   readonly callbackCallerId?: CallbackCallerId;
+  /** People sign in with this OIDC issuer; without it the stack creates a Cognito user pool (RepIdentity). */
+  readonly oidc?: OidcIssuerProps;
+  /** How tokens map to reps and supervisors (claims and group names); defaults fit the user pool. */
+  readonly identity?: Pick<RepIdentityProps, 'repIdClaims' | 'groupsClaim' | 'repGroup' | 'supervisorGroup'>;
+  /** The Cognito hosted sign-in domain's prefix (globally unique). @default `ur-<stack name>` */
+  readonly signInDomainPrefix?: string;
+  /** An AWS WAF web ACL ARN for the workspace's CloudFront distribution. @default none */
+  readonly workspaceWebAclId?: string;
+  /** Access logs for the push channel (needs the account's API Gateway CloudWatch role). @default false */
+  readonly pushAccessLogs?: boolean;
 }
 
 /**
@@ -82,7 +95,7 @@ export class RoutingStack extends Stack {
       schedule: Schedule.rate(Duration.minutes(1)),
       targets: [new LambdaFunction(functions.get('Sweeper'))],
     });
-    new RouterApi(this, 'RouterApi', { handler: functions.get('HttpApiHandler') });
+    this.people(props, functions);
     const outbox = new OutboxDispatch(this, 'Outbox', {
       table: props.table,
       dispatcher: functions.get('OutboxDispatch'),
@@ -98,6 +111,43 @@ export class RoutingStack extends Stack {
     this.recordings(props, functions);
     if (props.contactCenter) this.connect(props, props.contactCenter, functions);
     acknowledgeFindings(functions, timers, outbox);
+  }
+
+  /**
+   * People: who they are (RepIdentity), the HTTP API their tokens open, the push channel to their desktops, and
+   * the workspace page that uses both.
+   */
+  private people(props: RoutingStackProps, functions: RouterFunctions): void {
+    const hosting = new RepWorkspaceHosting(this, 'Workspace', { webAclId: props.workspaceWebAclId });
+    const identity = new RepIdentity(this, 'Identity', {
+      ...props.identity,
+      oidc: props.oidc,
+      workspaceUrl: hosting.url,
+      domainPrefix: props.signInDomainPrefix,
+    });
+    const http = functions.get('HttpApiHandler');
+    for (const [k, v] of Object.entries(identity.environment)) if (!k.startsWith('COGNITO_')) http.addEnvironment(k, v);
+    const api = new RouterApi(this, 'RouterApi', {
+      handler: http,
+      jwt: { issuer: identity.issuer, audience: identity.audience },
+      allowOrigins: [`https://${hosting.distribution.distributionDomainName}`],
+    });
+    const push = new DesktopPush(this, 'Push', {
+      table: props.table,
+      routerEnvironment: functions.environment,
+      identityEnvironment: identity.environment,
+      pushers: [functions.get('OutboxDispatch')],
+      accessLogs: props.pushAccessLogs,
+    });
+    hosting.publish({ apiUrl: api.api.apiEndpoint, pushUrl: push.url, auth: identity.signIn });
+    acknowledgePeopleFindings({
+      hosting,
+      identity,
+      push,
+      dispatcher: functions.get('OutboxDispatch'),
+      webAcl: props.workspaceWebAclId !== undefined,
+      pushAccessLogs: props.pushAccessLogs === true,
+    });
   }
 
   /** Voicemails wait for their recording: the recordings bucket's Object Created events for call recordings. */

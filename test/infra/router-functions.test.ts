@@ -56,6 +56,8 @@ const READS_STREAM = [
   'dynamodb:GetShardIterator',
   'dynamodb:ListStreams',
 ];
+/** The outbox dispatcher also pushes to desktops, removing connections API Gateway reports gone. */
+const PUSHES = ['dynamodb:DeleteItem', 'execute-api:ManageConnections'];
 /** The timer handler also consumes its queue. */
 const CONSUMES_TIMERS = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'];
 
@@ -68,7 +70,7 @@ describe('router functions: each gets only what its router calls', () => {
       ...ROUTING,
       ...(spec.telephony ? TELEPHONY : []),
       ...(id === 'TimerHandler' ? CONSUMES_TIMERS : []),
-      ...(id === 'OutboxDispatch' ? READS_STREAM : []),
+      ...(id === 'OutboxDispatch' ? [...READS_STREAM, ...PUSHES] : []),
     ];
     expect(actionsOf(statements)).toEqual(expected.sort());
     const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));

@@ -1,0 +1,134 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnUserPoolGroup, Mfa, OAuthScope, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { DEFAULT_IDENTITY } from '../../lambdas/shared/identity';
+
+/** An existing OpenID Connect issuer (Okta, Entra ID, IAM Identity Center) that people sign in with instead. */
+export interface OidcIssuerProps {
+  /** The `iss` of its tokens. */
+  readonly issuer: string;
+  /** Accepted `aud` values (for access tokens, the API's audience; for ID tokens, the client id). */
+  readonly audience: readonly string[];
+  /** Its JWKS, when not at `<issuer>/.well-known/jwks.json`. */
+  readonly jwksUri?: string;
+  /** Its authorization and token endpoints, for the workspace's sign-in (authorization code with PKCE). */
+  readonly authorizeUrl: string;
+  readonly tokenUrl: string;
+  readonly logoutUrl?: string;
+  /** The public client registered for the workspace (no secret). */
+  readonly clientId: string;
+  /** Scopes the workspace asks for. @default 'openid profile' */
+  readonly scope?: string;
+}
+
+/** Props of RepIdentity. */
+export interface RepIdentityProps {
+  /** Sign in with this issuer; without it the stack creates a Cognito user pool. */
+  readonly oidc?: OidcIssuerProps;
+  /** Where the workspace is served: sign-in returns there. */
+  readonly workspaceUrl: string;
+  /** The Cognito hosted domain's prefix (user pool only). @default derived from the stack name */
+  readonly domainPrefix?: string;
+  /** Claims naming the rep id, first present wins. @default ['username', 'cognito:username'] */
+  readonly repIdClaims?: readonly string[];
+  /** The claim listing groups. @default 'cognito:groups' */
+  readonly groupsClaim?: string;
+  /** @default 'reps' */
+  readonly repGroup?: string;
+  /** @default 'supervisors' */
+  readonly supervisorGroup?: string;
+}
+
+/**
+ * Who people are: a Cognito user pool with a reps group and a supervisors group (or an existing OIDC issuer), and
+ * how the router maps a verified token to a rep (README, "Identity"). The HTTP API's JWT authorizer, the push
+ * channel's authorizer and the workspace's sign-in all use it.
+ */
+export class RepIdentity extends Construct {
+  readonly issuer: string;
+  readonly audience: string[];
+  /** The workspace's sign-in settings (its config.json `auth`). */
+  readonly signIn: { authorizeUrl: string; tokenUrl: string; logoutUrl?: string; clientId: string; scope: string };
+  /** What the functions that read tokens need: the verifier's and the claim mapping's settings. */
+  readonly environment: Record<string, string>;
+  readonly userPool?: UserPool;
+  readonly client?: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: RepIdentityProps) {
+    super(scope, id);
+    const mapping = {
+      REP_ID_CLAIM: (props.repIdClaims ?? DEFAULT_IDENTITY.repIdClaims).join(','),
+      GROUPS_CLAIM: props.groupsClaim ?? DEFAULT_IDENTITY.groupsClaim,
+      REP_GROUP: props.repGroup ?? DEFAULT_IDENTITY.repGroup,
+      SUPERVISOR_GROUP: props.supervisorGroup ?? DEFAULT_IDENTITY.supervisorGroup,
+    };
+    if (props.oidc) {
+      const o = props.oidc;
+      this.issuer = o.issuer;
+      this.audience = [...o.audience];
+      this.signIn = { ...o, scope: o.scope ?? 'openid profile' };
+      this.environment = {
+        ...mapping,
+        OIDC_ISSUER: o.issuer,
+        OIDC_AUDIENCE: o.audience.join(','),
+        ...(o.jwksUri ? { OIDC_JWKS_URI: o.jwksUri } : {}),
+      };
+      return;
+    }
+    const pool = new UserPool(this, 'People', {
+      // Reps and supervisors are created by administrators, never by sign-up.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireSymbols: true,
+        requireUppercase: true,
+        requireLowercase: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const [groupId, name] of [
+      ['Reps', mapping.REP_GROUP],
+      ['Supervisors', mapping.SUPERVISOR_GROUP],
+    ] as const)
+      new CfnUserPoolGroup(this, groupId, { userPoolId: pool.userPoolId, groupName: name });
+    const client = pool.addClient('Workspace', {
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
+        callbackUrls: [props.workspaceUrl],
+        logoutUrls: [props.workspaceUrl],
+      },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(8),
+      idTokenValidity: Duration.hours(8),
+    });
+    const domain = pool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: props.domainPrefix ?? `ur-${Stack.of(this).stackName}`.toLowerCase() },
+    });
+    const base = domain.baseUrl();
+    this.userPool = pool;
+    this.client = client;
+    this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`;
+    this.audience = [client.userPoolClientId];
+    this.signIn = {
+      authorizeUrl: `${base}/oauth2/authorize`,
+      tokenUrl: `${base}/oauth2/token`,
+      logoutUrl: `${base}/logout`,
+      clientId: client.userPoolClientId,
+      scope: 'openid profile',
+    };
+    this.environment = {
+      ...mapping,
+      COGNITO_USER_POOL_ID: pool.userPoolId,
+      COGNITO_CLIENT_ID: client.userPoolClientId,
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import {
+  Distribution,
+  type IDistribution,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { buildWorkspace } from '../../web/rep-workspace/build';
+import type { WorkspaceConfig } from '../../web/rep-workspace/src/config';
+
+/** Props of RepWorkspaceHosting. */
+export interface RepWorkspaceHostingProps {
+  /** An AWS WAF web ACL (its ARN) for the distribution; attach your organisation's. @default none */
+  readonly webAclId?: string;
+}
+
+/**
+ * Serves the rep workspace: a private bucket read only by CloudFront through origin access control, HTTPS only,
+ * with security headers. The page is bundled by esbuild at synth; `config.json` (API, push channel, sign-in) is
+ * written beside it at deploy, once those exist (`publish`).
+ */
+export class RepWorkspaceHosting extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: IDistribution;
+  /** https:// URL of the workspace (sign-in returns here). */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: RepWorkspaceHostingProps = {}) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Site', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.distribution = new Distribution(this, 'Cdn', {
+      comment: 'unified-routing rep workspace',
+      defaultRootObject: 'index.html',
+      webAclId: props.webAclId,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      },
+    });
+    this.url = `https://${this.distribution.distributionDomainName}/`;
+  }
+
+  /** Deploys the page and its config (tokens resolved at deploy). */
+  publish(config: WorkspaceConfig): void {
+    const page = buildWorkspace();
+    new BucketDeployment(this, 'Page', {
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      sources: [
+        Source.data('index.html', page['index.html']),
+        Source.data('app.js', page['app.js']),
+        Source.jsonData('config.json', config),
+      ],
+    });
+  }
+}

@@ -1,0 +1,139 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
+import { RoutingStack, type RoutingStackProps } from '../../lib/stacks/routing-stack';
+
+const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
+const OKTA = 'https://example.okta.com/oauth2/default';
+
+function build(extra: Partial<RoutingStackProps> = {}): Template {
+  const app = new App();
+  const env = { account: '111111111111', region: 'eu-west-2' };
+  const data = new RoutingDataStack(app, 'Data', { env });
+  return Template.fromStack(
+    new RoutingStack(app, 'Routing', { env, table: data.table, instanceArn: INSTANCE, ...extra }),
+  );
+}
+
+const fnEnv = (t: Template, prefix: string) =>
+  Object.entries(t.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(prefix))![1].Properties
+    .Environment.Variables as Record<string, unknown>;
+
+describe('people: identity, the push channel and the workspace (issue #14)', () => {
+  const t = build();
+
+  it('creates a user pool for people only administrators add, with MFA, a reps and a supervisors group', () => {
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+    for (const group of ['reps', 'supervisors'])
+      t.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      GenerateSecret: false,
+      AllowedOAuthScopes: ['openid', 'profile'],
+      CallbackURLs: [
+        {
+          'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('WorkspaceCdn'), 'DomainName'] }, '/']],
+        },
+      ],
+    });
+    t.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+
+  it('lets only the workspace origin call the HTTP API from a browser', () => {
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [
+          { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('WorkspaceCdn'), 'DomainName'] }]] },
+        ],
+        AllowHeaders: ['authorization', 'content-type'],
+      }),
+    });
+  });
+
+  it('authorizes the push channel on connect by the token in the query string, then routes disconnect and sync', () => {
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'WEBSOCKET' });
+    t.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['route.request.querystring.token'],
+    });
+    t.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$connect', AuthorizationType: 'CUSTOM' });
+    for (const key of ['$disconnect', 'sync']) t.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key });
+    expect(fnEnv(t, 'PushAuthorizer')).toMatchObject({
+      COGNITO_USER_POOL_ID: { Ref: expect.stringMatching(/^IdentityPeople/) },
+      REP_GROUP: 'reps',
+    });
+  });
+
+  it('gives the dispatcher the push endpoint, and writes connection rows only under their own prefix', () => {
+    expect(fnEnv(t, 'FunctionsOutboxDispatch').PUSH_ENDPOINT).toBeDefined();
+    expect(fnEnv(t, 'PushSocket').PUSH_ENDPOINT).toEqual(fnEnv(t, 'FunctionsOutboxDispatch').PUSH_ENDPOINT);
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DESK#*'] } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('serves the workspace from a private bucket through CloudFront with origin access control', () => {
+    t.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    t.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+      }),
+    });
+    t.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+        ]),
+      },
+    });
+    // index.html, app.js and config.json (the API, push and sign-in URLs, resolved at deploy).
+    const [deployment] = Object.values(t.findResources('Custom::CDKBucketDeployment'));
+    expect(deployment!.Properties.SourceObjectKeys).toHaveLength(3);
+  });
+
+  it('with an OIDC issuer: no user pool, and the authorizers and functions trust that issuer', () => {
+    const oidc = build({
+      oidc: {
+        issuer: OKTA,
+        audience: ['api://unified-routing'],
+        authorizeUrl: `${OKTA}/v1/authorize`,
+        tokenUrl: `${OKTA}/v1/token`,
+        clientId: '0oa-workspace',
+      },
+      identity: { repIdClaims: ['rep_id'], groupsClaim: 'groups' },
+    });
+    oidc.resourceCountIs('AWS::Cognito::UserPool', 0);
+    oidc.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Issuer: OKTA, Audience: ['api://unified-routing'] },
+    });
+    expect(fnEnv(oidc, 'PushAuthorizer')).toMatchObject({
+      OIDC_ISSUER: OKTA,
+      OIDC_AUDIENCE: 'api://unified-routing',
+      REP_ID_CLAIM: 'rep_id',
+      GROUPS_CLAIM: 'groups',
+    });
+    expect(fnEnv(oidc, 'FunctionsHttpApiHandler')).toMatchObject({ REP_ID_CLAIM: 'rep_id', GROUPS_CLAIM: 'groups' });
+  });
+});
