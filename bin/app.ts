@@ -54,4 +54,34 @@ new RoutingStack(app, 'UnifiedRouting', {
     phoneNumberArn: context('callbackPhoneNumberArn'),
     sourcePhoneNumber: context('callbackSourcePhoneNumber'),
   },
+  // People sign in with the stack's Cognito user pool, or with your OIDC issuer: -c oidcIssuer=… (README, "Identity").
+  oidc: oidcFromContext(),
+  identity: {
+    repIdClaims: context('repIdClaim')?.split(','),
+    groupsClaim: context('groupsClaim'),
+    repGroup: context('repGroup'),
+    supervisorGroup: context('supervisorGroup'),
+  },
+  signInDomainPrefix: context('signInDomainPrefix'),
+  workspaceWebAclId: context('workspaceWebAclId'),
+  pushAccessLogs: context('pushAccessLogs') === 'true',
 });
+
+function oidcFromContext() {
+  const issuer = context('oidcIssuer');
+  if (!issuer) return undefined;
+  const need = (key: string) => {
+    const value = context(key);
+    if (!value) throw new Error(`with -c oidcIssuer, also set -c ${key}`);
+    return value;
+  };
+  return {
+    issuer,
+    audience: need('oidcAudience').split(','),
+    authorizeUrl: need('oidcAuthorizeUrl'),
+    tokenUrl: need('oidcTokenUrl'),
+    clientId: need('oidcClientId'),
+    logoutUrl: context('oidcLogoutUrl'),
+    jwksUri: context('oidcJwksUri'),
+  };
+}

@@ -21,10 +21,8 @@ export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTi
     });
   const stack = Stack.of(timers);
   // Wildcard resources as cdk-nag names them: literals where known, <AWS::...> / <LogicalId> for tokens.
-  const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
   const group = stack.getLogicalId(timers.scheduleGroup);
-  const where = `${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}`;
-  const schedules = `arn:<AWS::Partition>:scheduler:${where}:schedule/<${group}>/*`;
+  const schedules = `arn:<AWS::Partition>:scheduler:${where(stack)}:schedule/<${group}>/*`;
   const telephony = new Set(functions.withTelephony);
   for (const fn of functions.all) {
     Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: NODE_PIN });
@@ -130,7 +128,7 @@ export function acknowledgePeopleFindings(parts: {
         reason: `${handler}copies the page from the CDK asset bucket into the site bucket only.`,
       })),
       ...[
-        `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${where(stack).split(':').reverse().join('-')}/*`,
+        `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${shown(stack.account, 'AccountId')}-${shown(stack.region, 'Region')}/*`,
         `<${stack.getLogicalId(hosting.bucket.node.defaultChild as CfnElement)}.Arn>/*`,
       ].map((r) => ({
         id: `AwsSolutions-IAM5[Resource::${r}]`,
@@ -146,8 +144,7 @@ const BASIC_EXECUTION =
   'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
 const BASIC_EXECUTION_REASON =
   "Only CloudWatch Logs writes for the function's own log stream; the AWS-managed policy is the standard minimal one.";
-/** `region:account` as cdk-nag shows them in ARNs: literals where known, pseudo parameters for tokens. */
-const where = (stack: Stack) =>
-  `${Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region}:${
-    Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account
-  }`;
+/** A stack value as cdk-nag shows it in ARNs: the literal where known, the pseudo parameter for a token. */
+const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+/** `region:account`, as in an ARN. */
+const where = (stack: Stack) => `${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}`;
