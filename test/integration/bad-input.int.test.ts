@@ -21,6 +21,7 @@ describe('bad-input corpus (semantics §12): a clear error naming the field, and
       'callback-request',
       'connect-contact-events',
       'contact-flow-handoff',
+      'desktop-authorizer',
       'http-api',
       'recording-arrived',
       'timers',

@@ -6,10 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { LocalIdentityProvider } from '../../lambdas/adapters/local/identity-provider';
 import { InvalidInputError } from '../../lambdas/domain/errors';
 import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callback-request';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { makeHandler as makeHandOff } from '../../lambdas/handlers/contact-flow-handoff';
+import { makeHandler as makeDesktopAuthorizer } from '../../lambdas/handlers/desktop-authorizer';
 import { makeHandler as makeHttpApi } from '../../lambdas/handlers/http-api';
 import { makeHandler as makeRecordingArrived } from '../../lambdas/handlers/recording-arrived';
 import { makeHandler as makeTimers } from '../../lambdas/handlers/timers';
@@ -36,6 +38,8 @@ export interface BadCase {
   body?: unknown;
   query?: Record<string, string>;
   status?: number;
+  /** The push channel's token (desktop-authorizer): which kind of bad token the case sends. */
+  token?: string;
   /** Who calls (HTTP routes): by default the caller the route expects, as the rep the case names. */
   as?: Caller;
 }
@@ -120,7 +124,39 @@ const fieldOfRejection = async (run: Promise<unknown>) => {
   return err.field;
 };
 
+/** Bad push-channel tokens, each made by a real signer (or broken from a good token), verified by aws-jwt-verify. */
+function badToken(kind: string, idp: LocalIdentityProvider): string | undefined {
+  const now = Date.now();
+  const good = () => idp.sign('rep-a', ['reps'], now);
+  switch (kind) {
+    case 'none':
+      return undefined;
+    case 'garbage':
+      return 'not-a-jwt';
+    case 'expired':
+      return idp.sign('rep-a', ['reps'], now - 7_200_000, 60);
+    case 'foreignKey':
+      return new LocalIdentityProvider(idp.issuer).sign('rep-a', ['reps'], now);
+    case 'foreignIssuer':
+      return new LocalIdentityProvider('https://elsewhere.example').sign('rep-a', ['reps'], now);
+    case 'wrongAudience':
+      return idp.sign('rep-a', ['reps'], now, 3600, 'another-app');
+    case 'tampered': {
+      const [header, payload, signature] = good().split('.') as [string, string, string];
+      const claims = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), username: 'rep-b' };
+      return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    }
+    case 'notARep':
+      return idp.sign('rep-a', ['contractors'], now);
+    case 'supervisor':
+      return idp.sign('sup-1', ['supervisors'], now);
+  }
+  throw new Error(`unknown bad token kind ${kind}`);
+}
+
 export function runners(h: Harness): Record<string, Runner> {
+  const idp = new LocalIdentityProvider('https://issuer.test');
+  const desktopAuthorizer = makeDesktopAuthorizer(() => ({ verify: (t) => idp.verify(t) }));
   const handOff = makeHandOff(() => h.router);
   const contactEvents = makeContactEvents(() => h.router);
   const submitted = makeSubmitted(() => h.router);
@@ -161,6 +197,19 @@ export function runners(h: Harness): Record<string, Runner> {
       const logged = errors.mock.calls.at(-1)?.[1] as { field?: string } | undefined;
       errors.mockRestore();
       return logged?.field;
+    },
+    'desktop-authorizer': async (c) => {
+      const token = badToken(c.token!, idp);
+      const event = {
+        type: 'REQUEST',
+        methodArn: 'arn:aws:execute-api:eu-west-2:111111111111:abc123/live/$connect',
+        queryStringParameters: token === undefined ? {} : { token },
+      };
+      const refused = await desktopAuthorizer(event as never, context).then(
+        () => undefined,
+        (e: Error) => e.message,
+      );
+      return refused === 'Unauthorized' ? 'token' : undefined;
     },
     'http-api': async (c, o) => {
       const res = (await api(httpEvent(c, o.itemId), context)) as APIGatewayProxyStructuredResultV2;

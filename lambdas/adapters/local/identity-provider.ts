@@ -24,12 +24,12 @@ export class LocalIdentityProvider {
     this.verifier.cacheJwks(this.jwks as never);
   }
 
-  /** A token for `username` in `groups`, valid for `ttlSeconds` from `now` (ms). */
-  sign(username: string, groups: readonly string[], now = Date.now(), ttlSeconds = 3600): string {
+  /** A token for `username` in `groups`, valid for `ttlSeconds` from `now` (ms), for `audience`. */
+  sign(username: string, groups: readonly string[], now = Date.now(), ttlSeconds = 3600, audience = LOCAL_AUDIENCE) {
     const iat = Math.floor(now / 1000);
     const claims = {
       iss: this.issuer,
-      aud: LOCAL_AUDIENCE,
+      aud: audience,
       sub: `local-${username}`,
       username,
       'cognito:groups': groups,

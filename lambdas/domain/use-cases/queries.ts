@@ -61,6 +61,6 @@ export async function transferDestinationsFor(deps: RouterDeps, repId: string, q
 }
 
 /** The rep an item is offered to or held by, if any: a rep acts only on such items (ARCHITECTURE.md, "Identity"). */
-export async function holderOf(deps: RouterDeps, itemId: string): Promise<string | undefined> {
+export async function offeredOrHeldBy(deps: RouterDeps, itemId: string): Promise<string | undefined> {
   return (await requireItem(deps, itemId)).reservation?.repId;
 }

@@ -16,7 +16,7 @@ import { acceptOffer, declineOffer, type OfferRef, rescindOffer, timeOutOffer } 
 import { type OutboundInput, reserveOutbound } from './outbound';
 import { changeStatus, logIn, logOut } from './presence';
 import { desktopSnapshot } from './push-desktops';
-import { holderOf, repView, transferDestinationsFor, type WaitingQuery, waitingPage } from './queries';
+import { offeredOrHeldBy, repView, transferDestinationsFor, type WaitingQuery, waitingPage } from './queries';
 import { routeItem } from './route-item';
 import type { SubmitWorkInput } from './submission';
 import { submitWork } from './submit-work';
@@ -119,8 +119,9 @@ export class Router implements RoutingCommands {
   desktopSnapshot(repId: string) {
     return desktopSnapshot(this.deps, repId);
   }
-  holderOf(itemId: string) {
-    return holderOf(this.deps, itemId);
+  /** The rep an item is offered to or held by (a rep acts only on such items). */
+  offeredOrHeldBy(itemId: string) {
+    return offeredOrHeldBy(this.deps, itemId);
   }
   waitingPage(query: WaitingQuery) {
     return waitingPage(this.deps, query);

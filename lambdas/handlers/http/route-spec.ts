@@ -70,6 +70,6 @@ export async function runRoute(routeKey: string, spec: RouteSpec, router: Router
   const named = params.repId ?? body?.repId;
   admit(req.who, spec.access, named);
   const repId = req.who.kind === 'person' && spec.access !== 'supervisor' ? (named ?? req.who.repId) : named;
-  if (spec.onHeldItem && params.itemId) assertHolds(repId!, await router.holderOf(params.itemId), params.itemId);
+  if (spec.onHeldItem && params.itemId) assertHolds(repId!, await router.offeredOrHeldBy(params.itemId), params.itemId);
   return spec.run({ router, params, body, query, repId: repId ?? '' });
 }

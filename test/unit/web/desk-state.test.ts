@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import type { DesktopMessage } from '../../../lambdas/domain/routing/desktop-messages';
+import type { WorkItem } from '../../../lambdas/domain/routing/work-item';
+import { applyMessage, emptyDesk } from '../../../web/rep-workspace/src/desk-state';
+import { aWorkItem } from '../../support/builders';
+
+const ME = 'rep-a';
+const reservation = (repId: string) => ({
+  offerId: `o-${repId}`,
+  repId,
+  sessionId: 's1',
+  pool: 'primary' as const,
+  units: 50,
+  offeredAt: 1,
+  declinable: true,
+});
+
+/** One item's life as pushes describe it: versions 1..n, each offered to, held by or gone from this rep. */
+const history = fc
+  .array(fc.constantFrom('offeredToMe', 'assignedToMe', 'offeredToOther', 'queued', 'completed'), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((steps) =>
+    steps.map((step, i): WorkItem => {
+      const base = aWorkItem({ id: 'w1', version: i + 1 });
+      if (step === 'offeredToMe') return { ...base, state: 'Offered', reservation: reservation(ME) };
+      if (step === 'assignedToMe') return { ...base, state: 'Assigned', reservation: reservation(ME) };
+      if (step === 'offeredToOther') return { ...base, state: 'Offered', reservation: reservation('rep-b') };
+      return { ...base, state: step === 'queued' ? 'Queued' : 'Completed' };
+    }),
+  );
+
+const push = (item: WorkItem): DesktopMessage => ({
+  type: 'event',
+  event: {
+    type: 'work.queued',
+    at: 1,
+    itemId: item.id,
+    channel: 'chat',
+    queueId: 'q',
+    source: 's',
+    reason: 'submitted',
+    eventId: `e${item.version}`,
+  },
+  item,
+});
+
+describe('the workspace keeps the highest item version it has seen', () => {
+  it('shows the same desk whatever order and how often the pushes arrive (at-least-once, unordered)', () => {
+    fc.assert(
+      fc.property(
+        // Every version arrives at least once, some twice, in any order.
+        history.chain((items) =>
+          fc.subarray(items).chain((again) => {
+            const all = [...items, ...again];
+            return fc.tuple(fc.constant(items), fc.shuffledSubarray(all, { minLength: all.length }));
+          }),
+        ),
+        ([items, arrivals]) => {
+          const latest = items.at(-1)!;
+          const desk = arrivals.reduce((s, i) => applyMessage(s, push(i), ME), emptyDesk);
+          const mine = latest.reservation?.repId === ME && ['Offered', 'Assigned'].includes(latest.state);
+          expect([...desk.items.values()]).toEqual(mine ? [latest] : []);
+        },
+      ),
+    );
+  });
+
+  it('starts from a snapshot, and a push older than the snapshot changes nothing', () => {
+    const assigned = {
+      ...aWorkItem({ id: 'w2', version: 3 }),
+      state: 'Assigned' as const,
+      reservation: reservation(ME),
+    };
+    const snapshot: DesktopMessage = {
+      type: 'snapshot',
+      at: 1,
+      view: {
+        rep: { repId: ME, loggedIn: false },
+        items: [assigned],
+        desk: { statuses: [], allowDecline: true, declineReasons: [], capacity: 100 },
+      },
+    };
+    const desk = applyMessage(emptyDesk, snapshot, ME);
+    const stale = { ...assigned, version: 2, state: 'Offered' as const };
+    expect([...applyMessage(desk, push(stale), ME).items.values()]).toEqual([assigned]);
+  });
+});
