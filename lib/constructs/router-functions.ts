@@ -71,13 +71,14 @@ export class RouterFunctions extends Construct {
   constructor(scope: Construct, id: string, props: RouterFunctionsProps) {
     super(scope, id);
     this.contactArns = `${props.instanceArn}/contact/*`;
-    const environment = (this.environment = {
+    const environment = {
       TABLE_NAME: props.table.tableName,
       EVENT_BUS_NAME: props.bus.eventBusName,
       // Only the stream's dispatcher delivers: a crash after a commit loses nothing it caused.
       ROUTER_DELIVERY: 'outbox',
       ...props.timers.environment,
-    });
+    };
+    this.environment = environment;
     this.all = ROUTER_FUNCTIONS.map((spec: RouterFunctionSpec) => {
       const f = new RouterFunction(this, spec.id, {
         handlerFile: spec.handlerFile,
