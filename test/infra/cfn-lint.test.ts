@@ -2,11 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import exampleCenter from '../../examples/contact-center.json';
 import { validateConfig } from '../../lambdas/domain/config/validate-config';
 import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
 import { RoutingStack } from '../../lib/stacks/routing-stack';
+import { testApp } from '../support/cdk-app';
 
 /**
  * Warnings we keep, each with its reason. W3005: CDK's Function adds `DependsOn` its role as well as its default
@@ -27,7 +27,7 @@ const lintIt = cfnLint ? it : it.skip;
 
 /** The templates `cdk deploy` would deploy: the example center, with every optional part of the Connect side. */
 function synthesize(outdir: string): string[] {
-  const app = new App({ outdir });
+  const app = testApp({ outdir });
   const env = { account: '111111111111', region: 'eu-west-2' };
   const valid = validateConfig(exampleCenter);
   if (!valid.ok) throw new Error(valid.problems.join('\n'));

@@ -1,13 +1,13 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
 import { RoutingStack, type RoutingStackProps } from '../../lib/stacks/routing-stack';
+import { testApp } from '../support/cdk-app';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 const OKTA = 'https://example.okta.com/oauth2/default';
 
 function build(extra: Partial<RoutingStackProps> = {}): Template {
-  const app = new App();
+  const app = testApp();
   const env = { account: '111111111111', region: 'eu-west-2' };
   const data = new RoutingDataStack(app, 'Data', { env });
   return Template.fromStack(

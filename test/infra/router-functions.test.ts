@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ROUTER_FUNCTIONS } from '../../lib/constructs/router-functions';
 import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
 import { RoutingStack } from '../../lib/stacks/routing-stack';
+import { testApp } from '../support/cdk-app';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 
@@ -12,7 +12,7 @@ type Statement = { Action: string | string[]; Resource: unknown };
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
 function template(): Template {
-  const app = new App();
+  const app = testApp();
   const env = { account: '111111111111', region: 'eu-west-2' };
   const data = new RoutingDataStack(app, 'Data', { env });
   return Template.fromStack(new RoutingStack(app, 'Routing', { env, table: data.table, instanceArn: INSTANCE }));

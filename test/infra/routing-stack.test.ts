@@ -1,4 +1,4 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import exampleCenter from '../../examples/contact-center.json';
@@ -6,13 +6,14 @@ import { validateConfig } from '../../lambdas/domain/config/validate-config';
 import { ROUTER_FUNCTIONS } from '../../lib/constructs/router-functions';
 import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
 import { RoutingStack } from '../../lib/stacks/routing-stack';
+import { testApp } from '../support/cdk-app';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
 const RECORDINGS = 'amazon-connect-recordings-111111111111';
 const HOURS = `${INSTANCE}/operating-hours/hhhhhhhh-1111-2222-3333-444444444444`;
 
 function build(withNag: boolean) {
-  const app = new App();
+  const app = testApp();
   if (withNag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const env = { account: '111111111111', region: 'eu-west-2' };
   const valid = validateConfig(exampleCenter);
@@ -200,7 +201,7 @@ describe('RoutingStack', () => {
   });
 
   it('refuses a center that takes voicemail without the recordings bucket, naming the prop', () => {
-    const app = new App();
+    const app = testApp();
     const env = { account: '111111111111', region: 'eu-west-2' };
     const valid = validateConfig(exampleCenter);
     if (!valid.ok) throw new Error(valid.problems.join('\n'));
