@@ -92,6 +92,12 @@ describe('rep workspace in the live local center', () => {
     await page.keyboard.press('Enter');
     const work = page.locator(`li.work[data-item="${second}"]`);
     await work.locator('.state', { hasText: 'Assigned' }).waitFor();
+    // The transfer list is searchable: only matching destinations are offered.
+    await work.getByRole('button', { name: 'Transfer…' }).click();
+    await work.getByRole('searchbox', { name: 'Search destinations' }).fill('hugo');
+    await work.getByRole('button', { name: /Hugo/ }).waitFor();
+    expect(await work.locator('.transfer li').count()).toBe(1);
+    await work.getByRole('button', { name: 'Transfer…' }).click();
     await work.getByRole('button', { name: 'Complete' }).click();
     await work.locator('.state', { hasText: 'WrapUp' }).waitFor();
     await work.getByRole('button', { name: 'End wrap-up' }).click();
@@ -100,6 +106,8 @@ describe('rep workspace in the live local center', () => {
     expect((await center.readItem(second))?.state).toBe('Completed');
     expect(repReads).toEqual([]);
 
+    // The API the page uses is described, served beside it.
+    expect(((await (await fetch(`${center.url}/openapi.json`)).json()) as { openapi: string }).openapi).toBe('3.1.0');
     // The simulated center ran beside the person the whole time.
     const state = (await (await fetch(`${center.url}/api/state`)).json()) as {
       queues: { id: string; accepted: number }[];
