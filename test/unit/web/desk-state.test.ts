@@ -67,6 +67,27 @@ describe('the workspace keeps the highest item version it has seen', () => {
     );
   });
 
+  it('keeps an offer pushed just before a snapshot whose index does not list it yet', () => {
+    const offered = { ...aWorkItem({ id: 'w3', version: 2 }), state: 'Offered' as const, reservation: reservation(ME) };
+    const desk = applyMessage(
+      emptyDesk,
+      { ...push(offered), event: { ...push(offered).event, at: 10_000 } } as never,
+      ME,
+    );
+    const snapshot = (at: number): DesktopMessage => ({
+      type: 'snapshot',
+      at,
+      view: {
+        rep: { repId: ME, loggedIn: false },
+        items: [],
+        desk: { statuses: [], allowDecline: true, declineReasons: [], capacity: 100 },
+      },
+    });
+    expect([...applyMessage(desk, snapshot(10_500), ME).items.keys()]).toEqual(['w3']);
+    // Long after the push, a snapshot without it means it left: it goes.
+    expect([...applyMessage(desk, snapshot(60_000), ME).items.keys()]).toEqual([]);
+  });
+
   it('starts from a snapshot, and a push older than the snapshot changes nothing', () => {
     const assigned = {
       ...aWorkItem({ id: 'w2', version: 3 }),

@@ -10,22 +10,39 @@ export interface DeskState {
   readonly items: ReadonlyMap<string, WorkItem>;
   /** The highest version seen per item, kept after it leaves, so a late push cannot bring it back. */
   readonly versions: ReadonlyMap<string, number>;
+  /** When the change each shown item came from was committed (event time), for merging a snapshot. */
+  readonly seenAt: ReadonlyMap<string, number>;
   readonly log: readonly string[];
 }
 
-export const emptyDesk: DeskState = { items: new Map(), versions: new Map(), log: [] };
+export const emptyDesk: DeskState = { items: new Map(), versions: new Map(), seenAt: new Map(), log: [] };
+
+/**
+ * A snapshot lists held items from an index that may lag a write by a moment; an item pushed from a commit this
+ * close to the snapshot's read is kept even when the snapshot does not list it yet.
+ */
+const INDEX_LAG_MS = 2_000;
 
 const mine = (item: WorkItem, repId: string) =>
   item.reservation?.repId === repId && ['Offered', 'Assigned', 'WrapUp'].includes(item.state);
 
 /**
- * Applies one push. A snapshot replaces everything (it is where every (re)connect starts); an event brings the
- * item as it stood after the commit, taken only if newer than what is shown, so pushes delivered twice or out of
- * order change nothing.
+ * Applies one push. A snapshot is where every (re)connect starts: it replaces the desk, but for items pushed with
+ * a newer version, or pushed just before it from a commit its index may not show yet. An event brings the item as
+ * it stood after the commit, taken only if newer than what is shown, so pushes delivered twice or out of order
+ * change nothing.
  */
 export function applyMessage(state: DeskState, message: DesktopMessage, repId: string): DeskState {
   if (message.type === 'snapshot') {
-    const items = new Map(message.view.items.filter((i) => mine(i, repId)).map((i) => [i.id, i]));
+    const listed = new Map(message.view.items.map((i) => [i.id, i]));
+    const items = new Map<string, WorkItem>();
+    for (const i of listed.values()) {
+      const pushed = state.items.get(i.id);
+      const newest = pushed && pushed.version > i.version ? pushed : i;
+      if (mine(newest, repId)) items.set(i.id, newest);
+    }
+    for (const [id, pushed] of state.items)
+      if (!listed.has(id) && (state.seenAt.get(id) ?? 0) >= message.at - INDEX_LAG_MS) items.set(id, pushed);
     const versions = new Map(state.versions);
     for (const i of message.view.items) versions.set(i.id, Math.max(versions.get(i.id) ?? 0, i.version));
     return { ...state, rep: message.view.rep, desk: message.view.desk, items, versions };
@@ -37,7 +54,8 @@ export function applyMessage(state: DeskState, message: DesktopMessage, repId: s
   const items = new Map(state.items);
   if (mine(item, repId)) items.set(item.id, item);
   else items.delete(item.id);
-  return { ...state, log, items, versions: new Map(state.versions).set(item.id, item.version) };
+  const seenAt = new Map(state.seenAt).set(item.id, event.at);
+  return { ...state, log, items, seenAt, versions: new Map(state.versions).set(item.id, item.version) };
 }
 
 function describe(event: Extract<DesktopMessage, { type: 'event' }>['event']): string {

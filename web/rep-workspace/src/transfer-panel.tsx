@@ -12,7 +12,15 @@ export function TransferPanel({ api, onChoose }: { api: RepApi; onChoose: (to: u
   const [page, setPage] = useState<{ items: Destination[]; cursor?: string }>({ items: [] });
   const cursor = cursors.at(-1);
   useEffect(() => {
-    api.destinations({ search, kind, cursor, limit: PAGE }).then(setPage, () => setPage({ items: [] }));
+    // Typing sends a query per key: an answer that arrives after a newer query was sent is dropped.
+    let current = true;
+    api.destinations({ search, kind, cursor, limit: PAGE }).then(
+      (p) => current && setPage(p),
+      () => current && setPage({ items: [] }),
+    );
+    return () => {
+      current = false;
+    };
   }, [search, kind, cursor]);
   const restart = () => setCursors([undefined]);
   const target = (d: Destination) =>
