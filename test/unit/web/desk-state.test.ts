@@ -31,11 +31,11 @@ const history = fc
     }),
   );
 
-const push = (item: WorkItem): DesktopMessage => ({
+const push = (item: WorkItem, at = 1): DesktopMessage => ({
   type: 'event',
   event: {
     type: 'work.queued',
-    at: 1,
+    at,
     itemId: item.id,
     channel: 'chat',
     queueId: 'q',
@@ -69,11 +69,7 @@ describe('the workspace keeps the highest item version it has seen', () => {
 
   it('keeps an offer pushed just before a snapshot whose index does not list it yet', () => {
     const offered = { ...aWorkItem({ id: 'w3', version: 2 }), state: 'Offered' as const, reservation: reservation(ME) };
-    const desk = applyMessage(
-      emptyDesk,
-      { ...push(offered), event: { ...push(offered).event, at: 10_000 } } as never,
-      ME,
-    );
+    const desk = applyMessage(emptyDesk, push(offered, 10_000), ME);
     const snapshot = (at: number): DesktopMessage => ({
       type: 'snapshot',
       at,
