@@ -58,7 +58,7 @@ margin:.4rem 0;padding:.6rem;font-size:1rem;text-align:left}</style></head><body
   authorize(res: ServerResponse, form: URLSearchParams): void {
     const username = form.get('username') ?? '';
     const redirectUri = form.get('redirect_uri') ?? '';
-    if (!this.groupsOf(username) || !redirectUri.startsWith('http://localhost')) {
+    if (!this.groupsOf(username) || !isLocal(redirectUri)) {
       json(res, 400, { error: 'invalid_request' });
       return;
     }
@@ -100,4 +100,14 @@ margin:.4rem 0;padding:.6rem;font-size:1rem;text-align:left}</style></head><body
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** Codes go back only to a page on this machine. */
+function isLocal(uri: string): boolean {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname);
+  } catch {
+    return false;
+  }
 }
