@@ -75,6 +75,13 @@ export class CommandCenterProjection {
         this.itemQueue.set(e.itemId, e.toQueue);
         break;
       }
+      case 'supervisor.acted': {
+        if (e.action !== 'move' || !e.toQueue) break;
+        const w = this.waiting.get(e.itemId);
+        if (w) w.queueId = e.toQueue;
+        this.itemQueue.set(e.itemId, e.toQueue);
+        break;
+      }
       case 'offer.created':
         this.waiting.delete(e.itemId);
         this.itemQueue.set(e.itemId, e.queueId);

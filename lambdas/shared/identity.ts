@@ -53,6 +53,7 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>, s
     subject,
     ...(groups.includes(s.repGroup) && typeof named === 'string' ? { repId: named } : {}),
     supervisor: groups.includes(s.supervisorGroup),
+    ...(groups.includes(s.supervisorGroup) && typeof named === 'string' ? { supervisorId: named } : {}),
   };
 }
 

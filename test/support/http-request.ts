@@ -21,7 +21,7 @@ export function authorizerFor(caller: Caller): Record<string, unknown> | undefin
 /** Who a route is normally called by: integrations for submissions, supervisors for queue reads, else the rep named. */
 export function defaultCaller(routeKey: string, params: Record<string, string>, body: unknown): Caller {
   if (routeKey === 'POST /work' || routeKey === 'POST /callbacks') return 'machine';
-  if (routeKey.startsWith('GET /queues/')) return 'supervisor';
+  if (routeKey.startsWith('GET /queues/') || routeKey.includes(' /supervisor/')) return 'supervisor';
   const named = params.repId ?? (body as { repId?: unknown } | undefined)?.repId;
   return { rep: typeof named === 'string' ? named : 'rep-a' };
 }

@@ -13,6 +13,8 @@ export type Principal =
       /** Set only for a member of the reps group whose token names a rep id. */
       readonly repId?: string;
       readonly supervisor: boolean;
+      /** Set for a member of the supervisors group whose token names them: configured supervisors act as it. */
+      readonly supervisorId?: string;
     }
   | { readonly kind: 'anonymous' };
 

@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError } from '../errors';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import type { SkillRequirement } from '../routing/work-item';
 import type {
   ChannelConfig,
@@ -7,6 +7,7 @@ import type {
   QueueConfig,
   RepConfig,
   StatusConfig,
+  SupervisorConfig,
 } from './schema';
 
 /** A rep's configuration joined with its effective presence configuration. */
@@ -69,6 +70,13 @@ export class CompiledConfig {
     const r = this.reps.get(id);
     if (!r) throw new NotFoundError(field, `unknown rep '${id}'`);
     return r;
+  }
+
+  /** A configured supervisor; an unknown one may not act (a token alone does not make someone a supervisor here). */
+  supervisor(id: string | undefined): SupervisorConfig {
+    const s = this.raw.supervisors.find((x) => x.id === id);
+    if (!s) throw new ForbiddenError(`'${id ?? ''}' is not a supervisor of this contact center`);
+    return s;
   }
 
   status(id: string, field = 'statusId'): StatusConfig {

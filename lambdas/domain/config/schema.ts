@@ -123,6 +123,16 @@ export const repSchema = z
   })
   .strict();
 
+/** A supervisor (semantics §11): acts on the reps of the groups listed, and on work in the queues they serve. */
+export const supervisorSchema = z
+  .object({
+    /** The user name the identity provider gives them (the same claim that names reps). */
+    id,
+    name: z.string().max(128).optional(),
+    groups: z.array(id).min(1),
+  })
+  .strict();
+
 export const contactCenterSchema = z
   .object({
     name: z.string().min(1).max(128),
@@ -137,6 +147,7 @@ export const contactCenterSchema = z
     groups: z.array(groupSchema).min(1),
     reps: z.array(repSchema).default([]),
     routingFlows: z.array(routingFlowSchema).default([]),
+    supervisors: z.array(supervisorSchema).default([]),
   })
   .strict();
 
@@ -148,6 +159,7 @@ export type PresenceConfig = z.infer<typeof presenceConfigSchema>;
 export type GroupConfig = z.infer<typeof groupSchema>;
 export type RepConfig = z.infer<typeof repSchema>;
 export type RoutingFlowConfig = z.infer<typeof routingFlowSchema>;
+export type SupervisorConfig = z.infer<typeof supervisorSchema>;
 export type ContactCenterInput = z.infer<typeof contactCenterSchema>;
 
 /** A channel with its defaults resolved. */

@@ -99,6 +99,11 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
       'rep',
       'reps',
     ),
+    ...duplicates(
+      cc.supervisors.map((s) => s.id),
+      'supervisor',
+      'supervisors',
+    ),
     ...transferProblems(cc),
   ];
   const channels = new Map(cc.channels.map((c) => [c.name, c]));
@@ -141,6 +146,9 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
       `groups[${i}].presenceConfig: unknown presence configuration '${g.presenceConfig}'`,
     );
   }
+  cc.supervisors.forEach((sup, i) => {
+    sup.groups.forEach((g, j) => need(groups.has(g), `supervisors[${i}].groups[${j}]: unknown group '${g}'`));
+  });
   cc.reps.forEach((r, i) => {
     const group = groups.get(r.group);
     need(!!group, `reps[${i}].group: unknown group '${r.group}'`);

@@ -168,6 +168,18 @@ export const eventSchemas = {
     statusId: z.string().optional(),
     sessionId: z.string().optional(),
     reason: z.string(),
+    by: z.string().optional().describe('the supervisor who made the change, when it was not the rep'),
+  }),
+  'supervisor.acted': z.strictObject({
+    type: z.literal('supervisor.acted'),
+    ...item,
+    by: z.string().describe("the supervisor's id: the audit trail"),
+    action: z.enum(['assign', 'move', 'reprioritize']),
+    repId: z.string().optional().describe('assign: the rep offered the item'),
+    fromQueue: z.string().optional(),
+    toQueue: z.string().optional(),
+    fromPriority: z.number().int().optional(),
+    toPriority: z.number().int().optional(),
   }),
 } as const satisfies Record<RoutingEventType, z.ZodType>;
 
@@ -207,5 +219,7 @@ export const eventDescriptions: Record<RoutingEventType, string> = {
   'callback.connected': 'The customer answered the callback.',
   'callback.attemptFailed': 'The dial was not answered, was busy or failed; retried at retryAt if attempts are left.',
   'callback.exhausted': 'Every attempt failed; the callback is completed as unreachable.',
-  'rep.presenceChanged': 'A rep logged in, logged out or changed status.',
+  'rep.presenceChanged': 'A rep logged in, logged out or changed status (or a supervisor did it for them: `by`).',
+  'supervisor.acted':
+    'A supervisor assigned a waiting item to a rep, moved it to another queue or changed its priority (`by`).',
 };

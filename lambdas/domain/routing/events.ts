@@ -124,7 +124,23 @@ export type RoutingEvent =
       readonly statusId?: string;
       readonly sessionId?: string;
       readonly reason: string;
-    };
+      /** The supervisor who made the change, when it was not the rep (the audit trail). */
+      readonly by?: string;
+    }
+  | (ItemEvent & {
+      readonly type: 'supervisor.acted';
+      /** Who acted: the supervisor's id (the audit trail). */
+      readonly by: string;
+      readonly action: SupervisorAction;
+      readonly repId?: string;
+      readonly fromQueue?: string;
+      readonly toQueue?: string;
+      readonly fromPriority?: number;
+      readonly toPriority?: number;
+    });
+
+/** What a supervisor did to a waiting item (semantics §11). */
+export type SupervisorAction = 'assign' | 'move' | 'reprioritize';
 
 export type RoutingEventType = RoutingEvent['type'];
 

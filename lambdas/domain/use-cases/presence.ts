@@ -51,7 +51,7 @@ export async function logIn(
 /** Changes presence status within the session; a status with more channels may bring new offers. */
 export async function changeStatus(
   deps: RouterDeps,
-  input: { repId: string; statusId: string },
+  input: { repId: string; statusId: string; by?: string },
 ): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('changeStatus', async (): Promise<Attempt<PresenceDecision>> => {
@@ -68,7 +68,7 @@ export async function changeStatus(
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await commitPresence(fx, config, rep, next, 'statusChange', now))) return RETRY;
+    if (!(await commitPresence(fx, config, rep, next, 'statusChange', now, input.by))) return RETRY;
     return { kind: 'statusChanged', repId: rep.repId, statusId: status.id };
   });
   await findWorkForRep(deps, input.repId, fx);
@@ -79,7 +79,10 @@ export async function changeStatus(
  * Ends the session. The rep is marked logged out first so no new offer can land, then pending offers are
  * rescinded (back to the queue, not a decline) and routed to others. Assigned work stays until completed.
  */
-export async function logOut(deps: RouterDeps, input: { repId: string }): Promise<Outcome<PresenceDecision>> {
+export async function logOut(
+  deps: RouterDeps,
+  input: { repId: string; by?: string },
+): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('logOut', async (): Promise<Attempt<PresenceDecision>> => {
     const config = await deps.config.get();
@@ -94,7 +97,7 @@ export async function logOut(deps: RouterDeps, input: { repId: string }): Promis
       statusChannels: [],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await commitPresence(fx, config, rep, next, 'logout', now))) return RETRY;
+    if (!(await commitPresence(fx, config, rep, next, 'logout', now, input.by))) return RETRY;
     return { kind: 'loggedOut', repId: rep.repId, rescinded: [] };
   });
   // Also when already logged out: a repeated logout finishes rescinding what a crash left offered.
@@ -116,6 +119,7 @@ function commitPresence(
   next: RepState,
   reason: string,
   now: number,
+  by?: string,
 ) {
   const changed: RoutingEvent = {
     type: 'rep.presenceChanged',
@@ -125,6 +129,7 @@ function commitPresence(
     ...(next.statusId !== undefined ? { statusId: next.statusId } : {}),
     sessionId: next.sessionId ?? rep.sessionId,
     reason,
+    ...(by !== undefined ? { by } : {}),
   };
   return fx.commit([repWrite(config, next, rep)], { events: [changed], timers: [] });
 }

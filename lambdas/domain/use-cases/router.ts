@@ -20,6 +20,7 @@ import { offeredOrHeldBy, repView, transferDestinationsFor, type WaitingQuery, w
 import { routeItem } from './route-item';
 import type { SubmitWorkInput } from './submission';
 import { submitWork } from './submit-work';
+import { assignWork, moveWork, reprioritizeWork, setRepPresence } from './supervise';
 import { sweep } from './sweep';
 import { completePendingTransfer, type TransferInput, transferWork } from './transfer';
 import { recordingArrived, storeVoicemail, type VoicemailInput } from './voicemail';
@@ -115,6 +116,19 @@ export class Router implements RoutingCommands {
   /** The read side: what a rep's desktop and a supervisor's views show. */
   repView(repId: string) {
     return repView(this.deps, repId);
+  }
+  /** Supervisor actions (semantics §11): each checks the supervisor's groups and records who acted. */
+  setRepPresence(input: { supervisorId?: string; repId: string; statusId: string | null }) {
+    return this.run(setRepPresence(this.deps, input));
+  }
+  assignWork(input: { supervisorId?: string; itemId: string; repId: string }) {
+    return this.run(assignWork(this.deps, input));
+  }
+  moveWork(input: { supervisorId?: string; itemId: string; queueId: string }) {
+    return this.run(moveWork(this.deps, input));
+  }
+  reprioritizeWork(input: { supervisorId?: string; itemId: string; priority: number }) {
+    return this.run(reprioritizeWork(this.deps, input));
   }
   desktopSnapshot(repId: string) {
     return desktopSnapshot(this.deps, repId);

@@ -40,5 +40,5 @@ function isThrottling(err: unknown): boolean {
 
 /** Decisions that mean "this no longer applies" are conflicts for a caller who asked for a change. */
 export function decisionResponse(decision: { kind: string }, okStatus = 200): APIGatewayProxyResultV2 {
-  return json(['stale', 'busy'].includes(decision.kind) ? 409 : okStatus, decision);
+  return json(['stale', 'busy', 'repUnavailable'].includes(decision.kind) ? 409 : okStatus, decision);
 }

@@ -21,6 +21,8 @@ export interface RouteInput<B, Q> {
   readonly query: Q;
   /** The signed-in rep on rep routes; on others, the rep the path names, if any. */
   readonly repId: string;
+  /** The signed-in supervisor, on supervisor routes. */
+  readonly supervisorId?: string;
 }
 
 /**
@@ -71,5 +73,6 @@ export async function runRoute(routeKey: string, spec: RouteSpec, router: Router
   admit(req.who, spec.access, named);
   const repId = req.who.kind === 'person' && spec.access !== 'supervisor' ? (named ?? req.who.repId) : named;
   if (spec.onHeldItem && params.itemId) assertHolds(repId!, await router.offeredOrHeldBy(params.itemId), params.itemId);
-  return spec.run({ router, params, body, query, repId: repId ?? '' });
+  const supervisorId = req.who.kind === 'person' ? req.who.supervisorId : undefined;
+  return spec.run({ router, params, body, query, repId: repId ?? '', supervisorId });
 }

@@ -4,6 +4,7 @@ import { parseSubmission, submitWorkSchema } from '../../domain/use-cases/submis
 import { decisionResponse, json } from './responses';
 import { type RouteSpec, route } from './route-spec';
 import * as s from './schemas';
+import { supervisorRoutes } from './supervisor-routes';
 
 /**
  * The HTTP API. People sign in (JWT: reps act only as themselves and on their own items, supervisors by group);
@@ -75,6 +76,7 @@ export const routes: Record<string, RouteSpec> = {
       json(200, await router.waitingPage({ queueId: params.queueId!, ...query })),
   }),
   ...itemRoutes(),
+  ...supervisorRoutes,
 };
 
 function itemRoutes(): Record<string, RouteSpec> {

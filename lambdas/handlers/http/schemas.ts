@@ -31,3 +31,10 @@ export const waitingQuery = z
     routing: z.enum(['queue', 'skills']).default('queue'),
   })
   .strict();
+
+export const supervisorStatusBody = z
+  .object({ statusId: idSchema.nullable().describe('null logs the rep out') })
+  .strict();
+export const assignBody = z.object({ repId: idSchema }).strict();
+export const moveBody = z.object({ queueId: idSchema }).strict();
+export const priorityBody = z.object({ priority: z.number().int().min(1).max(1000) }).strict();

@@ -128,7 +128,23 @@ async function transferAndCallbackEvents() {
   await router.fireTimer({ kind: 'callbackDue', itemId: second, dueAt: clock.now(), guard: 'attempt-1' });
   await router.accept({ itemId: second });
   await router.recordDialOutcome({ itemId: second, outcome: 'busy' });
-  return [...events.events, ...(await voicemailEvents(router, clock))];
+  return [...events.events, ...(await voicemailEvents(router, clock)), ...(await supervisorEvents(router))];
+}
+
+/** A supervisor reprioritizes, moves and assigns an item no free rep has the skills for. */
+async function supervisorEvents(router: Router) {
+  const waiting = await router.submitWork({
+    channel: 'chat',
+    source: 'sup-c1',
+    queue: 'chat-q',
+    skills: [{ skill: 'spanish', minLevel: 10 }],
+  });
+  const itemId = waiting.decision.itemId;
+  const supervisorId = 'sup-1';
+  const reprioritized = await router.reprioritizeWork({ supervisorId, itemId, priority: 1 });
+  const status = await router.setRepPresence({ supervisorId, repId: 'rep-a', statusId: 'busy' });
+  const assigned = await router.assignWork({ supervisorId, itemId, repId: 'rep-b' });
+  return [...reprioritized.events, ...status.events, ...assigned.events];
 }
 
 /** A voicemail that gets its recording (and replaces a waiting call), and one whose recording never comes. */
