@@ -18,15 +18,16 @@ describe('supervisor actions (semantics §11): by group, each recording who acte
     params: Record<string, string>,
     body: unknown,
     caller?: Caller,
+    query?: Record<string, string>,
   ) => Promise<{ status: number; body: Record<string, unknown> }>;
   const audit = (type: string) => h.events.events.filter((e: RoutingEvent) => e.type === type);
 
   beforeEach(async () => {
     h = await makeHarness(transferCenter());
     const handler = makeHandler(() => h.router);
-    call = async (routeKey, params, body, caller = sup('sup-1')) => {
+    call = async (routeKey, params, body, caller = sup('sup-1'), query = undefined) => {
       const res = (await handler(
-        httpRequest(routeKey, params, body, undefined, caller),
+        httpRequest(routeKey, params, body, query, caller),
         context,
       )) as APIGatewayProxyStructuredResultV2;
       return { status: res.statusCode!, body: JSON.parse(res.body!) };
@@ -111,6 +112,43 @@ describe('supervisor actions (semantics §11): by group, each recording who acte
     expect((await h.store.getItem(itemId))?.priority).toBe(1);
     expect(audit('supervisor.acted')).toEqual([
       expect.objectContaining({ action: 'reprioritize', toPriority: 1, by: 'sup-1' }),
+    ]);
+  });
+
+  it("shows the backlog with why each item waits, in the router's own terms", async () => {
+    await h.router.logIn({ repId: 'rep-b', statusId: 'available' });
+    await h.router.logIn({ repId: 'rep-d', statusId: 'available' });
+    const skilled = await waitingChat('web-6');
+    const res = await call('GET /supervisor/queues/{queueId}/backlog', { queueId: 'chat-q' }, undefined, sup('sup-1'), {
+      routing: 'skills',
+    });
+    expect(res).toMatchObject({ status: 200 });
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        itemId: skilled,
+        skills: [{ skill: 'spanish', minLevel: 9 }],
+        why: expect.objectContaining({
+          considered: 3,
+          eligible: 0,
+          byReason: { missingSkill: 3 },
+          summary: 'no eligible rep: 3 logged in, 3 lack spanish ≥ 9',
+        }),
+      }),
+    ]);
+    expect(
+      await call('GET /supervisor/queues/{queueId}/backlog', { queueId: 'chat-q' }, undefined, { rep: 'rep-a' }),
+    ).toMatchObject({ status: 403 });
+  });
+
+  it('says a declined item waits because the only free rep declined it this session', async () => {
+    const { decision } = await h.router.submitWork({ channel: 'chat', source: 'web-7', queue: 'chat-q' });
+    await h.router.decline({ itemId: decision.itemId, reason: 'Not my area' });
+    const res = await call('GET /supervisor/queues/{queueId}/backlog', { queueId: 'chat-q' }, undefined);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        itemId: decision.itemId,
+        why: expect.objectContaining({ summary: 'no eligible rep: 1 logged in, 1 declined it this session' }),
+      }),
     ]);
   });
 

@@ -146,9 +146,9 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
       `groups[${i}].presenceConfig: unknown presence configuration '${g.presenceConfig}'`,
     );
   }
-  cc.supervisors.forEach((sup, i) => {
-    sup.groups.forEach((g, j) => need(groups.has(g), `supervisors[${i}].groups[${j}]: unknown group '${g}'`));
-  });
+  for (const [i, sup] of cc.supervisors.entries())
+    for (const [j, g] of sup.groups.entries())
+      need(groups.has(g), `supervisors[${i}].groups[${j}]: unknown group '${g}'`);
   cc.reps.forEach((r, i) => {
     const group = groups.get(r.group);
     need(!!group, `reps[${i}].group: unknown group '${r.group}'`);

@@ -1,6 +1,7 @@
 import type { Timer } from '../routing/events';
 import type { OutboxEntry } from '../routing/outbox';
 import type { DestinationQuery } from '../routing/transfer-destinations';
+import { backlogPage } from './backlog';
 import { type DialOutcomeInput, dialCallback, recordDialOutcome } from './callback-dial';
 import { type CallbackRequestInput, requestCallback } from './callbacks';
 import type { RoutingCommands } from './commands';
@@ -129,6 +130,10 @@ export class Router implements RoutingCommands {
   }
   reprioritizeWork(input: { supervisorId?: string; itemId: string; priority: number }) {
     return this.run(reprioritizeWork(this.deps, input));
+  }
+  /** A queue's waiting work, each item with why it is not routed now (supervisors of the queue only). */
+  backlogPage(query: WaitingQuery & { supervisorId?: string }) {
+    return backlogPage(this.deps, query);
   }
   desktopSnapshot(repId: string) {
     return desktopSnapshot(this.deps, repId);

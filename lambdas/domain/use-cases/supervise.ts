@@ -31,7 +31,7 @@ function supervises(config: CompiledConfig, sup: SupervisorConfig, repId: string
     throw new ForbiddenError(`${sup.id} supervises ${sup.groups.join(', ')}, not ${repId}'s group ${rep.group}`);
 }
 
-function supervisesQueue(config: CompiledConfig, sup: SupervisorConfig, queueId: string, field: string): void {
+export function supervisesQueue(config: CompiledConfig, sup: SupervisorConfig, queueId: string, field: string): void {
   config.queue(queueId, field);
   const served = [...config.reps.values()].some((r) => sup.groups.includes(r.group) && r.queues.includes(queueId));
   if (!served) throw new ForbiddenError(`no group ${sup.id} supervises serves queue ${queueId}`);

@@ -1,4 +1,4 @@
-import { decisionResponse } from './responses';
+import { decisionResponse, json } from './responses';
 import { type RouteSpec, route } from './route-spec';
 import * as s from './schemas';
 
@@ -7,6 +7,14 @@ import * as s from './schemas';
  * is configured and supervises the rep's group or the item's queue; every change records who acted.
  */
 export const supervisorRoutes: Record<string, RouteSpec> = {
+  'GET /supervisor/queues/{queueId}/backlog': route({
+    summary: "A queue's waiting work in routing order, each item with why it is not routed right now",
+    access: 'supervisor',
+    query: s.waitingQuery,
+    ok: 200,
+    run: async ({ router, params, query, supervisorId }) =>
+      json(200, await router.backlogPage({ queueId: params.queueId!, supervisorId, ...query })),
+  }),
   'PUT /supervisor/reps/{repId}/status': route({
     summary: "Change a rep's status, or log them out (statusId null)",
     access: 'supervisor',
