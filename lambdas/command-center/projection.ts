@@ -1,177 +1,263 @@
 import type { CompiledConfig } from '../domain/config/compiled-config';
 import type { RoutingEvent } from '../domain/routing/events';
 import type { CapacityPool } from '../domain/routing/work-item';
+import { emptyCounts, figures, KEPT_MINUTES, type MinuteCounts, midnightIn, minuteOf } from './windows';
 
-interface QueueCounters {
-  offered: number;
-  accepted: number;
-  declined: number;
-  timedOut: number;
-  abandoned: number;
-  withinServiceLevel: number;
+type ItemEvent = Exclude<RoutingEvent, { type: 'rep.presenceChanged' }> & { itemVersion?: number; eventId?: string };
+
+function step(e: ItemEvent, order: number): ItemStep {
+  const queueId =
+    'queueId' in e
+      ? e.queueId
+      : e.type === 'work.overflowed'
+        ? e.toQueue
+        : e.type === 'supervisor.acted'
+          ? e.toQueue
+          : undefined;
+  const held = e.type === 'offer.created' ? { repId: e.repId, pool: e.pool, units: e.units } : undefined;
+  return { order, type: e.type, at: e.at, ...(queueId ? { queueId } : {}), ...(held ? { held } : {}) };
 }
+
+/** An item's queue, wait and holder after its events so far, applied in order. */
+function replay(steps: readonly ItemStep[]): Pick<ItemLive, 'queueId' | 'waitingSince' | 'held' | 'endedAt'> {
+  const s: Pick<ItemLive, 'queueId' | 'waitingSince' | 'held' | 'endedAt'> = {};
+  for (const x of steps) {
+    if (x.queueId) s.queueId = x.queueId;
+    if (x.type === 'work.queued') {
+      s.waitingSince ??= x.at;
+      s.held = undefined;
+    } else if (x.type === 'offer.created') {
+      s.waitingSince = undefined;
+      s.held = x.held;
+    } else if (['offer.declined', 'offer.timedOut', 'offer.rescinded'].includes(x.type)) s.held = undefined;
+    else if (x.type === 'work.completed' || x.type === 'work.canceled') {
+      s.held = undefined;
+      s.waitingSince = undefined;
+      s.endedAt = x.at;
+    }
+  }
+  return s;
+}
+
 interface RepLive {
   statusId?: string;
   loggedIn: boolean;
   loggedInAt?: number;
+  /** When the rep's current status (or logged-out state) began. */
+  statusSince?: number;
+  /** The latest presence event applied (presence events carry no version; they are ordered by time). */
+  presenceAt: number;
   used: Record<CapacityPool, number>;
   activeItems: number;
 }
 
+/** What the model keeps of one event of an item: enough to replay the item's state in commit order. */
+interface ItemStep {
+  /** Its place in the item's history: version, then position in its commit (a commit's events share a version). */
+  order: number;
+  type: RoutingEvent['type'];
+  at: number;
+  queueId?: string;
+  held?: { repId: string; pool: CapacityPool; units: number };
+}
+
+interface ItemLive {
+  /** The item's events so far, in order: deliveries are unordered, so the state is replayed from them. */
+  steps: ItemStep[];
+  queueId?: string;
+  waitingSince?: number;
+  held?: { repId: string; pool: CapacityPool; units: number };
+  /** Counts seen before the item's queue was known, added once it is. */
+  pending: { key: keyof MinuteCounts; n: number; at: number }[];
+  /** Ended (completed, canceled): kept an hour as a tombstone, so a late event cannot bring it back. */
+  endedAt?: number;
+}
+
+/** The whole read model as JSON: what the deployed feed keeps between batches (lambdas/handlers/command-center-feed). */
+export interface CommandCenterState {
+  items: Record<string, ItemLive>;
+  reps: Record<string, RepLive>;
+  minutes: Record<string, Record<string, MinuteCounts>>;
+  /** Event ids applied recently (at-least-once delivery: a repeat is ignored), with when they happened. */
+  seen: Record<string, number>;
+  history: { at: number; waiting: number }[];
+}
+
+/**
+ * How long applied event ids, and ended items, are remembered. Repeats and late deliveries come within seconds
+ * (the feed's queue retries in minutes); one later than this is counted again, or could show an ended item
+ * waiting, which the next change of that queue does not correct. A bound keeps the model's size to an hour of
+ * traffic.
+ */
+const SEEN_MS = 3600_000;
+const WINDOWS = [15, 30, 60] as const;
+
 /**
  * The Command Center read model (semantics §11), built only from routing events: what an EventBridge subscriber
- * would see. Per queue: waiting, longest wait, offers, declines, timeouts, abandons, service level. Per rep:
- * status, login time, used and total capacity in each pool, active items.
+ * sees, at least once and unordered. Counts are per event (repeats ignored by event id), per queue and minute;
+ * item and rep state follow the highest item version and the latest presence event. Per queue: waiting, longest
+ * wait, offers, accepts, declines, timeouts, abandons, service level and speed of answer over the last 15, 30 and
+ * 60 minutes and since midnight in the center's time zone. Per rep: status and time in it, capacity, active items.
  */
 export class CommandCenterProjection {
-  private readonly waiting = new Map<string, { queueId: string; since: number }>();
-  private readonly itemQueue = new Map<string, string>();
-  private readonly held = new Map<string, { repId: string; pool: CapacityPool; units: number }>();
-  private readonly counters = new Map<string, QueueCounters>();
-  private readonly reps = new Map<string, RepLive>();
-  private readonly history: { at: number; waiting: number }[] = [];
+  private state: CommandCenterState;
 
   constructor(
     private readonly config: CompiledConfig,
     private readonly serviceLevelSeconds: number,
+    state?: CommandCenterState,
   ) {
-    for (const q of config.raw.queues)
-      this.counters.set(q.id, {
-        offered: 0,
-        accepted: 0,
-        declined: 0,
-        timedOut: 0,
-        abandoned: 0,
-        withinServiceLevel: 0,
-      });
-    for (const r of config.raw.reps)
-      this.reps.set(r.id, { loggedIn: false, used: { primary: 0, interruptible: 0 }, activeItems: 0 });
+    this.state = state ?? { items: {}, reps: {}, minutes: {}, seen: {}, history: [] };
   }
 
-  apply(e: RoutingEvent): void {
-    if (e.type === 'rep.presenceChanged') {
-      const rep = this.reps.get(e.repId);
-      if (rep)
-        Object.assign(rep, {
-          loggedIn: e.loggedIn,
-          statusId: e.statusId,
-          loggedInAt: e.loggedIn ? (rep.loggedInAt ?? e.at) : undefined,
-        });
-      return;
+  toState(): CommandCenterState {
+    return this.state;
+  }
+
+  apply(e: RoutingEvent & { eventId?: string; itemVersion?: number }): void {
+    if (e.eventId) {
+      if (this.state.seen[e.eventId] !== undefined) return;
+      this.state.seen[e.eventId] = e.at;
     }
-    const queueOf = () => this.itemQueue.get(e.itemId);
-    const count = (key: keyof QueueCounters) => {
-      const q = queueOf();
-      if (q) this.counters.get(q)![key]++;
-    };
-    switch (e.type) {
-      case 'work.queued':
-        this.itemQueue.set(e.itemId, e.queueId);
-        this.waiting.set(e.itemId, { queueId: e.queueId, since: this.waiting.get(e.itemId)?.since ?? e.at });
-        break;
-      case 'work.overflowed': {
-        const w = this.waiting.get(e.itemId);
-        if (w) w.queueId = e.toQueue;
-        this.itemQueue.set(e.itemId, e.toQueue);
-        break;
-      }
-      case 'supervisor.acted': {
-        if (e.action !== 'move' || !e.toQueue) break;
-        const w = this.waiting.get(e.itemId);
-        if (w) w.queueId = e.toQueue;
-        this.itemQueue.set(e.itemId, e.toQueue);
-        break;
-      }
-      case 'offer.created':
-        this.waiting.delete(e.itemId);
-        this.itemQueue.set(e.itemId, e.queueId);
-        count('offered');
-        this.hold(e.itemId, e.repId, e.pool, e.units);
-        break;
-      case 'offer.accepted':
-        count('accepted');
-        if (e.waitMs <= this.serviceLevelSeconds * 1000) count('withinServiceLevel');
-        break;
-      case 'offer.declined':
-        count('declined');
-        this.unhold(e.itemId);
-        break;
-      case 'offer.timedOut':
-        count('timedOut');
-        this.unhold(e.itemId);
-        break;
-      case 'offer.rescinded':
-      case 'work.completed':
-        this.unhold(e.itemId);
-        break;
-      case 'work.canceled':
-        if (e.reason === 'abandoned') count('abandoned');
-        this.waiting.delete(e.itemId);
-        this.unhold(e.itemId);
-        break;
-      default:
-        break;
+    if (e.type === 'rep.presenceChanged') return this.presence(e);
+    this.track(e);
+  }
+
+  private presence(e: Extract<RoutingEvent, { type: 'rep.presenceChanged' }>): void {
+    const rep = this.rep(e.repId);
+    if (!rep || e.at < rep.presenceAt) return;
+    const changed = rep.loggedIn !== e.loggedIn || rep.statusId !== e.statusId;
+    Object.assign(rep, {
+      loggedIn: e.loggedIn,
+      statusId: e.statusId,
+      loggedInAt: e.loggedIn ? (rep.loggedInAt ?? e.at) : undefined,
+      statusSince: changed ? e.at : (rep.statusSince ?? e.at),
+      presenceAt: e.at,
+    });
+  }
+
+  /** Counters: one per event, in the minute it happened, in the item's queue (once known). */
+  private count(e: ItemEvent, item: ItemLive): void {
+    const add = (key: keyof MinuteCounts, n = 1) => item.pending.push({ key, n, at: e.at });
+    if (e.type === 'offer.created') add('offered');
+    if (e.type === 'offer.declined') add('declined');
+    if (e.type === 'offer.timedOut') add('timedOut');
+    if (e.type === 'work.canceled' && e.reason === 'abandoned') add('abandoned');
+    if (e.type === 'offer.accepted') {
+      add('accepted');
+      add('answerMs', e.waitMs);
+      if (e.waitMs <= this.serviceLevelSeconds * 1000) add('withinServiceLevel');
     }
   }
 
-  private hold(itemId: string, repId: string, pool: CapacityPool, units: number): void {
-    this.held.set(itemId, { repId, pool, units });
-    const rep = this.reps.get(repId);
-    if (rep) {
-      rep.used[pool] += units;
-      rep.activeItems++;
+  private flush(item: ItemLive): void {
+    const queueId = item.queueId;
+    if (!queueId) return;
+    for (const { key, n, at } of item.pending) {
+      const minutes = (this.state.minutes[queueId] ??= {});
+      const bucket = (minutes[minuteOf(at)] ??= emptyCounts());
+      bucket[key] += n;
     }
+    item.pending = [];
   }
 
-  private unhold(itemId: string): void {
-    const h = this.held.get(itemId);
+  /** Adds the event to its item's history and replays the item's state from it, in commit order. */
+  private track(e: ItemEvent): void {
+    const item = (this.state.items[e.itemId] ??= { steps: [], pending: [] });
+    const position = Number(/#(\d+)$/.exec(e.eventId ?? '')?.[1] ?? 0);
+    const order = e.itemVersion !== undefined ? e.itemVersion * 1000 + position : (item.steps.at(-1)?.order ?? 0) + 1;
+    item.steps.push(step(e, order));
+    item.steps.sort((a, b) => a.order - b.order);
+    this.count(e, item);
+    this.unhold(item);
+    Object.assign(item, replay(item.steps));
+    if (item.held) this.hold(item, item.held);
+    this.flush(item);
+    // An ended item needs only its end (and queue) to stand against late events.
+    if (item.endedAt !== undefined) item.steps = [{ ...item.steps.at(-1)!, queueId: item.queueId }];
+  }
+
+  private rep(repId: string): RepLive | undefined {
+    if (!this.config.reps.has(repId)) return undefined;
+    return (this.state.reps[repId] ??= {
+      loggedIn: false,
+      presenceAt: 0,
+      used: { primary: 0, interruptible: 0 },
+      activeItems: 0,
+    });
+  }
+
+  private hold(item: ItemLive, held: NonNullable<ItemLive['held']>): void {
+    const { repId, pool, units } = held;
+    item.held = held;
+    const rep = this.rep(repId);
+    if (!rep) return;
+    rep.used[pool] += units;
+    rep.activeItems++;
+  }
+
+  private unhold(item: ItemLive): void {
+    const h = item.held;
     if (!h) return;
-    this.held.delete(itemId);
-    const rep = this.reps.get(h.repId);
-    if (rep) {
-      rep.used[h.pool] -= h.units;
-      rep.activeItems--;
-    }
+    item.held = undefined;
+    const rep = this.rep(h.repId);
+    if (!rep) return;
+    rep.used[h.pool] = Math.max(0, rep.used[h.pool] - h.units);
+    rep.activeItems = Math.max(0, rep.activeItems - 1);
   }
 
-  /** Records the total waiting now, for the chart of waiting items over time. */
+  /** Records the total waiting now, for the chart of waiting items over time, and forgets what is too old. */
   sample(now: number): void {
-    this.history.push({ at: now, waiting: this.waiting.size });
-    if (this.history.length > 720) this.history.shift();
+    const waiting = Object.values(this.state.items).filter((i) => i.waitingSince !== undefined).length;
+    this.state.history.push({ at: now, waiting });
+    if (this.state.history.length > 720) this.state.history.shift();
+    for (const [id, at] of Object.entries(this.state.seen)) if (at < now - SEEN_MS) delete this.state.seen[id];
+    for (const [id, item] of Object.entries(this.state.items))
+      if (item.endedAt !== undefined && item.endedAt < now - SEEN_MS) delete this.state.items[id];
+    const oldest = minuteOf(now) - KEPT_MINUTES;
+    for (const minutes of Object.values(this.state.minutes))
+      for (const m of Object.keys(minutes)) if (Number(m) < oldest) delete minutes[m];
   }
 
   snapshot(now: number) {
+    const midnight = midnightIn(this.config.raw.timeZone, now);
+    const waitingItems = Object.values(this.state.items).filter((i) => i.waitingSince !== undefined);
     const queues = this.config.raw.queues.map((q) => {
-      const waits = [...this.waiting.values()].filter((w) => w.queueId === q.id);
-      const c = this.counters.get(q.id)!;
+      const waits = waitingItems.filter((w) => w.queueId === q.id).map((w) => w.waitingSince!);
+      const minutes = this.state.minutes[q.id] ?? {};
+      const today = figures(minutes, midnight);
+      const windows = Object.fromEntries(WINDOWS.map((m) => [`${m}m`, figures(minutes, now - m * 60_000)]));
       return {
         id: q.id,
         name: q.name ?? q.id,
         channel: q.channel,
         waiting: waits.length,
-        longestWaitSeconds: waits.length ? Math.round((now - Math.min(...waits.map((w) => w.since))) / 1000) : 0,
-        ...c,
-        serviceLevel: c.accepted ? c.withinServiceLevel / c.accepted : null,
+        longestWaitSeconds: waits.length ? Math.round((now - Math.min(...waits)) / 1000) : 0,
+        ...figures(minutes, 0),
+        windows: { ...windows, today },
       };
     });
     const reps = this.config.raw.reps.map((r) => {
-      const live = this.reps.get(r.id)!;
+      const live = this.state.reps[r.id];
       const presence = this.config.rep(r.id).presence;
+      const loggedIn = live?.loggedIn ?? false;
       return {
         id: r.id,
         name: r.name ?? r.id,
         group: r.group,
-        loggedIn: live.loggedIn,
-        loggedInAt: live.loggedInAt ?? null,
-        status: live.loggedIn
-          ? (this.config.statuses.get(live.statusId ?? '')?.name ?? live.statusId ?? '')
-          : 'Offline',
-        used: { ...live.used },
+        loggedIn,
+        loggedInAt: live?.loggedInAt ?? null,
+        statusId: loggedIn ? (live?.statusId ?? null) : null,
+        status: loggedIn ? (this.config.statuses.get(live?.statusId ?? '')?.name ?? live?.statusId ?? '') : 'Offline',
+        statusSeconds: live?.statusSince ? Math.round((now - live.statusSince) / 1000) : null,
+        used: { ...(live?.used ?? { primary: 0, interruptible: 0 }) },
         capacity: { primary: presence.capacity, interruptible: presence.interruptibleCapacity },
-        activeItems: live.activeItems,
+        activeItems: live?.activeItems ?? 0,
       };
     });
-    return { at: now, name: this.config.raw.name, queues, reps, history: [...this.history] };
+    const statuses = this.config.raw.statuses.map(({ id, name }) => ({ id, name }));
+    const base = { at: now, name: this.config.raw.name, timeZone: this.config.raw.timeZone };
+    return { ...base, statuses, queues, reps, history: [...this.state.history] };
   }
 }
 

@@ -136,6 +136,18 @@ export const supervisorSchema = z
 export const contactCenterSchema = z
   .object({
     name: z.string().min(1).max(128),
+    /** The center's time zone (IANA): "since midnight" figures count from its midnight. */
+    timeZone: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone, e.g. Europe/London')
+      .default('UTC'),
     /** Off: Amazon Connect routes calls itself; there is no hybrid inside one contact center. */
     unifiedRouting: z.boolean().default(true),
     interruptibleCapacityEnabled: z.boolean().default(false),
