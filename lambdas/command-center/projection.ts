@@ -119,8 +119,8 @@ export class CommandCenterProjection {
       if (this.state.seen[e.eventId] !== undefined) return;
       this.state.seen[e.eventId] = e.at;
     }
-    if (e.type === 'rep.presenceChanged') return this.presence(e);
-    this.track(e);
+    if (e.type === 'rep.presenceChanged') this.presence(e);
+    else this.track(e);
   }
 
   private presence(e: Extract<RoutingEvent, { type: 'rep.presenceChanged' }>): void {
@@ -154,8 +154,10 @@ export class CommandCenterProjection {
     const queueId = item.queueId;
     if (!queueId) return;
     for (const { key, n, at } of item.pending) {
-      const minutes = (this.state.minutes[queueId] ??= {});
-      const bucket = (minutes[minuteOf(at)] ??= emptyCounts());
+      const minutes = this.state.minutes[queueId] ?? {};
+      this.state.minutes[queueId] = minutes;
+      const bucket = minutes[minuteOf(at)] ?? emptyCounts();
+      minutes[minuteOf(at)] = bucket;
       bucket[key] += n;
     }
     item.pending = [];
@@ -163,7 +165,8 @@ export class CommandCenterProjection {
 
   /** Adds the event to its item's history and replays the item's state from it, in commit order. */
   private track(e: ItemEvent): void {
-    const item = (this.state.items[e.itemId] ??= { steps: [], pending: [] });
+    const item: ItemLive = this.state.items[e.itemId] ?? { steps: [], pending: [] };
+    this.state.items[e.itemId] = item;
     const position = Number(/#(\d+)$/.exec(e.eventId ?? '')?.[1] ?? 0);
     const order = e.itemVersion !== undefined ? e.itemVersion * 1000 + position : (item.steps.at(-1)?.order ?? 0) + 1;
     item.steps.push(step(e, order));
@@ -179,12 +182,13 @@ export class CommandCenterProjection {
 
   private rep(repId: string): RepLive | undefined {
     if (!this.config.reps.has(repId)) return undefined;
-    return (this.state.reps[repId] ??= {
+    this.state.reps[repId] ??= {
       loggedIn: false,
       presenceAt: 0,
       used: { primary: 0, interruptible: 0 },
       activeItems: 0,
-    });
+    };
+    return this.state.reps[repId];
   }
 
   private hold(item: ItemLive, held: NonNullable<ItemLive['held']>): void {

@@ -129,3 +129,9 @@ export interface RecordingLocator {
 export interface DesktopPush {
   send(repId: string, message: DesktopMessage): Promise<void>;
 }
+
+/** The Command Center's read model as supervisors' pages see it (deployed: the snapshot its feed publishes). */
+export interface CommandCenterView {
+  /** The latest snapshot; undefined before the first routing events built one. */
+  snapshot(): Promise<unknown>;
+}

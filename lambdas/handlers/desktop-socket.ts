@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import type { ApiGatewayDesktopPush } from '../adapters/apigateway/desktop-push';
-import type { DesktopConnections } from '../adapters/dynamodb/desktop-connections';
+import { type DesktopConnections, SUPERVISORS } from '../adapters/dynamodb/desktop-connections';
 import type { Router } from '../domain/use-cases/router';
 import { desktopPushFromEnvironment, routerFromEnvironment } from '../shared/deps';
 import { entryPoint } from '../shared/entry-point';
@@ -13,7 +13,7 @@ export interface DesktopSocketDeps {
 }
 
 type SocketEvent = APIGatewayProxyWebsocketEventV2 & {
-  requestContext: { authorizer?: { repId?: string } };
+  requestContext: { authorizer?: { repId?: string; supervisorId?: string } };
 };
 
 /**
@@ -24,14 +24,16 @@ type SocketEvent = APIGatewayProxyWebsocketEventV2 & {
 export const makeHandler = (deps: () => DesktopSocketDeps) =>
   entryPoint(async (event: SocketEvent): Promise<APIGatewayProxyResultV2> => {
     const { routeKey, connectionId } = event.requestContext;
-    const repId = event.requestContext.authorizer?.repId;
-    if (!repId) return { statusCode: 403, body: 'no rep bound to this connection' };
+    const { repId, supervisorId } = event.requestContext.authorizer ?? {};
+    const owner = repId ?? (supervisorId ? SUPERVISORS : undefined);
+    if (!owner) return { statusCode: 403, body: 'nobody bound to this connection' };
     const d = deps();
-    if (routeKey === '$connect') await d.connections.add(repId, connectionId, d.now());
-    else if (routeKey === '$disconnect') await d.connections.remove(repId, connectionId);
+    if (routeKey === '$connect') await d.connections.add(owner, connectionId, d.now());
+    else if (routeKey === '$disconnect') await d.connections.remove(owner, connectionId);
     else {
-      const snapshot = await d.router.desktopSnapshot(repId);
-      await d.push.post(repId, connectionId, new TextEncoder().encode(JSON.stringify(snapshot)));
+      // A rep's desktop gets its state; a supervisor's page is told to fetch the Command Center snapshot.
+      const answer = repId ? await d.router.desktopSnapshot(repId) : { type: 'commandCenter', at: d.now() };
+      await d.push.post(owner, connectionId, new TextEncoder().encode(JSON.stringify(answer)));
     }
     return { statusCode: 200 };
   });

@@ -12,9 +12,11 @@ import { DesktopConnections } from '../adapters/dynamodb/desktop-connections';
 import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
 import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher';
+import { S3ModelStore } from '../adapters/s3/command-center-store';
 import { S3RecordingLocator } from '../adapters/s3/recordings';
 import { randomIds, systemClock } from '../adapters/system/clock';
 import { AwsTimers } from '../adapters/timers/aws-timers';
+import type { CompiledConfig } from '../domain/config/compiled-config';
 import { CANDIDATE_CACHE_MS, CandidateCache } from '../domain/use-cases/candidate-cache';
 import { StoreConfigProvider } from '../domain/use-cases/config-provider';
 import { Router } from '../domain/use-cases/router';
@@ -79,10 +81,18 @@ export function routerFromEnvironment(reach: RouterReach = { telephony: true }):
     candidates: new CandidateCache(cacheMs(optionalEnv('CANDIDATE_CACHE_MS'))),
     recordings: recordingsFromEnvironment(),
     desktops: desktopPushFromEnvironment(),
+    commandCenter: modelFromEnvironment(),
     // Deployed, only the table stream's dispatcher delivers what commits cause (ARCHITECTURE.md, "Delivery").
     delivery: optionalEnv('ROUTER_DELIVERY') === 'outbox' ? 'outbox' : 'inline',
   });
   return router;
+}
+
+/** The current configuration, for functions that read it without a router (the Command Center feed). */
+export function configFromEnvironment(): () => Promise<CompiledConfig> {
+  const db = documentClient(tracer.captureAWSv3Client(new DynamoDBClient({})));
+  const provider = new StoreConfigProvider(new DynamoConfigStore(db, requireEnv('TABLE_NAME')), systemClock);
+  return () => provider.get();
 }
 
 /** The push channel, for the functions that deliver what commits cause (deployed: the outbox dispatcher). */
@@ -94,6 +104,12 @@ export function desktopPushFromEnvironment(): ApiGatewayDesktopPush | undefined 
     tracer.captureAWSv3Client(new ApiGatewayManagementApiClient({ endpoint })),
     new DesktopConnections(db, requireEnv('TABLE_NAME')),
   );
+}
+
+/** MODEL_BUCKET (optional): where the Command Center feed publishes the snapshot supervisors' pages read. */
+function modelFromEnvironment(): S3ModelStore | undefined {
+  const bucket = optionalEnv('MODEL_BUCKET');
+  return bucket ? new S3ModelStore(tracer.captureAWSv3Client(new S3Client({})), bucket) : undefined;
 }
 
 function recordingsFromEnvironment(): S3RecordingLocator | undefined {

@@ -68,3 +68,12 @@ export function principalOf(authorizer: AuthorizerContext | undefined, s: Identi
   if (authorizer?.iam) return { kind: 'machine' };
   return { kind: 'anonymous' };
 }
+
+/** Whom a push connection is bound to: a rep's desktop, or with `?as=supervisor` a supervisor's page. */
+export function pushBinding(
+  who: { readonly repId?: string; readonly supervisorId?: string },
+  as: string | undefined,
+): { repId: string } | { supervisorId: string } | undefined {
+  if (as === 'supervisor') return who.supervisorId ? { supervisorId: who.supervisorId } : undefined;
+  return who.repId ? { repId: who.repId } : undefined;
+}

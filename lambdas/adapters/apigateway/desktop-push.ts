@@ -3,16 +3,17 @@ import {
   GoneException,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
+import type { SupervisorNudge } from '../../command-center/feed';
 import type { DesktopPush } from '../../domain/ports';
 import type { DesktopMessage } from '../../domain/routing/desktop-messages';
-import type { DesktopConnections } from '../dynamodb/desktop-connections';
+import { type DesktopConnections, SUPERVISORS } from '../dynamodb/desktop-connections';
 
 /**
  * Pushes over the API Gateway WebSocket API: the message goes to each of the rep's open connections and to no
  * other. A connection API Gateway reports gone (410) is removed; any other failure is thrown, so the dispatcher
  * retries the entry (desktops ignore what they already have).
  */
-export class ApiGatewayDesktopPush implements DesktopPush {
+export class ApiGatewayDesktopPush implements DesktopPush, SupervisorNudge {
   constructor(
     private readonly client: ApiGatewayManagementApiClient,
     readonly connections: DesktopConnections,
@@ -22,6 +23,13 @@ export class ApiGatewayDesktopPush implements DesktopPush {
     const data = new TextEncoder().encode(JSON.stringify(message));
     const ids = await this.connections.list(repId);
     await Promise.all(ids.map((id) => this.post(repId, id, data)));
+  }
+
+  /** Supervisors' pages fetch the Command Center snapshot again when told (the snapshot itself is not pushed). */
+  async nudge(at: number): Promise<void> {
+    const data = new TextEncoder().encode(JSON.stringify({ type: 'commandCenter', at }));
+    const ids = await this.connections.list(SUPERVISORS);
+    await Promise.all(ids.map((id) => this.post(SUPERVISORS, id, data)));
   }
 
   async post(repId: string, connectionId: string, data: Uint8Array): Promise<void> {

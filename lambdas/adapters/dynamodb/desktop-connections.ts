@@ -1,11 +1,14 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 
+/** Supervisors' pages share one partition (`~` is never in a rep id): they are all told when the model changes. */
+export const SUPERVISORS = '~supervisors';
+
 /** API Gateway ends a WebSocket connection after two hours at most; a row outlives it by a margin, then expires. */
 const CONNECTION_TTL_SECONDS = 2 * 3600 + 600;
 
 /**
- * The open desktops of each rep (push connections), in the routing table under their own key prefix. Rows are
+ * The open desktops of each rep (push connections), and supervisors' pages under SUPERVISORS, in the routing table under their own key prefix. Rows are
  * not routing state: they are written only by the push channel's connect and disconnect, and expire by TTL if a
  * disconnect is missed (a push to a gone connection also removes its row).
  */

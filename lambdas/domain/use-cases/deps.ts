@@ -38,4 +38,6 @@ export interface RouterDeps {
   readonly recordings?: RecordingLocator;
   /** Reps' desktops, told of every committed change that concerns them; absent where nobody is signed in. */
   readonly desktops?: DesktopPush;
+  /** The Command Center read model, for supervisors' pages; absent where none is kept. */
+  readonly commandCenter?: CommandCenterView;
 }

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../errors';
 import type { Page, WaitPartition } from '../ports';
 import type { RepState } from '../routing/rep';
 import { type DestinationQuery, transferDestinations } from '../routing/transfer-destinations';
@@ -63,4 +64,13 @@ export async function transferDestinationsFor(deps: RouterDeps, repId: string, q
 /** The rep an item is offered to or held by, if any: a rep acts only on such items (ARCHITECTURE.md, "Identity"). */
 export async function offeredOrHeldBy(deps: RouterDeps, itemId: string): Promise<string | undefined> {
   return (await requireItem(deps, itemId)).reservation?.repId;
+}
+
+/** The Command Center snapshot for a configured supervisor (semantics §11): read from the model, never the indexes. */
+export async function commandCenterFor(deps: RouterDeps, supervisorId: string | undefined): Promise<unknown> {
+  (await deps.config.get()).supervisor(supervisorId);
+  const snapshot = await deps.commandCenter?.snapshot();
+  if (snapshot === undefined)
+    throw new NotFoundError('commandCenter', 'no snapshot yet: the model is built from the first routing events');
+  return snapshot;
 }

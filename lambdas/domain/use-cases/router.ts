@@ -17,7 +17,14 @@ import { acceptOffer, declineOffer, type OfferRef, rescindOffer, timeOutOffer } 
 import { type OutboundInput, reserveOutbound } from './outbound';
 import { changeStatus, logIn, logOut } from './presence';
 import { desktopSnapshot } from './push-desktops';
-import { offeredOrHeldBy, repView, transferDestinationsFor, type WaitingQuery, waitingPage } from './queries';
+import {
+  commandCenterFor,
+  offeredOrHeldBy,
+  repView,
+  transferDestinationsFor,
+  type WaitingQuery,
+  waitingPage,
+} from './queries';
 import { routeItem } from './route-item';
 import type { SubmitWorkInput } from './submission';
 import { submitWork } from './submit-work';
@@ -130,6 +137,9 @@ export class Router implements RoutingCommands {
   }
   reprioritizeWork(input: { supervisorId?: string; itemId: string; priority: number }) {
     return this.run(reprioritizeWork(this.deps, input));
+  }
+  commandCenter(supervisorId: string | undefined) {
+    return commandCenterFor(this.deps, supervisorId);
   }
   /** A queue's waiting work, each item with why it is not routed now (supervisors of the queue only). */
   backlogPage(query: WaitingQuery & { supervisorId?: string }) {

@@ -7,6 +7,12 @@ import * as s from './schemas';
  * is configured and supervises the rep's group or the item's queue; every change records who acted.
  */
 export const supervisorRoutes: Record<string, RouteSpec> = {
+  'GET /supervisor/command-center': route({
+    summary: 'The Command Center: live queues (with 15/30/60-minute and since-midnight figures) and reps',
+    access: 'supervisor',
+    ok: 200,
+    run: async ({ router, supervisorId }) => json(200, await router.commandCenter(supervisorId)),
+  }),
   'GET /supervisor/queues/{queueId}/backlog': route({
     summary: "A queue's waiting work in routing order, each item with why it is not routed right now",
     access: 'supervisor',
