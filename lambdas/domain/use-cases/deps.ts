@@ -1,6 +1,7 @@
 import type { CompiledConfig } from '../config/compiled-config';
 import type {
   Clock,
+  CommandCenterView,
   DesktopPush,
   EventSink,
   IdGenerator,
