@@ -1,7 +1,15 @@
 import type { CompiledConfig } from '../domain/config/compiled-config';
 import type { RoutingEvent } from '../domain/routing/events';
 import type { CapacityPool } from '../domain/routing/work-item';
-import { emptyCounts, figures, KEPT_MINUTES, type MinuteCounts, midnightIn, minuteOf } from './windows';
+import {
+  emptyCounts,
+  figures,
+  KEPT_MINUTES,
+  type MinuteCounts,
+  midnightIn,
+  minuteOf,
+  type WindowFigures,
+} from './windows';
 
 type ItemEvent = Exclude<RoutingEvent, { type: 'rep.presenceChanged' }> & { itemVersion?: number; eventId?: string };
 
@@ -230,7 +238,10 @@ export class CommandCenterProjection {
       const waits = waitingItems.filter((w) => w.queueId === q.id).map((w) => w.waitingSince!);
       const minutes = this.state.minutes[q.id] ?? {};
       const today = figures(minutes, midnight);
-      const windows = Object.fromEntries(WINDOWS.map((m) => [`${m}m`, figures(minutes, now - m * 60_000)]));
+      const windows = Object.fromEntries(WINDOWS.map((m) => [`${m}m`, figures(minutes, now - m * 60_000)])) as Record<
+        `${(typeof WINDOWS)[number]}m`,
+        WindowFigures
+      >;
       return {
         id: q.id,
         name: q.name ?? q.id,

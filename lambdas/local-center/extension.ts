@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { buildWorkspace } from '../../web/rep-workspace/build';
+import { buildPage } from '../../web/build';
 import type { LocalIdentityProvider } from '../adapters/local/identity-provider';
 import type { ServerExtension } from '../command-center/server';
 import type { Router } from '../domain/use-cases/router';
@@ -31,8 +31,9 @@ const CORS = {
 };
 
 /**
- * The live center's part of the local server: the workspace page and its config, the HTTP API under `/api`, the
- * sign-in under `/auth`, the push channel at `/desktop`, and the OpenAPI document.
+ * The local center's part of the local server: the rep workspace (`/rep/`) and the Command Center
+ * (`/command-center/`) with their config, the HTTP API under `/api`, the sign-in under `/auth`, the push channel
+ * at `/desktop`, and the OpenAPI document.
  */
 export function liveExtension(parts: {
   readonly origin: () => string;
@@ -41,7 +42,7 @@ export function liveExtension(parts: {
   readonly signIn: () => LocalSignIn;
   readonly desktops: () => LocalDesktopPush;
 }): ServerExtension {
-  const page = buildWorkspace();
+  const pages = { rep: buildPage('rep-workspace'), 'command-center': buildPage('command-center') };
   const api = localHttpApi(() => parts.router() ?? notReady(), { verify: (t) => parts.idp().verify(t) });
   const config = () => ({
     apiUrl: `${parts.origin()}/api`,
@@ -60,10 +61,12 @@ export function liveExtension(parts: {
   return {
     async handle(req, res, path) {
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-      if (path === '/rep') res.writeHead(302, { location: '/rep/' }).end();
-      else if (path === '/rep/') send(res, 'text/html; charset=utf-8', page['index.html']);
-      else if (path === '/rep/app.js') send(res, 'text/javascript', page['app.js']);
-      else if (path === '/rep/config.json' || path === '/config.json')
+      const page = /^\/(rep|command-center)(\/.*)?$/.exec(path);
+      const files = page ? pages[page[1] as keyof typeof pages] : undefined;
+      if (files && !page?.[2]) res.writeHead(302, { location: `${path}/` }).end();
+      else if (files && page?.[2] === '/') send(res, 'text/html; charset=utf-8', files['index.html']);
+      else if (files && page?.[2] === '/app.js') send(res, 'text/javascript', files['app.js']);
+      else if ((files && page?.[2] === '/config.json') || path === '/config.json')
         send(res, 'application/json', JSON.stringify(config()));
       else if (path === '/openapi.json') send(res, 'application/json', readFileSync(OPENAPI_FILE, 'utf8'));
       else if (path === '/auth/.well-known/jwks.json') send(res, 'application/json', JSON.stringify(parts.idp().jwks));
@@ -86,8 +89,8 @@ export function liveExtension(parts: {
   };
 }
 
-/** `/api/state` and `/api/stream` are the Command Center's own; every other `/api/` path is the HTTP API. */
-const isRouterApi = (path: string) => path.startsWith('/api/') && path !== '/api/state' && path !== '/api/stream';
+/** `/api/state` is the local server's own (the snapshot, for scripts); every other `/api/` path is the HTTP API. */
+const isRouterApi = (path: string) => path.startsWith('/api/') && path !== '/api/state';
 
 function notReady(): never {
   throw new Error('the live center is still starting');

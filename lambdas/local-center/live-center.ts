@@ -6,55 +6,77 @@ import { validateConfig } from '../domain/config/validate-config';
 import type { WorkItem } from '../domain/routing/work-item';
 import type { Router } from '../domain/use-cases/router';
 import { DEFAULT_IDENTITY } from '../shared/identity';
-import { simulate } from '../simulator/engine';
+import { type SimulationOptions, simulate } from '../simulator/engine';
 import { loadScenario } from '../simulator/load-scenario';
+import type { simulationReport } from '../simulator/simulation-report';
 import { openStore } from '../simulator/stores';
 import { LocalDesktopPush } from './desktop-sockets';
 import { liveExtension } from './extension';
 import { LocalSignIn } from './sign-in';
 
+type SimulationReport = Awaited<ReturnType<typeof simulationReport>>;
+
 export interface LiveCenterOptions {
   readonly scenarioPath: string;
   /** 0: any free port. */
   readonly port: number;
-  /** Reps played by people; by default two who may decline offers (so a person meets the whole offer card). */
+  /**
+   * `live`: real time until closed, with reps played by people. Otherwise the scenario's duration at `speed`
+   * (virtual seconds per real second), then the report.
+   */
+  readonly mode: { readonly kind: 'live' } | { readonly kind: 'accelerated'; readonly speed: number };
+  /** Reps played by people (live); by default two who may decline offers (so a person meets the whole card). */
   readonly people?: readonly string[];
+  /** Who may sign in as a supervisor; by default the configured supervisors, or `sup-1` over every group. */
   readonly supervisors?: readonly string[];
   /** A running DynamoDB Local; by default one is started. */
   readonly dynamoEndpoint?: string;
+  readonly onProgress?: SimulationOptions['onProgress'];
 }
 
 export interface LiveCenter {
   readonly url: string;
   readonly people: readonly string[];
   readonly supervisors: readonly string[];
+  /** The run: the report once it ends (accelerated at the scenario's end; live once closed). */
+  readonly finished: Promise<SimulationReport | undefined>;
   /** An item as the table holds it now (a consistent read): what tests check a refused call left unchanged. */
-  readItem(itemId: string): Promise<WorkItem | undefined>;
+  readonly readItem: (itemId: string) => Promise<WorkItem | undefined>;
   /** Ends the run: the simulation stops, then the server and DynamoDB Local. */
   close(): Promise<void>;
 }
 
 /**
- * `npm start -- --live`: the local contact center in real time. Simulated traffic and reps run through the
- * router on DynamoDB Local while people sign in to the workspace as reps; both use the same router, HTTP
- * handler code and push channel as deployed (README, "Live local center").
+ * The local contact center (README, "npm start"): simulated traffic and reps on DynamoDB Local, the Command Center
+ * and the rep workspace served on one port with the same HTTP API handler code, sign-in and push channel as
+ * deployed. `npm start` runs it accelerated; `npm start -- --live` in real time with people as reps.
  */
 export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveCenter> {
   const loaded = loadScenario(options.scenarioPath);
   if (!loaded.ok) throw new Error(`${options.scenarioPath}: ${loaded.problems.join('; ')}`);
   const valid = validateConfig(loaded.config);
   if (!valid.ok) throw new Error(valid.problems.join('; '));
-  const config = new CompiledConfig(valid.config);
-  const people = options.people ?? defaultPeople(config);
-  const supervisors = options.supervisors ?? ['sup-1'];
+  const everyGroup = valid.config.groups.map((g) => g.id);
+  // Without configured supervisors, the local center has one who supervises every group.
+  const centerConfig = valid.config.supervisors.length
+    ? loaded.config
+    : { ...(loaded.config as object), supervisors: [{ id: 'sup-1', name: 'Local supervisor', groups: everyGroup }] };
+  const config = new CompiledConfig({
+    ...valid.config,
+    supervisors: (centerConfig as typeof valid.config).supervisors,
+  });
+  const live = options.mode.kind === 'live';
+  const people = live ? (options.people ?? defaultPeople(config)) : [];
+  const supervisors = options.supervisors ?? config.raw.supervisors.map((s) => s.id);
   const projection = new CommandCenterProjection(config, loaded.scenario.serviceLevelSeconds);
   const sim = await openStore('dynamodb', options.dynamoEndpoint);
   let router: Router | undefined;
   let origin = '';
   let idp: LocalIdentityProvider | undefined;
+  let signIn: LocalSignIn | undefined;
+  let clock = () => Date.now();
   const ready = () => idp ?? notStarted();
   const desktops = new LocalDesktopPush({ verify: (t) => ready().verify(t) }, DEFAULT_IDENTITY, () => router);
-  let signIn: LocalSignIn | undefined;
   const extension = liveExtension({
     origin: () => origin,
     router: () => router,
@@ -62,40 +84,50 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
     signIn: () => signIn ?? notStarted(),
     desktops: () => desktops,
   });
-  const server = await serveCommandCenter(() => projection.snapshot(Date.now()), options.port, 500, extension);
+  const server = await serveCommandCenter(() => projection.snapshot(clock()), options.port, extension);
   origin = server.url;
   idp = new LocalIdentityProvider(`${origin}/auth`);
   signIn = new LocalSignIn(idp, { reps: people, supervisors });
   const stop = new AbortController();
-  let finished: Promise<void> = Promise.resolve();
-  let lastSample = 0;
+  let changed = false;
+  // Supervisors' pages are nudged at most once a second, as the deployed feed does per batch.
+  const nudges = setInterval(() => {
+    if (changed) void desktops.nudge(clock());
+    changed = false;
+  }, 1000);
+  let finished!: Promise<SimulationReport | undefined>;
   await new Promise<void>((resolve, reject) => {
-    finished = simulate(loaded.scenario, loaded.config, loaded.reps, sim, {
-      live: {
-        humanReps: new Set(people),
-        desktops,
-        stop: stop.signal,
-        onReady: (r) => {
-          router = r;
-          resolve();
-        },
+    finished = simulate(loaded.scenario, centerConfig, loaded.reps, sim, {
+      ...(live ? { live: { humanReps: new Set(people), stop: stop.signal } } : { speed: options.mode.speed }),
+      desktops,
+      commandCenter: { snapshot: async () => projection.snapshot(clock()) },
+      onReady: (r) => {
+        router = r;
+        resolve();
       },
       onEvent: (e, at) => {
+        if (!live) clock = () => at;
         projection.apply(e);
-        if (at - lastSample < 15_000) return;
-        lastSample = at;
-        projection.sample(at);
+        changed = true;
       },
-    }).then(() => undefined, reject);
+      onProgress: options.onProgress,
+    }).catch((e: unknown) => {
+      reject(e);
+      return undefined;
+    });
   });
+  const sampler = setInterval(() => projection.sample(clock()), 5000);
   return {
     url: origin,
     people,
     supervisors,
+    finished,
     readItem: (itemId) => sim.store.getItem(itemId),
     close: async () => {
       stop.abort();
-      await finished;
+      clearInterval(nudges);
+      clearInterval(sampler);
+      if (live) await finished;
       desktops.close();
       await server.close();
       await sim.close();
@@ -110,5 +142,5 @@ function defaultPeople(config: CompiledConfig): string[] {
 }
 
 function notStarted(): never {
-  throw new Error('the live center is still starting');
+  throw new Error('the local center is still starting');
 }

@@ -1,7 +1,7 @@
 import { EventLog, ManualClock, TimerQueue } from '../adapters/local/in-process';
 import { CompiledConfig } from '../domain/config/compiled-config';
 import { InvalidInputError } from '../domain/errors';
-import type { DesktopPush } from '../domain/ports';
+import type { CommandCenterView, DesktopPush } from '../domain/ports';
 import type { RoutingEvent } from '../domain/routing/events';
 import { loadConfiguration } from '../domain/use-cases/configure';
 import type { Router } from '../domain/use-cases/router';
@@ -35,14 +35,16 @@ export interface SimulationOptions {
   readonly onEvent?: (e: RoutingEvent, now: number) => void;
   /** A live run (`npm start -- --live`): real time, reps played by people beside the simulated ones. */
   readonly live?: LiveOptions;
+  /** The local center's push channel and read model, wired into the run's router. */
+  readonly desktops?: DesktopPush;
+  readonly commandCenter?: CommandCenterView;
+  /** Called once the router is ready, so the local HTTP API and push channel can serve it. */
+  readonly onReady?: (router: Router) => void;
 }
 
 export interface LiveOptions {
   /** Reps played by people in the workspace: the simulation never logs them in, answers or finishes for them. */
   readonly humanReps: ReadonlySet<string>;
-  readonly desktops: DesktopPush;
-  /** Called once the router is ready, so the local HTTP API and push channel can serve it. */
-  readonly onReady: (router: Router) => void;
   /** The run ends when this is aborted. */
   readonly stop: AbortSignal;
 }
@@ -69,7 +71,8 @@ export async function simulate(
   const events = new EventLog();
   const timers = new TimerQueue();
   const config = new CompiledConfig(await loadConfiguration(sim.configs, configJson));
-  const { router, deliver } = simulatedRouter(sim, { clock, events, timers, desktops: live?.desktops });
+  const { desktops, commandCenter } = options;
+  const { router, deliver } = simulatedRouter(sim, { clock, events, timers, desktops, commandCenter });
   const end = live ? Number.POSITIVE_INFINITY : START + scenario.durationMinutes * 60_000;
   const human = (repId: string) => live?.humanReps.has(repId) === true;
   const stats = new Statistics(
@@ -131,7 +134,7 @@ export async function simulate(
   for (const i of scenario.arrivals.keys()) nextArrival(i, start);
   for (const rep of reps) if (!human(rep.repId)) await router.logIn({ repId: rep.repId, statusId: rep.statusId });
   await deliver();
-  live?.onReady(router);
+  options.onReady?.(router);
 
   let lastProgress = 0;
   for (;;) {

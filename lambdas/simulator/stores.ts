@@ -6,7 +6,7 @@ import { startDynamoLocal } from '../adapters/local/dynamodb-local';
 import { type EventLog, SequentialIds, type TimerQueue } from '../adapters/local/in-process';
 import { entriesOf, LocalStreamReader, OutboxDrain } from '../adapters/local/stream-reader';
 import { MemoryRoutingStore } from '../adapters/memory/memory-store';
-import type { Clock, ConfigStore, DesktopPush, RoutingStore } from '../domain/ports';
+import type { Clock, CommandCenterView, ConfigStore, DesktopPush, RoutingStore } from '../domain/ports';
 import type { OutboxEntry } from '../domain/routing/outbox';
 import type { RepState } from '../domain/routing/rep';
 import type { WorkItem } from '../domain/routing/work-item';
@@ -74,6 +74,7 @@ export function simulatedRouter(
     readonly events: EventLog;
     readonly timers: TimerQueue;
     readonly desktops?: DesktopPush;
+    readonly commandCenter?: CommandCenterView;
   },
 ): { router: Router; deliver: () => Promise<number> } {
   const router = new Router({

@@ -9,7 +9,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { buildWorkspace } from '../../web/rep-workspace/build';
+import { buildPage } from '../../web/build';
 import type { WorkspaceConfig } from '../../web/rep-workspace/src/config';
 
 /** Props of RepWorkspaceHosting. */
@@ -19,7 +19,7 @@ export interface RepWorkspaceHostingProps {
 }
 
 /**
- * Serves the rep workspace: a private bucket read only by CloudFront through origin access control, HTTPS only,
+ * Serves the rep workspace (at the root) and the Command Center (`command-center/`): a private bucket read only by CloudFront through origin access control, HTTPS only,
  * with security headers. The page is bundled by esbuild at synth; `config.json` (API, push channel, sign-in) is
  * written beside it at deploy, once those exist (`publish`).
  */
@@ -28,6 +28,8 @@ export class RepWorkspaceHosting extends Construct {
   readonly distribution: IDistribution;
   /** https:// URL of the workspace (sign-in returns here). */
   readonly url: string;
+  /** https:// URL of the Command Center (sign-in returns here too). */
+  readonly commandCenterUrl: string;
 
   constructor(scope: Construct, id: string, props: RepWorkspaceHostingProps = {}) {
     super(scope, id);
@@ -48,18 +50,24 @@ export class RepWorkspaceHosting extends Construct {
       },
     });
     this.url = `https://${this.distribution.distributionDomainName}/`;
+    this.commandCenterUrl = `${this.url}command-center/`;
   }
 
   /** Deploys the page and its config (tokens resolved at deploy). */
   publish(config: WorkspaceConfig): void {
-    const page = buildWorkspace();
+    const workspace = buildPage('rep-workspace');
+    const commandCenter = buildPage('command-center');
     new BucketDeployment(this, 'Page', {
       destinationBucket: this.bucket,
       distribution: this.distribution,
       sources: [
-        Source.data('index.html', page['index.html']),
-        Source.data('app.js', page['app.js']),
+        Source.data('index.html', workspace['index.html']),
+        Source.data('app.js', workspace['app.js']),
         Source.jsonData('config.json', config),
+        // The Command Center, for supervisors, beside it (the same sign-in: one redirect URI per page).
+        Source.data('command-center/index.html', commandCenter['index.html']),
+        Source.data('command-center/app.js', commandCenter['app.js']),
+        Source.jsonData('command-center/config.json', config),
       ],
     });
   }

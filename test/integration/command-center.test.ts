@@ -1,119 +1,109 @@
 /// <reference lib="dom" />
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { CommandCenterProjection } from '../../lambdas/command-center/projection';
-import { type CommandCenterServer, serveCommandCenter } from '../../lambdas/command-center/server';
-import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
-import { validateConfig } from '../../lambdas/domain/config/validate-config';
-import { configFromScenario } from '../../lambdas/simulator/build-config';
-import { START, simulate } from '../../lambdas/simulator/engine';
-import { validateScenario } from '../../lambdas/simulator/scenario';
-import { openStore } from '../../lambdas/simulator/stores';
+import type { Browser, Page } from 'playwright-core';
+import { type LiveCenter, startLiveCenter } from '../../lambdas/local-center/live-center';
 import { launchBrowser } from '../support/browser';
 
-const scenario = validateScenario({
-  name: 'browser test',
-  seed: 5,
-  durationMinutes: 40,
-  serviceLevelSeconds: 20,
-  channels: [
-    { name: 'voice', realTime: true },
-    { name: 'case', realTime: false, interruptible: true },
-  ],
-  queues: [
-    {
-      id: 'calls',
-      name: 'Calls',
-      channel: 'voice',
-      priority: 1,
-      routingModel: 'MostAvailable',
-      pushTimeoutSeconds: 20,
-      size: { percentage: 100 },
-    },
-    {
-      id: 'cases',
-      name: 'Cases',
-      channel: 'case',
-      priority: 2,
-      routingModel: 'MostAvailable',
-      pushTimeoutSeconds: 0,
-      size: { percentage: 25 },
-    },
-  ],
-  repGroups: [{ count: 4, queues: ['calls', 'cases'], status: ['voice', 'case'] }],
-  arrivals: [
-    { queue: 'calls', perHour: 150, handleSeconds: { distribution: 'exponential', mean: 200 } },
-    { queue: 'cases', perHour: 60, handleSeconds: { distribution: 'exponential', mean: 600 } },
-  ],
-  repBehavior: { declineProbability: 0.05, answerSeconds: { distribution: 'uniform', min: 1, max: 5 } },
-});
+const SCENARIO = join(__dirname, '../fixtures/scenarios/live-desk.json');
 
-describe('Command Center page (semantics §11) in a real browser', () => {
+async function signInAs(page: Page, url: string, who: RegExp) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: who }).click();
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+}
+
+/**
+ * A supervisor runs the shift from the Command Center, in real Chromium, against the live local center: live
+ * queues and reps, a rep's status changed, a waiting item understood and assigned; the rep's workspace shows both.
+ */
+describe('Command Center: a supervisor sees, understands why, and acts', () => {
+  let center: LiveCenter;
   let browser: Browser;
-  let server: CommandCenterServer;
-  let run: Promise<unknown>;
+  let supervisor: Page;
+  let rep: Page;
 
   beforeAll(async () => {
-    if (!scenario.ok) throw new Error(scenario.problems.join('\n'));
-    const { config, reps } = configFromScenario(scenario.scenario);
-    const valid = validateConfig(config);
-    if (!valid.ok) throw new Error(valid.problems.join('\n'));
-    const projection = new CommandCenterProjection(new CompiledConfig(valid.config), 20);
-    let now = START;
-    server = await serveCommandCenter(() => projection.snapshot(now), 0, 200);
-    // Playwright gives the browser a fresh temporary profile.
-    browser = await launchBrowser();
-    const sim = await openStore('memory');
-    // 40 virtual minutes at 240x: about 10 s of live updates while the page is watched.
-    run = simulate(scenario.scenario, config, reps, sim, {
-      speed: 240,
-      onEvent: (e, at) => {
-        now = at;
-        projection.apply(e);
-      },
-      onProgress: (p) => {
-        now = START + p.virtualSeconds * 1000;
-        projection.sample(now);
-      },
+    center = await startLiveCenter({
+      scenarioPath: SCENARIO,
+      port: 0,
+      mode: { kind: 'live' },
+      dynamoEndpoint: process.env.DDB_ENDPOINT,
+      people: ['rep-h1', 'rep-h2'],
     });
+    browser = await launchBrowser();
+    rep = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    supervisor = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   });
-
   afterAll(async () => {
     await browser?.close();
-    await run?.catch(() => undefined);
-    await server?.close();
+    await center?.close();
   });
 
-  it('shows live queues and reps, updating without reload, readable on a laptop screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(server.url);
-    await page.waitForSelector('tr[data-queue="calls"]');
-    expect(await page.locator('tr[data-queue]').count()).toBe(2);
-    expect(await page.locator('tr[data-rep]').count()).toBe(4);
-    const offers = async () => Number(await page.locator('tr[data-queue="calls"] td.offers').textContent());
-    const first = await offers();
-    await page.waitForFunction(
-      (before) => Number(document.querySelector('tr[data-queue="calls"] td.offers')?.textContent) > before,
-      first,
-      { timeout: 15_000 },
+  const tokenOf = async (username: string) =>
+    ((await (await fetch(`${center.url}/auth/dev-token?username=${username}`)).json()) as { access_token: string })
+      .access_token;
+
+  it("changes a rep's status and assigns a waiting item; the rep's workspace shows it", async () => {
+    await signInAs(rep, `${center.url}/rep/`, /rep-h1/);
+    await rep.locator('select[name="status"]').selectOption('available');
+    await rep.getByText(/Capacity used 0 of 100/).waitFor();
+
+    await signInAs(supervisor, `${center.url}/command-center/`, /sup-1/);
+    await supervisor.locator('tr[data-queue="desk-chat"]').waitFor();
+    expect(await supervisor.locator('tr[data-rep]').count()).toBe(4);
+    // The simulated center is live on the page: bots' email work is offered without a reload.
+    await supervisor.waitForFunction(
+      () => Number(document.querySelector('tr[data-queue="bot-email"] td.offered')?.textContent) > 0,
     );
-    expect(await offers()).toBeGreaterThan(first);
-    await expect(page.locator('#connection').textContent()).resolves.toBe('live');
-    // Reps show status and capacity in each pool; the chart draws waiting items over time.
-    expect(await page.locator('tr[data-rep] td').nth(1).textContent()).toMatch(/Available/);
-    await page.waitForFunction(
-      () => (document.getElementById('line')?.getAttribute('points') ?? '').split(' ').length > 3,
-      undefined,
-      { timeout: 15_000 },
+
+    await supervisor.locator('select[name="status-rep-h1"]').selectOption('break');
+    await rep.waitForFunction(
+      () => (document.querySelector('select[name="status"]') as HTMLSelectElement).value === 'break',
     );
-    // Nothing is cut off at 1366 px: no section scrolls sideways.
-    await page.screenshot({ path: join(tmpdir(), 'command-center.png') });
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll('section')]
-        .filter((s) => s.scrollWidth > s.clientWidth + 1)
-        .map((s) => `${s.querySelector('h2')?.textContent}: ${s.scrollWidth} > ${s.clientWidth}`),
+    await supervisor.locator('select[name="status-rep-h1"]').selectOption('available');
+    await rep.waitForFunction(
+      () => (document.querySelector('select[name="status"]') as HTMLSelectElement).value === 'available',
     );
-    expect(overflowing).toEqual([]);
+
+    // Work for rep-h2 only, who is not logged in: it waits, and the backlog says why.
+    const submitted = await fetch(`${center.url}/api/work`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channel: 'chat',
+        source: 'vip-1',
+        queue: 'desk-chat',
+        preferredRep: { repId: 'rep-h2', required: true },
+        attributes: { customer: 'Grace' },
+      }),
+    });
+    const { itemId } = (await submitted.json()) as { itemId: string };
+    await supervisor.waitForFunction(
+      () => document.querySelector('tr[data-queue="desk-chat"] td.waiting')?.textContent === '1',
+    );
+    await supervisor.locator('tr[data-queue="desk-chat"]').getByRole('button', { name: 'Backlog' }).click();
+    const entry = supervisor.locator(`li.backlog-item[data-item="${itemId}"]`);
+    await entry.waitFor();
+    expect(await entry.locator('.why').textContent()).toMatch(/^no eligible rep: /);
+    expect(await entry.textContent()).toContain('for rep-h2');
+
+    // A rep's token cannot act as a supervisor, and changes nothing.
+    const before = await center.readItem(itemId);
+    const refused = await fetch(`${center.url}/api/supervisor/items/${itemId}/assign`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenOf('rep-h1')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ repId: 'rep-h1' }),
+    });
+    expect(refused.status).toBe(403);
+    expect(await center.readItem(itemId)).toEqual(before);
+
+    await entry.locator('select[name="assign"]').selectOption('rep-h1');
+    const card = rep.locator(`article.offer[data-item="${itemId}"]`);
+    await card.waitFor();
+    // Assigned by a supervisor: no decline, like a transfer to the rep.
+    expect(await card.getByRole('button', { name: 'Decline' }).count()).toBe(0);
+    expect(await card.locator('dd').textContent()).toBe('Grace');
+    expect((await center.readItem(itemId))?.reservation?.repId).toBe('rep-h1');
   });
 });

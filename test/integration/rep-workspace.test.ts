@@ -20,6 +20,7 @@ describe('rep workspace in the live local center', () => {
     center = await startLiveCenter({
       scenarioPath: SCENARIO,
       port: 0,
+      mode: { kind: 'live' },
       dynamoEndpoint: process.env.DDB_ENDPOINT,
       people: ['rep-h1', 'rep-h2'],
     });

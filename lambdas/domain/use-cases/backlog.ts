@@ -28,12 +28,14 @@ export interface BacklogEntry {
  */
 export async function backlogPage(
   deps: RouterDeps,
-  query: WaitingQuery & { readonly supervisorId?: string },
+  query: Omit<WaitingQuery, 'routing'> & { readonly routing: BacklogRouting; readonly supervisorId?: string },
 ): Promise<Page<BacklogEntry>> {
   const config = await deps.config.get();
   supervisesQueue(config, config.supervisor(query.supervisorId), query.queueId, 'queueId');
-  const partition: WaitPartition = { kind: query.routing, queueId: query.queueId };
-  const page = await deps.store.waitingItems(partition, query.limit, query.cursor);
+  const page =
+    query.routing === 'direct'
+      ? await directWork(deps, config, query.queueId, query.limit)
+      : await deps.store.waitingItems({ kind: query.routing, queueId: query.queueId }, query.limit, query.cursor);
   const now = deps.clock.now();
   const groups = new Map<string, Promise<RepState[]>>();
   const available = (g: string) => {
@@ -44,6 +46,31 @@ export async function backlogPage(
     page.items.map(async (item) => entry(item, await candidates(deps, config, item, now, available), config, now)),
   );
   return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/** Queue-routed, skills-routed, or aimed at one rep (a preferred rep, a transfer, a supervisor's assignment). */
+export type BacklogRouting = 'queue' | 'skills' | 'direct';
+
+/**
+ * Work of the queue waiting for one rep: each rep who serves the queue has a list of their own (one small query
+ * per rep, so this costs as many reads as the queue has reps; one page, oldest first, no cursor).
+ */
+async function directWork(
+  deps: RouterDeps,
+  config: CompiledConfig,
+  queueId: string,
+  limit: number,
+): Promise<Page<WorkItem>> {
+  const reps = [...config.reps.values()].filter((r) => r.queues.includes(queueId));
+  const lists = await Promise.all(
+    reps.map((r) => deps.store.waitingItems({ kind: 'rep', repId: r.id } satisfies WaitPartition, limit)),
+  );
+  const items = lists
+    .flatMap((l) => l.items)
+    .filter((i) => i.queueId === queueId)
+    .sort((a, b) => a.requestedAt - b.requestedAt)
+    .slice(0, limit);
+  return { items };
 }
 
 async function candidates(

@@ -142,7 +142,7 @@ export class Router implements RoutingCommands {
     return commandCenterFor(this.deps, supervisorId);
   }
   /** A queue's waiting work, each item with why it is not routed now (supervisors of the queue only). */
-  backlogPage(query: WaitingQuery & { supervisorId?: string }) {
+  backlogPage(query: Parameters<typeof backlogPage>[1]) {
     return backlogPage(this.deps, query);
   }
   desktopSnapshot(repId: string) {

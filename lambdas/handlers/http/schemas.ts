@@ -38,3 +38,11 @@ export const supervisorStatusBody = z
 export const assignBody = z.object({ repId: idSchema }).strict();
 export const moveBody = z.object({ queueId: idSchema }).strict();
 export const priorityBody = z.object({ priority: z.number().int().min(1).max(1000) }).strict();
+
+export const backlogQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().max(2048).optional(),
+    routing: z.enum(['queue', 'skills', 'direct']).default('queue'),
+  })
+  .strict();

@@ -16,7 +16,7 @@ export const supervisorRoutes: Record<string, RouteSpec> = {
   'GET /supervisor/queues/{queueId}/backlog': route({
     summary: "A queue's waiting work in routing order, each item with why it is not routed right now",
     access: 'supervisor',
-    query: s.waitingQuery,
+    query: s.backlogQuery,
     ok: 200,
     run: async ({ router, params, query, supervisorId }) =>
       json(200, await router.backlogPage({ queueId: params.queueId!, supervisorId, ...query })),
