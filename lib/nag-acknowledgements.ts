@@ -1,4 +1,5 @@
 import { type CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
+import type { CommandCenterModel } from './constructs/command-center-model';
 import type { DesktopPush } from './constructs/desktop-push';
 import type { OutboxDispatch } from './constructs/outbox-dispatch';
 import type { RepIdentity } from './constructs/rep-identity';
@@ -55,14 +56,15 @@ export function acknowledgePeopleFindings(parts: {
   readonly identity: RepIdentity;
   readonly push: DesktopPush;
   readonly dispatcher: RouterFunction;
+  readonly model: CommandCenterModel;
   readonly webAcl: boolean;
   readonly pushAccessLogs: boolean;
 }): void {
-  const { hosting, identity, push, dispatcher } = parts;
+  const { hosting, identity, push, dispatcher, model } = parts;
   const stack = Stack.of(hosting);
   const api = stack.getLogicalId(push.api.node.defaultChild as CfnElement);
   const connections = `arn:<AWS::Partition>:execute-api:${where(stack)}:<${api}>/live/*/@connections/*`;
-  for (const fn of [push.authorizerFunction, push.socketFunction]) {
+  for (const fn of [push.authorizerFunction, push.socketFunction, model.feed]) {
     Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: NODE_PIN });
     Validations.of(fn.role!).acknowledge(
       { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
@@ -72,7 +74,7 @@ export function acknowledgePeopleFindings(parts: {
       },
     );
   }
-  for (const fn of [push.socketFunction, dispatcher])
+  for (const fn of [push.socketFunction, dispatcher, model.feed])
     Validations.of(fn.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${connections}]`,
       reason: "Connections are made per desktop: the grant covers the push stage's connections and nothing else.",
@@ -93,6 +95,16 @@ export function acknowledgePeopleFindings(parts: {
   Validations.of(hosting.bucket).acknowledge({
     id: 'AwsSolutions-S1',
     reason: 'Only the stack writes this bucket and only CloudFront (origin access control) reads it.',
+  });
+  const objects = `<${stack.getLogicalId(model.bucket.node.defaultChild as CfnElement)}.Arn>/command-center/*`;
+  for (const fn of [model.feed, ...model.readers])
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${objects}]`,
+      reason: "The model's two objects (state and snapshot) under its own prefix, in its own bucket; nothing else.",
+    });
+  Validations.of(model.bucket).acknowledge({
+    id: 'AwsSolutions-S1',
+    reason: 'Only the feed writes the model and only the HTTP API reads it; both log every call they make.',
   });
   const cdn = hosting.distribution;
   Validations.of(cdn).acknowledge(

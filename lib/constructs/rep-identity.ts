@@ -27,6 +27,8 @@ export interface RepIdentityProps {
   readonly oidc?: OidcIssuerProps;
   /** Where the workspace is served: sign-in returns there. */
   readonly workspaceUrl: string;
+  /** Where the Command Center is served: supervisors' sign-in returns there. */
+  readonly commandCenterUrl?: string;
   /** The Cognito hosted domain's prefix (user pool only). @default derived from the stack name */
   readonly domainPrefix?: string;
   /** Claims naming the rep id, first present wins. @default ['username', 'cognito:username'] */
@@ -103,8 +105,8 @@ export class RepIdentity extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
-        callbackUrls: [props.workspaceUrl],
-        logoutUrls: [props.workspaceUrl],
+        callbackUrls: [props.workspaceUrl, ...(props.commandCenterUrl ? [props.commandCenterUrl] : [])],
+        logoutUrls: [props.workspaceUrl, ...(props.commandCenterUrl ? [props.commandCenterUrl] : [])],
       },
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(8),

@@ -7,6 +7,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import type { CallbackCallerId } from '../connect/caller-id';
+import { CommandCenterModel } from '../constructs/command-center-model';
 import { ConnectConfiguration } from '../constructs/connect-configuration';
 import { DesktopPush } from '../constructs/desktop-push';
 import { OutboxDispatch } from '../constructs/outbox-dispatch';
@@ -95,7 +96,7 @@ export class RoutingStack extends Stack {
       schedule: Schedule.rate(Duration.minutes(1)),
       targets: [new LambdaFunction(functions.get('Sweeper'))],
     });
-    this.people(props, functions);
+    this.people(props, functions, bus);
     const outbox = new OutboxDispatch(this, 'Outbox', {
       table: props.table,
       dispatcher: functions.get('OutboxDispatch'),
@@ -117,12 +118,13 @@ export class RoutingStack extends Stack {
    * People: who they are (RepIdentity), the HTTP API their tokens open, the push channel to their desktops, and
    * the workspace page that uses both.
    */
-  private people(props: RoutingStackProps, functions: RouterFunctions): void {
+  private people(props: RoutingStackProps, functions: RouterFunctions, bus: EventBus): void {
     const hosting = new RepWorkspaceHosting(this, 'Workspace', { webAclId: props.workspaceWebAclId });
     const identity = new RepIdentity(this, 'Identity', {
       ...props.identity,
       oidc: props.oidc,
       workspaceUrl: hosting.url,
+      commandCenterUrl: hosting.commandCenterUrl,
       domainPrefix: props.signInDomainPrefix,
     });
     const http = functions.get('HttpApiHandler');
@@ -132,11 +134,12 @@ export class RoutingStack extends Stack {
       jwt: { issuer: identity.issuer, audience: identity.audience },
       allowOrigins: [`https://${hosting.distribution.distributionDomainName}`],
     });
+    const model = new CommandCenterModel(this, 'CommandCenter', { bus, table: props.table, readers: [http] });
     const push = new DesktopPush(this, 'Push', {
       table: props.table,
       routerEnvironment: functions.environment,
       identityEnvironment: identity.environment,
-      pushers: [functions.get('OutboxDispatch')],
+      pushers: [functions.get('OutboxDispatch'), model.feed],
       accessLogs: props.pushAccessLogs,
     });
     hosting.publish({ apiUrl: api.api.apiEndpoint, pushUrl: push.url, auth: identity.signIn });
@@ -145,6 +148,7 @@ export class RoutingStack extends Stack {
       identity,
       push,
       dispatcher: functions.get('OutboxDispatch'),
+      model,
       webAcl: props.workspaceWebAclId !== undefined,
       pushAccessLogs: props.pushAccessLogs === true,
     });

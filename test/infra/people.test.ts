@@ -33,11 +33,10 @@ describe('people: identity, the push channel and the workspace (issue #14)', () 
       AllowedOAuthFlows: ['code'],
       GenerateSecret: false,
       AllowedOAuthScopes: ['openid', 'profile'],
-      CallbackURLs: [
-        {
-          'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('WorkspaceCdn'), 'DomainName'] }, '/']],
-        },
-      ],
+      // The workspace and the Command Center: the two pages people sign in to.
+      CallbackURLs: ['/', '/command-center/'].map((path) => ({
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('WorkspaceCdn'), 'DomainName'] }, path]],
+      })),
     });
     t.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
   });
@@ -107,9 +106,37 @@ describe('people: identity, the push channel and the workspace (issue #14)', () 
         ]),
       },
     });
-    // index.html, app.js and config.json (the API, push and sign-in URLs, resolved at deploy).
+    // Each page's index.html, app.js and config.json (the API, push and sign-in URLs, resolved at deploy).
     const [deployment] = Object.values(t.findResources('Custom::CDKBucketDeployment'));
-    expect(deployment!.Properties.SourceObjectKeys).toHaveLength(3);
+    expect(deployment!.Properties.SourceObjectKeys).toHaveLength(6);
+  });
+
+  it('feeds the Command Center model from every routing event, through a queue, into its own bucket', () => {
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['unified-routing'] },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('CommandCenterEvents'), 'Arn'] } })],
+    });
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 2,
+      ScalingConfig: { MaximumConcurrency: 2 },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('CommandCenterEvents'), 'Arn'] },
+    });
+    const feed = fnEnv(t, 'CommandCenterFeed');
+    expect(feed).toMatchObject({ MODEL_BUCKET: { Ref: expect.stringMatching(/^CommandCenterModel/) } });
+    expect(feed.PUSH_ENDPOINT).toBeDefined();
+    // The HTTP API reads the snapshot, one object per page view.
+    expect(fnEnv(t, 'FunctionsHttpApiHandler').MODEL_BUCKET).toEqual(feed.MODEL_BUCKET);
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CONFIG*'] } },
+          }),
+        ]),
+      },
+    });
   });
 
   it('with an OIDC issuer: no user pool, and the authorizers and functions trust that issuer', () => {

@@ -58,6 +58,8 @@ const READS_STREAM = [
 ];
 /** The outbox dispatcher also pushes to desktops, removing connections API Gateway reports gone. */
 const PUSHES = ['dynamodb:DeleteItem', 'execute-api:ManageConnections'];
+/** The HTTP API reads the Command Center's snapshot for supervisors' pages. */
+const READS_MODEL = ['s3:GetObject', 's3:ListBucket'];
 /** The timer handler also consumes its queue. */
 const CONSUMES_TIMERS = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'];
 
@@ -71,6 +73,7 @@ describe('router functions: each gets only what its router calls', () => {
       ...(spec.telephony ? TELEPHONY : []),
       ...(id === 'TimerHandler' ? CONSUMES_TIMERS : []),
       ...(id === 'OutboxDispatch' ? [...READS_STREAM, ...PUSHES] : []),
+      ...(id === 'HttpApiHandler' ? READS_MODEL : []),
     ];
     expect(actionsOf(statements)).toEqual(expected.sort());
     const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));

@@ -19,6 +19,7 @@ describe('bad-input corpus (semantics §12): a clear error naming the field, and
   it('covers every entry point that takes input', () => {
     expect(Object.keys(corpus).sort()).toEqual([
       'callback-request',
+      'command-center-feed',
       'connect-contact-events',
       'contact-flow-handoff',
       'desktop-authorizer',

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { LocalIdentityProvider } from '../../lambdas/adapters/local/identity-provider';
+import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
 import { InvalidInputError } from '../../lambdas/domain/errors';
 import { makeHandler as makeCallbackRequest } from '../../lambdas/handlers/callback-request';
+import { makeHandler as makeFeed } from '../../lambdas/handlers/command-center-feed';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { makeHandler as makeHandOff } from '../../lambdas/handlers/contact-flow-handoff';
 import { makeHandler as makeDesktopAuthorizer } from '../../lambdas/handlers/desktop-authorizer';
@@ -197,6 +199,57 @@ export function runners(h: Harness): Record<string, Runner> {
       const logged = errors.mock.calls.at(-1)?.[1] as { field?: string } | undefined;
       errors.mockRestore();
       return logged?.field;
+    },
+    'command-center-feed': async (c, o) => {
+      // A routing event as the bus's rule delivers it to the feed's queue, broken as the case says.
+      const offered = (await h.store.getItem(o.itemId))!;
+      const valid = {
+        source: 'unified-routing',
+        'detail-type': 'offer.created',
+        detail: {
+          type: 'offer.created',
+          at: h.clock.now(),
+          itemId: o.itemId,
+          offerId: o.offerId,
+          repId: 'rep-a',
+          channel: 'chat',
+          queueId: 'chat-q',
+          pool: 'primary',
+          units: 50,
+          declinable: true,
+          schemaVersion: 1,
+          explanation: {
+            considered: 1,
+            eligible: 1,
+            routingModel: 'MostAvailable',
+            ineligibleByReason: {},
+            ineligible: [],
+          },
+        },
+      };
+      const body = c.raw ?? JSON.stringify(broken(valid, c, offered.id));
+      let saved = 0;
+      const feed = makeFeed(() => ({
+        store: { load: async () => undefined, save: async () => ((saved += 1), true), publish: async () => {} },
+        config: async () => new CompiledConfig((await h.deps.config.get()).raw),
+        serviceLevelSeconds: 20,
+        now: () => h.clock.now(),
+      }));
+      // The valid event is applied: so each case is refused for what it breaks.
+      expect(await feed(sqs(JSON.stringify(valid)), context)).toEqual({ applied: 1, attempts: 1 });
+      saved = 0;
+      const warn = jest.spyOn(logger, 'warn').mockImplementation(() => {});
+      const result = await feed(sqs(body), context);
+      const warned = warn.mock.calls.length;
+      warn.mockRestore();
+      // Skipped, said so, and nothing applied (an empty batch still saves the model's housekeeping).
+      expect({ case: c.name, result, warned }).toEqual({
+        case: c.name,
+        result: { applied: 0, attempts: 1 },
+        warned: 1,
+      });
+      expect(saved).toBe(1);
+      return undefined;
     },
     'desktop-authorizer': async (c) => {
       const token = badToken(c.token!, idp);
