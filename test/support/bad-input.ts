@@ -230,7 +230,14 @@ export function runners(h: Harness): Record<string, Runner> {
       const body = c.raw ?? JSON.stringify(broken(valid, c, offered.id));
       let saved = 0;
       const feed = makeFeed(() => ({
-        store: { load: async () => undefined, save: async () => ((saved += 1), true), publish: async () => {} },
+        store: {
+          load: async () => undefined,
+          save: async () => {
+            saved += 1;
+            return true;
+          },
+          publish: async () => {},
+        },
         config: async () => new CompiledConfig((await h.deps.config.get()).raw),
         serviceLevelSeconds: 20,
         now: () => h.clock.now(),
