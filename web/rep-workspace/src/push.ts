@@ -2,6 +2,9 @@ import type { DesktopMessage } from '../../../lambdas/domain/routing/desktop-mes
 
 export type PushStatus = 'connecting' | 'live' | 'reconnecting';
 
+/** API Gateway closes a connection idle for 10 minutes: a sync every 9 keeps it open (and the state fresh). */
+const KEEP_ALIVE_MS = 9 * 60_000;
+
 /**
  * The push channel: connects with the token, asks for the current state (`sync`) on every open, and reconnects
  * with backoff when the socket drops (API Gateway also ends a connection after two hours).
@@ -15,6 +18,9 @@ export function openPush(
   let socket: WebSocket | undefined;
   let closed = false;
   let attempt = 0;
+  const keepAlive = setInterval(() => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ action: 'sync' }));
+  }, KEEP_ALIVE_MS);
   const connect = () => {
     const target = new URL(url);
     target.searchParams.set('token', token);
@@ -35,6 +41,7 @@ export function openPush(
   connect();
   return () => {
     closed = true;
+    clearInterval(keepAlive);
     socket?.close();
   };
 }
