@@ -1,17 +1,17 @@
 import { EventLog, ManualClock, TimerQueue } from '../adapters/local/in-process';
 import { CompiledConfig } from '../domain/config/compiled-config';
 import { InvalidInputError } from '../domain/errors';
-import type { CommandCenterView, DesktopPush } from '../domain/ports';
-import type { RoutingEvent } from '../domain/routing/events';
 import { loadConfiguration } from '../domain/use-cases/configure';
-import type { Router } from '../domain/use-cases/router';
 import type { SimRep } from './build-config';
 import { EventQueue, paceLive, paceTo } from './event-queue';
 import { sample, seededRandom } from './random';
 import type { Arrival, Scenario } from './scenario';
+import type { SimulationOptions } from './simulation-options';
 import { simulationReport } from './simulation-report';
 import { Statistics } from './statistics';
 import { type SimulationStore, simulatedRouter } from './stores';
+
+export type { LiveOptions, Progress, SimulationOptions } from './simulation-options';
 
 type SimEvent =
   | { kind: 'arrival'; stream: number }
@@ -19,35 +19,6 @@ type SimEvent =
   | { kind: 'finish'; itemId: string }
   | { kind: 'abandon'; itemId: string }
   | { kind: 'dialOutcome'; itemId: string; outcome: 'answered' | 'noAnswer' | 'busy' };
-
-export interface Progress {
-  readonly virtualSeconds: number;
-  readonly routed: number;
-  readonly waiting: number;
-  readonly arrived: number;
-}
-
-export interface SimulationOptions {
-  /** Virtual seconds per real second; omit to run as fast as the machine allows. */
-  readonly speed?: number;
-  readonly onProgress?: (p: Progress) => void;
-  /** Every routing event, as it is published (the Command Center follows the run through this). */
-  readonly onEvent?: (e: RoutingEvent, now: number) => void;
-  /** A live run (`npm start -- --live`): real time, reps played by people beside the simulated ones. */
-  readonly live?: LiveOptions;
-  /** The local center's push channel and read model, wired into the run's router. */
-  readonly desktops?: DesktopPush;
-  readonly commandCenter?: CommandCenterView;
-  /** Called once the router is ready, so the local HTTP API and push channel can serve it. */
-  readonly onReady?: (router: Router) => void;
-}
-
-export interface LiveOptions {
-  /** Reps played by people in the workspace: the simulation never logs them in, answers or finishes for them. */
-  readonly humanReps: ReadonlySet<string>;
-  /** The run ends when this is aborted. */
-  readonly stop: AbortSignal;
-}
 
 export const START = Date.UTC(2026, 0, 5, 8, 0, 0);
 
