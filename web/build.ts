@@ -19,5 +19,8 @@ export function buildPage(name: PageName): { 'index.html': string; 'app.js': str
     write: false,
     legalComments: 'none',
   });
-  return { 'index.html': readFileSync(join(dir, 'index.html'), 'utf8'), 'app.js': out.outputFiles[0]!.text };
+  // One stylesheet for both pages, inlined so each page stays two files.
+  const shared = `<style>\n${readFileSync(join(__dirname, 'shared', 'common.css'), 'utf8')}</style>`;
+  const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<!-- shared-style:[^>]*-->/, shared);
+  return { 'index.html': html, 'app.js': out.outputFiles[0]!.text };
 }

@@ -38,8 +38,12 @@ export const makeHandler = (deps: () => DesktopSocketDeps) =>
     return { statusCode: 200 };
   });
 
+// Built once per process, not per message: the clients and the router are reused across invocations.
+let deps: DesktopSocketDeps | undefined;
 export const handler = makeHandler(() => {
+  if (deps) return deps;
   const push = desktopPushFromEnvironment();
   if (!push) throw new Error('environment variable PUSH_ENDPOINT is not set');
-  return { router: routerFromEnvironment({ telephony: false }), connections: push.connections, push, now: Date.now };
+  deps = { router: routerFromEnvironment({ telephony: false }), connections: push.connections, push, now: Date.now };
+  return deps;
 });

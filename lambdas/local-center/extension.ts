@@ -43,6 +43,7 @@ export function liveExtension(parts: {
   readonly desktops: () => LocalDesktopPush;
 }): ServerExtension {
   const pages = { rep: buildPage('rep-workspace'), 'command-center': buildPage('command-center') };
+  const openApi = readFileSync(OPENAPI_FILE, 'utf8');
   const api = localHttpApi(() => parts.router() ?? notReady(), { verify: (t) => parts.idp().verify(t) });
   const config = () => ({
     apiUrl: `${parts.origin()}/api`,
@@ -68,7 +69,7 @@ export function liveExtension(parts: {
       else if (files && page?.[2] === '/app.js') send(res, 'text/javascript', files['app.js']);
       else if ((files && page?.[2] === '/config.json') || path === '/config.json')
         send(res, 'application/json', JSON.stringify(config()));
-      else if (path === '/openapi.json') send(res, 'application/json', readFileSync(OPENAPI_FILE, 'utf8'));
+      else if (path === '/openapi.json') send(res, 'application/json', openApi);
       else if (path === '/auth/.well-known/jwks.json') send(res, 'application/json', JSON.stringify(parts.idp().jwks));
       else if (path === '/auth/authorize' && req.method === 'GET') parts.signIn().authorizePage(res, query);
       else if (path === '/auth/authorize') parts.signIn().authorize(res, new URLSearchParams(await readBody(req)));

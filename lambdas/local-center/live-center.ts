@@ -56,15 +56,11 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
   if (!loaded.ok) throw new Error(`${options.scenarioPath}: ${loaded.problems.join('; ')}`);
   const valid = validateConfig(loaded.config);
   if (!valid.ok) throw new Error(valid.problems.join('; '));
-  const everyGroup = valid.config.groups.map((g) => g.id);
   // Without configured supervisors, the local center has one who supervises every group.
-  const centerConfig = valid.config.supervisors.length
-    ? loaded.config
-    : { ...(loaded.config as object), supervisors: [{ id: 'sup-1', name: 'Local supervisor', groups: everyGroup }] };
-  const config = new CompiledConfig({
-    ...valid.config,
-    supervisors: (centerConfig as typeof valid.config).supervisors,
-  });
+  const localSupervisor = { id: 'sup-1', name: 'Local supervisor', groups: valid.config.groups.map((g) => g.id) };
+  const centerSupervisors = valid.config.supervisors.length ? valid.config.supervisors : [localSupervisor];
+  const centerConfig = { ...(loaded.config as object), supervisors: centerSupervisors };
+  const config = new CompiledConfig({ ...valid.config, supervisors: centerSupervisors });
   const live = options.mode.kind === 'live';
   const people = live ? (options.people ?? defaultPeople(config)) : [];
   const supervisors = options.supervisors ?? config.raw.supervisors.map((s) => s.id);

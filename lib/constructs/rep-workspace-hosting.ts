@@ -10,7 +10,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildPage } from '../../web/build';
-import type { WorkspaceConfig } from '../../web/rep-workspace/src/config';
+import type { WorkspaceConfig } from '../../web/shared/config';
 
 /** Props of RepWorkspaceHosting. */
 export interface RepWorkspaceHostingProps {

@@ -1,17 +1,7 @@
 /// <reference lib="dom" />
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { type LiveCenter, startLiveCenter } from '../../lambdas/local-center/live-center';
-import { launchBrowser } from '../support/browser';
-
-const SCENARIO = join(__dirname, '../fixtures/scenarios/live-desk.json');
-
-async function signInAs(page: Page, url: string, who: RegExp) {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: who }).click();
-  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-}
+import type { Page } from 'playwright-core';
+import type { LiveCenter } from '../../lambdas/local-center/live-center';
+import { liveDesk, newPage, signInAs, tokenOf } from '../support/live-desk';
 
 /**
  * A supervisor runs the shift from the Command Center, in real Chromium, against the live local center: live
@@ -19,30 +9,17 @@ async function signInAs(page: Page, url: string, who: RegExp) {
  */
 describe('Command Center: a supervisor sees, understands why, and acts', () => {
   let center: LiveCenter;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let supervisor: Page;
   let rep: Page;
 
   beforeAll(async () => {
-    center = await startLiveCenter({
-      scenarioPath: SCENARIO,
-      port: 0,
-      mode: { kind: 'live' },
-      dynamoEndpoint: process.env.DDB_ENDPOINT,
-      people: ['rep-h1', 'rep-h2'],
-    });
-    browser = await launchBrowser();
-    rep = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    supervisor = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const desk = await liveDesk();
+    ({ center, close } = desk);
+    rep = await newPage(desk.browser);
+    supervisor = await newPage(desk.browser);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await center?.close();
-  });
-
-  const tokenOf = async (username: string) =>
-    ((await (await fetch(`${center.url}/auth/dev-token?username=${username}`)).json()) as { access_token: string })
-      .access_token;
+  afterAll(() => close?.());
 
   it("changes a rep's status and assigns a waiting item; the rep's workspace shows it", async () => {
     await signInAs(rep, `${center.url}/rep/`, /rep-h1/);
@@ -92,7 +69,7 @@ describe('Command Center: a supervisor sees, understands why, and acts', () => {
     const before = await center.readItem(itemId);
     const refused = await fetch(`${center.url}/api/supervisor/items/${itemId}/assign`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await tokenOf('rep-h1')}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await tokenOf(center, 'rep-h1')}`, 'content-type': 'application/json' },
       body: JSON.stringify({ repId: 'rep-h1' }),
     });
     expect(refused.status).toBe(403);

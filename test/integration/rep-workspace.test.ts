@@ -1,10 +1,7 @@
 /// <reference lib="dom" />
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { type LiveCenter, startLiveCenter } from '../../lambdas/local-center/live-center';
-import { launchBrowser } from '../support/browser';
-
-const SCENARIO = join(__dirname, '../fixtures/scenarios/live-desk.json');
+import type { Page } from 'playwright-core';
+import type { LiveCenter } from '../../lambdas/local-center/live-center';
+import { liveDesk, newPage, signInAs, tokenOf } from '../support/live-desk';
 
 /**
  * A person works a shift in the rep workspace, in real Chromium, against the live local center (DynamoDB Local,
@@ -12,29 +9,20 @@ const SCENARIO = join(__dirname, '../fixtures/scenarios/live-desk.json');
  */
 describe('rep workspace in the live local center', () => {
   let center: LiveCenter;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   const repReads: string[] = [];
 
   beforeAll(async () => {
-    center = await startLiveCenter({
-      scenarioPath: SCENARIO,
-      port: 0,
-      mode: { kind: 'live' },
-      dynamoEndpoint: process.env.DDB_ENDPOINT,
-      people: ['rep-h1', 'rep-h2'],
-    });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const desk = await liveDesk();
+    ({ center, close } = desk);
+    page = await newPage(desk.browser);
     // Offers must arrive pushed: the page's reads of the rep's state are recorded to prove it never polls.
     page.on('request', (r) => {
       if (r.method() === 'GET' && /\/api\/reps\/[^/]+$/.test(new URL(r.url()).pathname)) repReads.push(r.url());
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await center?.close();
-  });
+  afterAll(() => close?.());
 
   const submit = async (source: string) => {
     const res = await fetch(`${center.url}/api/work`, {
@@ -50,17 +38,11 @@ describe('rep workspace in the live local center', () => {
     expect(res.status).toBe(201);
     return ((await res.json()) as { itemId: string }).itemId;
   };
-  const tokenOf = async (username: string) =>
-    ((await (await fetch(`${center.url}/auth/dev-token?username=${username}`)).json()) as { access_token: string })
-      .access_token;
   const offerCard = (itemId: string) => page.locator(`article.offer[data-item="${itemId}"]`);
 
   it('signs in, declines an offer with a reason, accepts the next, wraps up and completes', async () => {
-    await page.goto(`${center.url}/rep/`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: /rep-h1/ }).click();
+    await signInAs(page, `${center.url}/rep/`, /rep-h1/);
     await page.locator('.who', { hasText: 'rep-h1' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await page.locator('select[name="status"]').selectOption('available');
     await page.getByText(/Capacity used 0 of 100/).waitFor();
 
@@ -75,7 +57,7 @@ describe('rep workspace in the live local center', () => {
     const before = await center.readItem(first);
     const stolen = await fetch(`${center.url}/api/items/${first}/accept`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await tokenOf('rep-h2')}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await tokenOf(center, 'rep-h2')}`, 'content-type': 'application/json' },
       body: '{}',
     });
     expect(stolen.status).toBe(403);

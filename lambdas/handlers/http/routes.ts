@@ -80,8 +80,8 @@ export const routes: Record<string, RouteSpec> = {
 };
 
 function itemRoutes(): Record<string, RouteSpec> {
-  const item = (spec: Omit<RouteSpec<{ repId?: string }>, 'access' | 'onHeldItem' | 'ok'> & { ok?: number }) =>
-    route({ ok: 200, ...spec, access: 'rep', onHeldItem: true });
+  const item = <B extends { repId?: string }>(spec: Omit<RouteSpec<B>, 'access' | 'onHeldItem' | 'ok'>) =>
+    route<B>({ ...spec, ok: 200, access: 'rep', onHeldItem: true });
   return {
     'POST /items/{itemId}/accept': item({
       summary: 'Accept the offer',
@@ -89,12 +89,9 @@ function itemRoutes(): Record<string, RouteSpec> {
       run: async ({ router, params, repId }) =>
         decisionResponse((await router.accept({ itemId: params.itemId!, repId })).decision),
     }),
-    'POST /items/{itemId}/decline': route({
+    'POST /items/{itemId}/decline': item({
       summary: 'Decline the offer, with a reason where the presence configuration asks for one',
-      access: 'rep',
-      onHeldItem: true,
       body: s.declineBody,
-      ok: 200,
       run: async ({ router, params, repId, body }) =>
         decisionResponse((await router.decline({ itemId: params.itemId!, repId, reason: body.reason })).decision),
     }),
@@ -110,23 +107,17 @@ function itemRoutes(): Record<string, RouteSpec> {
       run: async ({ router, params, repId }) =>
         decisionResponse((await router.endWrapUp({ itemId: params.itemId!, repId })).decision),
     }),
-    'POST /items/{itemId}/transfer': route({
+    'POST /items/{itemId}/transfer': item({
       summary: 'Transfer the work to a rep, queue or routing flow',
-      access: 'rep',
-      onHeldItem: true,
       body: s.transferBody,
-      ok: 200,
       run: async ({ router, params, repId, body }) => {
         const { decision } = await router.transfer({ itemId: params.itemId!, repId, to: body.to });
         return decision.kind === 'pending' ? json(202, decision) : decisionResponse(decision);
       },
     }),
-    'POST /items/{itemId}/dial-outcome': route({
+    'POST /items/{itemId}/dial-outcome': item({
       summary: "Report a callback dial's outcome",
-      access: 'rep',
-      onHeldItem: true,
       body: s.dialOutcomeBody,
-      ok: 200,
       run: async ({ router, params, repId, body }) =>
         decisionResponse((await router.recordDialOutcome({ itemId: params.itemId!, ...body, repId })).decision),
     }),

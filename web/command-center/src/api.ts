@@ -1,23 +1,12 @@
 import type { CommandCenterSnapshot } from '../../../lambdas/command-center/projection';
 import type { BacklogEntry } from '../../../lambdas/domain/use-cases/backlog';
-import { ApiError } from '../../rep-workspace/src/api';
+import { type ApiCall, apiCall } from '../../shared/api-client';
 
 /** The HTTP API as the signed-in supervisor. */
 export class SupervisorApi {
-  constructor(
-    private readonly base: string,
-    private readonly token: string,
-  ) {}
-
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json().catch(() => ({}));
-    if (!res.ok) throw new ApiError(res.status, json);
-    return json as T;
+  private readonly call: ApiCall;
+  constructor(base: string, token: string) {
+    this.call = apiCall(base, token);
   }
 
   snapshot = () => this.call<CommandCenterSnapshot>('GET', '/supervisor/command-center');

@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CommandCenterSnapshot } from '../../../lambdas/command-center/projection';
-import { ApiError } from '../../rep-workspace/src/api';
-import { completeSignIn, type Session, signIn, signOut } from '../../rep-workspace/src/auth';
-import { loadConfig, type WorkspaceConfig } from '../../rep-workspace/src/config';
-import { openPush, type PushStatus } from '../../rep-workspace/src/push';
+import { ApiError } from '../../shared/api-client';
+import { SignedIn } from '../../shared/app-shell';
+import { type Session, signOut } from '../../shared/auth';
+import type { WorkspaceConfig } from '../../shared/config';
+import { openPush, type PushStatus } from '../../shared/push';
 import { SupervisorApi } from './api';
 import { Backlog } from './backlog';
 import { Queues, Reps } from './tables';
@@ -70,30 +71,9 @@ function CommandCenter({ config, session }: { config: WorkspaceConfig; session: 
   );
 }
 
-function App() {
-  const [config, setConfig] = useState<WorkspaceConfig>();
-  const [session, setSession] = useState<Session>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    loadConfig()
-      .then(async (c) => {
-        setConfig(c);
-        setSession(await completeSignIn(c));
-      })
-      .catch((e: unknown) => setError(String(e)));
-  }, []);
-  if (error) return <p role="alert">{error}</p>;
-  if (!config) return <p>Loading…</p>;
-  if (!session)
-    return (
-      <main class="signin">
-        <h1>Command Center</h1>
-        <button type="button" class="primary" onClick={() => signIn(config)}>
-          Sign in
-        </button>
-      </main>
-    );
-  return <CommandCenter config={config} session={session} />;
-}
-
-render(<App />, document.getElementById('app')!);
+render(
+  <SignedIn title="Command Center">
+    {(config, session) => <CommandCenter config={config} session={session} />}
+  </SignedIn>,
+  document.getElementById('app')!,
+);

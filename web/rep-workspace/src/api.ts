@@ -1,32 +1,16 @@
 import type { Destination } from '../../../lambdas/domain/routing/transfer-destinations';
 import type { RepView } from '../../../lambdas/domain/use-cases/queries';
+import { type ApiCall, apiCall } from '../../shared/api-client';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: { error?: string; reason?: string; field?: string; problems?: string[] },
-  ) {
-    super(body.reason ?? body.problems?.join('; ') ?? body.error ?? `HTTP ${status}`);
-  }
-}
-
-/** The HTTP API as the signed-in rep: every call carries the token; errors carry the API's reason. */
+/** The HTTP API as the signed-in rep. */
 export class RepApi {
+  private readonly call: ApiCall;
   constructor(
-    private readonly base: string,
-    private readonly token: string,
+    base: string,
+    token: string,
     readonly repId: string,
-  ) {}
-
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json().catch(() => ({}));
-    if (!res.ok) throw new ApiError(res.status, json);
-    return json as T;
+  ) {
+    this.call = apiCall(base, token);
   }
 
   private rep = (suffix = '') => `/reps/${encodeURIComponent(this.repId)}${suffix}`;

@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { DesktopMessage } from '../../../lambdas/domain/routing/desktop-messages';
-import { ApiError, RepApi } from './api';
-import { completeSignIn, type Session, signIn, signOut } from './auth';
-import { loadConfig, type WorkspaceConfig } from './config';
+import { ApiError } from '../../shared/api-client';
+import { SignedIn } from '../../shared/app-shell';
+import { type Session, signOut } from '../../shared/auth';
+import type { WorkspaceConfig } from '../../shared/config';
+import { openPush, type PushStatus } from '../../shared/push';
+import { RepApi } from './api';
 import { applyMessage, emptyDesk } from './desk-state';
 import { Desk } from './desk';
-import { openPush, type PushStatus } from './push';
 
 function Workspace({ config, session }: { config: WorkspaceConfig; session: Session }) {
   const api = new RepApi(config.apiUrl, session.token, session.repId);
@@ -51,30 +53,7 @@ function Workspace({ config, session }: { config: WorkspaceConfig; session: Sess
   );
 }
 
-function App() {
-  const [config, setConfig] = useState<WorkspaceConfig>();
-  const [session, setSession] = useState<Session | undefined>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    loadConfig()
-      .then(async (c) => {
-        setConfig(c);
-        setSession(await completeSignIn(c));
-      })
-      .catch((e: unknown) => setError(String(e)));
-  }, []);
-  if (error) return <p role="alert">{error}</p>;
-  if (!config) return <p>Loading…</p>;
-  if (!session)
-    return (
-      <main class="signin">
-        <h1>Rep workspace</h1>
-        <button type="button" class="primary" onClick={() => signIn(config)}>
-          Sign in
-        </button>
-      </main>
-    );
-  return <Workspace config={config} session={session} />;
-}
-
-render(<App />, document.getElementById('app')!);
+render(
+  <SignedIn title="Rep workspace">{(config, session) => <Workspace config={config} session={session} />}</SignedIn>,
+  document.getElementById('app')!,
+);

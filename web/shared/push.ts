@@ -1,4 +1,4 @@
-import type { DesktopMessage } from '../../../lambdas/domain/routing/desktop-messages';
+import type { DesktopMessage } from '../../lambdas/domain/routing/desktop-messages';
 
 export type PushStatus = 'connecting' | 'live' | 'reconnecting';
 

@@ -1,0 +1,34 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { completeSignIn, type Session, signIn } from './auth';
+import { loadConfig, type WorkspaceConfig } from './config';
+
+/** A page's frame: its config, then sign-in (back from the issuer with a code, or a button), then the page. */
+export function SignedIn(props: {
+  title: string;
+  children: (config: WorkspaceConfig, session: Session) => ComponentChildren;
+}) {
+  const [config, setConfig] = useState<WorkspaceConfig>();
+  const [session, setSession] = useState<Session | undefined>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    loadConfig()
+      .then(async (c) => {
+        setConfig(c);
+        setSession(await completeSignIn(c));
+      })
+      .catch((e: unknown) => setError(String(e)));
+  }, []);
+  if (error) return <p role="alert">{error}</p>;
+  if (!config) return <p>Loading…</p>;
+  if (!session)
+    return (
+      <main class="signin">
+        <h1>{props.title}</h1>
+        <button type="button" class="primary" onClick={() => signIn(config)}>
+          Sign in
+        </button>
+      </main>
+    );
+  return <>{props.children(config, session)}</>;
+}
