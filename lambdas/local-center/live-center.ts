@@ -6,15 +6,15 @@ import { validateConfig } from '../domain/config/validate-config';
 import type { WorkItem } from '../domain/routing/work-item';
 import type { Router } from '../domain/use-cases/router';
 import { DEFAULT_IDENTITY } from '../shared/identity';
+import type { Report } from '../simulator/engine';
 import { type SimulationOptions, simulate } from '../simulator/engine';
 import { loadScenario } from '../simulator/load-scenario';
-import type { simulationReport } from '../simulator/simulation-report';
 import { openStore } from '../simulator/stores';
 import { LocalDesktopPush } from './desktop-sockets';
 import { liveExtension } from './extension';
 import { LocalSignIn } from './sign-in';
 
-type SimulationReport = Awaited<ReturnType<typeof simulationReport>>;
+type SimulationReport = Report;
 
 export interface LiveCenterOptions {
   readonly scenarioPath: string;

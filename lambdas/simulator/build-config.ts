@@ -5,7 +5,12 @@ import type { Scenario } from './scenario';
 export interface SimRep {
   readonly repId: string;
   readonly statusId?: string;
+  /** The index of the scenario's rep group, for an inline configuration. */
+  readonly group?: number;
 }
+
+/** The reps a group needs: its count, or more where its staffing asks for more. */
+export const repsIn = (g: { count: number; staffing?: readonly number[] }) => Math.max(g.count, ...(g.staffing ?? []));
 
 /** Builds a contact-center configuration from a scenario's inline channels, queues and rep groups. */
 export function configFromScenario(s: Scenario): { config: ContactCenterJson; reps: SimRep[] } {
@@ -35,15 +40,15 @@ export function configFromScenario(s: Scenario): { config: ContactCenterJson; re
       autoAccept: g.autoAccept,
       allowDecline: g.allowDecline,
     })),
-    groups: groups.map((_, i) => ({
+    groups: groups.map((g, i) => ({
       id: `group-${i + 1}`,
-      name: `Group ${i + 1}`,
+      name: g.name ?? `Group ${i + 1}`,
       presenceConfig: `presence-${i + 1}`,
     })),
     reps: groups.flatMap((g, i) =>
-      Array.from({ length: g.count }, (_, k) => {
+      Array.from({ length: repsIn(g) }, (_, k) => {
         const repId = `g${i + 1}-rep-${String(k + 1).padStart(3, '0')}`;
-        reps.push({ repId, statusId: `status-${i + 1}` });
+        reps.push({ repId, statusId: `status-${i + 1}`, group: i });
         return { id: repId, group: `group-${i + 1}`, queues: g.queues, skills: g.skills };
       }),
     ),

@@ -2,13 +2,17 @@ import { EventLog, ManualClock, TimerQueue } from '../adapters/local/in-process'
 import { CompiledConfig } from '../domain/config/compiled-config';
 import { InvalidInputError } from '../domain/errors';
 import { loadConfiguration } from '../domain/use-cases/configure';
+import { submitArrival } from './arrivals';
 import type { SimRep } from './build-config';
 import { EventQueue, paceLive, paceTo } from './event-queue';
+import { measuresFor } from './measures';
+import { planningDay } from './planning/day';
+import { carryOut, type PresenceStep, presencePlan } from './planning/presence-plan';
+import { Traffic } from './planning/traffic';
 import { sample, seededRandom } from './random';
-import type { Arrival, Scenario } from './scenario';
+import type { Arrival, Distribution, Scenario } from './scenario';
 import type { SimulationOptions } from './simulation-options';
 import { simulationReport } from './simulation-report';
-import { Statistics } from './statistics';
 import { type SimulationStore, simulatedRouter } from './stores';
 
 export type { LiveOptions, Progress, SimulationOptions } from './simulation-options';
@@ -18,9 +22,8 @@ type SimEvent =
   | { kind: 'answer'; itemId: string; offerId: string; decline: boolean; reason?: string }
   | { kind: 'finish'; itemId: string }
   | { kind: 'abandon'; itemId: string }
-  | { kind: 'dialOutcome'; itemId: string; outcome: 'answered' | 'noAnswer' | 'busy' };
-
-export const START = Date.UTC(2026, 0, 5, 8, 0, 0);
+  | { kind: 'dialOutcome'; itemId: string; outcome: 'answered' | 'noAnswer' | 'busy' }
+  | { kind: 'presence'; step: PresenceStep };
 
 /**
  * A discrete-event simulation that drives the same Router the Lambda handlers call, with a virtual clock,
@@ -36,7 +39,8 @@ export async function simulate(
   const wallStart = Date.now();
   const live = options.live;
   // Live, virtual time is wall time: desktops count offers down against their own clocks.
-  const start = live ? wallStart : START;
+  const day = { ...planningDay(scenario), ...(live ? { start: wallStart } : {}) };
+  const start = day.start;
   const random = seededRandom(scenario.seed);
   const clock = new ManualClock(start);
   const events = new EventLog();
@@ -44,23 +48,21 @@ export async function simulate(
   const config = new CompiledConfig(await loadConfiguration(sim.configs, configJson));
   const { desktops, commandCenter } = options;
   const { router, deliver } = simulatedRouter(sim, { clock, events, timers, desktops, commandCenter });
-  const end = live ? Number.POSITIVE_INFINITY : START + scenario.durationMinutes * 60_000;
+  const end = live ? Number.POSITIVE_INFINITY : start + scenario.durationMinutes * 60_000;
   const human = (repId: string) => live?.humanReps.has(repId) === true;
-  const stats = new Statistics(
-    start + scenario.warmupMinutes * 60_000,
-    scenario.serviceLevelSeconds * 1000,
-    new Map([...config.reps.values()].map((r) => [r.id, r.presence.capacity])),
-    config.raw.queues.map((q) => q.id),
-  );
+  const traffic = new Traffic(scenario, day, random, end, options.busyness);
+  const measures = measuresFor(scenario, config, day);
+  const { stats } = measures;
   const queue = new EventQueue<SimEvent>();
   const streamOf = new Map<string, Arrival>();
+  const handleOf = new Map<string, Distribution>();
   const submitted: string[] = [];
   let routed = 0;
   let waiting = 0;
   const behavior = scenario.repBehavior;
 
   events.onEvent((e) => {
-    stats.onEvent(e);
+    measures.onEvent(e);
     options.onEvent?.(e, clock.now());
     if (e.type === 'work.queued') waiting++;
     if (e.type === 'offer.created') {
@@ -93,17 +95,21 @@ export async function simulate(
   });
 
   function finishLater(itemId: string): void {
-    const stream = streamOf.get(itemId);
-    queue.push(clock.now() + (stream ? sample(stream.handleSeconds, random) * 1000 : 0), { kind: 'finish', itemId });
+    const handle = handleOf.get(itemId);
+    queue.push(clock.now() + (handle ? sample(handle, random) * 1000 : 0), { kind: 'finish', itemId });
   }
 
-  const nextArrival = (stream: number, from: number) =>
-    queue.push(from - Math.log(1 - random()) * (3_600_000 / scenario.arrivals[stream]!.perHour), {
-      kind: 'arrival',
-      stream,
-    });
+  const nextArrival = (stream: number, from: number) => {
+    const at = traffic.next(stream, from);
+    if (at !== undefined) queue.push(at, { kind: 'arrival', stream });
+  };
   for (const i of scenario.arrivals.keys()) nextArrival(i, start);
-  for (const rep of reps) if (!human(rep.repId)) await router.logIn({ repId: rep.repId, statusId: rep.statusId });
+  // Reps on from the start log in before anything arrives; later changes follow the schedule as events.
+  for (const step of presencePlan(scenario, day, reps)) {
+    if (human(step.repId)) continue;
+    if (step.at <= start) await carryOut(router, step);
+    else queue.push(step.at, { kind: 'presence', step });
+  }
   await deliver();
   options.onReady?.(router);
 
@@ -119,7 +125,7 @@ export async function simulate(
       await deliver();
       if (!due) continue;
     } else if (at === Infinity || at > end) break;
-    if (options.speed && !live) await paceTo(wallStart, at - START, options.speed);
+    if (options.speed && !live) await paceTo(wallStart, at - start, options.speed);
     clock.set(Math.max(clock.now(), at));
     if (nextTimer !== undefined && nextTimer <= at) {
       for (const t of timers.takeDue(clock.now())) {
@@ -142,34 +148,14 @@ export async function simulate(
       case 'arrival': {
         const a = scenario.arrivals[ev.stream]!;
         nextArrival(ev.stream, now);
-        const q = config.queue(a.queue);
-        const source = `sim-${submitted.length + 1}`;
-        if (a.callback) {
-          const at = now + sample(a.callback.delaySeconds, random) * 1000;
-          const r = await router.requestCallback({
-            source,
-            queue: a.queue,
-            phoneNumber: '+15550100000',
-            at: Math.round(at),
-          });
-          submitted.push(r.decision.itemId);
-          streamOf.set(r.decision.itemId, a);
-          return;
-        }
-        const preferred = a.preferredRep ? { preferredRep: a.preferredRep } : {};
-        const r = await router.submitWork({
-          channel: q.channel,
-          source,
-          queue: a.queue,
-          skills: a.skills,
-          priority: a.priority,
-          size: a.size,
-          ...preferred,
-        });
-        submitted.push(r.decision.itemId);
-        streamOf.set(r.decision.itemId, a);
-        if (a.patienceSeconds)
-          queue.push(now + sample(a.patienceSeconds, random) * 1000, { kind: 'abandon', itemId: r.decision.itemId });
+        const times = traffic.timesOf(ev.stream, now);
+        const callbackAt = a.callback ? Math.round(now + sample(a.callback.delaySeconds, random) * 1000) : now;
+        const itemId = await submitArrival(router, config, a, `sim-${submitted.length + 1}`, callbackAt);
+        submitted.push(itemId);
+        streamOf.set(itemId, a);
+        handleOf.set(itemId, times.handle);
+        if (times.patience && !a.callback)
+          queue.push(now + sample(times.patience, random) * 1000, { kind: 'abandon', itemId });
         return;
       }
       case 'answer':
@@ -193,11 +179,24 @@ export async function simulate(
         if ((await router.recordDialOutcome({ itemId: ev.itemId, outcome: ev.outcome })).decision.kind === 'connected')
           finishLater(ev.itemId);
         return;
+      case 'presence':
+        await carryOut(router, ev.step);
+        return;
     }
   }
 
   const ended = live ? clock.now() : end;
-  return simulationReport({ scenario, config, stats, sim, submitted, events: events.events, end: ended, wallStart });
+  const report = await simulationReport({
+    scenario,
+    config,
+    stats,
+    sim,
+    submitted,
+    events: events.events,
+    end: ended,
+    wallStart,
+  });
+  return { ...report, busyness: traffic.busyness, intervals: measures.intervals.report(ended) };
 }
 
 export type Report = Awaited<ReturnType<typeof simulate>>;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { validateConfig } from '../domain/config/validate-config';
 import { configFromScenario, type SimRep } from './build-config';
+import { applySchedule } from './planning/schedule-file';
 import { type Scenario, validateScenario } from './scenario';
 
 export type Loaded =
@@ -22,7 +23,14 @@ export function loadScenario(path: string, seed?: number): Loaded {
   if (!json.ok) return json;
   const checked = validateScenario(json.value);
   if (!checked.ok) return checked;
-  const scenario = seed === undefined ? checked.scenario : { ...checked.scenario, seed };
+  let scenario = seed === undefined ? checked.scenario : { ...checked.scenario, seed };
+  if (scenario.schedule) {
+    const file = readJson(resolve(dirname(path), scenario.schedule), 'schedule');
+    if (!file.ok) return file;
+    const applied = applySchedule(scenario, file.value);
+    if (!applied.ok) return applied;
+    scenario = applied.scenario;
+  }
   if (!scenario.contactCenter) {
     const built = configFromScenario(scenario);
     const valid = validateConfig(built.config);

@@ -30,3 +30,22 @@ export function sample(d: Distribution, random: () => number): number {
     }
   }
 }
+
+/** A standard normal draw (Box–Muller). */
+function normal(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** A Gamma draw with the given shape and mean 1 (Marsaglia and Tsang's method; shape < 1 by boosting). */
+export function gammaMeanOne(shape: number, random: () => number): number {
+  if (shape < 1) return gammaMeanOne(shape + 1, random) * ((shape + 1) / shape) * (1 - random()) ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normal(random);
+    const v = (1 + c * x) ** 3;
+    if (v <= 0) continue;
+    const u = 1 - random();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return (d * v) / shape;
+  }
+}

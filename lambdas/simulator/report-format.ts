@@ -2,6 +2,14 @@ import type { Progress, Report } from './engine';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** A table for a terminal: the first column left-aligned, the others right-aligned, under a rule. */
+export function textTable(header: readonly string[], rows: readonly string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
 /** The report as a readable table for a terminal. */
 export function formatReport(r: Report): string {
   const header = [
@@ -32,16 +40,11 @@ export function formatReport(r: Report): string {
       q.timeouts,
     ].map(String),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const inv = r.invariants;
   return [
     `${r.scenario}: ${r.virtualMinutes} virtual minutes on ${r.store} in ${r.wallSeconds} s`,
     '',
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...textTable(header, rows),
     '',
     `reps: occupancy ${pct(r.reps.occupancy)}, mean active items ${r.reps.meanActiveItems.toFixed(2)}`,
     ...(r.callbacks

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema, queueSchema, workSizeSchema } from '../domain/config/schema';
 import { formatPath } from '../domain/config/validate-config';
+import { planningProblems } from './planning/day';
 
 const positive = z.number().positive();
 export const distributionSchema = z.discriminatedUnion('distribution', [
@@ -13,6 +14,28 @@ export const distributionSchema = z.discriminatedUnion('distribution', [
     .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
 ]);
 
+/** A time of day on the scenario's clock, `HH:MM`. */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM');
+
+/** A change of handle or patience time from a time of day on (the later of several wins). */
+const intervalChange = z
+  .object({
+    from: clockTime,
+    handleSeconds: distributionSchema.optional(),
+    patienceSeconds: distributionSchema.optional(),
+  })
+  .strict();
+
+/** A shift of identical reps: logged in from start to end, on a break status during each break. */
+const shiftSchema = z
+  .object({
+    reps: z.number().int().min(1),
+    start: clockTime,
+    end: clockTime,
+    breaks: z.array(z.object({ start: clockTime, minutes: z.number().int().min(1).max(240) }).strict()).default([]),
+  })
+  .strict();
+
 const requirement = z
   .object({
     skill: z.string(),
@@ -24,6 +47,7 @@ const requirement = z
 
 const repGroupSchema = z
   .object({
+    name: z.string().min(1).optional(),
     count: z.number().int().min(1).max(20000),
     capacity: z.number().int().positive().default(100),
     interruptibleCapacity: z.number().int().positive().optional(),
@@ -33,15 +57,23 @@ const repGroupSchema = z
     status: z.array(z.string()).min(1),
     autoAccept: z.boolean().default(false),
     allowDecline: z.boolean().default(true),
+    /** Reps logged in per interval (a planner's staffing; above `count` adds reps). */
+    staffing: z.array(z.number().int().min(0).max(20000)).optional(),
+    /** Shifts with breaks and lunches; instead of `staffing`. */
+    shifts: z.array(shiftSchema).optional(),
   })
   .strict();
 
 const arrivalSchema = z
   .object({
     queue: z.string(),
-    perHour: positive,
+    /** A steady Poisson rate; or `perInterval`. */
+    perHour: positive.optional(),
+    /** Expected arrivals in each interval of the day (Poisson, steady within the interval). */
+    perInterval: z.array(z.number().min(0)).optional(),
     handleSeconds: distributionSchema,
     patienceSeconds: distributionSchema.optional(),
+    byInterval: z.array(intervalChange).optional(),
     skills: z.array(requirement).optional(),
     preferredRep: z
       .object({
@@ -75,6 +107,17 @@ export const scenarioSchema = z
     durationMinutes: positive,
     warmupMinutes: z.number().min(0).default(0),
     serviceLevelSeconds: z.number().min(0).default(20),
+    /** The day's first interval starts at this time of day (the simulated clock is UTC). */
+    dayStart: clockTime.default('08:00'),
+    /** The planning interval: arrivals, staffing and the interval report use it. */
+    intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
+    /** Day-to-day variation: each simulated day's arrivals are multiplied by a Gamma draw with mean 1. */
+    busyness: z
+      .object({ distribution: z.literal('gamma'), shape: positive })
+      .strict()
+      .optional(),
+    /** A schedule file (`--save-schedule` writes one) whose staffing replaces the rep groups' own. */
+    schedule: z.string().optional(),
     /** An existing contact-center configuration (path relative to the scenario) instead of inline queues and reps. */
     contactCenter: z.string().optional(),
     /** With `contactCenter`: the status every rep logs in with (default: the first status). */
@@ -150,5 +193,6 @@ export function validateScenario(input: unknown): ScenarioValidation {
       });
     });
   }
+  problems.push(...planningProblems(s));
   return problems.length ? { ok: false, problems } : { ok: true, scenario: s };
 }

@@ -14,6 +14,15 @@ export interface QueueReport {
   timeouts: number;
 }
 
+/** What a per-interval view hears of the measured items and of the reps' use of capacity. */
+export interface StatisticsObserver {
+  arrived(queue: string, at: number): void;
+  answered(queue: string, arrivedAt: number, waitMs: number): void;
+  abandoned(queue: string, arrivedAt: number): void;
+  /** A rep's share of primary capacity in use, and whether they hold any work, from `at` on. */
+  used(repId: string, busy: number, holding: boolean, at: number): void;
+}
+
 interface Tracked {
   queue: string;
   arrivedAt: number;
@@ -42,6 +51,7 @@ export class Statistics {
     private readonly serviceLevelMs: number,
     private readonly capacity: ReadonlyMap<string, number>,
     queues: readonly string[],
+    private readonly observer?: StatisticsObserver,
   ) {
     this.lastAt = measureFrom;
     for (const q of queues)
@@ -62,7 +72,9 @@ export class Statistics {
   private arrived(itemId: string, queue: string, at: number): void {
     const counted = at >= this.measureFrom;
     this.items.set(itemId, { queue, arrivedAt: at, counted });
-    if (counted) this.counts.get(queue)!.arrived++;
+    if (!counted) return;
+    this.counts.get(queue)!.arrived++;
+    this.observer?.arrived(queue, at);
   }
 
   /** Advances the time-weighted rep measures up to `now`. */
@@ -100,6 +112,7 @@ export class Statistics {
           const waits = this.waits.get(item.queue) ?? [];
           waits.push(e.at - item.arrivedAt);
           this.waits.set(item.queue, waits);
+          this.observer?.answered(item.queue, item.arrivedAt, e.at - item.arrivedAt);
         }
         break;
       case 'offer.declined':
@@ -115,7 +128,10 @@ export class Statistics {
         this.unhold(e.itemId, e.at);
         break;
       case 'work.canceled':
-        if (q && e.reason === 'abandoned') q.abandoned++;
+        if (q && item && e.reason === 'abandoned') {
+          q.abandoned++;
+          this.observer?.abandoned(item.queue, item.arrivedAt);
+        }
         this.unhold(e.itemId, e.at);
         break;
       case 'callback.dialed':
@@ -140,7 +156,12 @@ export class Statistics {
     this.tick(at);
     this.held.set(itemId, { repId, pool, units });
     const u = this.used.get(repId) ?? { primary: 0, active: 0 };
-    this.used.set(repId, { primary: u.primary + (pool === 'primary' ? units : 0), active: u.active + 1 });
+    this.use(repId, { primary: u.primary + (pool === 'primary' ? units : 0), active: u.active + 1 }, at);
+  }
+
+  private use(repId: string, u: { primary: number; active: number }, at: number): void {
+    this.used.set(repId, u);
+    this.observer?.used(repId, Math.min(1, u.primary / (this.capacity.get(repId) ?? 100)), u.active > 0, at);
   }
 
   private unhold(itemId: string, at: number): void {
@@ -149,7 +170,7 @@ export class Statistics {
     this.tick(at);
     this.held.delete(itemId);
     const u = this.used.get(h.repId)!;
-    this.used.set(h.repId, { primary: u.primary - (h.pool === 'primary' ? h.units : 0), active: u.active - 1 });
+    this.use(h.repId, { primary: u.primary - (h.pool === 'primary' ? h.units : 0), active: u.active - 1 }, at);
   }
 
   report(until: number, repCount: number) {

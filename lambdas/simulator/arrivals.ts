@@ -1,0 +1,31 @@
+import type { CompiledConfig } from '../domain/config/compiled-config';
+import type { Router } from '../domain/use-cases/router';
+import type { Arrival } from './scenario';
+
+/**
+ * Submits one simulated arrival as its entry point would: a callback request for a callback queue (due after the
+ * customer's chosen delay), otherwise work for the queue's channel. Returns the new item's id.
+ */
+export async function submitArrival(
+  router: Router,
+  config: CompiledConfig,
+  a: Arrival,
+  source: string,
+  callbackAt: number,
+): Promise<string> {
+  if (a.callback) {
+    const r = await router.requestCallback({ source, queue: a.queue, phoneNumber: '+15550100000', at: callbackAt });
+    return r.decision.itemId;
+  }
+  const preferred = a.preferredRep ? { preferredRep: a.preferredRep } : {};
+  const r = await router.submitWork({
+    channel: config.queue(a.queue).channel,
+    source,
+    queue: a.queue,
+    skills: a.skills,
+    priority: a.priority,
+    size: a.size,
+    ...preferred,
+  });
+  return r.decision.itemId;
+}

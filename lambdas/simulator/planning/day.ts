@@ -1,0 +1,111 @@
+import type { Arrival, Distribution, Scenario } from '../scenario';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Simulated days start on this UTC date (a Monday); the scenario's `dayStart` is the time of day. */
+const FIRST_DAY = Date.UTC(2026, 0, 5);
+
+/** The planning day of a scenario: when it starts, and its intervals. */
+export interface PlanningDay {
+  readonly start: number;
+  readonly intervalMs: number;
+  readonly count: number;
+  /** Each interval's start as a time of day, `HH:MM`. */
+  readonly labels: readonly string[];
+}
+
+type DayShape = Pick<Scenario, 'dayStart' | 'intervalMinutes' | 'durationMinutes'>;
+
+export const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const label = (minutes: number) => {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
+export function planningDay(s: DayShape): PlanningDay {
+  const count = Math.ceil(s.durationMinutes / s.intervalMinutes);
+  const first = minutesOf(s.dayStart);
+  return {
+    start: FIRST_DAY + first * MINUTE,
+    intervalMs: s.intervalMinutes * MINUTE,
+    count,
+    labels: Array.from({ length: count }, (_, i) => label(first + i * s.intervalMinutes)),
+  };
+}
+
+/** A time of day as milliseconds after the day's start; times before `dayStart` belong to the night after it. */
+export function offsetOf(s: Pick<Scenario, 'dayStart'>, clock: string): number {
+  return ((((minutesOf(clock) - minutesOf(s.dayStart)) % 1440) + 1440) % 1440) * MINUTE;
+}
+
+export function intervalAt(day: PlanningDay, at: number): number {
+  return Math.floor((at - day.start) / day.intervalMs);
+}
+
+/** Arrivals per millisecond of a stream at a moment (before a day multiplier); 0 outside its intervals. */
+export function rateAt(a: Arrival, day: PlanningDay, at: number): number {
+  if (a.perHour !== undefined) return a.perHour / 3_600_000;
+  const i = intervalAt(day, at);
+  return (a.perInterval?.[i] ?? 0) / day.intervalMs;
+}
+
+/** The end of the piece of constant rate that contains `at`. */
+export function rateChangeAfter(a: Arrival, day: PlanningDay, at: number): number {
+  if (a.perHour !== undefined) return Number.POSITIVE_INFINITY;
+  const i = intervalAt(day, at);
+  return i >= day.count ? Number.POSITIVE_INFINITY : day.start + (i + 1) * day.intervalMs;
+}
+
+/** The handle and patience distributions in effect for an item arriving at `at`. */
+export function timesAt(
+  s: Pick<Scenario, 'dayStart'>,
+  a: Arrival,
+  day: PlanningDay,
+  at: number,
+): { handle: Distribution; patience: Distribution | undefined } {
+  let handle = a.handleSeconds;
+  let patience = a.patienceSeconds;
+  const since = (at - day.start) % DAY;
+  const changes = [...(a.byInterval ?? [])].sort((x, y) => offsetOf(s, x.from) - offsetOf(s, y.from));
+  for (const c of changes) {
+    if (offsetOf(s, c.from) > since) break;
+    handle = c.handleSeconds ?? handle;
+    patience = c.patienceSeconds ?? patience;
+  }
+  return { handle, patience };
+}
+
+/** Checks the parts of a scenario that are about the day: interval lengths, rates and schedules. */
+export function planningProblems(s: Scenario): string[] {
+  const day = planningDay(s);
+  const problems: string[] = [];
+  s.arrivals.forEach((a, i) => {
+    if ((a.perHour === undefined) === (a.perInterval === undefined))
+      problems.push(`arrivals[${i}].perHour: give exactly one of perHour and perInterval`);
+    if (a.perInterval && a.perInterval.length !== day.count)
+      problems.push(
+        `arrivals[${i}].perInterval: needs ${day.count} values (one per ${s.intervalMinutes}-minute interval)`,
+      );
+  });
+  s.repGroups?.forEach((g, i) => {
+    if (g.staffing && g.shifts) problems.push(`repGroups[${i}].staffing: give staffing or shifts, not both`);
+    if (g.staffing && g.staffing.length !== day.count)
+      problems.push(
+        `repGroups[${i}].staffing: needs ${day.count} values (one per ${s.intervalMinutes}-minute interval)`,
+      );
+    g.shifts?.forEach((shift, j) => {
+      const start = offsetOf(s, shift.start);
+      const end = offsetOf(s, shift.end) || DAY;
+      if (end <= start) problems.push(`repGroups[${i}].shifts[${j}].end: must be after start`);
+      shift.breaks.forEach((b, k) => {
+        const at = offsetOf(s, b.start);
+        if (at < start || at + b.minutes * MINUTE > end)
+          problems.push(`repGroups[${i}].shifts[${j}].breaks[${k}]: must lie within the shift`);
+      });
+    });
+    const shiftReps = (g.shifts ?? []).reduce((n, shift) => n + shift.reps, 0);
+    if (shiftReps > g.count) problems.push(`repGroups[${i}].shifts: ${shiftReps} reps on shifts, more than count`);
+  });
+  if (s.schedule && s.contactCenter) problems.push('schedule: applies to inline repGroups, not to a contactCenter');
+  return problems;
+}

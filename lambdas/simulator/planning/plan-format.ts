@@ -1,0 +1,46 @@
+import { textTable } from '../report-format';
+import type { Estimate, PlanReport } from './plan-report';
+import type { ScheduleFile } from './schedule-file';
+
+const pct = (e: Estimate | null) =>
+  e ? `${(e.mean * 100).toFixed(1)}% ±${(((e.high - e.low) / 2) * 100).toFixed(1)}` : '–';
+const num = (e: Estimate | null) => (e ? `${e.mean.toFixed(1)} ±${((e.high - e.low) / 2).toFixed(1)}` : '–');
+
+/** The planning report for a terminal: per queue and per group, each interval's mean ± the 95% half-width. */
+export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
+  const out = [`${r.scenario}: ${r.days} day(s), ${r.intervalMinutes}-minute intervals from ${r.dayStart}`];
+  if (r.busyness && r.busyness.n > 1) out.push(`busyness (day multiplier): ${num(r.busyness)}`);
+  for (const [id, q] of Object.entries(r.queues)) {
+    out.push(
+      '',
+      `queue ${id}: day ${num(q.day.arrived)} arrived, service level ${pct(q.day.serviceLevel)}, abandoned ${pct(q.day.abandonRate)}`,
+    );
+    const rows = q.intervals.map((c, i) => [
+      r.intervals[i]!,
+      num(c.arrived),
+      pct(c.serviceLevel),
+      num(c.meanWaitSeconds),
+      pct(c.abandonRate),
+    ]);
+    out.push(...textTable(['interval', 'arrived', 'service level', 'mean wait s', 'abandoned'], rows));
+  }
+  for (const g of Object.values(r.groups)) {
+    out.push('', `group ${g.name}`);
+    const rows = g.intervals.map((c, i) => [r.intervals[i]!, num(c.staffed), pct(c.occupancy)]);
+    out.push(...textTable(['interval', 'reps present', 'occupancy'], rows));
+  }
+  if (schedule) {
+    out.push(
+      '',
+      `staffing: ${schedule.met ? 'meets the target in every interval' : 'DOES NOT meet the target everywhere'}, ${schedule.repHours} rep-hours`,
+    );
+    const rows = r.intervals.map((l, i) => [l, ...schedule.repGroups.map((g) => String(g.staffing[i] ?? 0))]);
+    out.push(...textTable(['interval', ...schedule.repGroups.map((g) => g.name)], rows));
+  }
+  const inv = r.invariants;
+  out.push(
+    '',
+    `invariants over all days: capacity violations ${inv.capacityViolations}, double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Scenario } from '../scenario';
+import { planningDay } from './day';
+import type { Staffing, StaffingTarget } from './staffing';
+
+/** A schedule file: what `--staff-for` writes and a scenario's `schedule` reads back. */
+export const scheduleFileSchema = z
+  .object({
+    scenario: z.string(),
+    dayStart: z.string(),
+    intervalMinutes: z.number().int().positive(),
+    target: z
+      .object({
+        serviceLevel: z.number().min(0).max(1).optional(),
+        serviceLevelSeconds: z.number().min(0),
+        maxAbandon: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .optional(),
+    repGroups: z.array(
+      z
+        .object({ name: z.string(), staffing: z.array(z.number().int().min(0)), repHours: z.number().optional() })
+        .strict(),
+    ),
+    repHours: z.number().optional(),
+    met: z.boolean().optional(),
+  })
+  .strict();
+
+export type ScheduleFile = z.infer<typeof scheduleFileSchema>;
+
+/** The file's text: indented, with each staffing row on one line so a planner can read it as a table. */
+export const scheduleText = (file: ScheduleFile) =>
+  `${JSON.stringify(file, null, 2).replace(/\[\s*(\d+(?:,\s*\d+)*)\s*\]/g, (_m, row: string) => `[${row.split(/,\s*/).join(', ')}]`)}\n`;
+
+export function scheduleFile(s: Scenario, staffing: Staffing, target: StaffingTarget, met: boolean): ScheduleFile {
+  const hours = (row: readonly number[]) => (row.reduce((a, b) => a + b, 0) * s.intervalMinutes) / 60;
+  return {
+    scenario: s.name,
+    dayStart: s.dayStart,
+    intervalMinutes: s.intervalMinutes,
+    target,
+    repGroups: (s.repGroups ?? []).map((g, i) => ({
+      name: g.name ?? `Group ${i + 1}`,
+      staffing: staffing[i] ?? [],
+      repHours: hours(staffing[i] ?? []),
+    })),
+    repHours: staffing.reduce((t, row) => t + hours(row), 0),
+    met,
+  };
+}
+
+/** Applies a schedule file's staffing to the scenario's rep groups, naming every mismatch. */
+export function applySchedule(
+  s: Scenario,
+  input: unknown,
+): { ok: true; scenario: Scenario } | { ok: false; problems: string[] } {
+  const parsed = scheduleFileSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((i) => `schedule.${i.path.join('.')}: ${i.message}`) };
+  const file = parsed.data;
+  const groups = s.repGroups ?? [];
+  const day = planningDay(s);
+  const problems: string[] = [];
+  if (file.intervalMinutes !== s.intervalMinutes || file.dayStart !== s.dayStart)
+    problems.push('schedule.intervalMinutes: the schedule and the scenario must share dayStart and intervalMinutes');
+  if (file.repGroups.length !== groups.length)
+    problems.push(`schedule.repGroups: ${file.repGroups.length} groups, the scenario has ${groups.length}`);
+  file.repGroups.forEach((g, i) => {
+    if (g.staffing.length !== day.count) problems.push(`schedule.repGroups[${i}].staffing: needs ${day.count} values`);
+  });
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    scenario: {
+      ...s,
+      repGroups: groups.map((g, i) => ({ ...g, staffing: file.repGroups[i]!.staffing, shifts: undefined })),
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { configFromScenario } from '../build-config';
+import type { Distribution, Scenario } from '../scenario';
+import { planningDay, rateAt, timesAt } from './day';
+import { fewestServers } from './erlang';
+import { type PlanReport, planReport } from './plan-report';
+import { replicate } from './replications';
+
+/** What a staffing run aims for in every interval of every queue (`--staff-for 80/20`, `--max-abandon 5`). */
+export interface StaffingTarget {
+  readonly serviceLevel?: number;
+  readonly serviceLevelSeconds: number;
+  readonly maxAbandon?: number;
+}
+
+export interface StaffingOptions {
+  readonly days: number;
+  readonly store: 'dynamodb' | 'memory';
+  /** Called after each evaluation of a candidate schedule. */
+  readonly onRound?: (round: { phase: 'estimate' | 'add' | 'trim'; reps: number; misses: number }) => void;
+}
+
+/** Reps per rep group (outer) per interval (inner). */
+export type Staffing = number[][];
+
+export function meanOf(d: Distribution): number {
+  return d.distribution === 'uniform' ? (d.min + d.max) / 2 : d.mean;
+}
+
+/** The rep groups that take a queue's work (for the estimate and for where to add a rep). */
+function groupsServing(s: Scenario, queue: string): number[] {
+  const channel = s.queues?.find((q) => q.id === queue)?.channel;
+  const groups = s.repGroups ?? [];
+  return groups.flatMap((g, i) => (g.queues.includes(queue) && channel && g.status.includes(channel) ? [i] : []));
+}
+
+/** Items a rep of the group works at once on the queue: its capacity over the item's size. */
+function slotsOf(s: Scenario, group: number, queue: string): number {
+  const g = s.repGroups![group]!;
+  const size = s.arrivals.find((a) => a.queue === queue)?.size ?? s.queues?.find((q) => q.id === queue)?.size;
+  const units = !size ? g.capacity : 'units' in size ? size.units : (g.capacity * size.percentage) / 100;
+  return Math.max(1, Math.floor(g.capacity / units));
+}
+
+/**
+ * The starting point: each queue's load in each interval shared evenly among the groups that serve it, and each
+ * group staffed by Erlang A (with patience) or Erlang C for its share, divided by the items a rep works at once.
+ */
+export function erlangEstimate(s: Scenario, target: StaffingTarget): Staffing {
+  const day = planningDay(s);
+  const groups = s.repGroups ?? [];
+  return groups.map((_, g) =>
+    day.labels.map((_l, i) => {
+      const mid = day.start + (i + 0.5) * day.intervalMs;
+      let lambda = 0;
+      let work = 0;
+      let patience = 0;
+      let slots = Number.POSITIVE_INFINITY;
+      for (const a of s.arrivals) {
+        const serving = groupsServing(s, a.queue);
+        if (!serving.includes(g)) continue;
+        const rate = (rateAt(a, day, mid) * 1000) / serving.length;
+        const times = timesAt(s, a, day, mid);
+        lambda += rate;
+        work += rate * meanOf(times.handle);
+        patience += rate * (times.patience ? meanOf(times.patience) : 0);
+        if (rate > 0) slots = Math.min(slots, slotsOf(s, g, a.queue));
+      }
+      if (lambda === 0) return 0;
+      const servers = fewestServers(
+        { arrivalRate: lambda, meanHandleSeconds: work / lambda, meanPatienceSeconds: patience / lambda || undefined },
+        target,
+      );
+      return Math.ceil(servers / slots);
+    }),
+  );
+}
+
+/** The (queue, interval) cells whose mean over the days misses a target. */
+export function misses(report: PlanReport, target: StaffingTarget): { queue: string; interval: number }[] {
+  const out: { queue: string; interval: number }[] = [];
+  for (const [queue, q] of Object.entries(report.queues)) {
+    q.intervals.forEach((c, interval) => {
+      if (!c.arrived || c.arrived.mean === 0) return;
+      const sl = c.serviceLevel?.mean ?? 0;
+      const abandon = c.abandonRate?.mean ?? 0;
+      const slMissed = target.serviceLevel !== undefined && sl < target.serviceLevel;
+      if (slMissed || (target.maxAbandon !== undefined && abandon > target.maxAbandon)) out.push({ queue, interval });
+    });
+  }
+  return out;
+}
+
+export const withStaffing = (s: Scenario, staffing: Staffing): Scenario => ({
+  ...s,
+  repGroups: s.repGroups?.map((g, i) => ({ ...g, staffing: staffing[i], shifts: undefined })),
+});
+
+/**
+ * Finds the fewest reps per group per interval that meet the target on the scenario's own routing: from the
+ * Erlang estimate, adds a rep where an interval misses (to the busiest group serving the queue), then takes one
+ * away where the interval and the next still meet it, confirming every change by simulating the same days.
+ */
+export async function staffFor(scenario: Scenario, target: StaffingTarget, options: StaffingOptions) {
+  const s = { ...scenario, serviceLevelSeconds: target.serviceLevelSeconds };
+  const names = new Map((s.repGroups ?? []).map((g, i) => [`group-${i + 1}`, g.name ?? `Group ${i + 1}`]));
+  const evaluate = async (staffing: Staffing, phase: 'estimate' | 'add' | 'trim') => {
+    const candidate = withStaffing(s, staffing);
+    const { config, reps } = configFromScenario(candidate);
+    const report = planReport(candidate, names, await replicate(candidate, config, reps, options));
+    options.onRound?.({
+      phase,
+      reps: staffing.flat().reduce((a, b) => a + b, 0),
+      misses: misses(report, target).length,
+    });
+    return report;
+  };
+  const estimate = erlangEstimate(s, target);
+  let staffing = estimate.map((row) => [...row]);
+  let report = await evaluate(staffing, 'estimate');
+  const fix = async () => {
+    for (let round = 0; round < 12; round++) {
+      const missed = misses(report, target);
+      if (!missed.length) return true;
+      const next = staffing.map((row) => [...row]);
+      const added = new Set<string>();
+      for (const m of missed) {
+        const g = busiest(report, groupsServing(s, m.queue), m.interval);
+        if (g === undefined || added.has(`${g}/${m.interval}`)) continue;
+        added.add(`${g}/${m.interval}`);
+        next[g]![m.interval]!++;
+      }
+      if (!added.size) return false;
+      staffing = next;
+      report = await evaluate(staffing, 'add');
+    }
+    return misses(report, target).length === 0;
+  };
+  let met = await fix();
+  for (let round = 0; met && round < 4; round++) {
+    const trial = staffing.map((row) => row.map((n) => Math.max(0, n - 1)));
+    const trialReport = await evaluate(trial, 'trim');
+    const missed = new Set(misses(trialReport, target).map((m) => m.interval));
+    const kept = staffing.map((row, g) =>
+      row.map((n, i) => (n > 0 && !servesMissed(s, g, i, trialReport, target, missed) ? n - 1 : n)),
+    );
+    if (kept.flat().join() === staffing.flat().join()) break;
+    // Where every trim held, the trial already is the evaluation of the kept staffing.
+    report = kept.flat().join() === trial.flat().join() ? trialReport : await evaluate(kept, 'trim');
+    staffing = kept;
+    met = await fix();
+  }
+  return { staffing, estimate, report, met };
+}
+
+/** Whether taking a rep from group g at interval i made i or the interval after it miss on a queue g serves. */
+function servesMissed(
+  s: Scenario,
+  g: number,
+  i: number,
+  trial: PlanReport,
+  target: StaffingTarget,
+  missed: ReadonlySet<number>,
+): boolean {
+  if (!missed.has(i) && !missed.has(i + 1)) return false;
+  const queues = new Set(s.repGroups![g]!.queues);
+  return misses(trial, target).some((m) => queues.has(m.queue) && (m.interval === i || m.interval === i + 1));
+}
+
+function busiest(report: PlanReport, groups: readonly number[], interval: number): number | undefined {
+  let best: number | undefined;
+  let bestOccupancy = -1;
+  for (const g of groups) {
+    const occupancy = report.groups[`group-${g + 1}`]?.intervals[interval]?.occupancy?.mean ?? 1;
+    if (occupancy > bestOccupancy) [best, bestOccupancy] = [g, occupancy];
+  }
+  return best;
+}
+
+export type StaffingResult = Awaited<ReturnType<typeof staffFor>>;
