@@ -98,7 +98,8 @@ export const withStaffing = (s: Scenario, staffing: Staffing): Scenario => ({
 /**
  * Finds the fewest reps per group per interval that meet the target on the scenario's own routing: from the
  * Erlang estimate, adds a rep where an interval misses (to the busiest group serving the queue), then takes one
- * away where the interval and the next still meet it, confirming every change by simulating the same days.
+ * away where the interval and the next still meet it, confirming every change by simulating the same days
+ * (a local minimum: no single interval can lose a rep without a miss).
  */
 export async function staffFor(scenario: Scenario, target: StaffingTarget, options: StaffingOptions) {
   const s = { ...scenario, serviceLevelSeconds: target.serviceLevelSeconds };
@@ -136,35 +137,39 @@ export async function staffFor(scenario: Scenario, target: StaffingTarget, optio
     return misses(report, target).length === 0;
   };
   let met = await fix();
-  for (let round = 0; met && round < 4; round++) {
-    const trial = staffing.map((row) => row.map((n) => Math.max(0, n - 1)));
-    const trialReport = await evaluate(trial, 'trim');
-    const missed = new Set(misses(trialReport, target).map((m) => m.interval));
-    const kept = staffing.map((row, g) =>
-      row.map((n, i) => (n > 0 && !servesMissed(s, g, i, trialReport, target, missed) ? n - 1 : n)),
-    );
-    if (kept.flat().join() === staffing.flat().join()) break;
-    // Where every trim held, the trial already is the evaluation of the kept staffing.
-    report = kept.flat().join() === trial.flat().join() ? trialReport : await evaluate(kept, 'trim');
-    staffing = kept;
-    met = await fix();
+  // Trims alternate intervals, so a miss in interval i or i+1 is the effect of trimming i alone.
+  for (let round = 0, trimmed = true; met && trimmed && round < 6; round++) {
+    trimmed = false;
+    for (const parity of [0, 1]) {
+      const trial = staffing.map((row) => row.map((n, i) => (i % 2 === parity ? Math.max(0, n - 1) : n)));
+      const trialReport = await evaluate(trial, 'trim');
+      const missed = misses(trialReport, target);
+      const kept = staffing.map((row, g) =>
+        row.map((n, i) => (i % 2 === parity && n > 0 && !causedMiss(s, g, i, missed) ? n - 1 : n)),
+      );
+      if (same(kept, staffing)) continue;
+      // Where every trim held, the trial already is the evaluation of the kept staffing.
+      report = same(kept, trial) ? trialReport : await evaluate(kept, 'trim');
+      staffing = kept;
+      trimmed = true;
+      met = await fix();
+    }
   }
   return { staffing, estimate, report, met };
 }
 
-/** Whether taking a rep from group g at interval i made i or the interval after it miss on a queue g serves. */
-function servesMissed(
+/** Whether a miss in interval i or the one after it falls on a queue group g serves. */
+function causedMiss(
   s: Scenario,
   g: number,
   i: number,
-  trial: PlanReport,
-  target: StaffingTarget,
-  missed: ReadonlySet<number>,
+  missed: readonly { queue: string; interval: number }[],
 ): boolean {
-  if (!missed.has(i) && !missed.has(i + 1)) return false;
   const queues = new Set(s.repGroups![g]!.queues);
-  return misses(trial, target).some((m) => queues.has(m.queue) && (m.interval === i || m.interval === i + 1));
+  return missed.some((m) => queues.has(m.queue) && (m.interval === i || m.interval === i + 1));
 }
+
+const same = (a: Staffing, b: Staffing) => a.flat().join() === b.flat().join();
 
 function busiest(report: PlanReport, groups: readonly number[], interval: number): number | undefined {
   let best: number | undefined;
