@@ -68,9 +68,8 @@ describe('the planning day (scenario intervals, schedules, busyness)', () => {
     for (let t = traffic.next(0, d.start); t !== undefined; t = traffic.next(0, t))
       counts[Math.floor((t - d.start) / d.intervalMs)]!++;
     expect(counts[2]).toBe(0);
-    [100, 400, 0, 200].forEach((expected, i) =>
-      expect(Math.abs(counts[i]! - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1),
-    );
+    for (const [i, expected] of [100, 400, 0, 200].entries())
+      expect(Math.abs(counts[i]! - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);
   });
 
   it('takes handle and patience times from the interval an item arrives in', () => {
