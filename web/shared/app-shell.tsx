@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { completeSignIn, type Session, signIn } from './auth';
+import { completeSignIn, type Session, signIn, signOut } from './auth';
 import { loadConfig, type WorkspaceConfig } from './config';
+import type { PushStatus } from './push';
 
 /** A page's frame: its config, then sign-in (back from the issuer with a code, or a button), then the page. */
 export function SignedIn(props: {
@@ -31,4 +32,35 @@ export function SignedIn(props: {
       </main>
     );
   return <>{props.children(config, session)}</>;
+}
+
+const PUSH_LABEL: Record<PushStatus, string> = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…' };
+
+/** A signed-in page's header (title, who, the push channel's state, sign out) and its latest refusal, if any. */
+export function Masthead(props: {
+  title: string;
+  config: WorkspaceConfig;
+  session: Session;
+  push: PushStatus;
+  problem?: string;
+}) {
+  return (
+    <>
+      <header>
+        <h1>{props.title}</h1>
+        <span class="who">{props.session.repId}</span>
+        <span class={`push ${props.push}`} role="status">
+          {PUSH_LABEL[props.push]}
+        </span>
+        <button type="button" onClick={() => signOut(props.config)}>
+          Sign out
+        </button>
+      </header>
+      {props.problem && (
+        <p class="problem" role="alert">
+          {props.problem}
+        </p>
+      )}
+    </>
+  );
 }

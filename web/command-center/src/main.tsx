@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CommandCenterSnapshot } from '../../../lambdas/command-center/projection';
 import { ApiError } from '../../shared/api-client';
-import { SignedIn } from '../../shared/app-shell';
-import { type Session, signOut } from '../../shared/auth';
+import { Masthead, SignedIn } from '../../shared/app-shell';
+import type { Session } from '../../shared/auth';
 import type { WorkspaceConfig } from '../../shared/config';
 import { openPush, type PushStatus } from '../../shared/push';
 import { SupervisorApi } from './api';
@@ -43,21 +43,7 @@ function CommandCenter({ config, session }: { config: WorkspaceConfig; session: 
   };
   return (
     <>
-      <header>
-        <h1>Command Center{snapshot ? ` · ${snapshot.name}` : ''}</h1>
-        <span class="who">{session.repId}</span>
-        <span class={`push ${push}`} role="status">
-          {push === 'live' ? 'Live' : 'Reconnecting…'}
-        </span>
-        <button type="button" onClick={() => signOut(config)}>
-          Sign out
-        </button>
-      </header>
-      {problem && (
-        <p class="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <Masthead title={`Command Center${snapshot ? ` · ${snapshot.name}` : ''}`} config={config} session={session} push={push} problem={problem} />
       {snapshot ? (
         <main>
           <Queues snapshot={snapshot} selected={queue} onSelect={setQueue} />

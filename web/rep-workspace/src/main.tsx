@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { DesktopMessage } from '../../../lambdas/domain/routing/desktop-messages';
 import { ApiError } from '../../shared/api-client';
-import { SignedIn } from '../../shared/app-shell';
-import { type Session, signOut } from '../../shared/auth';
+import { Masthead, SignedIn } from '../../shared/app-shell';
+import type { Session } from '../../shared/auth';
 import type { WorkspaceConfig } from '../../shared/config';
 import { openPush, type PushStatus } from '../../shared/push';
 import { RepApi } from './api';
@@ -33,21 +33,7 @@ function Workspace({ config, session }: { config: WorkspaceConfig; session: Sess
   };
   return (
     <>
-      <header>
-        <h1>Rep workspace</h1>
-        <span class="who">{session.repId}</span>
-        <span class={`push ${push}`} role="status">
-          {push === 'live' ? 'Live' : push === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
-        </span>
-        <button type="button" onClick={() => signOut(config)}>
-          Sign out
-        </button>
-      </header>
-      {problem && (
-        <p class="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <Masthead title="Rep workspace" config={config} session={session} push={push} problem={problem} />
       <Desk api={api} state={state} act={act} />
     </>
   );
