@@ -34,7 +34,11 @@ export function SignedIn(props: {
   return <>{props.children(config, session)}</>;
 }
 
-const PUSH_LABEL: Record<PushStatus, string> = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…' };
+const PUSH_LABEL: Record<PushStatus, string> = {
+  live: 'Live',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+};
 
 /** A signed-in page's header (title, who, the push channel's state, sign out) and its latest refusal, if any. */
 export function Masthead(props: {

@@ -43,7 +43,13 @@ function CommandCenter({ config, session }: { config: WorkspaceConfig; session: 
   };
   return (
     <>
-      <Masthead title={`Command Center${snapshot ? ` · ${snapshot.name}` : ''}`} config={config} session={session} push={push} problem={problem} />
+      <Masthead
+        title={`Command Center${snapshot ? ` · ${snapshot.name}` : ''}`}
+        config={config}
+        session={session}
+        push={push}
+        problem={problem}
+      />
       {snapshot ? (
         <main>
           <Queues snapshot={snapshot} selected={queue} onSelect={setQueue} />

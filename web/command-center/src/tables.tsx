@@ -20,7 +20,11 @@ export function Queues(props: {
       <h2 id="queues-h">Queues</h2>
       <label>
         Figures over{' '}
-        <select name="window" value={window} onChange={(e) => setWindow((e.target as HTMLSelectElement).value as Window)}>
+        <select
+          name="window"
+          value={window}
+          onChange={(e) => setWindow((e.target as HTMLSelectElement).value as Window)}
+        >
           <option value="15m">the last 15 minutes</option>
           <option value="30m">the last 30 minutes</option>
           <option value="60m">the last hour</option>
@@ -59,7 +63,9 @@ export function Queues(props: {
                 <td>{w.timedOut}</td>
                 <td>{w.abandoned}</td>
                 <td>{pct(w.serviceLevel)}</td>
-                <td>{secs(w.averageSpeedOfAnswerSeconds === null ? null : Math.round(w.averageSpeedOfAnswerSeconds))}</td>
+                <td>
+                  {secs(w.averageSpeedOfAnswerSeconds === null ? null : Math.round(w.averageSpeedOfAnswerSeconds))}
+                </td>
                 <td>
                   <button type="button" onClick={() => props.onSelect(q.id)}>
                     Backlog

@@ -81,7 +81,10 @@ function ActiveWork({ api, item, act, now }: { api: RepApi; item: WorkItem; act:
         )}
       </div>
       {transferring && (
-        <TransferPanel api={api} onChoose={(to) => act(() => api.transfer(item.id, to)).then(() => setTransferring(false))} />
+        <TransferPanel
+          api={api}
+          onChoose={(to) => act(() => api.transfer(item.id, to)).then(() => setTransferring(false))}
+        />
       )}
     </li>
   );

@@ -7,8 +7,8 @@ import type { Session } from '../../shared/auth';
 import type { WorkspaceConfig } from '../../shared/config';
 import { openPush, type PushStatus } from '../../shared/push';
 import { RepApi } from './api';
-import { applyMessage, emptyDesk } from './desk-state';
 import { Desk } from './desk';
+import { applyMessage, emptyDesk } from './desk-state';
 
 function Workspace({ config, session }: { config: WorkspaceConfig; session: Session }) {
   const api = new RepApi(config.apiUrl, session.token, session.repId);

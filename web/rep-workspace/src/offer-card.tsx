@@ -64,6 +64,7 @@ export function OfferCard(props: {
             )}
             <button
               type="button"
+              // biome-ignore lint/a11y/noAccessKey: Enter accepts (focus is on Accept); this lets a rep decline from the keyboard too
               accessKey="d"
               disabled={reasons.length > 0 && !reason}
               onClick={() => act(() => api.decline(item.id, reason || undefined))}

@@ -24,9 +24,13 @@ export function TransferPanel({ api, onChoose }: { api: RepApi; onChoose: (to: u
   }, [search, kind, cursor]);
   const restart = () => setCursors([undefined]);
   const target = (d: Destination) =>
-    d.kind === 'rep' ? { kind: 'rep', repId: d.id } : d.kind === 'queue' ? { kind: 'queue', queueId: d.id } : { kind: 'routingFlow', name: d.id };
+    d.kind === 'rep'
+      ? { kind: 'rep', repId: d.id }
+      : d.kind === 'queue'
+        ? { kind: 'queue', queueId: d.id }
+        : { kind: 'routingFlow', name: d.id };
   return (
-    <div class="transfer" role="group" aria-label="Transfer destinations">
+    <fieldset class="transfer" aria-label="Transfer destinations">
       <input
         type="search"
         placeholder="Search destinations"
@@ -54,7 +58,10 @@ export function TransferPanel({ api, onChoose }: { api: RepApi; onChoose: (to: u
         {page.items.map((d) => (
           <li>
             <button type="button" onClick={() => onChoose(target(d))}>
-              {d.name} <small>{d.kind} · {d.detail}</small>
+              {d.name}{' '}
+              <small>
+                {d.kind} · {d.detail}
+              </small>
             </button>
           </li>
         ))}
@@ -65,6 +72,6 @@ export function TransferPanel({ api, onChoose }: { api: RepApi; onChoose: (to: u
       <button type="button" disabled={!page.cursor} onClick={() => setCursors([...cursors, page.cursor])}>
         Next
       </button>
-    </div>
+    </fieldset>
   );
 }
