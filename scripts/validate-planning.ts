@@ -5,33 +5,15 @@
  * 2. Erlang A per interval for a four-interval day over 20 days.
  * Prints each comparison and exits 1 if one is off by more than its tolerance.
  */
-import { configFromScenario } from '../lambdas/simulator/build-config';
 import { erlang } from '../lambdas/simulator/planning/erlang';
-import { planReport } from '../lambdas/simulator/planning/plan-report';
-import { replicate } from '../lambdas/simulator/planning/replications';
-import { validateScenario } from '../lambdas/simulator/scenario';
+import { planOf } from '../test/support/planning';
+import { chat } from '../test/support/simulation';
 
 const exp = (mean: number) => ({ distribution: 'exponential', mean });
-const queue = (id: string) => ({
-  id,
-  channel: 'chat',
-  priority: 1,
-  routingModel: 'MostAvailable',
-  pushTimeoutSeconds: 0,
-  size: { percentage: 100 },
-});
 let failures = 0;
 
 async function plan(input: Record<string, unknown>, days: number) {
-  const checked = validateScenario(input);
-  if (!checked.ok) throw new Error(checked.problems.join('\n'));
-  const { config, reps } = configFromScenario(checked.scenario);
-  const names = new Map(config.groups.map((g) => [g.id, g.name]));
-  return planReport(
-    checked.scenario,
-    names,
-    await replicate(checked.scenario, config, reps, { days, store: 'memory' }),
-  );
+  return (await planOf(input, days)).report;
 }
 
 function compare(what: string, measured: number, expected: number, tolerance: number) {
@@ -54,7 +36,7 @@ async function ring() {
       intervalMinutes: 60,
       durationMinutes: 180,
       channels: [{ name: 'chat', realTime: true }],
-      queues: Array.from({ length: types }, (_, i) => queue(`type-${i + 1}`)),
+      queues: Array.from({ length: types }, (_, i) => chat({ id: `type-${i + 1}` })),
       repGroups: Array.from({ length: types }, (_, i) => ({
         count: 17,
         queues: [`type-${i + 1}`, `type-${((i + 1) % types) + 1}`],
@@ -93,7 +75,7 @@ async function intervals() {
       intervalMinutes: 60,
       durationMinutes: 240,
       channels: [{ name: 'chat', realTime: true }],
-      queues: [queue('q')],
+      queues: [chat()],
       repGroups: [{ count: 11, queues: ['q'], status: ['chat'], staffing }],
       arrivals: [{ queue: 'q', perInterval: perHour, handleSeconds: exp(30), patienceSeconds: exp(45) }],
     },

@@ -6,15 +6,12 @@ import { validateConfig } from '../domain/config/validate-config';
 import type { WorkItem } from '../domain/routing/work-item';
 import type { Router } from '../domain/use-cases/router';
 import { DEFAULT_IDENTITY } from '../shared/identity';
-import type { Report } from '../simulator/engine';
-import { type SimulationOptions, simulate } from '../simulator/engine';
+import { type Report, type SimulationOptions, simulate } from '../simulator/engine';
 import { loadScenario } from '../simulator/load-scenario';
 import { openStore } from '../simulator/stores';
 import { LocalDesktopPush } from './desktop-sockets';
 import { liveExtension } from './extension';
 import { LocalSignIn } from './sign-in';
-
-type SimulationReport = Report;
 
 export interface LiveCenterOptions {
   readonly scenarioPath: string;
@@ -39,7 +36,7 @@ export interface LiveCenter {
   readonly people: readonly string[];
   readonly supervisors: readonly string[];
   /** The run: the report once it ends (accelerated at the scenario's end; live once closed). */
-  readonly finished: Promise<SimulationReport | undefined>;
+  readonly finished: Promise<Report | undefined>;
   /** An item as the table holds it now (a consistent read): what tests check a refused call left unchanged. */
   readonly readItem: (itemId: string) => Promise<WorkItem | undefined>;
   /** Ends the run: the simulation stops, then the server and DynamoDB Local. */
@@ -91,7 +88,7 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
     if (changed) void desktops.nudge(clock());
     changed = false;
   }, 1000);
-  let finished!: Promise<SimulationReport | undefined>;
+  let finished!: Promise<Report | undefined>;
   await new Promise<void>((resolve, reject) => {
     finished = simulate(loaded.scenario, centerConfig, loaded.reps, sim, {
       ...(live ? { live: { humanReps: new Set(people), stop: stop.signal } } : { speed: options.mode.speed }),

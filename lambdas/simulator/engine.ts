@@ -50,7 +50,7 @@ export async function simulate(
   const { router, deliver } = simulatedRouter(sim, { clock, events, timers, desktops, commandCenter });
   const end = live ? Number.POSITIVE_INFINITY : start + scenario.durationMinutes * 60_000;
   const human = (repId: string) => live?.humanReps.has(repId) === true;
-  const traffic = new Traffic(scenario, day, random, end, options.busyness);
+  const traffic = new Traffic(scenario, day, random, end);
   const measures = measuresFor(scenario, config, day);
   const { stats } = measures;
   const queue = new EventQueue<SimEvent>();
@@ -62,7 +62,7 @@ export async function simulate(
   const behavior = scenario.repBehavior;
 
   events.onEvent((e) => {
-    measures.onEvent(e);
+    stats.onEvent(e);
     options.onEvent?.(e, clock.now());
     if (e.type === 'work.queued') waiting++;
     if (e.type === 'offer.created') {

@@ -12,8 +12,6 @@ export interface Progress {
 export interface SimulationOptions {
   /** Virtual seconds per real second; omit to run as fast as the machine allows. */
   readonly speed?: number;
-  /** The day's multiplier of every arrival rate; omit to draw it from the scenario's `busyness` (or 1). */
-  readonly busyness?: number;
   readonly onProgress?: (p: Progress) => void;
   /** Every routing event, as it is published (the Command Center follows the run through this). */
   readonly onEvent?: (e: RoutingEvent, now: number) => void;

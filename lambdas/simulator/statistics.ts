@@ -1,5 +1,5 @@
 import type { RoutingEvent } from '../domain/routing/events';
-import type { CapacityPool } from '../domain/routing/work-item';
+import { RepTime, type RepTimeObserver } from './rep-time';
 
 export interface QueueReport {
   arrived: number;
@@ -19,8 +19,7 @@ export interface StatisticsObserver {
   arrived(queue: string, at: number): void;
   answered(queue: string, arrivedAt: number, waitMs: number): void;
   abandoned(queue: string, arrivedAt: number): void;
-  /** A rep's share of primary capacity in use, and whether they hold any work, from `at` on. */
-  used(repId: string, busy: number, holding: boolean, at: number): void;
+  readonly used: RepTimeObserver;
 }
 
 interface Tracked {
@@ -38,22 +37,20 @@ export class Statistics {
   private readonly items = new Map<string, Tracked>();
   private readonly waits = new Map<string, number[]>();
   private readonly counts = new Map<string, QueueReport>();
-  private readonly held = new Map<string, { repId: string; pool: CapacityPool; units: number }>();
-  private readonly used = new Map<string, { primary: number; active: number }>();
+  private readonly repTime: RepTime;
   /** Callback outcomes (semantics §9), counted for callbacks requested after the warm-up. */
   private readonly callbacks = { requested: 0, dials: 0, connected: 0, notReached: 0, unreachable: 0 };
-  private occupancyArea = 0;
-  private activeArea = 0;
-  private lastAt: number;
 
   constructor(
     private readonly measureFrom: number,
     private readonly serviceLevelMs: number,
-    private readonly capacity: ReadonlyMap<string, number>,
+    capacity: ReadonlyMap<string, number>,
     queues: readonly string[],
+    /** Whether a status has channels: a rep in it is present (available for work). */
+    private readonly hasChannels: (statusId: string) => boolean,
     private readonly observer?: StatisticsObserver,
   ) {
-    this.lastAt = measureFrom;
+    this.repTime = new RepTime(measureFrom, capacity, observer?.used);
     for (const q of queues)
       this.counts.set(q, {
         arrived: 0,
@@ -77,18 +74,11 @@ export class Statistics {
     this.observer?.arrived(queue, at);
   }
 
-  /** Advances the time-weighted rep measures up to `now`. */
-  tick(now: number): void {
-    if (now <= this.lastAt) return;
-    const span = now - this.lastAt;
-    for (const [repId, u] of this.used) {
-      this.occupancyArea += span * Math.min(1, u.primary / (this.capacity.get(repId) ?? 100));
-      this.activeArea += span * u.active;
-    }
-    this.lastAt = now;
-  }
-
   onEvent(e: RoutingEvent): void {
+    if (e.type === 'rep.presenceChanged') {
+      const available = e.loggedIn && e.statusId !== undefined && this.hasChannels(e.statusId);
+      this.repTime.presence(e.repId, available, e.at);
+    }
     if (!('itemId' in e)) return;
     // Arrival is the submission's own event: the push offer that follows it in the same call counts too.
     // A callback arrives when it is due (a scheduled one waits by the customer's choice, not the router's).
@@ -102,7 +92,7 @@ export class Statistics {
     switch (e.type) {
       case 'offer.created':
         if (q) q.offers++;
-        this.hold(e.itemId, e.repId, e.pool, e.units, e.at);
+        this.repTime.hold(e.itemId, e.repId, e.pool, e.units, e.at);
         break;
       case 'offer.accepted':
         // A callback is accepted once per dial; its wait ends at the first.
@@ -117,22 +107,22 @@ export class Statistics {
         break;
       case 'offer.declined':
         if (q) q.declines++;
-        this.unhold(e.itemId, e.at);
+        this.repTime.unhold(e.itemId, e.at);
         break;
       case 'offer.timedOut':
         if (q) q.timeouts++;
-        this.unhold(e.itemId, e.at);
+        this.repTime.unhold(e.itemId, e.at);
         break;
       case 'offer.rescinded':
       case 'work.completed':
-        this.unhold(e.itemId, e.at);
+        this.repTime.unhold(e.itemId, e.at);
         break;
       case 'work.canceled':
         if (q && item && e.reason === 'abandoned') {
           q.abandoned++;
           this.observer?.abandoned(item.queue, item.arrivedAt);
         }
-        this.unhold(e.itemId, e.at);
+        this.repTime.unhold(e.itemId, e.at);
         break;
       case 'callback.dialed':
         if (q) this.callbacks.dials++;
@@ -142,7 +132,7 @@ export class Statistics {
         break;
       case 'callback.attemptFailed':
         if (q) this.callbacks.notReached++;
-        this.unhold(e.itemId, e.at);
+        this.repTime.unhold(e.itemId, e.at);
         break;
       case 'callback.exhausted':
         if (q) this.callbacks.unreachable++;
@@ -152,29 +142,7 @@ export class Statistics {
     }
   }
 
-  private hold(itemId: string, repId: string, pool: CapacityPool, units: number, at: number): void {
-    this.tick(at);
-    this.held.set(itemId, { repId, pool, units });
-    const u = this.used.get(repId) ?? { primary: 0, active: 0 };
-    this.use(repId, { primary: u.primary + (pool === 'primary' ? units : 0), active: u.active + 1 }, at);
-  }
-
-  private use(repId: string, u: { primary: number; active: number }, at: number): void {
-    this.used.set(repId, u);
-    this.observer?.used(repId, Math.min(1, u.primary / (this.capacity.get(repId) ?? 100)), u.active > 0, at);
-  }
-
-  private unhold(itemId: string, at: number): void {
-    const h = this.held.get(itemId);
-    if (!h) return;
-    this.tick(at);
-    this.held.delete(itemId);
-    const u = this.used.get(h.repId)!;
-    this.use(h.repId, { primary: u.primary - (h.pool === 'primary' ? h.units : 0), active: u.active - 1 }, at);
-  }
-
   report(until: number, repCount: number) {
-    this.tick(until);
     const queues: Record<string, QueueReport> = {};
     for (const [id, c] of this.counts) {
       const waits = [...(this.waits.get(id) ?? [])].sort((a, b) => a - b);
@@ -187,11 +155,11 @@ export class Statistics {
         serviceLevel: round(n ? waits.filter((w) => w <= this.serviceLevelMs).length / n : 0),
       };
     }
-    const area = (until - this.measureFrom) * Math.max(1, repCount);
     const callbacks = this.callbacks.requested ? { ...this.callbacks } : undefined;
+    const reps = this.repTime.report(until, this.measureFrom, repCount);
     return {
       queues,
-      reps: { occupancy: round(this.occupancyArea / area), meanActiveItems: round(this.activeArea / area) },
+      reps: { occupancy: round(reps.occupancy), meanActiveItems: round(reps.meanActiveItems) },
       callbacks,
     };
   }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { htmlReport } from '../../lambdas/simulator/planning/html-report';
 import { launchBrowser } from '../support/browser';
-import { chatQueue, planOf } from '../support/planning';
+import { planOf } from '../support/planning';
+import { chat } from '../support/simulation';
 
 /** Reads a PNG back through the browser's own decoder: the share of non-white pixels, and the distinct colors. */
 async function inkOf(page: Page, png: Buffer): Promise<{ ink: number; colors: number }> {
@@ -44,7 +45,7 @@ describe('the planning report in a browser (--html)', () => {
         intervalMinutes: 30,
         durationMinutes: 120,
         channels: [{ name: 'chat', realTime: true }],
-        queues: [chatQueue('q')],
+        queues: [chat()],
         repGroups: [{ count: 3, queues: ['q'], status: ['chat'], staffing: [2, 3, 3, 1] }],
         arrivals: [
           {

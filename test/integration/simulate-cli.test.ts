@@ -1,17 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { loadScenario } from '../../lambdas/simulator/load-scenario';
 import { scenarioJsonSchema } from '../../lambdas/simulator/scenario-json-schema';
+import { simulateCli as simulate } from '../support/simulation';
 
 const root = join(__dirname, '../..');
-const exec = promisify(execFile);
-const simulate = (...args: string[]) =>
-  exec('npx', ['tsx', 'lambdas/simulator/cli/simulate.ts', ...args], { cwd: root }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
 
 describe('npm run simulate (docs/simulator.md)', () => {
   it('prints only the report as one JSON object with --json', async () => {

@@ -1,17 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { loadScenario } from '../../lambdas/simulator/load-scenario';
+import { simulateCli as simulate } from '../support/simulation';
 
 const root = join(__dirname, '../..');
-const exec = promisify(execFile);
-const simulate = (...args: string[]) =>
-  exec('npx', ['tsx', 'lambdas/simulator/cli/simulate.ts', ...args], { cwd: root }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
 const small = join(root, 'test/fixtures/scenarios/planning-small.json');
 
 describe('npm run simulate: planning (docs/simulator.md, "Planning")', () => {

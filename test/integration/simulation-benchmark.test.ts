@@ -1,6 +1,6 @@
 import { erlang } from '../../lambdas/simulator/planning/erlang';
-import { chatQueue, planOf } from '../support/planning';
-import { noViolations } from '../support/simulation';
+import { planOf } from '../support/planning';
+import { chat, noViolations } from '../support/simulation';
 
 /**
  * Benchmark: R. B. Wallace and W. Whitt, "A staffing algorithm for call centers with skill-based routing",
@@ -26,7 +26,7 @@ const center = (skills: (i: number) => string[]) => ({
   durationMinutes: 90,
   serviceLevelSeconds: 20,
   channels: [{ name: 'chat', realTime: true }],
-  queues: Array.from({ length: TYPES }, (_, i) => chatQueue(`type-${i + 1}`)),
+  queues: Array.from({ length: TYPES }, (_, i) => chat({ id: `type-${i + 1}` })),
   repGroups: Array.from({ length: TYPES }, (_, i) => ({
     name: `pool ${i + 1}`,
     count: Math.max(...repsPerGroup),

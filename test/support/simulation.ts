@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { configFromScenario } from '../../lambdas/simulator/build-config';
 import { type Report, simulate } from '../../lambdas/simulator/engine';
 import { validateScenario } from '../../lambdas/simulator/scenario';
@@ -57,3 +60,13 @@ export const meanAndError = (xs: number[]) => {
   const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1));
   return { mean, stderr: sd / Math.sqrt(xs.length) };
 };
+
+const root = join(__dirname, '../..');
+const exec = promisify(execFile);
+
+/** Runs `npm run simulate` with the arguments: its exit code, stdout and stderr. */
+export const simulateCli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+  exec('npx', ['tsx', 'lambdas/simulator/cli/simulate.ts', ...args], { cwd: root }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );

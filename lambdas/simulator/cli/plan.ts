@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import type { Loaded } from '../load-scenario';
 import { htmlReport } from '../planning/html-report';
 import { formatPlan } from '../planning/plan-format';
-import { type PlanReport, planReport } from '../planning/plan-report';
-import { replicate } from '../planning/replications';
+import type { PlanReport } from '../planning/plan-report';
+import { replicatedPlan } from '../planning/replications';
 import { type ScheduleFile, scheduleFile, scheduleText } from '../planning/schedule-file';
 import { type StaffingTarget, staffFor } from '../planning/staffing';
 
@@ -78,14 +78,8 @@ export async function runPlan(
     schedule = scheduleFile(scenario, result.staffing, target, result.met);
     if (args.saveSchedule) writeFileSync(args.saveSchedule, scheduleText(schedule));
   } else {
-    const groups = (loaded.config as { groups?: { id: string; name: string }[] }).groups ?? [];
-    const names = new Map(groups.map((g) => [g.id, g.name]));
-    const runs = await replicate(scenario, loaded.config, loaded.reps, {
-      days,
-      store: args.store,
-      onDay: (d) => progress(`day ${d + 1} of ${days} done`),
-    });
-    report = planReport(scenario, names, runs);
+    const onDay = (d: number) => progress(`day ${d + 1} of ${days} done`);
+    ({ report } = await replicatedPlan(scenario, loaded.config, loaded.reps, { days, store: args.store, onDay }));
   }
   if (args.html) writeFileSync(args.html, htmlReport(report, schedule));
   console.log(

@@ -56,23 +56,26 @@ export function rateChangeAfter(a: Arrival, day: PlanningDay, at: number): numbe
   return i >= day.count ? Number.POSITIVE_INFINITY : day.start + (i + 1) * day.intervalMs;
 }
 
-/** The handle and patience distributions in effect for an item arriving at `at`. */
-export function timesAt(
+/** A stream's handle and patience distributions by moment of arrival; its changes are sorted once, here. */
+export function timesOfStream(
   s: Pick<Scenario, 'dayStart'>,
   a: Arrival,
   day: PlanningDay,
-  at: number,
-): { handle: Distribution; patience: Distribution | undefined } {
-  let handle = a.handleSeconds;
-  let patience = a.patienceSeconds;
-  const since = (at - day.start) % DAY;
-  const changes = [...(a.byInterval ?? [])].sort((x, y) => offsetOf(s, x.from) - offsetOf(s, y.from));
-  for (const c of changes) {
-    if (offsetOf(s, c.from) > since) break;
-    handle = c.handleSeconds ?? handle;
-    patience = c.patienceSeconds ?? patience;
-  }
-  return { handle, patience };
+): (at: number) => { handle: Distribution; patience: Distribution | undefined } {
+  const changes = (a.byInterval ?? [])
+    .map((c) => ({ ...c, offset: offsetOf(s, c.from) }))
+    .sort((x, y) => x.offset - y.offset);
+  return (at) => {
+    let handle = a.handleSeconds;
+    let patience = a.patienceSeconds;
+    const since = (at - day.start) % DAY;
+    for (const c of changes) {
+      if (c.offset > since) break;
+      handle = c.handleSeconds ?? handle;
+      patience = c.patienceSeconds ?? patience;
+    }
+    return { handle, patience };
+  };
 }
 
 /** Checks the parts of a scenario that are about the day: interval lengths, rates and schedules. */

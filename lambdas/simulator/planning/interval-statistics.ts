@@ -1,4 +1,3 @@
-import type { RoutingEvent } from '../../domain/routing/events';
 import type { StatisticsObserver } from '../statistics';
 import { intervalAt, type PlanningDay } from './day';
 
@@ -23,12 +22,6 @@ export interface DayIntervals {
   readonly groups: Record<string, GroupIntervalTime[]>;
 }
 
-interface RepNow {
-  available: boolean;
-  busy: number;
-  holding: boolean;
-}
-
 /**
  * Buckets a day's measures by interval: waits, service level and abandonment by the interval the item arrived in;
  * staffed and busy rep time split exactly at interval boundaries.
@@ -36,14 +29,13 @@ interface RepNow {
 export class IntervalStatistics implements StatisticsObserver {
   private readonly queues = new Map<string, QueueIntervalCounts[]>();
   private readonly groups = new Map<string, { time: GroupIntervalTime[]; staffed: number; busy: number; at: number }>();
-  private readonly reps = new Map<string, RepNow>();
+  private readonly reps = new Map<string, { busy: number; present: boolean }>();
 
   constructor(
     private readonly day: PlanningDay,
     private readonly serviceLevelMs: number,
     queues: readonly string[],
     private readonly groupOf: (repId: string) => string,
-    private readonly hasChannels: (statusId: string) => boolean,
   ) {
     const blankQueue = () => ({ arrived: 0, answered: 0, abandoned: 0, withinServiceLevel: 0, waitMs: 0 });
     for (const q of queues) this.queues.set(q, Array.from({ length: day.count }, blankQueue));
@@ -71,26 +63,14 @@ export class IntervalStatistics implements StatisticsObserver {
     if (c) c.abandoned++;
   }
 
-  used(repId: string, busy: number, holding: boolean, at: number): void {
-    this.change(repId, at, (r) => Object.assign(r, { busy, holding }));
-  }
-
-  onEvent(e: RoutingEvent): void {
-    if (e.type !== 'rep.presenceChanged') return;
-    const available = e.loggedIn && e.statusId !== undefined && this.hasChannels(e.statusId);
-    this.change(e.repId, e.at, (r) => Object.assign(r, { available }));
-  }
-
-  private change(repId: string, at: number, update: (r: RepNow) => void): void {
-    const rep = this.reps.get(repId) ?? { available: false, busy: 0, holding: false };
+  /** Staffed and busy time, as `Statistics` tracks them; an arrow, so it can be handed on as a callback. */
+  readonly used = (repId: string, busy: number, present: boolean, at: number): void => {
+    const before = this.reps.get(repId) ?? { busy: 0, present: false };
     const g = this.group(this.groupOf(repId), at);
-    const before = present(rep);
-    const busyBefore = rep.busy;
-    update(rep);
-    this.reps.set(repId, rep);
-    g.staffed += present(rep) - before;
-    g.busy += rep.busy - busyBefore;
-  }
+    g.staffed += Number(present) - Number(before.present);
+    g.busy += busy - before.busy;
+    this.reps.set(repId, { busy, present });
+  };
 
   /** The group's running totals, with its time so far added into the interval buckets. */
   private group(id: string, at: number) {
@@ -126,5 +106,3 @@ export class IntervalStatistics implements StatisticsObserver {
     };
   }
 }
-
-const present = (r: RepNow) => (r.available || r.holding ? 1 : 0);

@@ -66,7 +66,11 @@ function merge(segments: Segment[]): Segment[] {
  */
 export function presencePlan(s: Scenario, day: PlanningDay, reps: readonly SimRep[]): PresenceStep[] {
   const byGroup = new Map<number, SimRep[]>();
-  for (const r of reps) byGroup.set(r.group ?? -1, [...(byGroup.get(r.group ?? -1) ?? []), r]);
+  for (const r of reps) {
+    const members = byGroup.get(r.group ?? -1);
+    if (members) members.push(r);
+    else byGroup.set(r.group ?? -1, [r]);
+  }
   const steps: PresenceStep[] = [];
   for (const [group, members] of byGroup) {
     const plans = segmentsOf(s, day, group, members.length);

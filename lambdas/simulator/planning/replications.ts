@@ -3,6 +3,7 @@ import type { SimRep } from '../build-config';
 import { type Report, simulate } from '../engine';
 import type { Scenario } from '../scenario';
 import { openStore } from '../stores';
+import { planReport } from './plan-report';
 
 /** One simulated day of a replicated run. */
 export type DayReport = Report;
@@ -42,4 +43,16 @@ export async function replicate(
   } finally {
     await local?.stop();
   }
+}
+
+/** Replicated days and their planning report, with the rep groups named as the configuration names them. */
+export async function replicatedPlan(
+  scenario: Scenario,
+  configJson: unknown,
+  reps: readonly SimRep[],
+  options: ReplicationOptions,
+) {
+  const runs = await replicate(scenario, configJson, reps, options);
+  const groups = (configJson as { groups?: readonly { id: string; name: string }[] }).groups ?? [];
+  return { runs, report: planReport(scenario, new Map(groups.map((g) => [g.id, g.name])), runs) };
 }

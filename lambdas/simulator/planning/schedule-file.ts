@@ -62,8 +62,9 @@ export function applySchedule(
   const groups = s.repGroups ?? [];
   const day = planningDay(s);
   const problems: string[] = [];
-  if (file.intervalMinutes !== s.intervalMinutes || file.dayStart !== s.dayStart)
-    problems.push('schedule.intervalMinutes: the schedule and the scenario must share dayStart and intervalMinutes');
+  for (const field of ['dayStart', 'intervalMinutes'] as const)
+    if (file[field] !== s[field])
+      problems.push(`schedule.${field}: ${file[field]} in the schedule, ${s[field]} in the scenario`);
   if (file.repGroups.length !== groups.length)
     problems.push(`schedule.repGroups: ${file.repGroups.length} groups, the scenario has ${groups.length}`);
   file.repGroups.forEach((g, i) => {

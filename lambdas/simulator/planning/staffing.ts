@@ -1,9 +1,9 @@
 import { configFromScenario } from '../build-config';
 import type { Distribution, Scenario } from '../scenario';
-import { planningDay, rateAt, timesAt } from './day';
+import { planningDay, rateAt, timesOfStream } from './day';
 import { fewestServers } from './erlang';
-import { type PlanReport, planReport } from './plan-report';
-import { replicate } from './replications';
+import type { PlanReport } from './plan-report';
+import { replicatedPlan } from './replications';
 
 /** What a staffing run aims for in every interval of every queue (`--staff-for 80/20`, `--max-abandon 5`). */
 export interface StaffingTarget {
@@ -59,7 +59,7 @@ export function erlangEstimate(s: Scenario, target: StaffingTarget): Staffing {
         const serving = groupsServing(s, a.queue);
         if (!serving.includes(g)) continue;
         const rate = (rateAt(a, day, mid) * 1000) / serving.length;
-        const times = timesAt(s, a, day, mid);
+        const times = timesOfStream(s, a, day)(mid);
         lambda += rate;
         work += rate * meanOf(times.handle);
         patience += rate * (times.patience ? meanOf(times.patience) : 0);
@@ -98,64 +98,67 @@ export const withStaffing = (s: Scenario, staffing: Staffing): Scenario => ({
 /**
  * Finds the fewest reps per group per interval that meet the target on the scenario's own routing: from the
  * Erlang estimate, adds a rep where an interval misses (to the busiest group serving the queue), then takes one
- * away where the interval and the next still meet it, confirming every change by simulating the same days
- * (a local minimum: no single interval can lose a rep without a miss).
+ * away in alternate intervals where that interval and the next still meet it, confirming every change by
+ * simulating the same days. A cell (group, interval) whose trim made a miss, or that a miss needed a rep added
+ * to, is firm and not trimmed again, so the search ends instead of trading reps between groups.
  */
 export async function staffFor(scenario: Scenario, target: StaffingTarget, options: StaffingOptions) {
   const s = { ...scenario, serviceLevelSeconds: target.serviceLevelSeconds };
-  const names = new Map((s.repGroups ?? []).map((g, i) => [`group-${i + 1}`, g.name ?? `Group ${i + 1}`]));
   const evaluate = async (staffing: Staffing, phase: 'estimate' | 'add' | 'trim') => {
     const candidate = withStaffing(s, staffing);
     const { config, reps } = configFromScenario(candidate);
-    const report = planReport(candidate, names, await replicate(candidate, config, reps, options));
-    options.onRound?.({
-      phase,
-      reps: staffing.flat().reduce((a, b) => a + b, 0),
-      misses: misses(report, target).length,
-    });
-    return report;
+    const { report } = await replicatedPlan(candidate, config, reps, options);
+    const missed = misses(report, target);
+    options.onRound?.({ phase, reps: staffing.flat().reduce((a, b) => a + b, 0), misses: missed.length });
+    return { report, missed };
   };
   const estimate = erlangEstimate(s, target);
+  const firm = new Set<string>();
   let staffing = estimate.map((row) => [...row]);
-  let report = await evaluate(staffing, 'estimate');
+  let current = await evaluate(staffing, 'estimate');
   const fix = async () => {
-    for (let round = 0; round < 12; round++) {
-      const missed = misses(report, target);
-      if (!missed.length) return true;
+    for (let round = 0; round < 12 && current.missed.length; round++) {
       const next = staffing.map((row) => [...row]);
       const added = new Set<string>();
-      for (const m of missed) {
-        const g = busiest(report, groupsServing(s, m.queue), m.interval);
-        if (g === undefined || added.has(`${g}/${m.interval}`)) continue;
-        added.add(`${g}/${m.interval}`);
+      for (const m of current.missed) {
+        const g = busiest(current.report, groupsServing(s, m.queue), m.interval);
+        const cell = `${g}/${m.interval}`;
+        if (g === undefined || added.has(cell)) continue;
+        added.add(cell);
+        firm.add(cell);
         next[g]![m.interval]!++;
       }
-      if (!added.size) return false;
+      if (!added.size) break;
       staffing = next;
-      report = await evaluate(staffing, 'add');
+      current = await evaluate(staffing, 'add');
     }
-    return misses(report, target).length === 0;
+    return current.missed.length === 0;
   };
   let met = await fix();
-  // Trims alternate intervals, so a miss in interval i or i+1 is the effect of trimming i alone.
   for (let round = 0, trimmed = true; met && trimmed && round < 6; round++) {
     trimmed = false;
     for (const parity of [0, 1]) {
-      const trial = staffing.map((row) => row.map((n, i) => (i % 2 === parity ? Math.max(0, n - 1) : n)));
-      const trialReport = await evaluate(trial, 'trim');
-      const missed = misses(trialReport, target);
+      const trimmable = (g: number, i: number, n: number) => i % 2 === parity && n > 0 && !firm.has(`${g}/${i}`);
+      const trial = staffing.map((row, g) => row.map((n, i) => (trimmable(g, i, n) ? n - 1 : n)));
+      if (same(trial, staffing)) continue;
+      const tried = await evaluate(trial, 'trim');
       const kept = staffing.map((row, g) =>
-        row.map((n, i) => (i % 2 === parity && n > 0 && !causedMiss(s, g, i, missed) ? n - 1 : n)),
+        row.map((n, i) => {
+          if (!trimmable(g, i, n)) return n;
+          if (!causedMiss(s, g, i, tried.missed)) return n - 1;
+          firm.add(`${g}/${i}`);
+          return n;
+        }),
       );
       if (same(kept, staffing)) continue;
       // Where every trim held, the trial already is the evaluation of the kept staffing.
-      report = same(kept, trial) ? trialReport : await evaluate(kept, 'trim');
+      current = same(kept, trial) ? tried : await evaluate(kept, 'trim');
       staffing = kept;
       trimmed = true;
       met = await fix();
     }
   }
-  return { staffing, estimate, report, met };
+  return { staffing, estimate, report: current.report, met };
 }
 
 /** Whether a miss in interval i or the one after it falls on a queue group g serves. */

@@ -1,6 +1,6 @@
 import { gammaMeanOne } from '../random';
 import type { Distribution, Scenario } from '../scenario';
-import { type PlanningDay, rateAt, rateChangeAfter, timesAt } from './day';
+import { type PlanningDay, rateAt, rateChangeAfter, timesOfStream } from './day';
 
 /**
  * A day's arrivals: Poisson with a rate constant within each interval (steady for `perHour`), times the day's
@@ -10,16 +10,17 @@ import { type PlanningDay, rateAt, rateChangeAfter, timesAt } from './day';
 export class Traffic {
   /** The day's multiplier of every arrival rate: 1 without `busyness`, else a Gamma draw with mean 1. */
   readonly busyness: number;
+  private readonly times: ReturnType<typeof timesOfStream>[];
 
   constructor(
     private readonly scenario: Scenario,
     private readonly day: PlanningDay,
     private readonly random: () => number,
     private readonly end: number,
-    busyness?: number,
   ) {
     const b = scenario.busyness;
-    this.busyness = busyness ?? (b ? gammaMeanOne(b.shape, random) : 1);
+    this.busyness = b ? gammaMeanOne(b.shape, random) : 1;
+    this.times = scenario.arrivals.map((a) => timesOfStream(scenario, a, day));
   }
 
   /** When the stream's next item arrives after `from`, or undefined when none arrives before the run ends. */
@@ -40,6 +41,6 @@ export class Traffic {
 
   /** The handle and patience distributions of an item of the stream arriving at `at`. */
   timesOf(stream: number, at: number): { handle: Distribution; patience: Distribution | undefined } {
-    return timesAt(this.scenario, this.scenario.arrivals[stream]!, this.day, at);
+    return this.times[stream]!(at);
   }
 }

@@ -4,22 +4,14 @@ import { presencePlan } from '../../../lambdas/simulator/planning/presence-plan'
 import { Traffic } from '../../../lambdas/simulator/planning/traffic';
 import { gammaMeanOne, seededRandom } from '../../../lambdas/simulator/random';
 import { type Scenario, validateScenario } from '../../../lambdas/simulator/scenario';
+import { chat } from '../../support/simulation';
 
 const day = (extra: Record<string, unknown> = {}, arrival: Record<string, unknown> = {}) => ({
   name: 'day',
   durationMinutes: 120,
   intervalMinutes: 30,
   channels: [{ name: 'chat', realTime: true }],
-  queues: [
-    {
-      id: 'q',
-      channel: 'chat',
-      priority: 1,
-      routingModel: 'MostAvailable',
-      pushTimeoutSeconds: 0,
-      size: { percentage: 100 },
-    },
-  ],
+  queues: [chat()],
   repGroups: [{ count: 4, queues: ['q'], status: ['chat'] }],
   arrivals: [
     { queue: 'q', perInterval: [10, 40, 0, 20], handleSeconds: { distribution: 'fixed', mean: 60 }, ...arrival },
