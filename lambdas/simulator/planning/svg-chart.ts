@@ -21,7 +21,7 @@ export interface Chart {
 
 const W = 680;
 const H = 240;
-const M = { left: 48, right: 12, top: 28, bottom: 36 };
+const M = { left: 48, right: 12, top: 44, bottom: 36 };
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -71,11 +71,14 @@ export function svgChart(c: Chart): string {
         parts.push(`<circle cx="${x(i)}" cy="${y(e.mean * c.scale)}" r="2.5" fill="${s.color}"/>`);
     }
   }
+  // The legend is its own line under the title, each name as wide as its text, so any number of series fits.
+  let at = M.left;
   const legend = c.series
-    .map(
-      (s, k) =>
-        `<text x="${W - M.right - 160 * (c.series.length - k)}" y="18" fill="${s.color}" class="legend">■ ${escapeHtml(s.name)}</text>`,
-    )
+    .map((s) => {
+      const text = `<text x="${at}" y="34" fill="${s.color}" class="legend">■ ${escapeHtml(s.name)}</text>`;
+      at += 28 + 6.5 * s.name.length;
+      return text;
+    })
     .join('');
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(c.title)}">${parts.join('')}${legend}</svg>`;
 }
