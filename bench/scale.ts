@@ -47,17 +47,20 @@ async function setUp(endpoint: string, shape: ScaleShape) {
   const r = router(endpoint, table, 0, undefined, false);
   const config = new CompiledConfig(await loadConfiguration(configStore(endpoint, table), benchCenter(shape)));
   const reps = config.raw.reps.map((rep, i) =>
-    repToRow({
-      repId: rep.id,
-      groupId: rep.group,
-      sessionId: `session-${i}`,
-      statusId: 'available',
-      statusChannels: ['chat'],
-      used: { primary: 0, interruptible: 0 },
-      activeItems: 0,
-      lastOfferAt: 0,
-      presenceVersion: 1,
-    }),
+    repToRow(
+      {
+        repId: rep.id,
+        groupId: rep.group,
+        sessionId: `session-${i}`,
+        statusId: 'available',
+        statusChannels: ['chat'],
+        used: { primary: 0, interruptible: 0 },
+        activeItems: 0,
+        lastOfferAt: 0,
+        presenceVersion: 1,
+      },
+      { primary: 100, interruptible: 100 },
+    ),
   );
   const t0 = Date.now() - 3_600_000;
   const items = Array.from({ length: shape.waiting }, (_, k): Record<string, unknown> => {

@@ -1,4 +1,5 @@
 import type { ContactCenterConfig } from './config/schema';
+import type { AvailabilityOrder } from './routing/availability';
 import type { DesktopMessage } from './routing/desktop-messages';
 import type { RoutingEvent, Timer } from './routing/events';
 import type { OutboxEntry } from './routing/outbox';
@@ -53,6 +54,13 @@ export type WaitPartition =
   /** Callbacks waiting for their time, by due time (the sweeper reads its head for lost due timers). */
   | { readonly kind: 'scheduled' };
 
+export interface AvailabilityPage {
+  readonly limit: number;
+  readonly cursor?: string;
+  readonly from?: number;
+  readonly to?: number;
+}
+
 export interface Page<T> {
   readonly items: T[];
   readonly cursor?: string;
@@ -104,6 +112,12 @@ export interface RoutingStore {
   waitingItems(partition: WaitPartition, limit: number, cursor?: string): Promise<Page<WorkItem>>;
   /** Logged-in reps of a group whose status has at least one channel (may be slightly stale). */
   availableReps(groupId: string): Promise<RepState[]>;
+  /**
+   * The same reps in one order (routing/availability.ts), best first, a page at a time; `from` and `to` bound the
+   * key, both inclusive. A store that keeps the orders offers this, and a push then reads only the head of its
+   * group; without it, a push reads the whole group.
+   */
+  availableInOrder?(groupId: string, order: AvailabilityOrder, page: AvailabilityPage): Promise<Page<RepState>>;
   /** Items a rep holds (offered, assigned, in wrap-up). */
   heldItems(repId: string): Promise<WorkItem[]>;
   /**

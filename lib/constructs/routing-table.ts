@@ -39,7 +39,7 @@ export class RoutingTable extends Construct {
       table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
-        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType[index.sortKeyType === 'N' ? 'NUMBER' : 'STRING'] },
         projectionType: ProjectionType.ALL,
       });
     }

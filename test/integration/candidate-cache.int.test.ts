@@ -41,16 +41,16 @@ async function twoRouters() {
 describe("candidate cache (semantics §13: candidates may be slightly stale; the rep's commit decides)", () => {
   it('a rep filled by another router is refused at commit, re-read, and the item goes to the next rep', async () => {
     const { h, a, b, refused } = await twoRouters();
-    for (const repId of ['rep-a', 'rep-b', 'rep-c']) await a.logIn({ repId, statusId: 'available' });
-    // Router A's first call goes to rep-a and fills A's cache of group g1 (rep-b and rep-c free).
-    expect((await a.submitWork({ channel: 'voice', source: 'warm', queue: 'voice-q' })).decision.routing).toMatchObject(
-      { repId: 'rep-a' },
-    );
-    // Router B gives rep-b a call; A's cache still shows rep-b free.
+    for (const repId of ['rep-a', 'rep-b']) await a.logIn({ repId, statusId: 'available' });
+    // Router A's first call goes to one of them and fills A's cache of group g1 (the other free).
+    const warm = (await a.submitWork({ channel: 'voice', source: 'warm', queue: 'voice-q' })).decision.routing;
+    const other = warm?.kind === 'offered' && warm.repId === 'rep-a' ? 'rep-b' : 'rep-a';
+    // Router B gives the other a call, and logs rep-c in; A's cache still shows the other free, and no rep-c.
     expect(
       (await b.submitWork({ channel: 'voice', source: 'b-call', queue: 'voice-q' })).decision.routing,
-    ).toMatchObject({ repId: 'rep-b' });
-    // A picks rep-b from its cache, the capacity guard refuses, A re-reads rep-b and offers to rep-c.
+    ).toMatchObject({ repId: other });
+    await b.logIn({ repId: 'rep-c', statusId: 'available' });
+    // A picks the other from its cache, the capacity guard refuses, A reads the group afresh and offers to rep-c.
     const mine = await a.submitWork({ channel: 'voice', source: 'a-call', queue: 'voice-q' });
     expect(mine.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-c' });
     expect(refused.a).toBe(1);
@@ -86,13 +86,17 @@ describe("candidate cache (semantics §13: candidates may be slightly stale; the
       lastOfferAt: 0,
       presenceVersion: 1,
     };
-    cache.put('g', [rep], 0);
-    expect(cache.get('g', 999)).toEqual([rep]);
+    cache.put('g', { reps: [rep] }, 0);
+    expect(cache.get('g', 999)).toEqual({ reps: [rep] });
     expect(cache.get('g', 1_000)).toBeUndefined();
-    cache.put('g', [], 2_000);
+    cache.put('g', { reps: [] }, 2_000);
     cache.update({ ...rep, repId: 'r2' });
-    expect(cache.get('g', 2_001)!.map((r) => r.repId)).toEqual(['r2']);
+    expect(cache.get('g', 2_001)!.reps.map((r) => r.repId)).toEqual(['r2']);
     cache.update({ ...rep, repId: 'r2', sessionId: undefined, statusChannels: [] });
-    expect(cache.get('g', 2_002)).toEqual([]);
+    expect(cache.get('g', 2_002)!.reps).toEqual([]);
+    // A head of one order keeps its boundary, apart from the whole group's entry.
+    cache.put('g', { reps: [rep], boundary: 42 }, 3_000, 'free');
+    expect(cache.get('g', 3_001, 'free')).toEqual({ reps: [rep], boundary: 42 });
+    expect(cache.get('g', 3_001, 'active')).toBeUndefined();
   });
 });

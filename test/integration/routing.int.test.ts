@@ -1,13 +1,14 @@
 import { smallCenter } from '../fixtures/small-center';
 import { makeHarness, T0 } from '../support/harness';
+import { tieWinner } from '../support/ties';
 
 describe('push routing (semantics §6)', () => {
   it('offers a call only to a rep with no primary work, even one busy with interruptible cases (§4)', async () => {
     const h = await makeHarness(smallCenter());
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
-    await h.router.logIn({ repId: 'rep-b', statusId: 'digital' });
     const chat = await h.router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q' });
     expect(chat.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
+    await h.router.logIn({ repId: 'rep-b', statusId: 'digital' });
     const call = await h.router.submitWork({ channel: 'voice', source: 'call-1', queue: 'voice-q' });
     expect(call.decision.routing).toMatchObject({ kind: 'waiting', reason: 'noEligibleRep' });
     await h.router.changeStatus({ repId: 'rep-b', statusId: 'available' });
@@ -31,12 +32,18 @@ describe('push routing (semantics §6)', () => {
     await h.router.changeStatus({ repId: 'rep-c', statusId: 'digital' });
     const first = await h.router.submitWork({ channel: 'case', source: 'k1', queue: 'case-q' });
     const second = await h.router.submitWork({ channel: 'case', source: 'k2', queue: 'case-q' });
-    // A tie on free capacity and idle time goes to the lower rep id; then rep-b has more free.
-    expect(first.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
-    expect(second.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-b' });
+    // A tie on free capacity and idle time goes round the ring from the item; then the others have more free.
+    const winner = tieWinner(first.decision.itemId, ['rep-a', 'rep-b', 'rep-c']);
+    const rest = ['rep-a', 'rep-b', 'rep-c'].filter((r) => r !== winner);
+    expect(first.decision.routing).toMatchObject({ kind: 'offered', repId: winner });
+    expect(second.decision.routing).toMatchObject({ kind: 'offered', repId: tieWinner(second.decision.itemId, rest) });
     const call = await h.router.submitWork({ channel: 'voice', source: 'call-1', queue: 'voice-q' });
-    // Cases use the interruptible pool, so both case-holding reps can still take the call.
-    expect(call.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
+    // Cases use the interruptible pool, so case-holding reps can still take the call; one never offered work has
+    // been idle longest, else the ring decides.
+    const withCase = new Set([first, second].map((r) => (r.decision.routing as { repId: string }).repId));
+    const idlest = ['rep-a', 'rep-b'].filter((r) => !withCase.has(r));
+    const callWinner = idlest.length === 1 ? idlest[0] : tieWinner(call.decision.itemId, ['rep-a', 'rep-b']);
+    expect(call.decision.routing).toMatchObject({ kind: 'offered', repId: callWinner });
     expect(h.events.ofType('offer.created').at(-1)!.explanation).toEqual({
       considered: 3,
       eligible: 2,

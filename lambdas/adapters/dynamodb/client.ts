@@ -27,13 +27,17 @@ export async function createRoutingTable(
   tableName: string,
   options: { readonly stream?: boolean } = {},
 ): Promise<void> {
-  const attributes = [def.partitionKey, def.sortKey, ...def.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  const types = new Map<string, 'S' | 'N'>([
+    [def.partitionKey, 'S'],
+    [def.sortKey, 'S'],
+  ]);
+  for (const i of def.indexes) types.set(i.partitionKey, 'S').set(i.sortKey, i.sortKeyType);
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
       ...(options.stream === false ? {} : { StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } }),
-      AttributeDefinitions: attributes.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      AttributeDefinitions: [...types].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
       KeySchema: [
         { AttributeName: def.partitionKey, KeyType: 'HASH' },
         { AttributeName: def.sortKey, KeyType: 'RANGE' },

@@ -9,7 +9,8 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
+import type { AvailabilityPage, Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
+import type { AvailabilityOrder } from '../../domain/routing/availability';
 import type { OutboxEntry } from '../../domain/routing/outbox';
 import type { RepState } from '../../domain/routing/rep';
 import type { WorkItem } from '../../domain/routing/work-item';
@@ -77,7 +78,32 @@ export class DynamoRoutingStore implements RoutingStore {
   }
 
   async availableReps(groupId: string): Promise<RepState[]> {
-    return (await this.queryAll('available', 'gsi2pk', keys.availablePk(groupId))).map(rowToRep);
+    const index = keys.availability('free').indexName;
+    return (await this.queryAll(index, 'gsi2pk', keys.availablePk(groupId))).map(rowToRep);
+  }
+
+  async availableInOrder(groupId: string, order: AvailabilityOrder, page: AvailabilityPage): Promise<Page<RepState>> {
+    const { indexName, sortKey } = keys.availability(order);
+    const pk = keys.availablePk(groupId);
+    const values: Record<string, unknown> = { ':pk': pk };
+    let range = '';
+    if (page.from !== undefined) values[':from'] = page.from;
+    if (page.to !== undefined) values[':to'] = page.to;
+    if (page.from !== undefined && page.to !== undefined) range = ' AND #sk BETWEEN :from AND :to';
+    else if (page.from !== undefined) range = ' AND #sk >= :from';
+    else if (page.to !== undefined) range = ' AND #sk <= :to';
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: indexName,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, 'gsi2pk', pk),
+        KeyConditionExpression: `#pk = :pk${range}`,
+        ExpressionAttributeNames: { '#pk': 'gsi2pk', ...(range ? { '#sk': sortKey } : {}) },
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return { items: (out.Items ?? []).map(rowToRep), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
   async heldItems(repId: string): Promise<WorkItem[]> {

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../domain/errors';
 import type { WaitPartition } from '../../domain/ports';
+import type { AvailabilityOrder } from '../../domain/routing/availability';
 
 /** Every DynamoDB key the router uses is built here; pk/sk never leak into the domain. */
 export const keys = {
@@ -26,6 +27,8 @@ export const keys = {
     }
   },
   availablePk: (groupId: string) => `AVAIL#${groupId}`,
+  /** The index keeping a group's available reps in one order, and the rep row's attribute it sorts by. */
+  availability: (order: AvailabilityOrder) => AVAILABILITY_INDEXES[order],
   heldPk: (repId: string) => `HELD#${repId}`,
   /** One open desktop (push connection) of a rep: the rep's connections are one partition, read with one Query. */
   desktopPk: (repId: string) => `DESK#${repId}`,
@@ -50,8 +53,18 @@ export function decodeCursor(cursor: string | undefined, partitionAttribute: str
   const fields = key && typeof key === 'object' ? Object.entries(key) : [];
   const valid =
     fields.length > 0 &&
-    fields.every(([, v]) => typeof v === 'string') &&
+    fields.every(([, v]) => typeof v === 'string' || typeof v === 'number') &&
     (key as Record<string, unknown>)[partitionAttribute] === partition;
   if (!valid) throw new InvalidInputError('cursor', 'not a cursor this API returned for this list');
-  return key as Record<string, string>;
+  return key as Record<string, string | number>;
 }
+
+const AVAILABILITY_INDEXES = {
+  free: { indexName: 'availableByFree', sortKey: 'availFree', usedMirror: 'unitsPrimary' },
+  interruptibleFree: {
+    indexName: 'availableByInterruptibleFree',
+    sortKey: 'availInterruptibleFree',
+    usedMirror: 'unitsInterruptible',
+  },
+  active: { indexName: 'availableByActive', sortKey: 'availActive', usedMirror: 'unitsActive' },
+} as const satisfies Record<AvailabilityOrder, { indexName: string; sortKey: string; usedMirror: string }>;

@@ -1,7 +1,9 @@
 import { waitPartition } from '../../domain/routing/ordering';
 import type { OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, type RepState } from '../../domain/routing/rep';
+import type { CapacityPool } from '../../domain/routing/work-item';
 import { FINAL_STATES, HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
+import { AVAILABILITY_ATTRIBUTES, availabilityAttributes } from './availability';
 import { keys } from './keys';
 import { RETENTION_SECONDS } from './table-definition';
 
@@ -13,7 +15,7 @@ const STORAGE_ATTRIBUTES = [
   'gsi1pk',
   'gsi1sk',
   'gsi2pk',
-  'gsi2sk',
+  ...AVAILABILITY_ATTRIBUTES,
   'gsi3pk',
   'gsi3sk',
   'expiresAt',
@@ -48,13 +50,19 @@ export function itemToRow(item: WorkItem, rank: string | undefined, outbox?: Out
 
 export const rowToItem = (row: Row): WorkItem => strip<WorkItem>(row);
 
-/** A rep row: in the availability index only while logged in with a status that routes something. */
-export function repToRow(rep: RepState, outbox?: OutboxEntry): Row {
-  const row: Row = { ...keys.rep(rep.repId), type: 'Rep', ...rep, ...(outbox ? { outbox } : {}) };
-  if (isRoutable(rep)) {
-    row.gsi2pk = keys.availablePk(rep.groupId);
-    row.gsi2sk = rep.repId;
-  }
+/**
+ * A rep row: in the availability indexes only while logged in with a status that routes something, placed in each
+ * order by its capacity `limits`.
+ */
+export function repToRow(rep: RepState, limits: Readonly<Record<CapacityPool, number>>, outbox?: OutboxEntry): Row {
+  const row: Row = {
+    ...keys.rep(rep.repId),
+    type: 'Rep',
+    ...rep,
+    ...availabilityAttributes(rep, limits),
+    ...(outbox ? { outbox } : {}),
+  };
+  if (isRoutable(rep)) row.gsi2pk = keys.availablePk(rep.groupId);
   return row;
 }
 

@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, type RepChange } from '../../domain/routing/rep';
 import type { CapacityPool } from '../../domain/routing/work-item';
+import { availabilitySets } from './availability';
 import { conditionParams, mustNotExist } from './conditions';
 import { keys } from './keys';
 import { repToRow } from './mappers';
@@ -18,7 +19,8 @@ export function repWriteParams(
   outbox?: OutboxEntry,
 ): { Put: Params } | { Update: Params } | { ConditionCheck: Params } {
   if (change.expectedPresenceVersion === 0 && change.create) {
-    return { Put: { TableName: tableName, Item: repToRow(change.create, outbox), ...conditionParams(mustNotExist) } };
+    const Item = repToRow(change.create, change.limits, outbox);
+    return { Put: { TableName: tableName, Item, ...conditionParams(mustNotExist) } };
   }
   const names: Record<string, string> = { '#pk': 'pk' };
   const values: Record<string, unknown> = {};
@@ -71,13 +73,8 @@ export function repWriteParams(
       statusId: p.statusId,
       statusChannels: p.statusChannels,
     };
-    const available = isRoutable(p);
-    Object.assign(
-      fields,
-      available
-        ? { gsi2pk: keys.availablePk(change.groupId), gsi2sk: change.repId }
-        : { gsi2pk: undefined, gsi2sk: undefined },
-    );
+    // In the availability indexes only while routable (they are sparse on this attribute).
+    fields.gsi2pk = isRoutable(p) ? keys.availablePk(change.groupId) : undefined;
     for (const [field, value] of Object.entries(fields)) {
       names[`#${field}`] = field;
       if (value === undefined) removes.push(`#${field}`);
@@ -87,6 +84,7 @@ export function repWriteParams(
       }
     }
   }
+  sets.push(...availabilitySets(change, names, values));
   if (sets.length || removes.length || outbox) {
     // The row's stream record carries this commit's outbox, or none: never an earlier commit's again.
     names['#outbox'] = 'outbox';

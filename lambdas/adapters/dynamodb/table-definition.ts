@@ -6,6 +6,8 @@ export interface IndexDefinition {
   readonly indexName: string;
   readonly partitionKey: string;
   readonly sortKey: string;
+  /** S: a string key; N: a number (the availability orders, kept by arithmetic on the rep's writes). */
+  readonly sortKeyType: 'S' | 'N';
   /** Why the index exists; mirrored in ARCHITECTURE.md. */
   readonly purpose: string;
 }
@@ -27,18 +29,35 @@ export const routingTableDefinition = {
       indexName: 'waiting',
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
+      sortKeyType: 'S',
       purpose: 'queued items per waiting list, in routing order',
     },
     {
-      indexName: 'available',
+      indexName: 'availableByFree',
       partitionKey: 'gsi2pk',
-      sortKey: 'gsi2sk',
-      purpose: 'logged-in reps with a routable status, per group',
+      sortKey: 'availFree',
+      sortKeyType: 'N',
+      purpose: 'routable reps per group, most free primary capacity first (MostAvailable)',
+    },
+    {
+      indexName: 'availableByInterruptibleFree',
+      partitionKey: 'gsi2pk',
+      sortKey: 'availInterruptibleFree',
+      sortKeyType: 'N',
+      purpose: 'routable reps per group, most free interruptible capacity first (MostAvailable, interruptible work)',
+    },
+    {
+      indexName: 'availableByActive',
+      partitionKey: 'gsi2pk',
+      sortKey: 'availActive',
+      sortKeyType: 'N',
+      purpose: 'routable reps per group, fewest active items first (LeastActive)',
     },
     {
       indexName: 'held',
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
+      sortKeyType: 'S',
       purpose: 'items a rep holds (offered, assigned, wrap-up)',
     },
   ] as const satisfies readonly IndexDefinition[],

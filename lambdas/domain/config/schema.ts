@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CAPACITY } from '../routing/availability';
 
 /** Identifiers are used inside DynamoDB keys, so they must not contain the key separator. */
 const id = z.string().regex(/^[A-Za-z0-9_.:@-]{1,64}$/, 'must be 1-64 letters, digits or _ . : @ -');
@@ -68,8 +69,9 @@ export const statusSchema = z
 export const presenceConfigSchema = z
   .object({
     id,
-    capacity: positiveInt,
-    interruptibleCapacity: positiveInt.optional(),
+    /** At most MAX_CAPACITY: a rep's place in the availability orders is kept as an exact integer. */
+    capacity: positiveInt.max(MAX_CAPACITY),
+    interruptibleCapacity: positiveInt.max(MAX_CAPACITY).optional(),
     autoAccept: z.boolean().default(false),
     allowDecline: z.boolean().default(true),
     declineReasons: z.array(z.string().min(1).max(128)).default([]),

@@ -85,6 +85,8 @@ export interface RepChange {
   readonly expectedPresenceVersion?: number;
   /** The full row to create when `expectedPresenceVersion` is 0. */
   readonly create?: RepState;
+  /** The rep's configured capacity: stores keep the rep's place in the availability orders from it. */
+  readonly limits: Readonly<Record<CapacityPool, number>>;
 }
 
 const samePresence = (a: Presence, b: Presence) =>
@@ -129,5 +131,6 @@ export function repChange(
       : undefined,
     expectedPresenceVersion: presenceChanged || reserving ? before.presenceVersion : undefined,
     create: before.presenceVersion === 0 ? after : undefined,
+    limits,
   };
 }

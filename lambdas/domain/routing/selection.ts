@@ -1,4 +1,5 @@
 import type { CompiledConfig, RepProfile } from '../config/compiled-config';
+import { idleSecond, ringDistance } from './availability';
 import type { Assessment, IneligibleReason } from './eligibility';
 import { assess } from './eligibility';
 import type { OfferExplanation } from './events';
@@ -24,10 +25,6 @@ export type Selection =
 
 type Scored = { candidate: Candidate; assessment: Extract<Assessment, { eligible: true }> };
 
-/**
- * Spec §6: MostAvailable = most free capacity in the item's pool; LeastActive = fewest active items.
- * Ties: longest idle (oldest last offer), then rep id, so the choice is deterministic for a given state.
- */
 /** The explanation of an offer made to one rep chosen by name (a pull, a transfer): one considered, one eligible. */
 export function singleRepExplanation(config: CompiledConfig, queueId: string): OfferExplanation {
   return {
@@ -39,6 +36,10 @@ export function singleRepExplanation(config: CompiledConfig, queueId: string): O
   };
 }
 
+/**
+ * Spec §6: MostAvailable = most free capacity in the item's pool; LeastActive = fewest active items. Ties: longest
+ * idle in whole seconds, then the ring (availability.ts), then rep id: deterministic for a given state.
+ */
 export function chooseRep(
   item: WorkItem,
   candidates: readonly Candidate[],
@@ -66,18 +67,20 @@ export function chooseRep(
     ineligible: listed,
   };
   if (eligible.length === 0) return { kind: 'none', explanation };
-  eligible.sort((x, y) => compareScored(x, y, model));
-  const best = eligible[0]!;
+  const best = eligible.reduce((b, s) => (compareScored(s, b, model, item.id) < 0 ? s : b));
   return { kind: 'chosen', rep: best.candidate, pool: best.assessment.pool, units: best.assessment.units, explanation };
 }
 
-function compareScored(x: Scored, y: Scored, model: 'MostAvailable' | 'LeastActive'): number {
+function compareScored(x: Scored, y: Scored, model: 'MostAvailable' | 'LeastActive', itemId: string): number {
   const primary =
     model === 'MostAvailable'
       ? y.assessment.free - x.assessment.free
       : x.candidate.state.activeItems - y.candidate.state.activeItems;
   if (primary !== 0) return primary;
-  const idle = x.candidate.state.lastOfferAt - y.candidate.state.lastOfferAt;
+  const idle = idleSecond(x.candidate.state.lastOfferAt) - idleSecond(y.candidate.state.lastOfferAt);
   if (idle !== 0) return idle;
+  // Equally good reps: each item enters the ring at its own point, so racing routers pick different reps.
+  const ring = ringDistance(itemId, x.candidate.profile.id) - ringDistance(itemId, y.candidate.profile.id);
+  if (ring !== 0) return ring;
   return x.candidate.profile.id < y.candidate.profile.id ? -1 : 1;
 }

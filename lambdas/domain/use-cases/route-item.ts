@@ -1,11 +1,13 @@
 import type { CompiledConfig } from '../config/compiled-config';
+import { type AvailabilityOrder, bucketOf, orderFor } from '../routing/availability';
 import { activeRequirements } from '../routing/eligibility';
 import type { OfferExplanation } from '../routing/events';
 import { applyDueRules, queuedTimers } from '../routing/lifecycle';
 import type { RepState } from '../routing/rep';
-import { type Candidate, chooseRep } from '../routing/selection';
+import { type Candidate, chooseRep, type Selection } from '../routing/selection';
 import { offer } from '../routing/transitions';
 import type { WorkItem } from '../routing/work-item';
+import { keyIn, readHead } from './available-head';
 import { itemWrite, MAX_ATTEMPTS, repWrite } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
@@ -51,14 +53,15 @@ export async function routeItem(
       continue;
     }
     item = retargeted;
-    let { candidates, cached } = await candidatesFor(deps, config, item, deps.clock.now());
-    // Choose, offer; when only the chosen rep moved on, refresh that rep and choose again from the same list.
+    let pick = await candidatesFor(deps, config, item, deps.clock.now());
+    // Choose, offer; when only the chosen rep moved on, refresh that rep and choose again from the same reps.
     while (attempts++ < MAX_ATTEMPTS) {
       const now = deps.clock.now();
-      const selection = chooseRep(item, candidates, config, now);
-      if (selection.kind === 'none' && cached) {
-        // Never conclude "nobody" from the cache: a rep may have become available since.
-        ({ candidates, cached } = await candidatesFor(deps, config, item, now, true));
+      const selection = chooseRep(item, pick.candidates, config, now);
+      // A cached or already used read must prove its choice (or "nobody"); a fresh read holds the best by
+      // construction.
+      if (!pick.fresh && !proves(config, item, pick, selection)) {
+        pick = await candidatesFor(deps, config, item, now, true);
         continue;
       }
       if (selection.kind === 'none') {
@@ -81,9 +84,7 @@ export async function routeItem(
       if (result.itemConflict) break;
       const latest = await deps.store.getRep(state.repId);
       if (latest) deps.candidates?.update(latest);
-      candidates = candidates.flatMap((c) =>
-        c.profile.id !== state.repId ? [c] : latest ? [{ ...c, state: latest }] : [],
-      );
+      pick = { ...pick, fresh: false, candidates: replaced(pick.candidates, state.repId, latest) };
     }
   }
   return fx.outcome({ kind: 'waiting', itemId, reason: 'contention' });
@@ -95,9 +96,13 @@ export async function routeItem(
  */
 export async function offerOnArrival(deps: RouterDeps, config: CompiledConfig, item: WorkItem, now: number) {
   if (item.target.kind === 'rep') return undefined;
-  const { candidates } = await candidatesFor(deps, config, item, now);
-  const selection = chooseRep(item, candidates, config, now);
-  // Nobody eligible (perhaps by a stale cache): the item is stored queued and routeItem decides afresh.
+  let pick = await candidatesFor(deps, config, item, now);
+  let selection = chooseRep(item, pick.candidates, config, now);
+  if (!pick.fresh && !proves(config, item, pick, selection)) {
+    pick = await candidatesFor(deps, config, item, now, true);
+    selection = chooseRep(item, pick.candidates, config, now);
+  }
+  // Nobody eligible: the item is stored queued and routeItem decides afresh.
   if (selection.kind === 'none') return undefined;
   const before = selection.rep.state as RepState & { sessionId: string };
   const offerId = deps.ids.next('offer');
@@ -141,17 +146,43 @@ async function fallBackIfPreferredRepAway(
   return due.item;
 }
 
-/** Candidate reps: the preferred rep read by key, or each serving group's available reps (cached if allowed). */
+/** Reps to choose from, and what they prove: `fresh` (just read for this item) or within each group's boundary. */
+interface Pick {
+  readonly candidates: Candidate[];
+  readonly fresh: boolean;
+  readonly order: AvailabilityOrder;
+  /** Per group read: reps whose key is below the boundary were all read (undefined: the whole group). */
+  readonly boundaries: ReadonlyMap<string, number | undefined>;
+}
+
+/** Whether the choice made from a pick is the one a fresh read would make (up to the cache's staleness). */
+function proves(config: CompiledConfig, item: WorkItem, pick: Pick, selection: Selection): boolean {
+  if (selection.kind === 'none') return item.target.kind === 'rep';
+  const state = selection.rep.state;
+  const boundary = pick.boundaries.get(state.groupId);
+  if (boundary === undefined) return true;
+  return bucketOf(keyIn(config, state, pick.order)!) < bucketOf(boundary);
+}
+
+const replaced = (candidates: Candidate[], repId: string, latest: RepState | undefined) =>
+  candidates.flatMap((c) => (c.profile.id !== repId ? [c] : latest ? [{ ...c, state: latest }] : []));
+
+/**
+ * Candidate reps: the preferred rep read by key, or each serving group's available reps: the head of the item's
+ * order where the store keeps it (available-head.ts), else the whole group; from the cache if allowed.
+ */
 async function candidatesFor(
   deps: RouterDeps,
   config: CompiledConfig,
   item: WorkItem,
   now: number,
   fresh = false,
-): Promise<{ candidates: Candidate[]; cached: boolean }> {
+): Promise<Pick> {
+  const order = orderFor(item, config);
+  const boundaries = new Map<string, number | undefined>();
+  const target = item.target;
   let states: RepState[];
   let cached = false;
-  const target = item.target;
   if (target.kind === 'rep') {
     const rep = await deps.store.getRep(target.repId);
     states = rep ? [rep] : [];
@@ -160,24 +191,27 @@ async function candidatesFor(
       target.kind === 'queue'
         ? config.groupsServing(item.queueId)
         : config.groupsWithSkills(activeRequirements(target.requirements, item.targetSince, now));
-    states = (
-      await Promise.all(
-        groups.map(async (g) => {
-          const hit = fresh ? undefined : deps.candidates?.get(g, now);
-          if (hit) {
-            cached = true;
-            return hit;
-          }
-          const reps = await deps.store.availableReps(g);
-          deps.candidates?.put(g, reps, now);
-          return reps;
-        }),
-      )
-    ).flat();
+    const inOrder = deps.store.availableInOrder?.bind(deps.store);
+    const cacheOrder = inOrder ? order : undefined;
+    const reads = await Promise.all(
+      groups.map(async (g) => {
+        const hit = fresh ? undefined : deps.candidates?.get(g, now, cacheOrder);
+        if (hit) cached = true;
+        const read =
+          hit ??
+          (inOrder
+            ? await readHead((p) => inOrder(g, order, p), config, item, order, now)
+            : { reps: await deps.store.availableReps(g) });
+        if (!hit) deps.candidates?.put(g, read, now, cacheOrder);
+        boundaries.set(g, read.boundary);
+        return read.reps;
+      }),
+    );
+    states = [...new Map(reads.flat().map((r) => [r.repId, r])).values()];
   }
   const candidates = states.flatMap((state) => {
     const profile = config.reps.get(state.repId);
     return profile ? [{ profile, state }] : [];
   });
-  return { candidates, cached };
+  return { candidates, fresh: !cached, order, boundaries };
 }

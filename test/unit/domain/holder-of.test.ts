@@ -37,6 +37,7 @@ async function depsWith(rep: ReturnType<typeof aRep>, item = assigned) {
         groupId: rep.groupId,
         pools: {},
         activeDelta: 0,
+        limits: { primary: 100, interruptible: 100 },
         expectedPresenceVersion: 0,
         create: rep,
       },

@@ -1,0 +1,133 @@
+import type { CompiledConfig, RepProfile } from '../config/compiled-config';
+import type { AvailabilityPage, Page } from '../ports';
+import {
+  type AvailabilityOrder,
+  availabilityKey,
+  bucketOf,
+  poolOfOrder,
+  RING,
+  ringPosition,
+} from '../routing/availability';
+import { assess } from '../routing/eligibility';
+import type { RepState } from '../routing/rep';
+import type { WorkItem } from '../routing/work-item';
+
+/** Reps read per page of the head: enough for a page to hold the best rep and its ties in the usual case. */
+export const HEAD_PAGE = 25;
+/** Pages read inside one tied bucket before finding the item's place on the ring by a range read instead. */
+const TIE_PAGES = 2;
+
+/**
+ * A group's reps read from the head of one order. Every rep of the group whose key (as read) is below `boundary`
+ * is among `reps`; `boundary` undefined means the whole group was read.
+ */
+export interface GroupHead {
+  readonly reps: RepState[];
+  readonly boundary?: number;
+}
+
+export type ReadOrder = (page: AvailabilityPage) => Promise<Page<RepState>>;
+
+export const limitsOf = (profile: RepProfile) => ({
+  primary: profile.presence.capacity,
+  interruptible: profile.presence.interruptibleCapacity,
+});
+
+export function keyIn(config: CompiledConfig, rep: RepState, order: AvailabilityOrder): number | undefined {
+  const profile = config.reps.get(rep.repId);
+  return profile ? availabilityKey(rep, limitsOf(profile), order) : undefined;
+}
+
+/**
+ * The fewest reps of a group that still hold the best eligible one for the item (semantics §13): the head of the
+ * order, read on past ineligible reps, up to the end of the bucket of the first eligible one (its ties). A big tied
+ * bucket (a center just logged in) is entered at the item's place on the ring. Free orders stop early at the first
+ * rep with too little room for a fixed-size item: everyone after has less.
+ */
+export async function readHead(
+  read: ReadOrder,
+  config: CompiledConfig,
+  item: WorkItem,
+  order: AvailabilityOrder,
+  now: number,
+): Promise<GroupHead> {
+  const reps: RepState[] = [];
+  const fixedUnits = item.channel !== 'voice' && !!item.size && 'units' in item.size;
+  let bucket: number | undefined;
+  let cursor: string | undefined;
+  for (let pages = 1; ; pages++) {
+    const page = await read({ limit: HEAD_PAGE, cursor });
+    // The whole page is kept (it is paid for): a small group is read whole, and its offers explain every rep.
+    let done = false;
+    let last: number | undefined;
+    for (const state of page.items) {
+      const key = keyIn(config, state, order);
+      if (key === undefined) continue;
+      reps.push(state);
+      last = key;
+      if (done) continue;
+      if (bucket !== undefined && bucketOf(key) > bucket) done = true;
+      const verdict = done ? 'ineligible' : judge(config, item, state, order, now, fixedUnits);
+      if (verdict === 'noRoomAfter') done = true;
+      if (verdict === 'eligible' && bucket === undefined) bucket = bucketOf(key);
+    }
+    cursor = page.cursor;
+    if (!cursor) return { reps };
+    if (done) return { reps, boundary: last };
+    if (bucket !== undefined && pages >= TIE_PAGES) return readRing(read, config, item, order, now, bucket, reps);
+  }
+}
+
+function judge(
+  config: CompiledConfig,
+  item: WorkItem,
+  state: RepState,
+  order: AvailabilityOrder,
+  now: number,
+  fixedUnits: boolean,
+): 'eligible' | 'ineligible' | 'noRoomAfter' {
+  const profile = config.reps.get(state.repId)!;
+  const a = assess(item, profile, state, config, now);
+  if (a.eligible) return 'eligible';
+  const lastRoom = a.reason === 'noCapacity' && fixedUnits && order !== 'active';
+  return lastRoom && poolOfOrder(order) === (item.interruptible ? 'interruptible' : 'primary')
+    ? 'noRoomAfter'
+    : 'ineligible';
+}
+
+/**
+ * Inside one tied bucket, the winner is the eligible rep nearest round the ring from the item's position: read
+ * from that position to the bucket's end, then from its start, stopping after the first eligible rep's equals.
+ */
+async function readRing(
+  read: ReadOrder,
+  config: CompiledConfig,
+  item: WorkItem,
+  order: AvailabilityOrder,
+  now: number,
+  bucket: number,
+  reps: RepState[],
+): Promise<GroupHead> {
+  const start = bucket * RING;
+  const entry = start + ringPosition(item.id);
+  const ranges: [number, number][] = [[entry, start + RING - 1]];
+  if (entry > start) ranges.push([start, entry - 1]);
+  for (const [from, to] of ranges) {
+    let winner: number | undefined;
+    let cursor: string | undefined;
+    do {
+      const page = await read({ limit: HEAD_PAGE, cursor, from, to });
+      for (const state of page.items) {
+        const key = keyIn(config, state, order);
+        if (key === undefined) continue;
+        if (winner !== undefined && key > winner) return { reps, boundary: start };
+        reps.push(state);
+        if (winner === undefined && judge(config, item, state, order, now, false) === 'eligible') winner = key;
+      }
+      cursor = page.cursor;
+    } while (cursor);
+    if (winner !== undefined) break;
+  }
+  // Only part of the bucket was read: nothing at or past its start is known to be complete.
+  return { reps, boundary: start };
+}

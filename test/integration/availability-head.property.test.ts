@@ -1,0 +1,179 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
+import { documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
+import type { DynamoRoutingStore } from '../../lambdas/adapters/dynamodb/dynamo-store';
+import { keys } from '../../lambdas/adapters/dynamodb/keys';
+import type { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
+import type { AvailabilityPage } from '../../lambdas/domain/ports';
+import {
+  AVAILABILITY_ORDERS,
+  type AvailabilityOrder,
+  availabilityKey,
+  orderFor,
+} from '../../lambdas/domain/routing/availability';
+import { type RepState, repChange, withPresence } from '../../lambdas/domain/routing/rep';
+import { chooseRep } from '../../lambdas/domain/routing/selection';
+import type { WorkItem } from '../../lambdas/domain/routing/work-item';
+import { limitsOf, readHead } from '../../lambdas/domain/use-cases/available-head';
+import { smallCenter } from '../fixtures/small-center';
+import { aRep, aWorkItem, compiled } from '../support/builders';
+import { endpoint, freshTable } from '../support/harness';
+import { T0 } from '../support/harness-time';
+
+/** One group of `n` reps; every third has a bigger primary pool, so free capacity and used units differ. */
+function groupOf(n: number): CompiledConfig {
+  const base = smallCenter();
+  return compiled({
+    ...base,
+    presenceConfigs: [...base.presenceConfigs, { id: 'big', capacity: 200, interruptibleCapacity: 100 }],
+    reps: Array.from({ length: n }, (_, i) => ({
+      id: `rep-${String(i).padStart(3, '0')}`,
+      group: 'g1',
+      queues: i % 7 === 3 ? ['voice-q'] : ['voice-q', 'chat-q', 'case-q'],
+      skills: {},
+      ...(i % 3 === 0 ? { presenceConfig: 'big' } : {}),
+    })),
+  });
+}
+
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+const STATUS_CHANNELS = [['voice', 'chat', 'case'], ['chat', 'case'], ['voice']];
+
+/** A rep's life as writes: login, then offers (each reserving) and releases, through the store's arithmetic. */
+const repLife = fc.record({
+  status: fc.nat({ max: 2 }),
+  offers: fc.array(fc.record({ pool: fc.boolean(), units: fc.constantFrom(10, 25, 50), at: fc.nat({ max: 5 }) }), {
+    maxLength: 3,
+  }),
+  released: fc.nat({ max: 3 }),
+});
+
+async function live(store: DynamoRoutingStore, config: CompiledConfig, repId: string, life: Of<typeof repLife>) {
+  const limits = limitsOf(config.rep(repId));
+  const write = async (before: RepState, after: RepState) => {
+    await store.commit([{ kind: 'rep', change: repChange(before, after, limits) }]);
+    return after;
+  };
+  const fresh = aRep({ repId, sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 });
+  const presence = { sessionId: 's', loggedInAt: T0, statusId: 'x', statusChannels: STATUS_CHANNELS[life.status]! };
+  let rep = await write(fresh, withPresence(fresh, presence));
+  const held: { pool: 'primary' | 'interruptible'; units: number }[] = [];
+  for (const o of life.offers) {
+    const pool = o.pool ? 'primary' : 'interruptible';
+    if (rep.used[pool] + o.units > limits[pool]) continue;
+    held.push({ pool, units: o.units });
+    const used = { ...rep.used, [pool]: rep.used[pool] + o.units };
+    rep = await write(rep, { ...rep, used, activeItems: rep.activeItems + 1, lastOfferAt: T0 + o.at * 1000 });
+  }
+  for (const h of held.slice(0, life.released)) {
+    const used = { ...rep.used, [h.pool]: rep.used[h.pool] - h.units };
+    rep = await write(rep, { ...rep, used, activeItems: rep.activeItems - 1 });
+  }
+  return rep;
+}
+
+const anItem = fc.record({
+  queue: fc.constantFrom('voice-q', 'chat-q', 'case-q'),
+  units: fc.constantFrom(10, 50, 90),
+  id: fc.string({ minLength: 1, maxLength: 8 }),
+  excluded: fc.array(fc.nat({ max: 39 }), { maxLength: 4 }),
+});
+
+function itemOf(config: CompiledConfig, i: Of<typeof anItem>): WorkItem {
+  const channel = config.queue(i.queue).channel;
+  return aWorkItem({
+    id: `w-${i.id}`,
+    channel,
+    queueId: i.queue,
+    interruptible: channel === 'case',
+    size: channel === 'voice' ? undefined : { units: i.units },
+    exclusions: i.excluded.map((n: number) => ({
+      repId: `rep-${String(n).padStart(3, '0')}`,
+      sessionId: 's',
+      at: T0,
+      reason: 'declined' as const,
+    })),
+  });
+}
+
+const best = (config: CompiledConfig, item: WorkItem, reps: readonly RepState[]) => {
+  const s = chooseRep(
+    item,
+    reps.map((state) => ({ profile: config.rep(state.repId), state })),
+    config,
+    T0 + 10_000,
+  );
+  return s.kind === 'chosen' ? s.rep.profile.id : 'nobody';
+};
+
+describe('availability orders (semantics §13): a push reads the head and still chooses exactly', () => {
+  it('keeps each rep at its key through offers and releases, and the head chooses as the whole group would', async () => {
+    const config = groupOf(40);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(repLife, { minLength: 40, maxLength: 40 }),
+        fc.array(anItem, { maxLength: 6 }),
+        async (lives, items) => {
+          const { store, table } = await freshTable();
+          const reps = await Promise.all(
+            lives.map((l, i) => live(store, config, `rep-${String(i).padStart(3, '0')}`, l)),
+          );
+          const db = documentClient(localClientConfig(endpoint()));
+          for (const rep of reps) {
+            const row = (await db.send(new GetCommand({ TableName: table, Key: keys.rep(rep.repId) }))).Item!;
+            for (const order of AVAILABILITY_ORDERS) {
+              expect(row[keys.availability(order).sortKey]).toBe(
+                availabilityKey(rep, limitsOf(config.rep(rep.repId)), order),
+              );
+            }
+          }
+          const all = await store.availableReps('g1');
+          for (const i of items) {
+            const item = itemOf(config, i);
+            const order = orderFor(item, config);
+            const head = await readHead(
+              (p) => store.availableInOrder('g1', order, p),
+              config,
+              item,
+              order,
+              T0 + 10_000,
+            );
+            expect(best(config, item, head.reps)).toBe(best(config, item, all));
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('enters a big tied bucket (a center just logged in) at the item’s place on the ring, in a few reads', async () => {
+    const config = groupOf(150);
+    const { store } = await freshTable();
+    const fresh = { sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 };
+    await Promise.all(
+      config.raw.reps.map(async (r) => {
+        const before = aRep({ repId: r.id, ...fresh });
+        const after = withPresence(before, { sessionId: 's', loggedInAt: T0, statusId: 'x', statusChannels: ['chat'] });
+        await store.commit([{ kind: 'rep', change: repChange(before, after, limitsOf(config.rep(r.id))) }]);
+      }),
+    );
+    const all = await store.availableReps('g1');
+    const reads: AvailabilityPage[] = [];
+    const read = (order: AvailabilityOrder) => (p: AvailabilityPage) => {
+      reads.push(p);
+      return store.availableInOrder('g1', order, p);
+    };
+    // LeastActive chat: all 150 reps are tied (none active, none offered); MostAvailable cases: the 50 reps with
+    // 200 units. Both are past two pages, so the ring is read; not every rep serves chat or cases.
+    for (const [id, queueId] of [...'abcdef'].map((id, n) => [id, n % 2 ? 'chat-q' : 'case-q'] as const)) {
+      const item = aWorkItem({ id, queueId, size: { units: 10 } });
+      const order = orderFor(item, config);
+      reads.length = 0;
+      const head = await readHead(read(order), config, item, order, T0);
+      expect(best(config, item, head.reps)).toBe(best(config, item, all));
+      expect(reads.some((p) => p.from !== undefined)).toBe(true);
+      expect(reads.length).toBeLessThanOrEqual(5);
+    }
+  });
+});
