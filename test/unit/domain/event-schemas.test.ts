@@ -77,8 +77,8 @@ async function everyEvent() {
     ],
   });
   await fire(30_000);
-  await router.changeStatus({ repId: 'rep-b', statusId: 'digital' });
   await router.submitWork({ channel: 'case', source: 'k1', queue: 'case-q' });
+  await router.changeStatus({ repId: 'rep-b', statusId: 'digital' });
   await router.changeStatus({ repId: 'rep-a', statusId: 'busy' });
   await router.changeStatus({ repId: 'rep-b', statusId: 'busy' });
   await router.submitWork({ channel: 'case', source: 'k2', queue: 'case-q' });
@@ -106,8 +106,8 @@ async function transferAndCallbackEvents() {
     config: new StoreConfigProvider(store, clock),
   });
   await router.logIn({ repId: 'rep-a', statusId: 'available' });
-  await router.logIn({ repId: 'rep-b', statusId: 'digital' });
   const chat = (await router.submitWork({ channel: 'chat', source: 'c1', queue: 'chat-q' })).decision.itemId;
+  await router.logIn({ repId: 'rep-b', statusId: 'digital' });
   await router.accept({ itemId: chat });
   await router.transfer({ itemId: chat, repId: 'rep-a', to: { kind: 'routingFlow', name: 'attribute-queue' } });
   const call = (await router.submitWork({ channel: 'voice', source: 'v1', queue: 'voice-q' })).decision.itemId;

@@ -16,6 +16,7 @@ describe('repChange: the atomic write a transition needs (semantics §1, §13)',
       presence: undefined,
       expectedPresenceVersion: 1,
       create: undefined,
+      limits,
     });
   });
 

@@ -1,8 +1,10 @@
+import { ringPosition } from '../../../lambdas/domain/routing/availability';
 import { assess, sizeFor } from '../../../lambdas/domain/routing/eligibility';
 import { chooseRep } from '../../../lambdas/domain/routing/selection';
 import { smallCenter } from '../../fixtures/small-center';
 import { aRep, aWorkItem, compiled } from '../../support/builders';
 import { T0 } from '../../support/harness-time';
+import { tieWinner } from '../../support/ties';
 
 const config = compiled();
 const candidate = (repId: string, state: Parameters<typeof aRep>[0] = {}) => ({
@@ -128,10 +130,44 @@ describe('chooseRep (semantics §6)', () => {
       [candidate('rep-a', { lastOfferAt: T0 }), candidate('rep-b', { lastOfferAt: T0 - 1 })],
       'rep-b',
     ],
-    ['then the rep id', [candidate('rep-b'), candidate('rep-a')], 'rep-a'],
+    [
+      'idle time counts in whole seconds: within one second, the ring from the item decides',
+      [candidate('rep-a', { lastOfferAt: T0 + 999 }), candidate('rep-b', { lastOfferAt: T0 })],
+      tieWinner('w1', ['rep-a', 'rep-b']),
+    ],
+    [
+      'then the ring, whatever order the candidates come in',
+      [candidate('rep-b'), candidate('rep-a')],
+      tieWinner('w1', ['rep-a', 'rep-b']),
+    ],
   ])('%s', (_name, candidates, expected) => {
     const s = chooseRep(aWorkItem(), candidates, config, T0);
     expect(s.kind === 'chosen' && s.rep.profile.id).toBe(expected);
+  });
+
+  it('spreads equally good reps over items: different items enter the ring at different reps', () => {
+    const reps = ['rep-a', 'rep-b', 'rep-c'];
+    const winners = new Set(
+      Array.from({ length: 30 }, (_, n) => {
+        const s = chooseRep(
+          aWorkItem({ id: `w${n}` }),
+          reps.map((r) => candidate(r)),
+          config,
+          T0,
+        );
+        return s.kind === 'chosen' ? s.rep.profile.id : undefined;
+      }),
+    );
+    expect(winners).toEqual(new Set(reps));
+  });
+
+  it('breaks a tie on the ring by the lower rep id', () => {
+    const [x, y] = sameRingPosition();
+    const center = smallCenter();
+    const two = compiled({ ...center, reps: [x, y].map((id) => ({ ...center.reps[0]!, id })) });
+    const at = (id: string) => ({ profile: two.rep(id), state: aRep({ repId: id }) });
+    const s = chooseRep(aWorkItem(), [at(y), at(x)], two, T0);
+    expect(s.kind === 'chosen' && s.rep.profile.id).toBe([x, y].sort()[0]);
   });
 
   it('explains the choice: how many were considered and why the others were not eligible (§10)', () => {
@@ -157,3 +193,14 @@ describe('chooseRep (semantics §6)', () => {
     expect(chooseRep(aWorkItem(), [candidate('rep-a', { statusChannels: [] })], config, T0).kind).toBe('none');
   });
 });
+
+/** Two rep ids that sit at the same place on the ring (among 129 ids, two must: the ring has 128 places). */
+function sameRingPosition(): [string, string] {
+  const seen = new Map<number, string>();
+  for (let n = 0; ; n++) {
+    const id = `rep-${n}`;
+    const other = seen.get(ringPosition(id));
+    if (other) return [other, id];
+    seen.set(ringPosition(id), id);
+  }
+}
