@@ -11,6 +11,11 @@ export interface Clock {
 }
 export interface IdGenerator {
   next(prefix: string): string;
+  /**
+   * The id of the item for a channel's source id: always the same for the same pair and never for another, so the
+   * item's create is the source's claim (one write, semantics §3).
+   */
+  forSource(channel: string, source: string): string;
 }
 
 /** Where domain events go after the state change that caused them has been committed. */

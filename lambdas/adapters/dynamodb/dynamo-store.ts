@@ -14,6 +14,7 @@ import type { AvailabilityOrder } from '../../domain/routing/availability';
 import type { OutboxEntry } from '../../domain/routing/outbox';
 import type { RepState } from '../../domain/routing/rep';
 import type { WorkItem } from '../../domain/routing/work-item';
+import { sourceItemId } from '../system/source-id';
 import {
   asConflict,
   atVersion,
@@ -23,7 +24,7 @@ import {
   mustNotExist,
 } from './conditions';
 import { decodeCursor, encodeCursor, keys } from './keys';
-import { itemToRow, rowToItem, rowToRep, sourceClaimToRow } from './mappers';
+import { itemIdOfSourceRow, itemToRow, rowToItem, rowToRep, SOURCE_CLAIM, sourceClaimToRow } from './mappers';
 import { queryAll } from './query';
 import { repWriteParams } from './rep-update';
 
@@ -45,7 +46,8 @@ export class DynamoRoutingStore implements RoutingStore {
     const out = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.item(itemId), ConsistentRead: true }),
     );
-    return out.Item ? rowToItem(out.Item) : undefined;
+    // The key of a source's item may hold a claim naming another item (a transferred call's new contact).
+    return out.Item && out.Item.type !== SOURCE_CLAIM ? rowToItem(out.Item) : undefined;
   }
 
   async getRep(repId: string): Promise<RepState | undefined> {
@@ -59,7 +61,7 @@ export class DynamoRoutingStore implements RoutingStore {
     const out = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.source(channel, source), ConsistentRead: true }),
     );
-    return out.Item?.itemId as string | undefined;
+    return out.Item ? itemIdOfSourceRow(out.Item) : undefined;
   }
 
   async waitingItems(partition: WaitPartition, limit: number, cursor?: string): Promise<Page<WorkItem>> {
@@ -145,12 +147,13 @@ export class DynamoRoutingStore implements RoutingStore {
         return [this.claim(w.channel, w.source, w.itemId, w.claimedAt)];
       case 'updateItem':
         return [{ Put: this.itemPut(w.item, w.rank, atVersion(w.expectedVersion), outbox) }];
-      case 'createItem':
-        // A new item also claims its source, in the same transaction: a duplicate submission creates nothing.
-        return [
-          { Put: this.itemPut(w.item, w.rank, mustNotExist, outbox) },
-          this.claim(w.item.channel, w.item.source, w.item.id, w.claimedAt),
-        ];
+      case 'createItem': {
+        // A new item claims its source in the same transaction: a duplicate submission creates nothing. An item
+        // whose id the source names is its own claim (one write); any other claims the source's key beside it.
+        const create = { Put: this.itemPut(w.item, w.rank, mustNotExist, outbox) };
+        if (w.item.id === sourceItemId(w.item.channel, w.item.source)) return [create];
+        return [create, this.claim(w.item.channel, w.item.source, w.item.id, w.claimedAt)];
+      }
     }
   }
 

@@ -1,13 +1,18 @@
 import { InvalidInputError } from '../../domain/errors';
 import type { WaitPartition } from '../../domain/ports';
 import type { AvailabilityOrder } from '../../domain/routing/availability';
+import { sourceItemId } from '../system/source-id';
 
 /** Every DynamoDB key the router uses is built here; pk/sk never leak into the domain. */
 export const keys = {
   item: (itemId: string) => ({ pk: `WORK#${itemId}`, sk: 'ITEM' }),
   rep: (repId: string) => ({ pk: `REP#${repId}`, sk: 'STATE' }),
-  /** Claims a channel + source id so one source yields one work item. */
-  source: (channel: string, source: string) => ({ pk: `SOURCE#${channel}#${source}`, sk: 'SOURCE' }),
+  /**
+   * Where a channel + source id is claimed, so one source yields one work item: the key of the item the source
+   * names (sourceItemId). A submitted item's create is its own claim; another source of an item (a transferred
+   * call's new contact) is a claim row at that key, naming the item.
+   */
+  source: (channel: string, source: string) => keys.item(sourceItemId(channel, source)),
   configHead: () => ({ pk: 'CONFIG', sk: 'HEAD' }),
   configChunkPk: (revision: number) => `CONFIG#${revision}`,
   configChunk: (revision: number, index: number) => ({

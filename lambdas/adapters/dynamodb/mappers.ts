@@ -68,7 +68,13 @@ export function repToRow(rep: RepState, limits: Readonly<Record<CapacityPool, nu
 
 export const rowToRep = (row: Row): RepState => strip<RepState>(row);
 
-/** The one row that says a channel's source id is taken, kept for the retention period after the claim. */
+/** The row that says a channel's source id is taken by an item, kept for the retention period after the claim. */
 export function sourceClaimToRow(channel: string, source: string, itemId: string, claimedAt: number): Row {
-  return { ...keys.source(channel, source), itemId, expiresAt: Math.floor(claimedAt / 1000) + RETENTION_SECONDS };
+  const expiresAt = Math.floor(claimedAt / 1000) + RETENTION_SECONDS;
+  return { ...keys.source(channel, source), type: SOURCE_CLAIM, itemId, expiresAt };
 }
+
+export const SOURCE_CLAIM = 'SourceClaim';
+
+/** The item a source's row names: the item itself, or the one its claim row points to. */
+export const itemIdOfSourceRow = (row: Row): string => (row.type === SOURCE_CLAIM ? row.itemId : row.id) as string;

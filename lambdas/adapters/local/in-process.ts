@@ -1,5 +1,6 @@
 import type { Clock, EventSink, IdGenerator, TimerPort } from '../../domain/ports';
 import type { RoutingEvent, Timer } from '../../domain/routing/events';
+import { sourceItemId } from '../system/source-id';
 
 /** A clock that only moves when told to: tests and the simulator's virtual time. */
 export class ManualClock implements Clock {
@@ -21,6 +22,10 @@ export class SequentialIds implements IdGenerator {
   constructor(private readonly namespace = '') {}
   next(prefix: string): string {
     return `${prefix}-${this.namespace}${++this.counter}`;
+  }
+  /** As deployed: the store finds a source's item (or claim) at the same derived key. */
+  forSource(channel: string, source: string): string {
+    return sourceItemId(channel, source);
   }
 }
 

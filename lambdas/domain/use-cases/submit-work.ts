@@ -26,7 +26,8 @@ export async function submitWork(deps: RouterDeps, input: SubmitWorkInput): Prom
   const target = targetOf(data, config, queue);
   const now = deps.clock.now();
   const item: WorkItem = {
-    id: deps.ids.next('work'),
+    // Derived from the source: creating the item is the source's claim, in the same write (semantics §3).
+    id: deps.ids.forSource(channel.name, data.source),
     channel: channel.name,
     source: data.source,
     queueId: queue.id,

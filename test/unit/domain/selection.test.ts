@@ -164,7 +164,7 @@ describe('chooseRep (semantics §6)', () => {
   it('breaks a tie on the ring by the lower rep id', () => {
     const [x, y] = sameRingPosition();
     const center = smallCenter();
-    const two = compiled({ ...center, reps: [x, y].map((id) => ({ ...center.reps[0]!, id })) });
+    const two = compiled({ ...center, reps: [x, y].map((id) => ({ ...center.reps![0]!, id })) });
     const at = (id: string) => ({ profile: two.rep(id), state: aRep({ repId: id }) });
     const s = chooseRep(aWorkItem(), [at(y), at(x)], two, T0);
     expect(s.kind === 'chosen' && s.rep.profile.id).toBe([x, y].sort()[0]);
