@@ -1,12 +1,15 @@
 import { localClientConfig } from '../../lambdas/adapters/dynamodb/client';
 import { entriesOf, LocalStreamReader } from '../../lambdas/adapters/local/stream-reader';
 import { MemoryRoutingStore } from '../../lambdas/adapters/memory/memory-store';
+import { sourceItemId } from '../../lambdas/adapters/system/source-id';
 import { ConflictError } from '../../lambdas/domain/errors';
-import type { RoutingStore, StateWrite } from '../../lambdas/domain/ports';
+import type { AvailabilityPage, RoutingStore, StateWrite } from '../../lambdas/domain/ports';
+import { type AvailabilityOrder, availabilityKey } from '../../lambdas/domain/routing/availability';
 import { rankKey } from '../../lambdas/domain/routing/ordering';
 import type { OutboxEntry } from '../../lambdas/domain/routing/outbox';
 import { type RepState, release, repChange, reserve, withPresence } from '../../lambdas/domain/routing/rep';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
+import { scanRecords } from '../../lambdas/simulator/scan-records';
 import { aRep, aWorkItem, compiled } from '../support/builders';
 import { endpoint, freshTable } from '../support/harness';
 import { T0 } from '../support/harness-time';
@@ -99,6 +102,15 @@ describe.each([
     );
     expect(await store.itemIdForSource('chat', 'src')).toBe('w1');
     expect(await store.getItem('w2')).toBeUndefined();
+  });
+
+  it("a source another item has claimed (a transferred call's new contact) names that item, and starts none", async () => {
+    await store.commit([created(aWorkItem({ id: 'w1', source: 'first-contact' }))]);
+    await store.commit([{ kind: 'claimSource', channel: 'chat', source: 'next-contact', itemId: 'w1', claimedAt: T0 }]);
+    const derived = aWorkItem({ id: sourceItemId('chat', 'next-contact'), source: 'next-contact' });
+    expect(await conflictOf(store.commit([created(derived)]))).toBeInstanceOf(ConflictError);
+    expect(await store.itemIdForSource('chat', 'next-contact')).toBe('w1');
+    expect(await store.getItem(derived.id)).toBeUndefined();
   });
 
   it('guards item writes by version', async () => {
@@ -221,5 +233,42 @@ describe.each([
     await store.commit([repWrite(b, withPresence(b, { sessionId: 's2', statusId: 'busy', statusChannels: [] }))]);
     expect((await store.availableReps('g1')).map((r) => r.repId)).toEqual(['rep-a']);
     expect(await store.availableReps('other')).toEqual([]);
+  });
+});
+
+describe('DynamoDB store: one write per submission, and the availability orders (semantics §13)', () => {
+  it('an item whose id its source names is its own claim: one row, found by its source', async () => {
+    const { store, table, raw } = await freshTable();
+    const item = aWorkItem({ id: sourceItemId('chat', 'contact-1'), source: 'contact-1' });
+    await store.commit([created(item)]);
+    expect((await scanRecords(raw, table)).rows).toHaveLength(1);
+    expect(await store.itemIdForSource('chat', 'contact-1')).toBe(item.id);
+    expect((await conflictOf(store.commit([created({ ...item, priority: 2 })])))?.failedWrites).toEqual([0]);
+  });
+
+  it('reads a group in each order, best first, a page at a time, within a key range', async () => {
+    const { store } = await freshTable();
+    const states = [
+      { repId: 'rep-a', used: { primary: 50, interruptible: 0 }, activeItems: 1 },
+      { repId: 'rep-b', used: { primary: 0, interruptible: 40 }, activeItems: 2 },
+      { repId: 'rep-c', used: { primary: 20, interruptible: 0 }, activeItems: 0 },
+    ];
+    for (const s of states) {
+      const before = newRep(s.repId);
+      const on = loggedIn(before);
+      await store.commit([repWrite(before, on)]);
+      await store.commit([repWrite(on, { ...on, ...s, lastOfferAt: T0 })]);
+    }
+    const ids = async (order: AvailabilityOrder, page: Partial<AvailabilityPage> = {}) =>
+      (await store.availableInOrder('g1', order, { limit: 10, ...page })).items.map((r) => r.repId);
+    expect(await ids('free')).toEqual(['rep-b', 'rep-c', 'rep-a']);
+    expect(await ids('interruptibleFree')).toEqual(['rep-c', 'rep-a', 'rep-b']);
+    expect(await ids('active')).toEqual(['rep-c', 'rep-a', 'rep-b']);
+    const first = await store.availableInOrder('g1', 'free', { limit: 2 });
+    expect((await store.availableInOrder('g1', 'free', { limit: 2, cursor: first.cursor })).items).toHaveLength(1);
+    const key = (repId: string) =>
+      availabilityKey(aRep({ ...states.find((s) => s.repId === repId), lastOfferAt: T0 }), limits, 'free');
+    expect(await ids('free', { from: key('rep-c'), to: key('rep-a') })).toEqual(['rep-c', 'rep-a']);
+    await expect(store.availableInOrder('g1', 'free', { limit: 2, cursor: 'bogus' })).rejects.toThrow(/cursor/);
   });
 });
