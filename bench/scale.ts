@@ -6,6 +6,7 @@ import { rankKey } from '../lambdas/domain/routing/ordering';
 import type { WorkItem } from '../lambdas/domain/routing/work-item';
 import { loadConfiguration } from '../lambdas/domain/use-cases/configure';
 import { type BenchCenterShape, benchCenter, groupId, queueId, repId } from './center';
+import type { RequestCounts } from './request-meter';
 import { configStore, meter, newTable, router, warmConfig } from './rig';
 
 export interface ScaleShape extends BenchCenterShape {
@@ -15,6 +16,8 @@ export interface ScaleShape extends BenchCenterShape {
 export interface DecisionCost {
   readonly ms: number;
   readonly requests: number;
+  /** Read capacity units DynamoDB reported, per decision. */
+  readonly readUnits: number;
 }
 export interface ScaleResult {
   readonly pull: DecisionCost;
@@ -97,8 +100,8 @@ export async function decisionCost(endpoint: string, shape: ScaleShape, samples:
   const { router: r } = await setUp(endpoint, shape);
   const setupSeconds = (performance.now() - setupStarted) / 1000;
   await warmConfig(r);
-  const pull = { ms: 0, requests: 0 };
-  const push = { ms: 0, requests: 0 };
+  const pull = { ms: 0, requests: 0, readUnits: 0 };
+  const push = { ms: 0, requests: 0, readUnits: 0 };
   for (let s = 0; s < samples; s++) {
     const g = s % shape.groups;
     // Pulls take reps from the top of each group; pushes go to the most available rep, the lowest ids first.
@@ -107,17 +110,24 @@ export async function decisionCost(endpoint: string, shape: ScaleShape, samples:
     let t = performance.now();
     const pulled = await r.findWorkForRep(rep);
     pull.ms += performance.now() - t;
-    pull.requests += total(meter.take());
+    add(pull, meter.take());
     if (pulled.decision.offers.length !== 1)
       throw new Error(`bench: ${rep} pulled ${pulled.decision.offers.length} items, expected 1`);
     t = performance.now();
     const pushed = await r.submitWork({ channel: 'chat', source: `arrival-${s}`, queue: queueId(g) });
     push.ms += performance.now() - t;
-    push.requests += total(meter.take());
+    add(push, meter.take());
     if (pushed.decision.routing?.kind !== 'offered') throw new Error(`bench: arrival in ${groupId(g)} was not offered`);
   }
-  const avg = (c: { ms: number; requests: number }) => ({ ms: c.ms / samples, requests: c.requests / samples });
+  const avg = (c: DecisionCost) => ({
+    ms: c.ms / samples,
+    requests: c.requests / samples,
+    readUnits: c.readUnits / samples,
+  });
   return { pull: avg(pull), push: avg(push), setupSeconds };
 }
 
-const total = (c: { reads: number; writes: number }) => c.reads + c.writes;
+function add(cost: { requests: number; readUnits: number }, c: RequestCounts): void {
+  cost.requests += c.reads + c.writes;
+  cost.readUnits += c.readUnits;
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Router } from '../domain/use-cases/router';
 import { connectFlowEvent } from '../shared/connect-flow-event';
 import { routerFromEnvironment } from '../shared/deps';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError } from '../domain/errors';
 import type { Router } from '../domain/use-cases/router';
 import { parseSubmission } from '../domain/use-cases/submission';

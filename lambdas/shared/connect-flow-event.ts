@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Connect flow's Lambda event (reference §4.1) with the block's own parameters: only what the router uses

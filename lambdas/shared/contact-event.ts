@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput } from '../domain/config/validate-config';
 import type { ContactEvent } from '../domain/use-cases/contact-events';
 

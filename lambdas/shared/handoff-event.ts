@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { connectFlowEvent } from './connect-flow-event';
 
 /** Skills as Connect block parameters carry them: `english:5,billing:6~120` (`~N`: additional, dropped after N s). */

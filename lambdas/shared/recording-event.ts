@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Amazon S3's "Object Created" event on EventBridge (S3 user guide, "EventBridge event message structure"). Only

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_SOURCE } from '../adapters/eventbridge/publisher';
 import { eventSchemas } from '../domain/routing/event-schemas';
 import type { RoutingEvent } from '../domain/routing/events';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelSchema, queueSchema, workSizeSchema } from '../domain/config/schema';
 import { formatPath } from '../domain/config/validate-config';
 import { planningProblems } from './planning/day';

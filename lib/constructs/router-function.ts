@@ -36,12 +36,15 @@ export class RouterFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'unified-routing',
         ...props.environment,
       },
-      // esbuild locally (no Docker); the AWS SDK v3 is provided by the runtime.
+      // esbuild locally (no Docker), minified and tree-shaken from the packages' ES modules. The AWS SDK is bundled
+      // too: one file loads faster than the runtime's SDK resolved file by file (bench: bundleLoad), and the
+      // version deployed is the version tested.
       bundling: {
         minify: true,
         sourceMap: true,
         format: OutputFormat.CJS,
-        externalModules: ['@aws-sdk/*'],
+        mainFields: ['module', 'main'],
+        externalModules: [],
         forceDockerBundling: false,
       },
     });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CAPACITY } from '../routing/availability';
 
 /** Identifiers are used inside DynamoDB keys, so they must not contain the key separator. */

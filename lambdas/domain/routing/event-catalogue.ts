@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_SCHEMA_VERSION, eventDescriptions, eventSchemas } from './event-schemas';
 import type { RoutingEventType } from './events';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RoutingEvent, RoutingEventType } from './events';
 
 /** Bumped when an event's shape changes incompatibly; subscribers read it from `detail.schemaVersion`. */

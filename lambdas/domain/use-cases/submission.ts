@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
 import { type QueueConfig, workSizeSchema } from '../config/schema';
 import { invalidInput } from '../config/validate-config';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { RoutingEvent, TransferTo } from '../routing/events';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dialOutcomeSchema } from '../../domain/use-cases/callback-dial';
 import { transferRequestSchema } from '../../domain/use-cases/transfer-target';
 

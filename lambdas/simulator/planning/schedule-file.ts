@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Scenario } from '../scenario';
 import { planningDay } from './day';
 import type { Staffing, StaffingTarget } from './staffing';

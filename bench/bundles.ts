@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { build } from 'esbuild';
+
+export interface BundleCost {
+  readonly kb: number;
+  /** Median of LOADS cold loads: a fresh Node process requiring the bundle (module evaluation included). */
+  readonly loadMs: number;
+}
+
+const ROOT = join(__dirname, '..');
+const LOADS = 5;
+/** What each function gets from its stack (values do not matter: nothing is called at load). */
+const ENVIRONMENT = {
+  TABLE_NAME: 'bench',
+  EVENT_BUS_NAME: 'bench',
+  TIMER_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/bench',
+  TIMER_QUEUE_ARN: 'arn:aws:sqs:us-east-1:123456789012:bench',
+  SCHEDULE_GROUP: 'bench',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/bench',
+  CONNECT_INSTANCE_ID: '00000000-0000-0000-0000-000000000000',
+  AWS_REGION: 'us-east-1',
+};
+
+/**
+ * Every Lambda handler bundled as the CDK stack bundles it (lib/constructs/router-function.ts: esbuild, minified,
+ * tree-shaken from ES modules, CommonJS, the AWS SDK inside), with its size and the time Node takes to load it.
+ */
+export async function bundleCosts(): Promise<Record<string, BundleCost>> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
+  try {
+    const handlers = readdirSync(join(ROOT, 'lambdas/handlers')).filter((f) => f.endsWith('.ts'));
+    const costs: Record<string, BundleCost> = {};
+    for (const file of handlers) {
+      const out = join(dir, `${basename(file, '.ts')}.js`);
+      await build({
+        entryPoints: [join(ROOT, 'lambdas/handlers', file)],
+        outfile: out,
+        bundle: true,
+        minify: true,
+        treeShaking: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        mainFields: ['module', 'main'],
+        logLevel: 'error',
+      });
+      costs[basename(file, '.ts')] = { kb: Math.round(statSync(out).size / 102.4) / 10, loadMs: loadTime(out) };
+    }
+    return costs;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function loadTime(bundle: string): number {
+  const probe = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)});console.log(Number(process.hrtime.bigint()-t)/1e6)`;
+  const env = { ...process.env, ...ENVIRONMENT, NODE_NO_WARNINGS: '1' };
+  const times = Array.from({ length: LOADS }, () =>
+    Number(execFileSync(process.execPath, ['-e', probe], { env, encoding: 'utf8' }).trim()),
+  ).sort((a, b) => a - b);
+  return Math.round(times[Math.floor(LOADS / 2)]! * 10) / 10;
+}
