@@ -37,6 +37,8 @@ export interface TelephonyPort {
     contactId: string;
     connectUserId: string;
     expirySeconds: number;
+    /** The call's routing priority (lower is more urgent): calls paced under a quota go in this order. */
+    priority?: number;
   }): Promise<'targeted' | 'contactGone'>;
   /** Told when a call to Connect failed and the router carried on (the offer recovers by QUEUED or timeout). */
   reportFailure?(error: unknown, contactId: string): void;

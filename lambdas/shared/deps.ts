@@ -1,12 +1,10 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
-import { ConnectClient } from '@aws-sdk/client-connect';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ApiGatewayDesktopPush } from '../adapters/apigateway/desktop-push';
-import { ConnectTelephony } from '../adapters/connect/telephony';
 import { documentClient } from '../adapters/dynamodb/client';
 import { DesktopConnections } from '../adapters/dynamodb/desktop-connections';
 import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
@@ -21,7 +19,8 @@ import { CANDIDATE_CACHE_MS, CandidateCache } from '../domain/use-cases/candidat
 import { StoreConfigProvider } from '../domain/use-cases/config-provider';
 import { Router } from '../domain/use-cases/router';
 import { optionalEnv, requireEnv } from './env';
-import { logger, metrics, tracer } from './powertools';
+import { tracer } from './powertools';
+import { telephonyFromEnvironment } from './telephony';
 
 let router: Router | undefined;
 
@@ -75,7 +74,7 @@ export function routerFromEnvironment(reach: RouterReach = { telephony: true }):
       },
       clock,
     ),
-    ...(reach.telephony ? { telephony: telephonyFromEnvironment() } : {}),
+    ...(reach.telephony ? { telephony: telephonyFromEnvironment(db, table) } : {}),
     config: new StoreConfigProvider(new DynamoConfigStore(db, table), clock),
     // A few seconds of staleness at most; see CandidateCache for why that is safe.
     candidates: new CandidateCache(cacheMs(optionalEnv('CANDIDATE_CACHE_MS'))),
@@ -117,25 +116,4 @@ function recordingsFromEnvironment(): S3RecordingLocator | undefined {
   if (!bucket) return undefined;
   const s3 = tracer.captureAWSv3Client(new S3Client({}));
   return new S3RecordingLocator(s3, bucket, requireEnv('RECORDINGS_PREFIX'));
-}
-
-function telephonyFromEnvironment(): ConnectTelephony {
-  const contactFlowId = optionalEnv('CALLBACK_FLOW_ID');
-  return new ConnectTelephony(tracer.captureAWSv3Client(new ConnectClient({})), requireEnv('CONNECT_INSTANCE_ARN'), {
-    outbound: contactFlowId
-      ? {
-          contactFlowId,
-          queueId: optionalEnv('HOLDING_QUEUE_ID'),
-          sourcePhoneNumber: optionalEnv('CALLBACK_SOURCE_PHONE_NUMBER'),
-        }
-      : undefined,
-    onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
-    onFailure: (error, contactId) => {
-      logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', {
-        contactId,
-        error: error as Error,
-      });
-      metrics.addMetric('ConnectCallFailed', 'Count', 1);
-    },
-  });
 }

@@ -50,6 +50,8 @@ export interface RouterFunctionsProps {
   readonly timers: RouterTimers;
   /** The Amazon Connect instance whose contacts the router targets and dials. */
   readonly instanceArn: string;
+  /** UpdateContactRoutingData calls per second across all instances (0: not paced). @default 20 */
+  readonly connectRoutingRatePerSecond?: number;
 }
 
 /**
@@ -79,10 +81,14 @@ export class RouterFunctions extends Construct {
       ...props.timers.environment,
     };
     this.environment = environment;
+    const telephony = {
+      CONNECT_INSTANCE_ARN: props.instanceArn,
+      CONNECT_ROUTING_RATE: String(props.connectRoutingRatePerSecond ?? 20),
+    };
     this.all = ROUTER_FUNCTIONS.map((spec: RouterFunctionSpec) => {
       const f = new RouterFunction(this, spec.id, {
         handlerFile: spec.handlerFile,
-        environment: spec.telephony ? { ...environment, CONNECT_INSTANCE_ARN: props.instanceArn } : environment,
+        environment: spec.telephony ? { ...environment, ...telephony } : environment,
         timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : undefined,
       });
       this.grantRouting(f, props);

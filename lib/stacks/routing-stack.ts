@@ -24,6 +24,11 @@ export interface RoutingStackProps extends StackProps {
   readonly table: ITable;
   /** The Amazon Connect instance the router drives. */
   readonly instanceArn: string;
+  /**
+   * UpdateContactRoutingData calls per second, shared by every router instance: the account's quota in the Region
+   * (Service Quotas), less what other applications use. 0 turns pacing off. @default 20
+   */
+  readonly connectRoutingRatePerSecond?: number;
   /** When given, the Connect side (attribute, queues, routing profiles, flow) is provisioned too. */
   readonly contactCenter?: ContactCenterConfig;
   /** Alarm when work has waited longer than this. @default 300 */

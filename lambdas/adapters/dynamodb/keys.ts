@@ -35,6 +35,8 @@ export const keys = {
   /** The index keeping a group's available reps in one order, and the rep row's attribute it sorts by. */
   availability: (order: AvailabilityOrder) => AVAILABILITY_INDEXES[order],
   heldPk: (repId: string) => `HELD#${repId}`,
+  /** One pacing window of an API's calls, shared by every router instance (call-pacer.ts). */
+  paceWindow: (api: string, window: number) => ({ pk: `PACE#${api}#${window}`, sk: 'PACE' }),
   /** One open desktop (push connection) of a rep: the rep's connections are one partition, read with one Query. */
   desktopPk: (repId: string) => `DESK#${repId}`,
   desktop: (repId: string, connectionId: string) => ({ pk: `DESK#${repId}`, sk: `CONN#${connectionId}` }),

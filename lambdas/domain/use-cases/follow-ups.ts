@@ -45,10 +45,12 @@ async function targetCall(
   if (!deps.telephony) return nothing;
   const item = await deps.store.getItem(offer.itemId);
   if (item?.state !== 'Offered' || item.reservation?.offerId !== offer.offerId) return nothing;
-  const expirySeconds = (await deps.config.get()).queue(item.queueId).pushTimeoutSeconds;
+  const queue = (await deps.config.get()).queue(item.queueId);
+  const expirySeconds = queue.pushTimeoutSeconds;
+  const priority = item.priority ?? queue.priority;
   let result: Awaited<ReturnType<typeof connectRep>>;
   try {
-    result = await connectRep(deps, { contactId: item.source, repId: offer.repId, expirySeconds });
+    result = await connectRep(deps, { contactId: item.source, repId: offer.repId, expirySeconds, priority });
     if (result === 'noConnectUser') {
       throw new RouterError(`rep ${offer.repId} takes voice work but has no connectUserId in the configuration`);
     }

@@ -8,7 +8,12 @@ export type Targeting = 'targeted' | 'contactGone' | 'noTelephony' | 'noConnectU
  */
 export async function connectRep(
   deps: RouterDeps,
-  request: { readonly contactId: string; readonly repId: string; readonly expirySeconds: number },
+  request: {
+    readonly contactId: string;
+    readonly repId: string;
+    readonly expirySeconds: number;
+    readonly priority?: number;
+  },
 ): Promise<Targeting> {
   if (!deps.telephony) return 'noTelephony';
   const connectUserId = (await deps.config.get()).rep(request.repId).connectUserId;
@@ -17,5 +22,6 @@ export async function connectRep(
     contactId: request.contactId,
     connectUserId,
     expirySeconds: request.expirySeconds,
+    priority: request.priority,
   });
 }

@@ -1,0 +1,100 @@
+import type { TelephonyPort } from '../../domain/ports';
+
+/** Where a call takes its place under the shared rate (DynamoCallPacer, or anything with the same answer). */
+export interface CallPacer {
+  take(now: number): Promise<{ granted: true } | { granted: false; nextAt: number }>;
+}
+
+export interface PacingOptions {
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Each targeted call's added wait (the stack records it as a metric). */
+  readonly onWaited?: (ms: number) => void;
+  /** Each throttle Connect answered despite the pacing (other users of the account's quota). */
+  readonly onThrottled?: () => void;
+}
+
+type ConnectRequest = Parameters<TelephonyPort['connectRep']>[0];
+interface Waiting {
+  readonly priority: number;
+  readonly order: number;
+  readonly go: () => void;
+  readonly fail: (err: unknown) => void;
+}
+
+const isThrottle = (err: unknown) =>
+  ['ThrottlingException', 'TooManyRequestsException'].includes((err as { name?: string }).name ?? '');
+
+/**
+ * UpdateContactRoutingData paced to a rate shared by every router instance (semantics §8): each call waits for a
+ * place, the most urgent first (lower priority number, then the oldest), and none is dropped. A throttle from
+ * Connect anyway puts the call back in line. Dials and failure reports go to the inner telephony unchanged.
+ */
+export class PacedTelephony implements TelephonyPort {
+  readonly dial?: TelephonyPort['dial'];
+  private readonly line: Waiting[] = [];
+  private pumping = false;
+  private arrivals = 0;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly inner: TelephonyPort,
+    private readonly pacer: CallPacer,
+    private readonly options: PacingOptions = {},
+  ) {
+    if (inner.dial) this.dial = (request) => inner.dial!(request);
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  reportFailure(error: unknown, contactId: string): void {
+    this.inner.reportFailure?.(error, contactId);
+  }
+
+  async connectRep(request: ConnectRequest): Promise<'targeted' | 'contactGone'> {
+    const started = this.now();
+    const order = ++this.arrivals;
+    for (;;) {
+      await this.place(request.priority ?? Number.MAX_SAFE_INTEGER, order);
+      try {
+        const result = await this.inner.connectRep(request);
+        this.options.onWaited?.(this.now() - started);
+        return result;
+      } catch (err) {
+        if (!isThrottle(err)) throw err;
+        this.options.onThrottled?.();
+      }
+    }
+  }
+
+  /** Resolves when this call holds a place under the rate; calls are let through one at a time, by urgency. */
+  private place(priority: number, order: number): Promise<void> {
+    return new Promise<void>((go, fail) => {
+      this.line.push({ priority, order, go, fail });
+      this.line.sort((a, b) => a.priority - b.priority || a.order - b.order);
+      if (!this.pumping) void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      while (this.line.length > 0) {
+        let answer: Awaited<ReturnType<CallPacer['take']>>;
+        try {
+          answer = await this.pacer.take(this.now());
+        } catch (err) {
+          // The pacer's store failed past the SDK's retries: this call fails as a Connect failure would (the
+          // router's recovery re-targets it); the rest keep their places.
+          this.line.shift()!.fail(err);
+          continue;
+        }
+        if (answer.granted) this.line.shift()!.go();
+        else await this.sleep(Math.max(1, answer.nextAt - this.now()));
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+}
