@@ -17,6 +17,7 @@ export const DEFAULT_ROUTING_DATA_RATE = 20;
  */
 export function telephonyFromEnvironment(db: DynamoDBDocumentClient, table: string): TelephonyPort {
   const contactFlowId = optionalEnv('CALLBACK_FLOW_ID');
+  const rate = Number(optionalEnv('CONNECT_ROUTING_RATE') ?? DEFAULT_ROUTING_DATA_RATE);
   const connect = new ConnectTelephony(
     tracer.captureAWSv3Client(new ConnectClient({})),
     requireEnv('CONNECT_INSTANCE_ARN'),
@@ -28,6 +29,8 @@ export function telephonyFromEnvironment(db: DynamoDBDocumentClient, table: stri
             sourcePhoneNumber: optionalEnv('CALLBACK_SOURCE_PHONE_NUMBER'),
           }
         : undefined,
+      // Paced calls are retried in the pacer's line, under the shared rate.
+      routingDataAttempts: rate > 0 ? 1 : undefined,
       onThrottled: () => metrics.addMetric('ConnectThrottled', 'Count', 1),
       onFailure: (error, contactId) => {
         logger.error('UpdateContactRoutingData failed; the offer will be re-targeted or time out', {
@@ -38,7 +41,6 @@ export function telephonyFromEnvironment(db: DynamoDBDocumentClient, table: stri
       },
     },
   );
-  const rate = Number(optionalEnv('CONNECT_ROUTING_RATE') ?? DEFAULT_ROUTING_DATA_RATE);
   if (!(rate > 0)) return connect;
   return new PacedTelephony(connect, new DynamoCallPacer(db, table, 'UpdateContactRoutingData', rate), {
     onWaited: (ms) => metrics.addMetric('ConnectPacingWait', 'Milliseconds', ms),

@@ -172,6 +172,7 @@ describe('availability orders (semantics §13): a push reads the head and still 
       reads.length = 0;
       const head = await readHead(read(order), config, item, order, T0);
       expect(best(config, item, head.reps)).toBe(best(config, item, all));
+      expect(new Set(head.reps.map((r) => r.repId)).size).toBe(head.reps.length);
       expect(reads.some((p) => p.from !== undefined)).toBe(true);
       expect(reads.length).toBeLessThanOrEqual(5);
     }

@@ -40,9 +40,9 @@ async function pacedPair(rate: number, throttleOnce?: Set<string>) {
   const pacer = () => {
     const shared = new DynamoCallPacer(db, table, 'UpdateContactRoutingData', rate);
     return {
-      take: async (now: number) => {
-        const answer = await shared.take(now);
-        if (answer.granted) granted.push(now);
+      reserve: async (now: () => number) => {
+        const answer = await shared.reserve(now);
+        if ('at' in answer) granted.push(answer.at);
         return answer;
       },
     };
@@ -74,6 +74,9 @@ describe('UpdateContactRoutingData under the Connect quota (issue: scale, voice 
     for (const at of granted)
       perWindow.set(Math.floor(at / windowMs), (perWindow.get(Math.floor(at / windowMs)) ?? 0) + 1);
     expect(Math.max(...perWindow.values())).toBe(callsPerWindow);
+    // No window is left unused while calls wait: 41 calls take 41 consecutive windows.
+    expect(perWindow.size).toBe(41);
+    expect(Math.max(...perWindow.keys()) - Math.min(...perWindow.keys())).toBe(40);
     // The urgent call arrived behind 30 of its instance's calls; it went out among that instance's first few.
     const fromA = connect.calls.filter((c) => !c.contactId.startsWith('b-')).map((c) => c.contactId);
     expect(fromA.indexOf('urgent')).toBeLessThan(3);
@@ -92,9 +95,8 @@ describe('UpdateContactRoutingData under the Connect quota (issue: scale, voice 
     expect(throttles()).toBe(1);
   });
 
-  it('cuts low rates into windows of one call, and high ones into about ten windows a second', () => {
+  it('cuts a rate into windows of one call each, so two places are never closer than a window apart on average', () => {
     expect(windowsOf(2)).toEqual({ windowMs: 500, callsPerWindow: 1 });
-    expect(windowsOf(20)).toEqual({ windowMs: 100, callsPerWindow: 2 });
-    expect(windowsOf(100)).toEqual({ windowMs: 100, callsPerWindow: 10 });
+    expect(windowsOf(20)).toEqual({ windowMs: 50, callsPerWindow: 1 });
   });
 });

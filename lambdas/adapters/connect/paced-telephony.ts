@@ -1,8 +1,9 @@
 import type { TelephonyPort } from '../../domain/ports';
 
-/** Where a call takes its place under the shared rate (DynamoCallPacer, or anything with the same answer). */
+/** Where a call reserves its place under the shared rate (DynamoCallPacer, or anything with the same answer). */
 export interface CallPacer {
-  take(now: number): Promise<{ granted: true } | { granted: false; nextAt: number }>;
+  /** The start of the window reserved for one call, or when to try again if none was free. */
+  reserve(now: () => number): Promise<{ at: number } | { retryAt: number }>;
 }
 
 export interface PacingOptions {
@@ -22,6 +23,9 @@ interface Waiting {
   readonly fail: (err: unknown) => void;
 }
 
+/** Reservations one instance keeps in flight. */
+const RESERVATIONS_AHEAD = 8;
+
 const isThrottle = (err: unknown) =>
   ['ThrottlingException', 'TooManyRequestsException'].includes((err as { name?: string }).name ?? '');
 
@@ -33,7 +37,7 @@ const isThrottle = (err: unknown) =>
 export class PacedTelephony implements TelephonyPort {
   readonly dial?: TelephonyPort['dial'];
   private readonly line: Waiting[] = [];
-  private pumping = false;
+  private reserving = 0;
   private arrivals = 0;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -68,33 +72,44 @@ export class PacedTelephony implements TelephonyPort {
     }
   }
 
-  /** Resolves when this call holds a place under the rate; calls are let through one at a time, by urgency. */
+  /** Resolves when this call holds a place under the rate; calls are let through by urgency. */
   private place(priority: number, order: number): Promise<void> {
     return new Promise<void>((go, fail) => {
       this.line.push({ priority, order, go, fail });
       this.line.sort((a, b) => a.priority - b.priority || a.order - b.order);
-      if (!this.pumping) void this.pump();
+      this.reserveAhead();
     });
   }
 
-  private async pump(): Promise<void> {
-    this.pumping = true;
-    try {
-      while (this.line.length > 0) {
-        let answer: Awaited<ReturnType<CallPacer['take']>>;
-        try {
-          answer = await this.pacer.take(this.now());
-        } catch (err) {
-          // The pacer's store failed past the SDK's retries: this call fails as a Connect failure would (the
-          // router's recovery re-targets it); the rest keep their places.
-          this.line.shift()!.fail(err);
-          continue;
-        }
-        if (answer.granted) this.line.shift()!.go();
-        else await this.sleep(Math.max(1, answer.nextAt - this.now()));
+  /** One reservation per waiting call, a few at once, so the store's latency does not slow the rate. */
+  private reserveAhead(): void {
+    while (this.line.length > this.reserving && this.reserving < RESERVATIONS_AHEAD) {
+      this.reserving++;
+      void this.reserveOne().finally(() => {
+        this.reserving--;
+        this.reserveAhead();
+      });
+    }
+  }
+
+  private async reserveOne(): Promise<void> {
+    for (;;) {
+      let answer: Awaited<ReturnType<CallPacer['reserve']>>;
+      try {
+        answer = await this.pacer.reserve(this.now);
+      } catch (err) {
+        // The pacer's store failed past the SDK's retries: a call fails as a Connect failure would (the router's
+        // recovery re-targets it); the rest keep their places.
+        this.line.shift()?.fail(err);
+        return;
       }
-    } finally {
-      this.pumping = false;
+      if ('at' in answer) {
+        if (answer.at > this.now()) await this.sleep(answer.at - this.now());
+        // The window is reserved; whoever is most urgent when it opens takes it.
+        this.line.shift()?.go();
+        return;
+      }
+      await this.sleep(Math.max(1, answer.retryAt - this.now()));
     }
   }
 }

@@ -26,6 +26,11 @@ export interface OutboundOptions {
 export interface ConnectTelephonyOptions {
   readonly outbound?: OutboundOptions;
   readonly maxAttempts?: number;
+  /**
+   * Attempts of one UpdateContactRoutingData call. 1 when the calls are paced (PacedTelephony): a throttled call
+   * goes back in the pacer's line rather than retrying outside the shared rate. @default maxAttempts
+   */
+  readonly routingDataAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Called when the router carried on after a failed call (wire it to logs and a metric). */
   readonly onFailure?: (error: unknown, contactId: string) => void;
@@ -113,7 +118,7 @@ export class ConnectTelephony implements TelephonyPort {
       RoutingCriteria: { Steps: targetRepSteps(request.connectUserId, request.expirySeconds) },
     });
     try {
-      await this.withBackoff(() => this.client.send(command));
+      await this.withBackoff(() => this.client.send(command), this.options.routingDataAttempts);
       return 'targeted';
     } catch (err) {
       if (err instanceof ResourceNotFoundException) return 'contactGone';
@@ -150,7 +155,7 @@ export class ConnectTelephony implements TelephonyPort {
   private nextDialAt = 0;
 
   /** Throttling is retried with exponential backoff and full jitter, within the time budget. */
-  private async withBackoff<T>(send: () => Promise<T>): Promise<T> {
+  private async withBackoff<T>(send: () => Promise<T>, attempts = this.maxAttempts): Promise<T> {
     const started = Date.now();
     const budget = this.options.maxElapsedMs ?? 2500;
     for (let attempt = 1; ; attempt++) {
@@ -162,7 +167,7 @@ export class ConnectTelephony implements TelephonyPort {
         if (!throttled) throw err;
         this.options.onThrottled?.();
         const pause = Math.random() * Math.min(1000, 100 * 2 ** attempt);
-        if (attempt >= this.maxAttempts || Date.now() - started + pause > budget) throw err;
+        if (attempt >= attempts || Date.now() - started + pause > budget) throw err;
         await this.sleep(pause);
       }
     }

@@ -1,21 +1,25 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 
-/** How a rate is cut into windows: about ten a second, each holding at least one call. */
+/**
+ * How a rate is cut into windows: one call each, 1/rate seconds long. Wider windows of several calls would let two
+ * full windows meet at their boundary, a burst a token bucket like Connect's refuses.
+ */
 export function windowsOf(ratePerSecond: number): { windowMs: number; callsPerWindow: number } {
-  const callsPerWindow = Math.max(1, Math.round(ratePerSecond / 10));
-  return { windowMs: (1000 * callsPerWindow) / ratePerSecond, callsPerWindow };
+  return { windowMs: 1000 / ratePerSecond, callsPerWindow: 1 };
 }
 
+/** Windows tried ahead in one reservation before the caller is told to wait and try again. */
+const LOOKAHEAD = 50;
+
 /**
- * A rate shared by every router instance (Connect's quotas are per account and Region): time is cut into short
- * windows and each call takes a place in the current one with one conditional write on the window's row. A full
- * window refuses; the caller waits for the next. Rows expire a minute after their window.
+ * A rate shared by every router instance (Connect's quotas are per account and Region): time is cut into windows
+ * of one call, and a call reserves the first free window from now on with one conditional write on that window's
+ * row (a taken window refuses, and the next is tried). Rows expire a minute after their window.
  */
 export class DynamoCallPacer {
   private readonly windowMs: number;
-  private readonly callsPerWindow: number;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -23,32 +27,44 @@ export class DynamoCallPacer {
     private readonly api: string,
     ratePerSecond: number,
   ) {
-    ({ windowMs: this.windowMs, callsPerWindow: this.callsPerWindow } = windowsOf(ratePerSecond));
+    this.windowMs = windowsOf(ratePerSecond).windowMs;
   }
 
-  /** A place in the window `now` falls in, or the time the next window starts. */
-  async take(now: number): Promise<{ granted: true } | { granted: false; nextAt: number }> {
-    const window = Math.floor(now / this.windowMs);
+  /**
+   * Reserves a window for one call: when it starts (if already begun, go now), or `retryAt` if every window tried
+   * was taken. The walk starts past the last window this instance saw taken and never claims one already over, so
+   * windows are neither wasted while others wait nor spent late in a burst.
+   */
+  async reserve(now: () => number): Promise<{ at: number } | { retryAt: number }> {
+    for (let tries = 0; tries < LOOKAHEAD; tries++) {
+      // Taken before the write is sent: reservations this instance makes at once try different windows.
+      const window = Math.max(this.next, this.current(now));
+      this.next = window + 1;
+      if (await this.claim(window)) return { at: window * this.windowMs };
+    }
+    return { retryAt: Math.max(this.next, this.current(now)) * this.windowMs };
+  }
+
+  private next = 0;
+  private current = (now: () => number) => Math.floor(now() / this.windowMs);
+
+  private async claim(window: number): Promise<boolean> {
     try {
       await this.db.send(
-        new UpdateCommand({
+        new PutCommand({
           TableName: this.tableName,
-          Key: keys.paceWindow(this.api, window),
-          UpdateExpression: 'ADD #calls :one SET #expiresAt = :expiresAt',
-          // Room left in this window: never more calls in it than the rate allows, across all instances.
-          ConditionExpression: 'attribute_not_exists(#calls) OR #calls < :max',
-          ExpressionAttributeNames: { '#calls': 'calls', '#expiresAt': 'expiresAt' },
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':max': this.callsPerWindow,
-            ':expiresAt': Math.ceil(((window + 1) * this.windowMs) / 1000) + 60,
+          Item: {
+            ...keys.paceWindow(this.api, window),
+            expiresAt: Math.ceil(((window + 1) * this.windowMs) / 1000) + 60,
           },
+          // One call per window, across all instances: the window's row exists once it is taken.
+          ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      return { granted: true };
+      return true;
     } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      return { granted: false, nextAt: (window + 1) * this.windowMs };
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
     }
   }
 }

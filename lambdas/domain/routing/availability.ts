@@ -6,13 +6,15 @@ import type { CapacityPool, WorkItem } from './work-item';
  * The orders a group's available reps are kept in (semantics §6, §13), best first: most free capacity in the
  * primary or the interruptible pool (MostAvailable), or fewest active items (LeastActive). Each order ends on the
  * same tie-breaks: longest idle in whole seconds, then a ring position derived from the rep id, which an item
- * enters at its own hash, then the rep id.
+ * enters at its own hash: of the RING_WINDOW tied reps nearest its entry, a hash of item and rep picks one.
  */
 export type AvailabilityOrder = 'free' | 'interruptibleFree' | 'active';
 export const AVAILABILITY_ORDERS: readonly AvailabilityOrder[] = ['free', 'interruptibleFree', 'active'];
 
 /** Positions on the tie-break ring: racing routers enter it at different items' hashes, so they spread out. */
 export const RING = 128;
+/** Tied reps nearest round the ring from an item, among which a hash of item and rep decides (selection.ts). */
+export const RING_WINDOW = 4;
 /** Room for every idle second up to 2106 (epoch seconds < 2^32). */
 const IDLE_SECONDS = 2 ** 32;
 /** One unit of capacity or one active item in a key: the idle second and the ring position fit below it. */

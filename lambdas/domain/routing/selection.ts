@@ -1,5 +1,5 @@
 import type { CompiledConfig, RepProfile } from '../config/compiled-config';
-import { idleSecond, ringDistance } from './availability';
+import { hash32, idleSecond, RING_WINDOW, ringDistance } from './availability';
 import type { Assessment, IneligibleReason } from './eligibility';
 import { assess } from './eligibility';
 import type { OfferExplanation } from './events';
@@ -38,7 +38,7 @@ export function singleRepExplanation(config: CompiledConfig, queueId: string): O
 
 /**
  * Spec §6: MostAvailable = most free capacity in the item's pool; LeastActive = fewest active items. Ties: longest
- * idle in whole seconds, then the ring (availability.ts), then rep id: deterministic for a given state.
+ * idle in whole seconds, then the ring (tieWinner): deterministic for a given state.
  */
 export function chooseRep(
   item: WorkItem,
@@ -67,20 +67,34 @@ export function chooseRep(
     ineligible: listed,
   };
   if (eligible.length === 0) return { kind: 'none', explanation };
-  const best = eligible.reduce((b, s) => (compareScored(s, b, model, item.id) < 0 ? s : b));
+  const best = tieWinner(eligible, model, item.id);
   return { kind: 'chosen', rep: best.candidate, pool: best.assessment.pool, units: best.assessment.units, explanation };
 }
 
-function compareScored(x: Scored, y: Scored, model: 'MostAvailable' | 'LeastActive', itemId: string): number {
+/** Better score, then longer idle in whole seconds: reps equal on both are tied. */
+function compareScore(x: Scored, y: Scored, model: 'MostAvailable' | 'LeastActive'): number {
   const primary =
     model === 'MostAvailable'
       ? y.assessment.free - x.assessment.free
       : x.candidate.state.activeItems - y.candidate.state.activeItems;
   if (primary !== 0) return primary;
-  const idle = idleSecond(x.candidate.state.lastOfferAt) - idleSecond(y.candidate.state.lastOfferAt);
-  if (idle !== 0) return idle;
-  // Equally good reps: each item enters the ring at its own point, so racing routers pick different reps.
-  const ring = ringDistance(itemId, x.candidate.profile.id) - ringDistance(itemId, y.candidate.profile.id);
-  if (ring !== 0) return ring;
-  return x.candidate.profile.id < y.candidate.profile.id ? -1 : 1;
+  return idleSecond(x.candidate.state.lastOfferAt) - idleSecond(y.candidate.state.lastOfferAt);
+}
+
+/**
+ * Among the best-scored reps, the RING_WINDOW nearest round the ring from the item's entry point (ties there by
+ * rep id), and of those the one the item's hash with the rep ranks first: racing routers with different items
+ * land on different reps even where the ring has gaps, and the choice stays deterministic for a given state.
+ */
+function tieWinner(eligible: Scored[], model: 'MostAvailable' | 'LeastActive', itemId: string): Scored {
+  const top = eligible.reduce((b, s) => (compareScore(s, b, model) < 0 ? s : b));
+  const tied = eligible.filter((s) => compareScore(s, top, model) === 0);
+  if (tied.length === 1) return top;
+  const id = (s: Scored) => s.candidate.profile.id;
+  const near = tied
+    .map((s) => ({ s, d: ringDistance(itemId, id(s)) }))
+    .sort((a, b) => a.d - b.d || (id(a.s) < id(b.s) ? -1 : 1))
+    .slice(0, RING_WINDOW)
+    .map(({ s }) => ({ s, rank: hash32(`${itemId}\u0000${id(s)}`) }));
+  return near.reduce((b, c) => (c.rank > b.rank || (c.rank === b.rank && id(c.s) < id(b.s)) ? c : b)).s;
 }

@@ -6,6 +6,7 @@ import {
   bucketOf,
   poolOfOrder,
   RING,
+  RING_WINDOW,
   ringPosition,
 } from '../routing/availability';
 import { assess } from '../routing/eligibility';
@@ -96,8 +97,9 @@ function judge(
 }
 
 /**
- * Inside one tied bucket, the winner is the eligible rep nearest round the ring from the item's position: read
- * from that position to the bucket's end, then from its start, stopping after the first eligible rep's equals.
+ * Inside one tied bucket, the winner is among the RING_WINDOW eligible reps nearest round the ring from the item's
+ * position (selection.ts): read from that position to the bucket's end, then from its start, stopping once that
+ * many are found and past the last one's equals.
  */
 async function readRing(
   read: ReadOrder,
@@ -112,22 +114,27 @@ async function readRing(
   const entry = start + ringPosition(item.id);
   const ranges: [number, number][] = [[entry, start + RING - 1]];
   if (entry > start) ranges.push([start, entry - 1]);
+  let found = 0;
+  let last: number | undefined;
   for (const [from, to] of ranges) {
-    let winner: number | undefined;
     let cursor: string | undefined;
     do {
       const page = await read({ limit: HEAD_PAGE, cursor, from, to });
       for (const state of page.items) {
         const key = keyIn(config, state, order);
         if (key === undefined) continue;
-        if (winner !== undefined && key > winner) return { reps, boundary: start };
+        if (found >= RING_WINDOW && key > last!) return { reps: unique(reps), boundary: start };
         reps.push(state);
-        if (winner === undefined && judge(config, item, state, order, now, false) === 'eligible') winner = key;
+        if (judge(config, item, state, order, now, false) !== 'eligible') continue;
+        found++;
+        last = key;
       }
       cursor = page.cursor;
     } while (cursor);
-    if (winner !== undefined) break;
   }
   // Only part of the bucket was read: nothing at or past its start is known to be complete.
-  return { reps, boundary: start };
+  return { reps: unique(reps), boundary: start };
 }
+
+/** The ring may read again reps the head's pages held. */
+const unique = (reps: RepState[]) => [...new Map(reps.map((r) => [r.repId, r])).values()];

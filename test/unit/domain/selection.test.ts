@@ -1,4 +1,4 @@
-import { ringPosition } from '../../../lambdas/domain/routing/availability';
+import { RING_WINDOW, ringDistance } from '../../../lambdas/domain/routing/availability';
 import { assess, sizeFor } from '../../../lambdas/domain/routing/eligibility';
 import { chooseRep } from '../../../lambdas/domain/routing/selection';
 import { smallCenter } from '../../fixtures/small-center';
@@ -161,13 +161,23 @@ describe('chooseRep (semantics §6)', () => {
     expect(winners).toEqual(new Set(reps));
   });
 
-  it('breaks a tie on the ring by the lower rep id', () => {
-    const [x, y] = sameRingPosition();
+  it('with many tied reps, picks among the few nearest round the ring from the item, by a hash of item and rep', () => {
     const center = smallCenter();
-    const two = compiled({ ...center, reps: [x, y].map((id) => ({ ...center.reps![0]!, id })) });
-    const at = (id: string) => ({ profile: two.rep(id), state: aRep({ repId: id }) });
-    const s = chooseRep(aWorkItem(), [at(y), at(x)], two, T0);
-    expect(s.kind === 'chosen' && s.rep.profile.id).toBe([x, y].sort()[0]);
+    const ids = Array.from({ length: 12 }, (_, n) => `rep-${n}`);
+    const many = compiled({ ...center, reps: ids.map((id) => ({ ...center.reps![0]!, id })) });
+    for (let n = 0; n < 40; n++) {
+      const item = aWorkItem({ id: `w${n}` });
+      const s = chooseRep(
+        item,
+        ids.map((id) => ({ profile: many.rep(id), state: aRep({ repId: id }) })),
+        many,
+        T0,
+      );
+      const nearest = [...ids].sort((a, b) => ringDistance(item.id, a) - ringDistance(item.id, b) || (a < b ? -1 : 1));
+      const chosen = s.kind === 'chosen' ? s.rep.profile.id : '';
+      expect(nearest.slice(0, RING_WINDOW)).toContain(chosen);
+      expect(chosen).toBe(tieWinner(item.id, ids));
+    }
   });
 
   it('explains the choice: how many were considered and why the others were not eligible (§10)', () => {
@@ -193,14 +203,3 @@ describe('chooseRep (semantics §6)', () => {
     expect(chooseRep(aWorkItem(), [candidate('rep-a', { statusChannels: [] })], config, T0).kind).toBe('none');
   });
 });
-
-/** Two rep ids that sit at the same place on the ring (among 129 ids, two must: the ring has 128 places). */
-function sameRingPosition(): [string, string] {
-  const seen = new Map<number, string>();
-  for (let n = 0; ; n++) {
-    const id = `rep-${n}`;
-    const other = seen.get(ringPosition(id));
-    if (other) return [other, id];
-    seen.set(ringPosition(id), id);
-  }
-}
