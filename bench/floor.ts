@@ -42,21 +42,22 @@ const put = (table: string, pk: string, extra: Record<string, { S: string }> = {
 });
 
 /**
- * What an arrival must write, without any routing: the item (entering the `held` index), its source claim,
- * and an update of the rep's row (which is in the `available` index). The floor for the same write shape.
+ * What an arrival must write, without any routing: the item (its own source claim, entering the `held` index) and
+ * an update of the rep's row (which is in an availability index). The floor for the same write shape.
  */
 function arrivalWrites(table: string, worker: number, id: string) {
   return [
     put(table, `WORK#${id}`, { gsi3pk: { S: `HELD#floor-rep-${worker}` }, gsi3sk: { S: id } }),
-    put(table, `SOURCE#${id}`),
     {
       Update: {
         TableName: table,
         Key: { pk: { S: `REP#floor-rep-${worker}` }, sk: { S: 'STATE' } },
-        UpdateExpression: 'SET gsi2pk = :g, gsi2sk = :r, lastOfferAt = :t ADD activeItems :one',
+        // An offer moves the rep in all three availability orders (three index entries).
+        UpdateExpression:
+          'SET gsi2pk = :g, availFree = :k, availInterruptibleFree = :k, availActive = :k, lastOfferAt = :t ADD activeItems :one',
         ExpressionAttributeValues: {
           ':g': { S: 'AVAIL#floor' },
-          ':r': { S: `floor-rep-${worker}` },
+          ':k': { N: String(-Date.now()) },
           ':t': { N: String(Date.now()) },
           ':one': { N: '1' },
         },

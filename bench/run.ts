@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynamoLocal } from '../lambdas/adapters/local/dynamodb-local';
+import { bundleCosts } from './bundles';
+import { pinCores } from './cores';
 import { floorTransactions } from './floor';
+import { voiceUnderQuota } from './pacing';
+import { printTable } from './report';
 import { emptyCounts, type RequestCounts } from './request-meter';
 import { newTable, round } from './rig';
-import { decisionCost, type ScaleShape } from './scale';
+import { type DecisionCost, decisionCost, type ScaleResult, type ScaleShape } from './scale';
 import { center, lifecycle, offerLatency, ROUTING_CENTER, routed } from './throughput';
 
 /** On-demand prices, us-east-1, per million request units (after the November 2024 reduction). */
@@ -22,73 +26,112 @@ const SMALL: ScaleShape = { groups: 1, repsPerGroup: 100, chatUnits: 100, waitin
 const LARGE: ScaleShape = quick
   ? { groups: 10, repsPerGroup: 100, chatUnits: 100, waiting: 10_000 }
   : { groups: 100, repsPerGroup: 100, chatUnits: 100, waiting: 100_000 };
+/** One big routing profile: every rep in one group serving one queue. */
+const ONE_GROUP = [100, 2_000, 10_000];
 
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 
+/** Process CPU time (user + system, every thread) spent in `run`, in ms. */
+async function withCpu<T>(run: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const result = await run();
+  const used = process.cpuUsage(before);
+  return { result, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** The floors and routing, alternating in slices: this machine's speed drifts, and ratios must compare like with like. */
+async function throughput(endpoint: string) {
+  const floorTable = await newTable(endpoint);
+  const routers = await center(endpoint, ROUTERS);
+  const t = { floor: 0, floorSeconds: 0, floorCpu: 0, shaped: 0, shapedSeconds: 0, routed: 0, seconds: 0, cpu: 0 };
+  const requests: RequestCounts = emptyCounts();
+  for (let slice = 0; slice < SLICES; slice++) {
+    const f = await withCpu(() => floorTransactions(endpoint, floorTable, ROUTERS, PHASE_MS / SLICES));
+    t.floor += f.result.done;
+    t.floorSeconds += f.result.seconds;
+    t.floorCpu += f.cpuMs;
+    const shaped = await floorTransactions(endpoint, floorTable, ROUTERS, PHASE_MS / SLICES, 'arrival');
+    t.shaped += shaped.done;
+    t.shapedSeconds += shaped.seconds;
+    const s = await withCpu(() => routed(routers, PHASE_MS / SLICES, 2_000));
+    t.routed += s.result.routed;
+    t.seconds += s.result.seconds;
+    t.cpu += s.cpuMs;
+    for (const k of ['reads', 'writes', 'readUnits', 'writeUnits'] as const) requests[k] += s.result.requests[k];
+    for (const [op, n] of Object.entries(s.result.requests.byOperation))
+      requests.byOperation[op] = (requests.byOperation[op] ?? 0) + n;
+  }
+  return { ...t, requests };
+}
+
+async function oneGroupScale(endpoint: string) {
+  const sizes: Record<string, ScaleResult> = {};
+  for (const reps of ONE_GROUP) {
+    console.error(`bench: one group of ${reps} reps…`);
+    sizes[`reps${reps}`] = await decisionCost(
+      endpoint,
+      { groups: 1, repsPerGroup: reps, chatUnits: 100, waiting: 100 },
+      SAMPLES,
+    );
+  }
+  const [low, high] = [sizes[`reps${ONE_GROUP[0]}`]!, sizes[`reps${ONE_GROUP.at(-1)}`]!];
+  const ratio = (pick: (c: DecisionCost) => number) =>
+    round(Math.max(pick(high.push) / pick(low.push), pick(high.pull) / pick(low.pull)), 2);
+  return { ...sizes, timeRatio: ratio((c) => c.ms), readUnitRatio: ratio((c) => c.readUnits) };
+}
+
 async function main(): Promise<void> {
   const local = await startDynamoLocal();
+  const cores = pinCores(local.process.pid);
   try {
     const step = (what: string) => console.error(`bench: ${what}…`);
-    // The floor and routing alternate in slices: this machine's speed drifts, and the ratio must compare like
-    // with like.
-    step('floor and routing, alternating');
-    const floorTable = await newTable(local.endpoint);
-    const routers = await center(local.endpoint, ROUTERS);
-    let floorDone = 0;
-    let floorSeconds = 0;
-    let shapedDone = 0;
-    let shapedSeconds = 0;
-    let routedCount = 0;
-    let routedSeconds = 0;
-    const requests: RequestCounts = emptyCounts();
-    for (let slice = 0; slice < SLICES; slice++) {
-      const f = await floorTransactions(local.endpoint, floorTable, ROUTERS, PHASE_MS / SLICES);
-      floorDone += f.done;
-      floorSeconds += f.seconds;
-      const shaped = await floorTransactions(local.endpoint, floorTable, ROUTERS, PHASE_MS / SLICES, 'arrival');
-      shapedDone += shaped.done;
-      shapedSeconds += shaped.seconds;
-      const s = await routed(routers, PHASE_MS / SLICES, 2_000);
-      routedCount += s.routed;
-      routedSeconds += s.seconds;
-      for (const k of ['reads', 'writes', 'readUnits', 'writeUnits'] as const) requests[k] += s.requests[k];
-      for (const [op, n] of Object.entries(s.requests.byOperation))
-        requests.byOperation[op] = (requests.byOperation[op] ?? 0) + n;
-    }
-    const floor = floorDone / floorSeconds;
-    const arrivalFloor = shapedDone / shapedSeconds;
-    const r = { routedPerSecond: routedCount / routedSeconds, routed: routedCount, requests };
+    step(
+      `floor and routing, alternating${cores ? ` (DynamoDB Local on cores ${cores.dynamodb}, bench on ${cores.bench})` : ''}`,
+    );
+    const t = await throughput(local.endpoint);
+    const floor = t.floor / t.floorSeconds;
+    const routedPerSecond = t.routed / t.seconds;
     step('lifecycle');
     const life = await lifecycle(local.endpoint, ROUTERS, PHASE_MS);
     step('latency');
     const latency = await offerLatency(local.endpoint, ROUTERS, 50, quick ? 150 : 500);
+    const latency150 = await offerLatency(local.endpoint, ROUTERS, 150, quick ? 450 : 1_500);
     const routingRss = peakRss;
     step(`scale ${SMALL.repsPerGroup * SMALL.groups} reps`);
     const small = await decisionCost(local.endpoint, SMALL, SAMPLES);
     step(`scale ${LARGE.repsPerGroup * LARGE.groups} reps, ${LARGE.waiting} waiting`);
     const large = await decisionCost(local.endpoint, LARGE, SAMPLES);
-    const perItem = { reads: r.requests.reads / r.routed, writes: r.requests.writes / r.routed };
-    const units = { read: r.requests.readUnits / r.routed, write: r.requests.writeUnits / r.routed };
+    const one = await oneGroupScale(local.endpoint);
+    step('voice at 40 arrivals/s against a 20/s Connect quota');
+    const voice = await voiceUnderQuota(local.endpoint, 40, quick ? 3 : 10, 20);
+    step('bundles');
+    const bundles = await bundleCosts();
+    const perItem = { reads: t.requests.reads / t.routed, writes: t.requests.writes / t.routed };
+    const units = { read: t.requests.readUnits / t.routed, write: t.requests.writeUnits / t.routed };
     const worse = (a: number, b: number) => Math.max(a, b);
     const results = {
       at: new Date().toISOString(),
       quick,
+      cores,
       routers: ROUTERS,
       reps: ROUTING_CENTER.groups * ROUTING_CENTER.repsPerGroup,
       floorTransactionsPerSecond: round(floor),
-      routedPerSecond: round(r.routedPerSecond),
-      routingToFloorRatio: round(r.routedPerSecond / floor, 2),
-      arrivalWriteFloorPerSecond: round(arrivalFloor),
-      routingToArrivalWriteFloorRatio: round(r.routedPerSecond / arrivalFloor, 2),
+      routedPerSecond: round(routedPerSecond),
+      routingToFloorRatio: round(routedPerSecond / floor, 2),
+      arrivalWriteFloorPerSecond: round(t.shaped / t.shapedSeconds),
+      routingToArrivalWriteFloorRatio: round(routedPerSecond / (t.shaped / t.shapedSeconds), 2),
+      transactionsPerRoutedItem: round((t.requests.byOperation.TransactWriteItems ?? 0) / t.routed, 2),
+      routerCpuMsPerRoutedItem: round(t.cpu / t.routed, 2),
+      floorCpuMsPerTransaction: round(t.floorCpu / t.floor, 2),
       lifecyclePerSecond: round(life),
       requestsPerRoutedItem: round(perItem.reads + perItem.writes, 2),
       requestsPerRoutedItemByKind: {
         reads: round(perItem.reads, 2),
         writes: round(perItem.writes, 2),
-        byOperation: r.requests.byOperation,
+        byOperation: t.requests.byOperation,
       },
       capacityUnitsPerRoutedItem: { read: round(units.read, 2), write: round(units.write, 2) },
       costPerMillionRoutedUsd: round(units.read * READ_UNIT_PRICE + units.write * WRITE_UNIT_PRICE, 2),
@@ -98,9 +141,15 @@ async function main(): Promise<void> {
         2,
       ),
       scale: { small: { shape: SMALL, ...small }, large: { shape: LARGE, ...large } },
+      oneGroupScale: one,
       offerLatencyP50Ms: round(latency.p50),
       offerLatencyP99Ms: round(latency.p99),
       latency,
+      offerLatencyP99MsAt150: round(latency150.p99),
+      latencyAt150: latency150,
+      voiceUnderQuota: voice,
+      bundles,
+      bundleLoadMsMax: Math.max(...Object.values(bundles).map((b) => b.loadMs)),
       peakRssMb: round(routingRss / 2 ** 20),
       peakRssMbWithScaleSetup: round(peakRss / 2 ** 20),
     };
@@ -110,32 +159,6 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     await local.stop();
   }
-}
-
-function printTable(r: Record<string, unknown>): void {
-  const rows: [string, unknown, string][] = [
-    ['floorTransactionsPerSecond', r.floorTransactionsPerSecond, 'raw 2-item TransactWriteItems/s, 8 clients'],
-    ['routedPerSecond', r.routedPerSecond, `arrivals submitted and offered/s, ${r.reps} reps, 8 routers`],
-    ['routingToFloorRatio', r.routingToFloorRatio, 'goal >= 0.8'],
-    [
-      'arrivalWriteFloorPerSecond',
-      r.arrivalWriteFloorPerSecond,
-      'the writes an arrival must make (item, source, rep), no routing',
-    ],
-    ['routingToArrivalWriteFloorRatio', r.routingToArrivalWriteFloorRatio, 'routing against that floor'],
-    ['lifecyclePerSecond', r.lifecyclePerSecond, 'submit -> offer -> accept -> complete /s'],
-    ['requestsPerRoutedItem', r.requestsPerRoutedItem, 'DynamoDB requests, counted by middleware'],
-    ['costPerMillionRoutedUsd', r.costPerMillionRoutedUsd, 'on-demand, table units as reported'],
-    ['scaleTimeRatio', r.scaleTimeRatio, 'per decision, 10,000 reps/100,000 waiting vs 100/100 (goal <= 2)'],
-    ['scaleRequestRatio', r.scaleRequestRatio, 'same, requests (goal 1)'],
-    ['offerLatencyP50Ms', r.offerLatencyP50Ms, 'submit -> offer event, 50 arrivals/s'],
-    ['offerLatencyP99Ms', r.offerLatencyP99Ms, ''],
-    ['peakRssMb', r.peakRssMb, 'router process while routing (DynamoDB Local is a separate process)'],
-    ['peakRssMbWithScaleSetup', r.peakRssMbWithScaleSetup, 'including building 100,000 rows for the scale setup'],
-  ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v, note] of rows) console.log(`${k.padEnd(width)}  ${String(v).padStart(9)}  ${note}`);
-  console.log(`\nwritten: bench/results.json${r.quick ? ' (quick run)' : ''}`);
 }
 
 main().catch((err) => {

@@ -102,10 +102,19 @@ export async function decisionCost(endpoint: string, shape: ScaleShape, samples:
   await warmConfig(r);
   const pull = { ms: 0, requests: 0, readUnits: 0 };
   const push = { ms: 0, requests: 0, readUnits: 0 };
+  // Reps already given work (by a pull or a push): a pull needs a rep with room.
+  const busy = new Set<string>();
+  const nextIdle = new Map<number, number>();
   for (let s = 0; s < samples; s++) {
     const g = s % shape.groups;
-    // Pulls take reps from the top of each group; pushes go to the most available rep, the lowest ids first.
-    const rep = repId(g, shape.repsPerGroup - 1 - (Math.floor(s / shape.groups) % shape.repsPerGroup));
+    // Pulls take idle reps from the top of each group; pushes go wherever the ties send them.
+    let rep: string;
+    do {
+      const i = nextIdle.get(g) ?? shape.repsPerGroup - 1;
+      nextIdle.set(g, i - 1);
+      rep = repId(g, i);
+    } while (busy.has(rep));
+    busy.add(rep);
     meter.take();
     let t = performance.now();
     const pulled = await r.findWorkForRep(rep);
@@ -118,6 +127,7 @@ export async function decisionCost(endpoint: string, shape: ScaleShape, samples:
     push.ms += performance.now() - t;
     add(push, meter.take());
     if (pushed.decision.routing?.kind !== 'offered') throw new Error(`bench: arrival in ${groupId(g)} was not offered`);
+    busy.add(pushed.decision.routing.repId);
   }
   const avg = (c: DecisionCost) => ({
     ms: c.ms / samples,

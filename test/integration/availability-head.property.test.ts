@@ -77,7 +77,7 @@ const anItem = fc.record({
   queue: fc.constantFrom('voice-q', 'chat-q', 'case-q'),
   units: fc.constantFrom(10, 50, 90),
   id: fc.string({ minLength: 1, maxLength: 8 }),
-  excluded: fc.array(fc.nat({ max: 39 }), { maxLength: 4 }),
+  excluded: fc.array(fc.nat({ max: 79 }), { maxLength: 4 }),
 });
 
 function itemOf(config: CompiledConfig, i: Of<typeof anItem>): WorkItem {
@@ -109,10 +109,10 @@ const best = (config: CompiledConfig, item: WorkItem, reps: readonly RepState[])
 
 describe('availability orders (semantics §13): a push reads the head and still chooses exactly', () => {
   it('keeps each rep at its key through offers and releases, and the head chooses as the whole group would', async () => {
-    const config = groupOf(40);
+    const config = groupOf(80);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(repLife, { minLength: 40, maxLength: 40 }),
+        fc.array(repLife, { minLength: 80, maxLength: 80 }),
         fc.array(anItem, { maxLength: 6 }),
         async (lives, items) => {
           const { store, table } = await freshTable();
@@ -143,7 +143,7 @@ describe('availability orders (semantics §13): a push reads the head and still 
           }
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 10 },
     );
   });
 

@@ -13,10 +13,12 @@ import { assess } from '../routing/eligibility';
 import type { RepState } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
 
-/** Reps read per page of the head: enough for a page to hold the best rep and its ties in the usual case. */
-export const HEAD_PAGE = 25;
+/** Reps read per page of the head: a usual group whole, and in a big one the best rep and its ties. */
+export const HEAD_PAGE = 50;
 /** Pages read inside one tied bucket before finding the item's place on the ring by a range read instead. */
-const TIE_PAGES = 2;
+const TIE_PAGES = 1;
+/** Reps read per page of the ring: a few past the RING_WINDOW eligible ones it looks for. */
+const RING_PAGE = 10;
 
 /**
  * A group's reps read from the head of one order. Every rep of the group whose key (as read) is below `boundary`
@@ -119,7 +121,7 @@ async function readRing(
   for (const [from, to] of ranges) {
     let cursor: string | undefined;
     do {
-      const page = await read({ limit: HEAD_PAGE, cursor, from, to });
+      const page = await read({ limit: RING_PAGE, cursor, from, to });
       for (const state of page.items) {
         const key = keyIn(config, state, order);
         if (key === undefined) continue;
