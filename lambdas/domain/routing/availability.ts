@@ -11,19 +11,23 @@ import type { CapacityPool, WorkItem } from './work-item';
 export type AvailabilityOrder = 'free' | 'interruptibleFree' | 'active';
 export const AVAILABILITY_ORDERS: readonly AvailabilityOrder[] = ['free', 'interruptibleFree', 'active'];
 
-/** Positions on the tie-break ring: racing routers enter it at different items' hashes, so they spread out. */
-export const RING = 128;
+/**
+ * Positions on the tie-break ring: racing routers enter it at different items' hashes, so they spread out. Enough
+ * that a 10,000-rep group tied at the head has about ten reps per position.
+ */
+export const RING = 1024;
 /** Tied reps nearest round the ring from an item, among which a hash of item and rep decides (selection.ts). */
 export const RING_WINDOW = 4;
-/** Room for every idle second up to 2106 (epoch seconds < 2^32). */
-const IDLE_SECONDS = 2 ** 32;
+/** Idle seconds count from 2020 and have room until 2054 (2^30 seconds). */
+const IDLE_EPOCH_SECONDS = Date.UTC(2020, 0, 1) / 1000;
+const IDLE_SECONDS = 2 ** 30;
 /** One unit of capacity or one active item in a key: the idle second and the ring position fit below it. */
 export const UNIT = IDLE_SECONDS * RING;
 /**
  * Capacity is bounded so that every key is an exact integer in a JavaScript number (below 2^53) and in DynamoDB's
- * arithmetic: 10,000 units x UNIT < 2^53.
+ * arithmetic: 8,000 units x UNIT + the idle and ring parts < 2^53.
  */
-export const MAX_CAPACITY = 10_000;
+export const MAX_CAPACITY = 8_000;
 
 /** FNV-1a (32 bits): cheap, stable across runtimes, and spread well enough for tie-breaking. */
 export function hash32(text: string): number {
@@ -36,7 +40,9 @@ export function hash32(text: string): number {
 }
 
 export const ringPosition = (id: string) => hash32(id) % RING;
-export const idleSecond = (lastOfferAt: number) => Math.floor(lastOfferAt / 1000);
+/** The second of the last offer, from 2020 (never offered, or before: 0). */
+export const idleSecond = (lastOfferAt: number) =>
+  Math.min(IDLE_SECONDS - 1, Math.max(0, Math.floor(lastOfferAt / 1000) - IDLE_EPOCH_SECONDS));
 
 /** How far round the ring from the item's entry point the rep sits: the nearest wins a tie. */
 export const ringDistance = (itemId: string, repId: string) =>
