@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EVENT_SOURCE } from '../adapters/eventbridge/publisher';
+import { EVENT_SOURCE } from '../adapters/eventbridge/event-source';
 import { eventSchemas } from '../domain/routing/event-schemas';
 import type { RoutingEvent } from '../domain/routing/events';
 

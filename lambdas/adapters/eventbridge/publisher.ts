@@ -3,7 +3,10 @@ import type { EventSink } from '../../domain/ports';
 import { EVENT_SCHEMA_VERSION, eventSchemas } from '../../domain/routing/event-schemas';
 import type { RoutingEvent } from '../../domain/routing/events';
 
-export const EVENT_SOURCE = 'unified-routing';
+import { EVENT_SOURCE } from './event-source';
+
+export { EVENT_SOURCE };
+
 /** PutEvents takes at most 10 entries per call. */
 const BATCH = 10;
 
