@@ -39,6 +39,8 @@ new RoutingStack(app, 'UnifiedRouting', {
   env,
   table: data.table,
   instanceArn,
+  // UpdateContactRoutingData calls per second for all routers together: -c connectRoutingRate=<your quota>.
+  connectRoutingRatePerSecond: context('connectRoutingRate') ? Number(context('connectRoutingRate')) : undefined,
   // Unified routing off: only the router's compute; Connect keeps routing calls itself.
   contactCenter: unifiedRouting ? center.config : undefined,
   // An instance that already runs Service Cloud Voice has the Routing attribute: -c routingAttribute=adopt.

@@ -31,6 +31,15 @@ function statementsOf(t: Template, id: string): Statement[] {
     .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
 
+/** The environment of the function whose logical id contains `id`. */
+function environmentOf(t: Template, id: string): Record<string, unknown> {
+  const resources = t.toJSON().Resources as Record<string, Resource>;
+  const [, fn] = Object.entries(resources).find(
+    ([logicalId, r]) => r.Type === 'AWS::Lambda::Function' && new RegExp(`^Functions${id}[0-9A-F]{8}$`).test(logicalId),
+  )!;
+  return (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+}
+
 const actionsOf = (statements: Statement[]) => [...new Set(statements.flatMap((s) => [s.Action].flat()))].sort();
 
 const ROUTING = [
@@ -99,4 +108,12 @@ describe('router functions: each gets only what its router calls', () => {
       expect(source.includes('routerFromEnvironment({ telephony: false })')).toBe(!telephony);
     },
   );
+
+  it('paces Connect calls at 20 per second by default, for the functions that reach Connect only', () => {
+    const t = template();
+    for (const spec of ROUTER_FUNCTIONS) {
+      const env = environmentOf(t, spec.id);
+      expect(env.CONNECT_ROUTING_RATE).toBe(spec.telephony ? '20' : undefined);
+    }
+  });
 });

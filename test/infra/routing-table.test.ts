@@ -31,6 +31,28 @@ describe('RoutingDataStack', () => {
     });
   });
 
+  it('sorts the availability orders by number, and everything else by string', () => {
+    const table = Object.values(template.findResources('AWS::DynamoDB::Table'))[0]!;
+    const types = Object.fromEntries(
+      (table.Properties.AttributeDefinitions as { AttributeName: string; AttributeType: string }[]).map((a) => [
+        a.AttributeName,
+        a.AttributeType,
+      ]),
+    );
+    expect(types).toEqual({
+      pk: 'S',
+      sk: 'S',
+      gsi1pk: 'S',
+      gsi1sk: 'S',
+      gsi2pk: 'S',
+      availFree: 'N',
+      availInterruptibleFree: 'N',
+      availActive: 'N',
+      gsi3pk: 'S',
+      gsi3sk: 'S',
+    });
+  });
+
   it('keeps the table when the stack is deleted', () => {
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
