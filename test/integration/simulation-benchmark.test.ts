@@ -65,10 +65,18 @@ describe('multi-skill, multi-period benchmark (Wallace and Whitt 2005: two skill
       );
       const mean = (r: typeof ring, pick: 'serviceLevel' | 'abandonRate') =>
         Object.values(r.report.queues).reduce((s, q) => s + q.intervals[p]![pick]!.mean, 0) / TYPES;
-      // "Almost as good as all skills": within 2.5 points of service level (four 90-minute days; each period starts
-      // from the last one's state, not Erlang's steady state) and 1 point of abandonment.
-      expect(Math.abs(mean(ring, 'serviceLevel') - pooled.serviceLevel)).toBeLessThan(0.025);
-      expect(Math.abs(mean(ring, 'abandonRate') - pooled.pAbandon)).toBeLessThan(0.01);
+      /** Half the 95% interval of a queue's estimate, averaged over the types (conservative for their mean). */
+      const spread = (r: typeof ring, pick: 'serviceLevel' | 'abandonRate') =>
+        Object.values(r.report.queues).reduce((s, q) => {
+          const e = q.intervals[p]![pick]!;
+          return s + (e.high - e.low) / 2;
+        }, 0) / TYPES;
+      // "Almost as good as all skills": within 2 points of service level and 1 point of abandonment of the pooled
+      // queue, beyond the estimate's own 95% interval (four 90-minute days; each period starts from the last
+      // one's state, not Erlang's steady state).
+      const slGap = Math.abs(mean(ring, 'serviceLevel') - pooled.serviceLevel);
+      expect(slGap).toBeLessThan(0.02 + spread(ring, 'serviceLevel'));
+      expect(Math.abs(mean(ring, 'abandonRate') - pooled.pAbandon)).toBeLessThan(0.01 + spread(ring, 'abandonRate'));
       // Without cross-training each pool is its own small Erlang A queue, and clearly worse.
       expect(Math.abs(mean(specialists, 'serviceLevel') - apart.serviceLevel)).toBeLessThan(0.04);
       expect(mean(specialists, 'serviceLevel')).toBeLessThan(mean(ring, 'serviceLevel') - 0.05);
