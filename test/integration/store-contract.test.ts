@@ -270,5 +270,10 @@ describe('DynamoDB store: one write per submission, and the availability orders 
       availabilityKey(aRep({ ...states.find((s) => s.repId === repId), lastOfferAt: T0 }), limits, 'free');
     expect(await ids('free', { from: key('rep-c'), to: key('rep-a') })).toEqual(['rep-c', 'rep-a']);
     await expect(store.availableInOrder('g1', 'free', { limit: 2, cursor: 'bogus' })).rejects.toThrow(/cursor/);
+    // A number is accepted only where the list's key has one: a waiting list's cursor is all strings.
+    const numeric = Buffer.from(JSON.stringify({ gsi1pk: 'WAIT#Q#chat-q', gsi1sk: 5, pk: 'WORK#w', sk: 'ITEM' }));
+    await expect(
+      store.waitingItems({ kind: 'queue', queueId: 'chat-q' }, 2, numeric.toString('base64url')),
+    ).rejects.toThrow(/cursor/);
   });
 });

@@ -99,7 +99,7 @@ export class DynamoRoutingStore implements RoutingStore {
         TableName: this.tableName,
         IndexName: indexName,
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, 'gsi2pk', pk),
+        ExclusiveStartKey: decodeCursor(page.cursor, 'gsi2pk', pk, sortKey),
         KeyConditionExpression: `#pk = :pk${range}`,
         ExpressionAttributeNames: { '#pk': 'gsi2pk', ...(range ? { '#sk': sortKey } : {}) },
         ExpressionAttributeValues: values,

@@ -49,7 +49,13 @@ export const encodeCursor = (key: Record<string, unknown> | undefined) =>
  * A page cursor back into the key it encodes. Only a key of the same list is accepted: anything else would make
  * DynamoDB fail the query, so it is the caller's bad input, named as `cursor`.
  */
-export function decodeCursor(cursor: string | undefined, partitionAttribute: string, partition: string) {
+export function decodeCursor(
+  cursor: string | undefined,
+  partitionAttribute: string,
+  partition: string,
+  /** The one key attribute that is a number (an availability order's sort key), if any. */
+  numberAttribute?: string,
+) {
   if (cursor === undefined) return undefined;
   let key: unknown;
   try {
@@ -60,7 +66,7 @@ export function decodeCursor(cursor: string | undefined, partitionAttribute: str
   const fields = key && typeof key === 'object' ? Object.entries(key) : [];
   const valid =
     fields.length > 0 &&
-    fields.every(([, v]) => typeof v === 'string' || typeof v === 'number') &&
+    fields.every(([k, v]) => (k === numberAttribute ? typeof v === 'number' : typeof v === 'string')) &&
     (key as Record<string, unknown>)[partitionAttribute] === partition;
   if (!valid) throw new InvalidInputError('cursor', 'not a cursor this API returned for this list');
   return key as Record<string, string | number>;
