@@ -95,6 +95,23 @@ describe('UpdateContactRoutingData under the Connect quota (issue: scale, voice 
     expect(throttles()).toBe(1);
   });
 
+  it('fails only the call whose place could not be reserved when the pacer store fails; the next calls go on', async () => {
+    const time = new SharedTime();
+    const connect = new FakeConnect(time);
+    let reservations = 0;
+    const pacer = {
+      reserve: async () => {
+        if (++reservations === 1) throw new Error('DynamoDB unavailable');
+        return { at: time.now() };
+      },
+    };
+    const paced = new PacedTelephony(connect, pacer, { now: time.now, sleep: time.sleep });
+    const first = paced.connectRep(call('x-1'));
+    await expect(first).rejects.toThrow('DynamoDB unavailable');
+    expect(await paced.connectRep(call('x-2'))).toBe('targeted');
+    expect(connect.calls.map((c) => c.contactId)).toEqual(['x-2']);
+  });
+
   it('cuts a rate into windows of one call each, so two places are never closer than a window apart on average', () => {
     expect(windowsOf(2)).toEqual({ windowMs: 500, callsPerWindow: 1 });
     expect(windowsOf(20)).toEqual({ windowMs: 50, callsPerWindow: 1 });
