@@ -177,4 +177,37 @@ describe('availability orders (semantics §13): a push reads the head and still 
       expect(reads.length).toBeLessThanOrEqual(5);
     }
   });
+
+  it('at peak, when no rep has room for a call, stops at the first rep with less room than any call needs', async () => {
+    const config = groupOf(150);
+    const { store } = await freshTable();
+    const fresh = { sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 };
+    await Promise.all(
+      config.raw.reps.map(async (r) => {
+        const limits = limitsOf(config.rep(r.id));
+        const before = aRep({ repId: r.id, ...fresh });
+        const on = withPresence(before, { sessionId: 's', loggedInAt: T0, statusId: 'x', statusChannels: ['voice'] });
+        await store.commit([{ kind: 'rep', change: repChange(before, on, limits) }]);
+        const busy = { ...on, used: { primary: 10, interruptible: 0 }, activeItems: 1, lastOfferAt: T0 };
+        await store.commit([{ kind: 'rep', change: repChange(on, busy, limits) }]);
+      }),
+    );
+    const reads: AvailabilityPage[] = [];
+    const item = aWorkItem({ id: 'call', channel: 'voice', queueId: 'voice-q', size: undefined });
+    const head = await readHead(
+      (p) => {
+        reads.push(p);
+        return store.availableInOrder('g1', 'free', p);
+      },
+      config,
+      item,
+      'free',
+      T0,
+    );
+    expect(best(config, item, head.reps)).toBe('nobody');
+    expect(best(config, item, await store.availableReps('g1'))).toBe('nobody');
+    // The 50 reps with 200 units come first (190 free, but a call needs all 200); the first 100-unit rep, with 90
+    // free, has less room than any call in the group needs: two pages of the three a scan would read.
+    expect(reads).toHaveLength(2);
+  });
 });

@@ -9,9 +9,9 @@ import {
   RING_WINDOW,
   ringPosition,
 } from '../routing/availability';
-import { assess } from '../routing/eligibility';
+import { assess, unitsOf } from '../routing/eligibility';
 import type { RepState } from '../routing/rep';
-import type { WorkItem } from '../routing/work-item';
+import type { CapacityPool, WorkItem } from '../routing/work-item';
 
 /** Reps read per page of the head: a usual group whole, and in a big one the best rep and its ties. */
 export const HEAD_PAGE = 50;
@@ -44,8 +44,9 @@ export function keyIn(config: CompiledConfig, rep: RepState, order: Availability
 /**
  * The fewest reps of a group that still hold the best eligible one for the item (semantics §13): the head of the
  * order, read on past ineligible reps, up to the end of the bucket of the first eligible one (its ties). A big tied
- * bucket (a center just logged in) is entered at the item's place on the ring. Free orders stop early at the first
- * rep with too little room for a fixed-size item: everyone after has less.
+ * bucket (a center just logged in) is entered at the item's place on the ring. Free orders stop at the first rep
+ * with less room than any rep of the group would need for the item: everyone after has less (at peak, when every
+ * rep is full, a push reads one page, not the group).
  */
 export async function readHead(
   read: ReadOrder,
@@ -55,7 +56,6 @@ export async function readHead(
   now: number,
 ): Promise<GroupHead> {
   const reps: RepState[] = [];
-  const fixedUnits = item.channel !== 'voice' && !!item.size && 'units' in item.size;
   let bucket: number | undefined;
   let cursor: string | undefined;
   for (let pages = 1; ; pages++) {
@@ -70,7 +70,7 @@ export async function readHead(
       last = key;
       if (done) continue;
       if (bucket !== undefined && bucketOf(key) > bucket) done = true;
-      const verdict = done ? 'ineligible' : judge(config, item, state, order, now, fixedUnits);
+      const verdict = done ? 'ineligible' : judge(config, item, state, order, now);
       if (verdict === 'noRoomAfter') done = true;
       if (verdict === 'eligible' && bucket === undefined) bucket = bucketOf(key);
     }
@@ -87,15 +87,31 @@ function judge(
   state: RepState,
   order: AvailabilityOrder,
   now: number,
-  fixedUnits: boolean,
 ): 'eligible' | 'ineligible' | 'noRoomAfter' {
   const profile = config.reps.get(state.repId)!;
-  const a = assess(item, profile, state, config, now);
-  if (a.eligible) return 'eligible';
-  const lastRoom = a.reason === 'noCapacity' && fixedUnits && order !== 'active';
-  return lastRoom && poolOfOrder(order) === (item.interruptible ? 'interruptible' : 'primary')
-    ? 'noRoomAfter'
-    : 'ineligible';
+  if (assess(item, profile, state, config, now).eligible) return 'eligible';
+  if (order === 'active') return 'ineligible';
+  const pool = poolOfOrder(order);
+  const free = limitsOf(profile)[pool] - state.used[pool];
+  return free < fewestUnits(config, state.groupId, item, pool) ? 'noRoomAfter' : 'ineligible';
+}
+
+const fewest = new WeakMap<CompiledConfig, Map<string, number>>();
+
+/** The fewest units any rep of the group would need for the item (a call takes a whole pool, sizes may be %). */
+function fewestUnits(config: CompiledConfig, groupId: string, item: WorkItem, pool: CapacityPool): number {
+  const size = item.size ?? config.queue(item.queueId).size;
+  const key = `${groupId}\u0000${item.channel}\u0000${pool}\u0000${JSON.stringify(size)}`;
+  const known = fewest.get(config) ?? new Map<string, number>();
+  fewest.set(config, known);
+  let units = known.get(key);
+  if (units === undefined) {
+    units = Number.POSITIVE_INFINITY;
+    for (const rep of config.reps.values())
+      if (rep.group === groupId) units = Math.min(units, unitsOf(size, item.channel, pool, rep));
+    known.set(key, units);
+  }
+  return units;
 }
 
 /**
@@ -127,7 +143,7 @@ async function readRing(
         if (key === undefined) continue;
         if (found >= RING_WINDOW && key > last!) return { reps: unique(reps), boundary: start };
         reps.push(state);
-        if (judge(config, item, state, order, now, false) !== 'eligible') continue;
+        if (judge(config, item, state, order, now) !== 'eligible') continue;
         found++;
         last = key;
       }
