@@ -21,8 +21,8 @@ import { endpoint, freshTable } from '../support/harness';
 import { T0 } from '../support/harness-time';
 
 /** One group of `n` reps; every third has a bigger primary pool, so free capacity and used units differ. */
-function groupOf(n: number): CompiledConfig {
-  const base = smallCenter();
+function groupOf(n: number, overrides: Partial<ReturnType<typeof smallCenter>> = {}): CompiledConfig {
+  const base = { ...smallCenter(), ...overrides };
   return compiled({
     ...base,
     presenceConfigs: [...base.presenceConfigs, { id: 'big', capacity: 200, interruptibleCapacity: 100 }],
@@ -209,5 +209,40 @@ describe('availability orders (semantics §13): a push reads the head and still 
     // The 50 reps with 200 units come first (190 free, but a call needs all 200); the first 100-unit rep, with 90
     // free, has less room than any call in the group needs: two pages of the three a scan would read.
     expect(reads).toHaveLength(2);
+  });
+  it('at peak in a LeastActive voice queue without an interruptible pool, stops at the first rep holding work', async () => {
+    const center = smallCenter();
+    const config = groupOf(150, {
+      interruptibleCapacityEnabled: false,
+      queues: center.queues.map((q) => (q.id === 'voice-q' ? { ...q, routingModel: 'LeastActive' as const } : q)),
+    });
+    const { store } = await freshTable();
+    const fresh = { sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 };
+    await Promise.all(
+      config.raw.reps.map(async (r) => {
+        const limits = limitsOf(config.rep(r.id));
+        const before = aRep({ repId: r.id, ...fresh });
+        const on = withPresence(before, { sessionId: 's', loggedInAt: T0, statusId: 'x', statusChannels: ['voice'] });
+        await store.commit([{ kind: 'rep', change: repChange(before, on, limits) }]);
+        const busy = { ...on, used: { primary: 10, interruptible: 0 }, activeItems: 1, lastOfferAt: T0 };
+        await store.commit([{ kind: 'rep', change: repChange(on, busy, limits) }]);
+      }),
+    );
+    const reads: AvailabilityPage[] = [];
+    const item = aWorkItem({ id: 'call', channel: 'voice', queueId: 'voice-q', size: undefined });
+    const head = await readHead(
+      (p) => {
+        reads.push(p);
+        return store.availableInOrder('g1', 'active', p);
+      },
+      config,
+      item,
+      'active',
+      T0,
+    );
+    expect(best(config, item, head.reps)).toBe('nobody');
+    expect(best(config, item, await store.availableReps('g1'))).toBe('nobody');
+    // Every rep holds a chat, so every active item holds primary units: the first page shows no one can take a call.
+    expect(reads).toHaveLength(1);
   });
 });

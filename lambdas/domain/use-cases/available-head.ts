@@ -90,11 +90,18 @@ function judge(
 ): 'eligible' | 'ineligible' | 'noRoomAfter' {
   const profile = config.reps.get(state.repId)!;
   if (assess(item, profile, state, config, now).eligible) return 'eligible';
-  if (order === 'active') return 'ineligible';
+  if (order === 'active') return callAfterBusy(config, item, state) ? 'noRoomAfter' : 'ineligible';
   const pool = poolOfOrder(order);
   const free = limitsOf(profile)[pool] - state.used[pool];
   return free < fewestUnits(config, state.groupId, item, pool) ? 'noRoomAfter' : 'ineligible';
 }
+
+/**
+ * Fewest active items first: without an interruptible pool every active item holds primary units, so once reps
+ * hold work, none after has the whole primary pool free that a call takes.
+ */
+const callAfterBusy = (config: CompiledConfig, item: WorkItem, state: RepState) =>
+  item.channel === 'voice' && !config.usesInterruptiblePool && state.activeItems >= 1;
 
 const fewest = new WeakMap<CompiledConfig, Map<string, number>>();
 
