@@ -61,7 +61,16 @@ export class RouterAlarms extends Construct {
       threshold: 5,
       evaluationPeriods: 3,
       treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'UpdateContactRoutingData is being throttled: raise the Connect quota',
+      alarmDescription:
+        'UpdateContactRoutingData is being throttled: raise the Connect quota, or lower connectRoutingRate to what is left of it',
+    });
+    // Calls wait their turn under the shared rate; a line this long means voice offers outrun the quota.
+    new Alarm(this, 'ConnectPacingWait', {
+      metric: routerMetric('ConnectPacingWait', 'p99'),
+      threshold: 10_000,
+      evaluationPeriods: 3,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'voice offers wait over 10 s for Connect (p99): raise the quota and connectRoutingRate',
     });
     new Alarm(this, 'LongestWait', {
       metric: routerMetric('LongestWaitSeconds', 'Maximum'),

@@ -134,6 +134,13 @@ describe('RoutingStack', () => {
       MetricName: 'LongestWaitSeconds',
       Threshold: 300,
     });
+    // Voice offers waiting their turn under the Connect quota.
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'UnifiedRouting',
+      MetricName: 'ConnectPacingWait',
+      ExtendedStatistic: 'p99',
+      Threshold: 10_000,
+    });
   });
 
   it('provisions the Connect side from the contact center', () => {
