@@ -4,15 +4,9 @@ import { PacedTelephony } from '../lambdas/adapters/connect/paced-telephony';
 import { ConnectTelephony } from '../lambdas/adapters/connect/telephony';
 import { DynamoCallPacer } from '../lambdas/adapters/dynamodb/call-pacer';
 import { documentClient, localClientConfig } from '../lambdas/adapters/dynamodb/client';
-import { DynamoConfigStore } from '../lambdas/adapters/dynamodb/dynamo-config-store';
-import { DynamoRoutingStore } from '../lambdas/adapters/dynamodb/dynamo-store';
-import { SequentialIds } from '../lambdas/adapters/local/in-process';
-import { systemClock } from '../lambdas/adapters/system/clock';
 import type { ContactCenterJson } from '../lambdas/domain/config/schema';
-import { StoreConfigProvider } from '../lambdas/domain/use-cases/config-provider';
 import { loadConfiguration } from '../lambdas/domain/use-cases/configure';
-import { Router } from '../lambdas/domain/use-cases/router';
-import { configStore, newTable } from './rig';
+import { configStore, newTable, router } from './rig';
 
 export interface PacingResult {
   readonly arrivals: number;
@@ -105,15 +99,8 @@ export async function voiceUnderQuota(
       routingDataAttempts: 1,
     });
     const pacer = new DynamoCallPacer(db, table, 'UpdateContactRoutingData', quota);
-    return new Router({
-      store: new DynamoRoutingStore(db, table),
-      clock: systemClock,
-      ids: new SequentialIds(`v${n}-`),
-      events: { publish: async () => {} },
-      timers: { schedule: async () => {} },
-      config: new StoreConfigProvider(new DynamoConfigStore(db, table), systemClock, Number.POSITIVE_INFINITY),
-      telephony: new PacedTelephony(inner, pacer, { onWaited: (ms) => waits.push(ms) }),
-    });
+    const telephony = new PacedTelephony(inner, pacer, { onWaited: (ms) => waits.push(ms) });
+    return router(endpoint, table, n, { publish: async () => {} }, false, telephony);
   });
   for (let i = 0; i < arrivals + 10; i++) await routers[0]!.logIn({ repId: `rep-${i}`, statusId: 'available' });
   let offered = 0;

@@ -4,7 +4,7 @@ import { DynamoConfigStore } from '../lambdas/adapters/dynamodb/dynamo-config-st
 import { DynamoRoutingStore } from '../lambdas/adapters/dynamodb/dynamo-store';
 import { SequentialIds } from '../lambdas/adapters/local/in-process';
 import { systemClock } from '../lambdas/adapters/system/clock';
-import type { EventSink, TimerPort } from '../lambdas/domain/ports';
+import type { EventSink, TelephonyPort, TimerPort } from '../lambdas/domain/ports';
 import type { RoutingEvent } from '../lambdas/domain/routing/events';
 import { CANDIDATE_CACHE_MS, CandidateCache } from '../lambdas/domain/use-cases/candidate-cache';
 import { StoreConfigProvider } from '../lambdas/domain/use-cases/config-provider';
@@ -51,6 +51,7 @@ export function router(
   n: number,
   events: EventSink = new OfferTimes(),
   cache = true,
+  telephony?: TelephonyPort,
 ): Router {
   const db = documentClient(meteredClient(endpoint));
   const config = new StoreConfigProvider(new DynamoConfigStore(db, table), systemClock, Number.POSITIVE_INFINITY);
@@ -61,6 +62,7 @@ export function router(
     events,
     timers: noTimers,
     config,
+    ...(telephony ? { telephony } : {}),
     // As deployed (lambdas/shared/deps.ts), unless measuring one decision's full cost.
     ...(cache ? { candidates: new CandidateCache(CANDIDATE_CACHE_MS) } : {}),
   });

@@ -120,8 +120,8 @@ export interface RoutingStore {
   /** Logged-in reps of a group whose status has at least one channel (may be slightly stale). */
   availableReps(groupId: string): Promise<RepState[]>;
   /**
-   * The same reps in one order (routing/availability.ts), best first, a page at a time; `from` and `to` bound the
-   * key, both inclusive. A store that keeps the orders offers this, and a push then reads only the head of its
+   * The same reps in one order (routing/availability.ts), best first, a page at a time; `from` and `to`, given
+   * together, bound the key, both inclusive. A store that keeps the orders offers this, and a push then reads only the head of its
    * group; without it, a push reads the whole group.
    */
   availableInOrder?(groupId: string, order: AvailabilityOrder, page: AvailabilityPage): Promise<Page<RepState>>;

@@ -11,10 +11,11 @@ import {
   availabilityKey,
   orderFor,
 } from '../../lambdas/domain/routing/availability';
+import { limitsOf } from '../../lambdas/domain/routing/eligibility';
 import { type RepState, repChange, withPresence } from '../../lambdas/domain/routing/rep';
 import { chooseRep } from '../../lambdas/domain/routing/selection';
 import type { WorkItem } from '../../lambdas/domain/routing/work-item';
-import { limitsOf, readHead } from '../../lambdas/domain/use-cases/available-head';
+import { readHead } from '../../lambdas/domain/use-cases/available-head';
 import { smallCenter } from '../fixtures/small-center';
 import { aRep, aWorkItem, compiled } from '../support/builders';
 import { endpoint, freshTable } from '../support/harness';
@@ -149,21 +150,8 @@ describe('availability orders (semantics §13): a push reads the head and still 
 
   it('enters a big tied bucket (a center just logged in) at the item’s place on the ring, in a few reads', async () => {
     const config = groupOf(150);
-    const { store } = await freshTable();
-    const fresh = { sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 };
-    await Promise.all(
-      config.raw.reps.map(async (r) => {
-        const before = aRep({ repId: r.id, ...fresh });
-        const after = withPresence(before, { sessionId: 's', loggedInAt: T0, statusId: 'x', statusChannels: ['chat'] });
-        await store.commit([{ kind: 'rep', change: repChange(before, after, limitsOf(config.rep(r.id))) }]);
-      }),
-    );
+    const { store, reads, read } = await wholeGroup(config, ['chat']);
     const all = await store.availableReps('g1');
-    const reads: AvailabilityPage[] = [];
-    const read = (order: AvailabilityOrder) => (p: AvailabilityPage) => {
-      reads.push(p);
-      return store.availableInOrder('g1', order, p);
-    };
     // LeastActive chat: all 150 reps are tied (none active, none offered); MostAvailable cases: the 50 reps with
     // 200 units. Both are past two pages, so the ring is read; not every rep serves chat or cases.
     for (const [id, queueId] of [...'abcdef'].map((id, n) => [id, n % 2 ? 'chat-q' : 'case-q'] as const)) {
@@ -180,69 +168,56 @@ describe('availability orders (semantics §13): a push reads the head and still 
 
   it('at peak, when no rep has room for a call, stops at the first rep with less room than any call needs', async () => {
     const config = groupOf(150);
-    const { store } = await freshTable();
-    const fresh = { sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 };
-    await Promise.all(
-      config.raw.reps.map(async (r) => {
-        const limits = limitsOf(config.rep(r.id));
-        const before = aRep({ repId: r.id, ...fresh });
-        const on = withPresence(before, { sessionId: 's', loggedInAt: T0, statusId: 'x', statusChannels: ['voice'] });
-        await store.commit([{ kind: 'rep', change: repChange(before, on, limits) }]);
-        const busy = { ...on, used: { primary: 10, interruptible: 0 }, activeItems: 1, lastOfferAt: T0 };
-        await store.commit([{ kind: 'rep', change: repChange(on, busy, limits) }]);
-      }),
-    );
-    const reads: AvailabilityPage[] = [];
-    const item = aWorkItem({ id: 'call', channel: 'voice', queueId: 'voice-q', size: undefined });
-    const head = await readHead(
-      (p) => {
-        reads.push(p);
-        return store.availableInOrder('g1', 'free', p);
-      },
-      config,
-      item,
-      'free',
-      T0,
-    );
-    expect(best(config, item, head.reps)).toBe('nobody');
-    expect(best(config, item, await store.availableReps('g1'))).toBe('nobody');
+    const reads = await callAtPeak(config, 'free');
     // The 50 reps with 200 units come first (190 free, but a call needs all 200); the first 100-unit rep, with 90
     // free, has less room than any call in the group needs: two pages of the three a scan would read.
     expect(reads).toHaveLength(2);
   });
+
   it('at peak in a LeastActive voice queue without an interruptible pool, stops at the first rep holding work', async () => {
     const center = smallCenter();
     const config = groupOf(150, {
       interruptibleCapacityEnabled: false,
       queues: center.queues.map((q) => (q.id === 'voice-q' ? { ...q, routingModel: 'LeastActive' as const } : q)),
     });
-    const { store } = await freshTable();
-    const fresh = { sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 };
-    await Promise.all(
-      config.raw.reps.map(async (r) => {
-        const limits = limitsOf(config.rep(r.id));
-        const before = aRep({ repId: r.id, ...fresh });
-        const on = withPresence(before, { sessionId: 's', loggedInAt: T0, statusId: 'x', statusChannels: ['voice'] });
-        await store.commit([{ kind: 'rep', change: repChange(before, on, limits) }]);
-        const busy = { ...on, used: { primary: 10, interruptible: 0 }, activeItems: 1, lastOfferAt: T0 };
-        await store.commit([{ kind: 'rep', change: repChange(on, busy, limits) }]);
-      }),
-    );
-    const reads: AvailabilityPage[] = [];
-    const item = aWorkItem({ id: 'call', channel: 'voice', queueId: 'voice-q', size: undefined });
-    const head = await readHead(
-      (p) => {
-        reads.push(p);
-        return store.availableInOrder('g1', 'active', p);
-      },
-      config,
-      item,
-      'active',
-      T0,
-    );
-    expect(best(config, item, head.reps)).toBe('nobody');
-    expect(best(config, item, await store.availableReps('g1'))).toBe('nobody');
+    const reads = await callAtPeak(config, 'active');
     // Every rep holds a chat, so every active item holds primary units: the first page shows no one can take a call.
     expect(reads).toHaveLength(1);
   });
 });
+
+/**
+ * Every rep of the center logged in with a status of `channels` (and, `busy`, holding one 10-unit chat), and a
+ * reader of the group's orders that records each page asked for.
+ */
+async function wholeGroup(config: CompiledConfig, channels: string[], busy = false) {
+  const { store } = await freshTable();
+  const fresh = { sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 };
+  await Promise.all(
+    config.raw.reps.map(async (r) => {
+      const limits = limitsOf(config.rep(r.id));
+      const before = aRep({ repId: r.id, ...fresh });
+      const on = withPresence(before, { sessionId: 's', loggedInAt: T0, statusId: 'x', statusChannels: channels });
+      await store.commit([{ kind: 'rep', change: repChange(before, on, limits) }]);
+      if (!busy) return;
+      const held = { ...on, used: { primary: 10, interruptible: 0 }, activeItems: 1, lastOfferAt: T0 };
+      await store.commit([{ kind: 'rep', change: repChange(on, held, limits) }]);
+    }),
+  );
+  const reads: AvailabilityPage[] = [];
+  const read = (order: AvailabilityOrder) => (p: AvailabilityPage) => {
+    reads.push(p);
+    return store.availableInOrder('g1', order, p);
+  };
+  return { store, reads, read };
+}
+
+/** A call pushed in `order` when every rep holds a chat: nobody can take it, read or not; the pages read. */
+async function callAtPeak(config: CompiledConfig, order: AvailabilityOrder): Promise<AvailabilityPage[]> {
+  const { store, reads, read } = await wholeGroup(config, ['voice'], true);
+  const item = aWorkItem({ id: 'call', channel: 'voice', queueId: 'voice-q', size: undefined });
+  const head = await readHead(read(order), config, item, order, T0);
+  expect(best(config, item, head.reps)).toBe('nobody');
+  expect(best(config, item, await store.availableReps('g1'))).toBe('nobody');
+  return reads;
+}

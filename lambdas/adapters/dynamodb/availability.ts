@@ -14,7 +14,7 @@ import { keys } from './keys';
 
 type Limits = Readonly<Record<CapacityPool, number>>;
 
-const unitsOf = (rep: RepState, order: AvailabilityOrder) =>
+const countOf = (rep: RepState, order: AvailabilityOrder) =>
   order === 'active' ? rep.activeItems : rep.used[poolOfOrder(order)];
 
 /** A new rep row's places in every order, and the scaled counts its later writes keep them from. */
@@ -22,7 +22,7 @@ export function availabilityAttributes(rep: RepState, limits: Limits): Record<st
   const attributes: Record<string, number> = {};
   for (const order of AVAILABILITY_ORDERS) {
     const { sortKey, usedMirror } = keys.availability(order);
-    attributes[usedMirror] = unitsOf(rep, order) * UNIT;
+    attributes[usedMirror] = countOf(rep, order) * UNIT;
     attributes[sortKey] = availabilityKey(rep, limits, order);
   }
   return attributes;

@@ -87,13 +87,9 @@ export class DynamoRoutingStore implements RoutingStore {
   async availableInOrder(groupId: string, order: AvailabilityOrder, page: AvailabilityPage): Promise<Page<RepState>> {
     const { indexName, sortKey } = keys.availability(order);
     const pk = keys.availablePk(groupId);
-    const values: Record<string, unknown> = { ':pk': pk };
-    let range = '';
-    if (page.from !== undefined) values[':from'] = page.from;
-    if (page.to !== undefined) values[':to'] = page.to;
-    if (page.from !== undefined && page.to !== undefined) range = ' AND #sk BETWEEN :from AND :to';
-    else if (page.from !== undefined) range = ' AND #sk >= :from';
-    else if (page.to !== undefined) range = ' AND #sk <= :to';
+    const ranged = page.from !== undefined && page.to !== undefined;
+    const range = ranged ? ' AND #sk BETWEEN :from AND :to' : '';
+    const values = { ':pk': pk, ...(ranged ? { ':from': page.from, ':to': page.to } : {}) };
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -101,7 +97,7 @@ export class DynamoRoutingStore implements RoutingStore {
         Limit: page.limit,
         ExclusiveStartKey: decodeCursor(page.cursor, 'gsi2pk', pk, sortKey),
         KeyConditionExpression: `#pk = :pk${range}`,
-        ExpressionAttributeNames: { '#pk': 'gsi2pk', ...(range ? { '#sk': sortKey } : {}) },
+        ExpressionAttributeNames: { '#pk': 'gsi2pk', ...(ranged ? { '#sk': sortKey } : {}) },
         ExpressionAttributeValues: values,
       }),
     );

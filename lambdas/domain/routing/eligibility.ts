@@ -27,6 +27,12 @@ export const hasSkills = (rep: RepProfile, requirements: readonly SkillRequireme
 export const poolLimit = (rep: RepProfile, pool: CapacityPool) =>
   pool === 'primary' ? rep.presence.capacity : rep.presence.interruptibleCapacity;
 
+/** The rep's capacity in both pools: what its writes are bounded by and its availability keys built from. */
+export const limitsOf = (rep: RepProfile): Record<CapacityPool, number> => ({
+  primary: poolLimit(rep, 'primary'),
+  interruptible: poolLimit(rep, 'interruptible'),
+});
+
 /** Units of the given size in a pool of this rep; a call takes all of primary capacity (Respect Rep Capacity). */
 export function unitsOf(size: WorkSize, channel: string, pool: CapacityPool, rep: RepProfile): number {
   const limit = poolLimit(rep, pool);

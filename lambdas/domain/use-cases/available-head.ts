@@ -1,4 +1,4 @@
-import type { CompiledConfig, RepProfile } from '../config/compiled-config';
+import type { CompiledConfig } from '../config/compiled-config';
 import type { AvailabilityPage, Page } from '../ports';
 import {
   type AvailabilityOrder,
@@ -9,7 +9,7 @@ import {
   RING_WINDOW,
   ringPosition,
 } from '../routing/availability';
-import { assess, unitsOf } from '../routing/eligibility';
+import { assess, limitsOf, poolLimit, unitsOf } from '../routing/eligibility';
 import type { RepState } from '../routing/rep';
 import type { CapacityPool, WorkItem } from '../routing/work-item';
 
@@ -30,11 +30,6 @@ export interface GroupHead {
 }
 
 export type ReadOrder = (page: AvailabilityPage) => Promise<Page<RepState>>;
-
-export const limitsOf = (profile: RepProfile) => ({
-  primary: profile.presence.capacity,
-  interruptible: profile.presence.interruptibleCapacity,
-});
 
 export function keyIn(config: CompiledConfig, rep: RepState, order: AvailabilityOrder): number | undefined {
   const profile = config.reps.get(rep.repId);
@@ -92,7 +87,7 @@ function judge(
   if (assess(item, profile, state, config, now).eligible) return 'eligible';
   if (order === 'active') return callAfterBusy(config, item, state) ? 'noRoomAfter' : 'ineligible';
   const pool = poolOfOrder(order);
-  const free = limitsOf(profile)[pool] - state.used[pool];
+  const free = poolLimit(profile, pool) - state.used[pool];
   return free < fewestUnits(config, state.groupId, item, pool) ? 'noRoomAfter' : 'ineligible';
 }
 
@@ -109,8 +104,11 @@ const fewest = new WeakMap<CompiledConfig, Map<string, number>>();
 function fewestUnits(config: CompiledConfig, groupId: string, item: WorkItem, pool: CapacityPool): number {
   const size = item.size ?? config.queue(item.queueId).size;
   const key = `${groupId}\u0000${item.channel}\u0000${pool}\u0000${JSON.stringify(size)}`;
-  const known = fewest.get(config) ?? new Map<string, number>();
-  fewest.set(config, known);
+  let known = fewest.get(config);
+  if (!known) {
+    known = new Map();
+    fewest.set(config, known);
+  }
   let units = known.get(key);
   if (units === undefined) {
     units = Number.POSITIVE_INFINITY;

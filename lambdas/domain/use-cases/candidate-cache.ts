@@ -1,4 +1,4 @@
-import type { AvailabilityOrder } from '../routing/availability';
+import { AVAILABILITY_ORDERS, type AvailabilityOrder } from '../routing/availability';
 import { isRoutable, type RepState } from '../routing/rep';
 
 /** The default time a group's cached candidates are used before the index is queried again. */
@@ -36,7 +36,7 @@ export class CandidateCache {
 
   /** A rep state this router has just committed (its best knowledge: at least as fresh as what it read). */
   update(rep: RepState): void {
-    for (const order of [undefined, 'free', 'interruptibleFree', 'active'] as const) {
+    for (const order of [undefined, ...AVAILABILITY_ORDERS]) {
       const entry = this.entries.get(entryKey(rep.groupId, order));
       if (!entry) continue;
       // A rep past a head's boundary may join it: what decides is only whether a choice is provably the best.

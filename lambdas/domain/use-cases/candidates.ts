@@ -68,7 +68,8 @@ export async function candidatesFor(
         return read.reps;
       }),
     );
-    states = [...new Map(reads.flat().map((r) => [r.repId, r])).values()];
+    // A rep is in one group only, so the groups' reads never overlap.
+    states = reads.flat();
   }
   const candidates = states.flatMap((state) => {
     const profile = config.reps.get(state.repId);

@@ -1,6 +1,7 @@
 import type { CompiledConfig } from '../config/compiled-config';
 import { ConflictError, ContentionError, RouterError } from '../errors';
 import type { StateWrite } from '../ports';
+import { limitsOf } from '../routing/eligibility';
 import { rankKey, scheduledRank } from '../routing/ordering';
 import type { OutboxEntry } from '../routing/outbox';
 import { type RepState, repChange } from '../routing/rep';
@@ -41,9 +42,10 @@ export const sourceClaim = (channel: string, source: string, itemId: string, now
 
 /** The atomic change from `before` to `after`, bounded by the rep's configured capacity. */
 export function repWrite(config: CompiledConfig, after: RepState, before: RepState): PlannedWrite {
-  const presence = config.rep(before.repId).presence;
-  const limits = { primary: presence.capacity, interruptible: presence.interruptibleCapacity };
-  return { write: { kind: 'rep', change: repChange(before, after, limits) }, repAfter: after };
+  return {
+    write: { kind: 'rep', change: repChange(before, after, limitsOf(config.rep(before.repId))) },
+    repAfter: after,
+  };
 }
 
 export type CommitResult =
