@@ -1,5 +1,6 @@
 import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { localClientConfig } from '../lambdas/adapters/dynamodb/client';
+import { RequestMeter } from './request-meter';
 
 /** About the size of a work item row, so the floor writes what routing writes. */
 const PAYLOAD = 'x'.repeat(600);
@@ -21,6 +22,8 @@ export async function floorTransactions(
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
       const client = new DynamoDBClient(localClientConfig(endpoint));
+      // Like the routers' requests, the floor's ask for their consumed capacity, which costs DynamoDB Local work.
+      new RequestMeter().attach(client);
       while (performance.now() < deadline) {
         const id = `${w}#${++sequence}`;
         const items = shape === 'plain' ? [put(table, `A#${id}`), put(table, `B#${id}`)] : arrivalWrites(table, w, id);

@@ -1,5 +1,3 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
 import { routingTableDefinition } from '../adapters/dynamodb/table-definition';
 import type { OutboxEntry } from '../domain/routing/outbox';
@@ -15,23 +13,6 @@ const entrySchema = z
   })
   .strict();
 
-/**
- * An empty map reaches some readers as a bare `{}` (DynamoDB Local's stream through the SDK's stream client drops
- * the `M` tag of an empty map): tagged again, so the unmarshalling is the same whoever read the record.
- */
-function tagEmptyMaps(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(tagEmptyMaps);
-  if (!value || typeof value !== 'object') return value;
-  const entries = Object.entries(value);
-  if (entries.length === 0) return { M: {} };
-  const [[tag, inner]] = entries as [[string, unknown]];
-  if (entries.length === 1 && (tag === 'M' || tag === 'L')) {
-    if (tag === 'L') return { L: (inner as unknown[]).map(tagEmptyMaps) };
-    return { M: Object.fromEntries(Object.entries(inner as object).map(([k, v]) => [k, tagEmptyMaps(v)])) };
-  }
-  return value;
-}
-
 /** One DynamoDB stream record: its new image, in the stream's attribute-value form. */
 export interface StreamRecordImage {
   readonly NewImage?: Record<string, unknown>;
@@ -44,6 +25,8 @@ export interface StreamRecordImage {
 export function outboxOf(image: StreamRecordImage | undefined): OutboxEntry | undefined {
   const raw = image?.NewImage?.[routingTableDefinition.outboxAttribute];
   if (raw === undefined) return undefined;
-  const value = unmarshall({ entry: tagEmptyMaps(raw) as AttributeValue }).entry;
-  return entrySchema.parse(value) as unknown as OutboxEntry;
+  // Rows carry the entry as one JSON string (adapters/dynamodb/mappers.ts, outboxValue).
+  const text = (raw as { S?: unknown }).S;
+  if (typeof text !== 'string') throw new Error('outbox: expected the entry as a JSON string (S)');
+  return entrySchema.parse(JSON.parse(text)) as unknown as OutboxEntry;
 }

@@ -47,11 +47,11 @@ export class OutboxDispatch extends Construct {
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.deadLetters),
         // Only rows whose write carried an outbox entry: capacity-only rep writes and source claims never reach it.
-        // `exists` matches leaf values only, so the filter names the entry's id (always a string).
+        // The entry is one string attribute (a JSON document), which `exists` can match.
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.or('INSERT', 'MODIFY'),
-            dynamodb: { NewImage: { [def.outboxAttribute]: { M: { id: { S: FilterRule.exists() } } } } },
+            dynamodb: { NewImage: { [def.outboxAttribute]: { S: FilterRule.exists() } } },
           }),
         ],
       }),

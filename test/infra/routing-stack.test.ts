@@ -253,7 +253,7 @@ describe('delivery from the outbox (issue #13)', () => {
           {
             Pattern: JSON.stringify({
               eventName: ['INSERT', 'MODIFY'],
-              dynamodb: { NewImage: { outbox: { M: { id: { S: [{ exists: true }] } } } } },
+              dynamodb: { NewImage: { outbox: { S: [{ exists: true }] } } },
             }),
           },
         ],

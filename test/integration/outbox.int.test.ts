@@ -90,7 +90,7 @@ describe('outbox delivery (issue #13): what a commit causes is delivered from th
     expect(h.events.events).toHaveLength(3);
     // A record whose entry is not an outbox entry (a poison record): reported, and the rest left for the retry.
     const poison = structuredClone(records[0]!);
-    poison.dynamodb!.NewImage!.outbox = { M: { id: { N: '1' } } };
+    poison.dynamodb!.NewImage!.outbox = { S: '{"id":1}' };
     const answer = await handler(event([poison, ...records]), lambdaContext());
     expect(answer).toEqual({ batchItemFailures: [{ itemIdentifier: poison.dynamodb!.SequenceNumber }] });
     expect(h.events.events).toHaveLength(3);

@@ -4,7 +4,7 @@ import type { CapacityPool } from '../../domain/routing/work-item';
 import { availabilitySets } from './availability';
 import { conditionParams, mustNotExist } from './conditions';
 import { keys } from './keys';
-import { repToRow } from './mappers';
+import { outboxValue, repToRow } from './mappers';
 
 type Params = Record<string, unknown>;
 
@@ -89,7 +89,7 @@ export function repWriteParams(
     // The row's stream record carries this commit's outbox, or none: never an earlier commit's again.
     names['#outbox'] = 'outbox';
     if (outbox) {
-      values[':outbox'] = outbox;
+      values[':outbox'] = outboxValue(outbox);
       sets.push('#outbox = :outbox');
     } else removes.push('#outbox');
   }
