@@ -12,10 +12,10 @@ export async function submitArrival(
   a: Arrival,
   source: string,
   callbackAt: number,
-): Promise<string> {
+): Promise<{ itemId: string; offered: boolean }> {
   if (a.callback) {
     const r = await router.requestCallback({ source, queue: a.queue, phoneNumber: '+15550100000', at: callbackAt });
-    return r.decision.itemId;
+    return { itemId: r.decision.itemId, offered: false };
   }
   const preferred = a.preferredRep ? { preferredRep: a.preferredRep } : {};
   const r = await router.submitWork({
@@ -27,5 +27,5 @@ export async function submitArrival(
     size: a.size,
     ...preferred,
   });
-  return r.decision.itemId;
+  return { itemId: r.decision.itemId, offered: r.decision.routing?.kind === 'offered' };
 }

@@ -150,12 +150,15 @@ export async function simulate(
         nextArrival(ev.stream, now);
         const times = traffic.timesOf(ev.stream, now);
         const callbackAt = a.callback ? Math.round(now + sample(a.callback.delaySeconds, random) * 1000) : now;
-        const itemId = await submitArrival(router, config, a, `sim-${submitted.length + 1}`, callbackAt);
+        const { itemId, offered } = await submitArrival(router, config, a, `sim-${submitted.length + 1}`, callbackAt);
         submitted.push(itemId);
         streamOf.set(itemId, a);
         handleOf.set(itemId, times.handle);
-        if (times.patience && !a.callback)
-          queue.push(now + sample(times.patience, random) * 1000, { kind: 'abandon', itemId });
+        if (a.callback) return;
+        // A caller who finds nobody free and must wait may hang up at once (balk).
+        const balks = !offered && a.balkProbability !== undefined && random() < a.balkProbability;
+        if (balks) queue.push(now, { kind: 'abandon', itemId });
+        else if (times.patience) queue.push(now + sample(times.patience, random) * 1000, { kind: 'abandon', itemId });
         return;
       }
       case 'answer':

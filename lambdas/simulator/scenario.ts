@@ -73,6 +73,8 @@ const arrivalSchema = z
     perInterval: z.array(z.number().min(0)).optional(),
     handleSeconds: distributionSchema,
     patienceSeconds: distributionSchema.optional(),
+    /** The share of callers who hang up at once when no rep can take them on arrival (balking). */
+    balkProbability: z.number().min(0).max(1).optional(),
     byInterval: z.array(intervalChange).optional(),
     skills: z.array(requirement).optional(),
     preferredRep: z

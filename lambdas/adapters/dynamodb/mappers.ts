@@ -41,7 +41,12 @@ export const outboxValue = (entry: OutboxEntry): string => JSON.stringify(entry)
  * only held items in the held index, so both indexes stay sparse.
  */
 export function itemToRow(item: WorkItem, rank: string | undefined, outbox?: OutboxEntry): Row {
-  const row: Row = { ...keys.item(item.id), type: 'WorkItem', ...item, ...(outbox ? { outbox: outboxValue(outbox) } : {}) };
+  const row: Row = {
+    ...keys.item(item.id),
+    type: 'WorkItem',
+    ...item,
+    ...(outbox ? { outbox: outboxValue(outbox) } : {}),
+  };
   if (item.state === 'Queued' || item.state === 'Scheduled') {
     if (rank === undefined) throw new Error(`${item.state} item ${item.id} written without a rank`);
     row.gsi1pk = keys.waitingPk(waitPartition(item));
