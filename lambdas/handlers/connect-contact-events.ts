@@ -3,6 +3,7 @@ import { parseContactEvent } from '../shared/contact-event';
 import { routerFromEnvironment } from '../shared/deps';
 import { entryPoint } from '../shared/entry-point';
 import { logger, metrics } from '../shared/powertools';
+import { telephonyFromEnvironment } from '../shared/telephony';
 
 /**
  * Connect contact events drive accept, timeout, abandon, wrap-up and release for voice (semantics §8). Event
@@ -23,4 +24,4 @@ export const makeHandler = (router: () => Router) =>
     return decision;
   });
 
-export const handler = makeHandler(routerFromEnvironment);
+export const handler = makeHandler(() => routerFromEnvironment({ telephony: telephonyFromEnvironment }));

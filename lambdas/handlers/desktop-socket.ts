@@ -2,7 +2,8 @@ import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'a
 import type { ApiGatewayDesktopPush } from '../adapters/apigateway/desktop-push';
 import { type DesktopConnections, SUPERVISORS } from '../adapters/dynamodb/desktop-connections';
 import type { Router } from '../domain/use-cases/router';
-import { desktopPushFromEnvironment, routerFromEnvironment } from '../shared/deps';
+import { routerFromEnvironment } from '../shared/deps';
+import { desktopPushFromEnvironment } from '../shared/desktop-push';
 import { entryPoint } from '../shared/entry-point';
 
 export interface DesktopSocketDeps {
@@ -44,6 +45,6 @@ export const handler = makeHandler(() => {
   if (deps) return deps;
   const push = desktopPushFromEnvironment();
   if (!push) throw new Error('environment variable PUSH_ENDPOINT is not set');
-  deps = { router: routerFromEnvironment({ telephony: false }), connections: push.connections, push, now: Date.now };
+  deps = { router: routerFromEnvironment(), connections: push.connections, push, now: Date.now };
   return deps;
 });

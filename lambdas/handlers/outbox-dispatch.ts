@@ -1,9 +1,13 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
+import { desktopPushFromEnvironment } from '../shared/desktop-push';
 import { entryPoint } from '../shared/entry-point';
+import { eventsFromEnvironment } from '../shared/events-port';
 import { outboxOf, type StreamRecordImage } from '../shared/outbox-record';
 import { logger, metrics } from '../shared/powertools';
+import { telephonyFromEnvironment } from '../shared/telephony';
+import { timersFromEnvironment } from '../shared/timers-port';
 
 /**
  * The routing table's stream: each commit's outbox entry (events, timers, Connect calls, dials) delivered at least
@@ -28,4 +32,11 @@ export const makeHandler = (router: () => Router) =>
     return { batchItemFailures: [] };
   });
 
-export const handler = makeHandler(routerFromEnvironment);
+export const handler = makeHandler(() =>
+  routerFromEnvironment({
+    telephony: telephonyFromEnvironment,
+    events: eventsFromEnvironment,
+    timers: timersFromEnvironment,
+    desktops: desktopPushFromEnvironment,
+  }),
+);

@@ -23,4 +23,4 @@ export const makeHandler = (router: () => Router) =>
   });
 
 // Queuing a voicemail routes digital work only: no telephony, nor its grant.
-export const handler = makeHandler(() => routerFromEnvironment({ telephony: false }));
+export const handler = makeHandler(() => routerFromEnvironment());

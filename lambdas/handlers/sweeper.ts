@@ -2,6 +2,8 @@ import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
 import { entryPoint } from '../shared/entry-point';
 import { logger, metrics } from '../shared/powertools';
+import { recordingsFromEnvironment } from '../shared/s3-ports';
+import { telephonyFromEnvironment } from '../shared/telephony';
 
 /** Every minute (EventBridge schedule): repair what lost triggers and crashes left, one metric per repair kind. */
 export const makeHandler = (router: () => Router) =>
@@ -21,4 +23,6 @@ export const makeHandler = (router: () => Router) =>
     return report;
   });
 
-export const handler = makeHandler(routerFromEnvironment);
+export const handler = makeHandler(() =>
+  routerFromEnvironment({ telephony: telephonyFromEnvironment, recordings: recordingsFromEnvironment }),
+);

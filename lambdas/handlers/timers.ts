@@ -4,7 +4,10 @@ import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
 import { entryPoint } from '../shared/entry-point';
 import { logger, metrics } from '../shared/powertools';
+import { recordingsFromEnvironment } from '../shared/s3-ports';
+import { telephonyFromEnvironment } from '../shared/telephony';
 import { parseTimer } from '../shared/timer-message';
+import { timersFromEnvironment } from '../shared/timers-port';
 
 function drop(message: string, messageId: string, err: InvalidInputError): void {
   logger.error(message, { messageId, field: err.field, problems: err.problems });
@@ -46,4 +49,10 @@ export const makeHandler = (router: () => Router) =>
     return { batchItemFailures };
   });
 
-export const handler = makeHandler(routerFromEnvironment);
+export const handler = makeHandler(() =>
+  routerFromEnvironment({
+    telephony: telephonyFromEnvironment,
+    timers: timersFromEnvironment,
+    recordings: recordingsFromEnvironment,
+  }),
+);

@@ -5,6 +5,7 @@ import { routerFromEnvironment } from '../shared/deps';
 import { parsedEntryPoint } from '../shared/entry-point';
 import { optionalEnv } from '../shared/env';
 import { metrics } from '../shared/powertools';
+import { telephonyFromEnvironment } from '../shared/telephony';
 
 export const voicemailFlowEventSchema = connectFlowEvent(z.object({ queue: z.string().min(1).max(64) }).loose());
 
@@ -37,4 +38,4 @@ export const makeHandler = (router: () => Router, waitSeconds = recordingWait) =
   });
 
 // Telephony: the waiting call this voicemail ends may have been offered to a rep, who may be offered a call next.
-export const handler = makeHandler(routerFromEnvironment);
+export const handler = makeHandler(() => routerFromEnvironment({ telephony: telephonyFromEnvironment }));

@@ -35,4 +35,4 @@ export const makeHandler = (router: () => Router) =>
   });
 
 // Digital work only (voice arrives through the hand-off): no telephony, and no Connect grant.
-export const handler = makeHandler(() => routerFromEnvironment({ telephony: false }));
+export const handler = makeHandler(() => routerFromEnvironment());

@@ -105,7 +105,7 @@ describe('router functions: each gets only what its router calls', () => {
     'lambdas/handlers/%s.ts wires telephony exactly when its grant allows it (%s)',
     (file, telephony) => {
       const source = readFileSync(join(__dirname, '../../lambdas/handlers', `${file}.ts`), 'utf8');
-      expect(source.includes('routerFromEnvironment({ telephony: false })')).toBe(!telephony);
+      expect(source.includes('telephony: telephonyFromEnvironment')).toBe(telephony);
     },
   );
 

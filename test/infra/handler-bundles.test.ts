@@ -1,0 +1,65 @@
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { build } from 'esbuild';
+import { ROUTER_FUNCTIONS } from '../../lib/constructs/router-functions';
+
+const HANDLERS = join(__dirname, '../../lambdas/handlers');
+
+/**
+ * The AWS clients each handler's bundle must carry, and no others: a client costs tens of milliseconds of cold
+ * start to parse (bench/bundles.ts). Only the outbox dispatcher delivers (events, timers, Connect, desktops); the
+ * timer function also re-arms timers; functions that report missing voicemails read the recordings bucket; the HTTP
+ * API reads the Command Center's snapshot.
+ */
+const CLIENTS: Record<string, string[]> = {
+  'callback-request': ['connect', 'dynamodb'],
+  'command-center-feed': ['apigatewaymanagementapi', 'dynamodb', 's3'],
+  'connect-contact-events': ['connect', 'dynamodb'],
+  'contact-flow-handoff': ['connect', 'dynamodb'],
+  'desktop-authorizer': [],
+  'desktop-socket': ['apigatewaymanagementapi', 'dynamodb'],
+  'http-api': ['connect', 'dynamodb', 's3'],
+  'outbox-dispatch': ['apigatewaymanagementapi', 'connect', 'dynamodb', 'eventbridge', 'scheduler', 'sqs'],
+  'recording-arrived': ['dynamodb'],
+  sweeper: ['connect', 'dynamodb', 's3'],
+  timers: ['connect', 'dynamodb', 's3', 'scheduler', 'sqs'],
+  voicemail: ['connect', 'dynamodb'],
+  'work-submitted': ['dynamodb'],
+};
+
+/** The AWS SDK clients in a handler bundled as the stack bundles it (lib/constructs/router-function.ts). */
+async function clientsIn(file: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [join(HANDLERS, file)],
+    bundle: true,
+    write: false,
+    outfile: 'bundle.js',
+    minify: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    metafile: true,
+    logLevel: 'error',
+  });
+  const clients = Object.keys(result.metafile.inputs).flatMap(
+    (i) => i.match(/@aws-sdk\/client-([a-z0-9-]+)\//)?.[1] ?? [],
+  );
+  return [...new Set(clients)].sort();
+}
+
+describe('handler bundles', () => {
+  const files = readdirSync(HANDLERS).filter((f) => f.endsWith('.ts'));
+
+  it('every handler is listed', () => {
+    expect(files.map((f) => basename(f, '.ts')).sort()).toEqual(Object.keys(CLIENTS).sort());
+  });
+
+  it.each(files)('%s carries only the clients it uses', async (file) => {
+    expect(await clientsIn(file)).toEqual(CLIENTS[basename(file, '.ts')]);
+  });
+
+  it('Amazon Connect is in exactly the functions granted it', () => {
+    for (const spec of ROUTER_FUNCTIONS) expect(CLIENTS[spec.handlerFile]!.includes('connect')).toBe(spec.telephony);
+  });
+});
