@@ -20,6 +20,10 @@ export interface RouterFunctionSpec {
    * gets the Connect grant. Work that can never make a voice offer or a dial runs without it.
    */
   readonly telephony: boolean;
+  /** Whether it publishes to the bus: only the outbox dispatcher delivers what commits cause. */
+  readonly publishes?: boolean;
+  /** Whether it starts timers: the dispatcher, and the timer function, which re-arms a timer that fires early. */
+  readonly schedules?: boolean;
 }
 
 /** The router's functions. A Connect flow waits for the hand-off and the two flow Lambdas: 8 s at most. */
@@ -28,14 +32,21 @@ export const ROUTER_FUNCTIONS = [
   { id: 'ContactEvents', handlerFile: 'connect-contact-events', telephony: true },
   { id: 'WorkSubmitted', handlerFile: 'work-submitted', telephony: false },
   { id: 'HttpApiHandler', handlerFile: 'http-api', telephony: true },
-  { id: 'TimerHandler', handlerFile: 'timers', telephony: true },
+  { id: 'TimerHandler', handlerFile: 'timers', telephony: true, schedules: true },
   { id: 'Sweeper', handlerFile: 'sweeper', timeoutSeconds: 60, telephony: true },
   // A voicemail ends the call it replaces; the rep that call was offered to may be offered a call next.
   { id: 'Voicemail', handlerFile: 'voicemail', timeoutSeconds: 8, telephony: true },
   { id: 'RecordingArrived', handlerFile: 'recording-arrived', telephony: false },
   { id: 'CallbackRequest', handlerFile: 'callback-request', timeoutSeconds: 8, telephony: true },
   // Delivers what commits cause, Connect calls and dials included (ARCHITECTURE.md, "Delivery").
-  { id: 'OutboxDispatch', handlerFile: 'outbox-dispatch', timeoutSeconds: 60, telephony: true },
+  {
+    id: 'OutboxDispatch',
+    handlerFile: 'outbox-dispatch',
+    timeoutSeconds: 60,
+    telephony: true,
+    publishes: true,
+    schedules: true,
+  },
 ] as const satisfies readonly RouterFunctionSpec[];
 
 export type RouterFunctionId = (typeof ROUTER_FUNCTIONS)[number]['id'];
@@ -91,7 +102,7 @@ export class RouterFunctions extends Construct {
         environment: spec.telephony ? { ...environment, ...telephony } : environment,
         timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : undefined,
       });
-      this.grantRouting(f, props);
+      this.grantRouting(f, spec, props);
       if (spec.telephony) this.grantTelephony(f);
       this.byId.set(spec.id, f);
       return f;
@@ -105,7 +116,7 @@ export class RouterFunctions extends Construct {
     return f;
   }
 
-  private grantRouting(f: RouterFunction, props: RouterFunctionsProps): void {
+  private grantRouting(f: RouterFunction, spec: RouterFunctionSpec, props: RouterFunctionsProps): void {
     const tableArn = props.table.tableArn;
     f.addToRolePolicy(
       new PolicyStatement({
@@ -120,8 +131,9 @@ export class RouterFunctions extends Construct {
         resources: [tableArn, ...routingTableDefinition.indexes.map((i) => `${tableArn}/index/${i.indexName}`)],
       }),
     );
-    props.bus.grantPutEventsTo(f);
-    props.timers.grantScheduling(f);
+    // Every other function leaves delivery to the dispatcher (ROUTER_DELIVERY=outbox): no bus, no timers.
+    if (spec.publishes) props.bus.grantPutEventsTo(f);
+    if (spec.schedules) props.timers.grantScheduling(f);
   }
 
   /**
