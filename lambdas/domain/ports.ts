@@ -121,8 +121,8 @@ export interface RoutingStore {
   availableReps(groupId: string): Promise<RepState[]>;
   /**
    * The same reps in one order (routing/availability.ts), best first, a page at a time; `from` and `to`, given
-   * together, bound the key, both inclusive. A store that keeps the orders offers this, and a push then reads only the head of its
-   * group; without it, a push reads the whole group.
+   * together, bound the key, both inclusive. A store that keeps the orders offers this, and a push then reads only
+   * the head of its group; without it, a push reads the whole group.
    */
   availableInOrder?(groupId: string, order: AvailabilityOrder, page: AvailabilityPage): Promise<Page<RepState>>;
   /** Items a rep holds (offered, assigned, in wrap-up). */

@@ -37,7 +37,7 @@ export interface RouterReach {
   readonly timers?: (clock: Clock) => TimerPort;
   readonly recordings?: () => RecordingLocator | undefined;
   readonly commandCenter?: () => CommandCenterView | undefined;
-  readonly desktops?: () => DesktopPush | undefined;
+  readonly desktops?: (db: DynamoDBDocumentClient) => DesktopPush | undefined;
 }
 
 /** A port a function without it must never reach: its commits are delivered by the outbox dispatcher. */
@@ -77,7 +77,7 @@ export function routerFromEnvironment(reach: RouterReach = {}): Router {
     // A few seconds of staleness at most; see CandidateCache for why that is safe.
     candidates: new CandidateCache(cacheMs(optionalEnv('CANDIDATE_CACHE_MS'))),
     recordings: reach.recordings?.(),
-    desktops: reach.desktops?.(),
+    desktops: reach.desktops?.(db),
     commandCenter: reach.commandCenter?.(),
     // Deployed, only the table stream's dispatcher delivers what commits cause (ARCHITECTURE.md, "Delivery").
     delivery,

@@ -10,7 +10,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '../../lambdas/adapters/dynamodb/keys';
-import { EVENT_SOURCE } from '../../lambdas/adapters/eventbridge/publisher';
+import { EVENT_SOURCE } from '../../lambdas/adapters/eventbridge/event-source';
 import { RouterFunction } from './router-function';
 
 /** Props of CommandCenterModel. */

@@ -59,7 +59,12 @@ describe('handler bundles', () => {
     expect(await clientsIn(file)).toEqual(CLIENTS[basename(file, '.ts')]);
   });
 
-  it('Amazon Connect is in exactly the functions granted it', () => {
-    for (const spec of ROUTER_FUNCTIONS) expect(CLIENTS[spec.handlerFile]!.includes('connect')).toBe(spec.telephony);
+  it('Amazon Connect, the bus and the timers are in exactly the functions granted them', () => {
+    for (const spec of ROUTER_FUNCTIONS) {
+      const clients = CLIENTS[spec.handlerFile]!;
+      expect(clients.includes('connect')).toBe(spec.telephony);
+      expect(clients.includes('eventbridge')).toBe('publishes' in spec && spec.publishes);
+      expect(clients.includes('sqs') && clients.includes('scheduler')).toBe('schedules' in spec && spec.schedules);
+    }
   });
 });

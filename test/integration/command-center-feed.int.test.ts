@@ -1,6 +1,6 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EVENT_SOURCE } from '../../lambdas/adapters/eventbridge/publisher';
+import { EVENT_SOURCE } from '../../lambdas/adapters/eventbridge/event-source';
 import { S3ModelStore, SNAPSHOT_KEY, STATE_KEY } from '../../lambdas/adapters/s3/command-center-store';
 import type { CommandCenterSnapshot } from '../../lambdas/command-center/projection';
 import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';

@@ -2,10 +2,7 @@ import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } 
 import type { EventSink } from '../../domain/ports';
 import { EVENT_SCHEMA_VERSION, eventSchemas } from '../../domain/routing/event-schemas';
 import type { RoutingEvent } from '../../domain/routing/events';
-
 import { EVENT_SOURCE } from './event-source';
-
-export { EVENT_SOURCE };
 
 /** PutEvents takes at most 10 entries per call. */
 const BATCH = 10;
