@@ -18,7 +18,7 @@ export interface QueueReport {
 export interface StatisticsObserver {
   arrived(queue: string, at: number): void;
   answered(queue: string, arrivedAt: number, waitMs: number): void;
-  abandoned(queue: string, arrivedAt: number): void;
+  abandoned(queue: string, arrivedAt: number, waitMs: number): void;
   readonly used: RepTimeObserver;
 }
 
@@ -120,7 +120,7 @@ export class Statistics {
       case 'work.canceled':
         if (q && item && e.reason === 'abandoned') {
           q.abandoned++;
-          this.observer?.abandoned(item.queue, item.arrivedAt);
+          this.observer?.abandoned(item.queue, item.arrivedAt, e.at - item.arrivedAt);
         }
         this.repTime.unhold(e.itemId, e.at);
         break;

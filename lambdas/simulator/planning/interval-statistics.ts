@@ -6,6 +6,8 @@ export interface QueueIntervalCounts {
   arrived: number;
   answered: number;
   abandoned: number;
+  /** Abandoned after waiting longer than the service-level threshold (some planners count these as missed calls). */
+  abandonedAfterServiceLevel: number;
   withinServiceLevel: number;
   waitMs: number;
 }
@@ -37,7 +39,14 @@ export class IntervalStatistics implements StatisticsObserver {
     queues: readonly string[],
     private readonly groupOf: (repId: string) => string,
   ) {
-    const blankQueue = () => ({ arrived: 0, answered: 0, abandoned: 0, withinServiceLevel: 0, waitMs: 0 });
+    const blankQueue = () => ({
+      arrived: 0,
+      answered: 0,
+      abandoned: 0,
+      abandonedAfterServiceLevel: 0,
+      withinServiceLevel: 0,
+      waitMs: 0,
+    });
     for (const q of queues) this.queues.set(q, Array.from({ length: day.count }, blankQueue));
   }
 
@@ -58,9 +67,11 @@ export class IntervalStatistics implements StatisticsObserver {
     if (waitMs <= this.serviceLevelMs) c.withinServiceLevel++;
   }
 
-  abandoned(queue: string, arrivedAt: number): void {
+  abandoned(queue: string, arrivedAt: number, waitMs: number): void {
     const c = this.cell(queue, arrivedAt);
-    if (c) c.abandoned++;
+    if (!c) return;
+    c.abandoned++;
+    if (waitMs > this.serviceLevelMs) c.abandonedAfterServiceLevel++;
   }
 
   /** Staffed and busy time, as `Statistics` tracks them; an arrow, so it can be handed on as a callback. */

@@ -59,10 +59,11 @@ const sum = (cells: readonly QueueIntervalCounts[]): QueueIntervalCounts =>
       arrived: t.arrived + c.arrived,
       answered: t.answered + c.answered,
       abandoned: t.abandoned + c.abandoned,
+      abandonedAfterServiceLevel: t.abandonedAfterServiceLevel + c.abandonedAfterServiceLevel,
       withinServiceLevel: t.withinServiceLevel + c.withinServiceLevel,
       waitMs: t.waitMs + c.waitMs,
     }),
-    { arrived: 0, answered: 0, abandoned: 0, withinServiceLevel: 0, waitMs: 0 },
+    { arrived: 0, answered: 0, abandoned: 0, abandonedAfterServiceLevel: 0, withinServiceLevel: 0, waitMs: 0 },
   );
 
 function estimates(days: readonly ReturnType<typeof queueMeasures>[]): QueueIntervalEstimates {
