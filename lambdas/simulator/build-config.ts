@@ -5,8 +5,10 @@ import type { Scenario } from './scenario';
 export interface SimRep {
   readonly repId: string;
   readonly statusId?: string;
-  /** The index of the scenario's rep group, for an inline configuration. */
+  /** The index of the scenario's rep group (inline, or the contact-center file's group) whose schedule it follows. */
   readonly group?: number;
+  /** The status with no channels it takes for a break (default: the inline configuration's `busy`). */
+  readonly breakStatusId?: string;
 }
 
 /** The reps a group needs: its count, or more where its staffing asks for more. */

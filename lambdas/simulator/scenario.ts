@@ -64,6 +64,15 @@ const repGroupSchema = z
   })
   .strict();
 
+/** With `contactCenter`: one group of the file staffed per interval or by shifts; its reps in file order. */
+const groupStaffingSchema = z
+  .object({
+    group: z.string(),
+    staffing: z.array(z.number().int().min(0).max(20000)).optional(),
+    shifts: z.array(shiftSchema).optional(),
+  })
+  .strict();
+
 const arrivalSchema = z
   .object({
     queue: z.string(),
@@ -124,6 +133,8 @@ export const scenarioSchema = z
     contactCenter: z.string().optional(),
     /** With `contactCenter`: the status every rep logs in with (default: the first status). */
     loginStatus: z.string().optional(),
+    /** With `contactCenter`: staffing or shifts for some of its groups (the others are on all day). */
+    groupStaffing: z.array(groupStaffingSchema).optional(),
     channels: z.array(channelSchema.partial({ wrapUpSeconds: true })).optional(),
     queues: z.array(queueSchema).optional(),
     repGroups: z.array(repGroupSchema).optional(),
@@ -150,6 +161,12 @@ export const scenarioSchema = z
         code: 'custom',
         path: ['contactCenter'],
         message: 'give contactCenter or inline channels/queues/repGroups, not both',
+      });
+    if (s.groupStaffing && !s.contactCenter)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groupStaffing'],
+        message: 'applies to a contactCenter; inline repGroups take staffing or shifts',
       });
     if (s.warmupMinutes >= s.durationMinutes)
       ctx.addIssue({ code: 'custom', path: ['warmupMinutes'], message: 'must be less than durationMinutes' });

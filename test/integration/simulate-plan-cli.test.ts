@@ -80,7 +80,7 @@ describe('npm run simulate: planning (docs/simulator.md, "Planning")', () => {
   });
 
   it('ships the planning examples as valid scenarios', () => {
-    for (const f of ['planning-day.json', 'staffing-run.json'])
+    for (const f of ['planning-day.json', 'staffing-run.json', 'contact-center-day.json'])
       expect(loadScenario(join(root, 'examples', f)).ok).toBe(true);
   });
 });

@@ -60,10 +60,6 @@ export async function runPlan(
   let report: PlanReport;
   let schedule: ScheduleFile | undefined;
   if (args.target) {
-    if (!scenario.repGroups?.length) {
-      console.error('--staff-for: the scenario needs inline repGroups to staff');
-      return 2;
-    }
     const target: StaffingTarget = {
       ...args.target,
       serviceLevelSeconds: args.target.serviceLevelSeconds ?? scenario.serviceLevelSeconds,
@@ -71,6 +67,7 @@ export async function runPlan(
     const result = await staffFor(scenario, target, {
       days,
       store: args.store,
+      build: loaded.build,
       onRound: (r) =>
         progress(`staffing: ${r.phase}, ${r.reps} rep-intervals, ${r.misses} interval(s) missing the target`),
     });

@@ -90,25 +90,33 @@ export function planningProblems(s: Scenario): string[] {
         `arrivals[${i}].perInterval: needs ${day.count} values (one per ${s.intervalMinutes}-minute interval)`,
       );
   });
-  s.repGroups?.forEach((g, i) => {
-    if (g.staffing && g.shifts) problems.push(`repGroups[${i}].staffing: give staffing or shifts, not both`);
-    if (g.staffing && g.staffing.length !== day.count)
-      problems.push(
-        `repGroups[${i}].staffing: needs ${day.count} values (one per ${s.intervalMinutes}-minute interval)`,
-      );
-    g.shifts?.forEach((shift, j) => {
-      const start = offsetOf(s, shift.start);
-      const end = offsetOf(s, shift.end) || DAY;
-      if (end <= start) problems.push(`repGroups[${i}].shifts[${j}].end: must be after start`);
-      shift.breaks.forEach((b, k) => {
-        const at = offsetOf(s, b.start);
-        if (at < start || at + b.minutes * MINUTE > end)
-          problems.push(`repGroups[${i}].shifts[${j}].breaks[${k}]: must lie within the shift`);
-      });
+  return [
+    ...problems,
+    ...(s.repGroups ?? []).flatMap((g, i) => scheduleProblems(s, day, g, `repGroups[${i}]`, g.count)),
+    ...(s.groupStaffing ?? []).flatMap((g, i) => scheduleProblems(s, day, g, `groupStaffing[${i}]`)),
+  ];
+}
+
+type GroupSchedule = Pick<NonNullable<Scenario['repGroups']>[number], 'staffing' | 'shifts'>;
+
+/** A group's staffing (one value per interval) or shifts (breaks within them; no more reps than it has). */
+function scheduleProblems(s: Scenario, day: PlanningDay, g: GroupSchedule, path: string, count?: number): string[] {
+  const problems: string[] = [];
+  if (g.staffing && g.shifts) problems.push(`${path}.staffing: give staffing or shifts, not both`);
+  if (g.staffing && g.staffing.length !== day.count)
+    problems.push(`${path}.staffing: needs ${day.count} values (one per ${s.intervalMinutes}-minute interval)`);
+  g.shifts?.forEach((shift, j) => {
+    const start = offsetOf(s, shift.start);
+    const end = offsetOf(s, shift.end) || DAY;
+    if (end <= start) problems.push(`${path}.shifts[${j}].end: must be after start`);
+    shift.breaks.forEach((b, k) => {
+      const at = offsetOf(s, b.start);
+      if (at < start || at + b.minutes * MINUTE > end)
+        problems.push(`${path}.shifts[${j}].breaks[${k}]: must lie within the shift`);
     });
-    const shiftReps = (g.shifts ?? []).reduce((n, shift) => n + shift.reps, 0);
-    if (shiftReps > g.count) problems.push(`repGroups[${i}].shifts: ${shiftReps} reps on shifts, more than count`);
   });
-  if (s.schedule && s.contactCenter) problems.push('schedule: applies to inline repGroups, not to a contactCenter');
+  const shiftReps = (g.shifts ?? []).reduce((n, shift) => n + shift.reps, 0);
+  if (count !== undefined && shiftReps > count)
+    problems.push(`${path}.shifts: ${shiftReps} reps on shifts, more than count`);
   return problems;
 }

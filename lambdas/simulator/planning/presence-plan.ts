@@ -8,7 +8,7 @@ export interface PresenceStep {
   readonly at: number;
   readonly repId: string;
   readonly action: 'logIn' | 'break' | 'return' | 'logOut';
-  /** The status a rep logs in with or returns to. */
+  /** The status a rep logs in with, returns to, or (a break) takes. */
   readonly statusId?: string;
 }
 
@@ -79,7 +79,13 @@ export function presencePlan(s: Scenario, day: PlanningDay, reps: readonly SimRe
       on.forEach(([from, to], i) => {
         steps.push({ at: from, repId: rep.repId, action: i === 0 ? 'logIn' : 'return', statusId: rep.statusId });
         if (to === Number.POSITIVE_INFINITY) return;
-        steps.push({ at: to, repId: rep.repId, action: i === on.length - 1 ? 'logOut' : 'break' });
+        const last = i === on.length - 1;
+        steps.push({
+          at: to,
+          repId: rep.repId,
+          action: last ? 'logOut' : 'break',
+          ...(last ? {} : { statusId: rep.breakStatusId ?? BREAK_STATUS }),
+        });
       });
     });
   }
@@ -91,5 +97,5 @@ export async function carryOut(router: Router, step: PresenceStep): Promise<void
   const { repId, statusId } = step;
   if (step.action === 'logIn') await router.logIn({ repId, statusId });
   else if (step.action === 'logOut') await router.logOut({ repId });
-  else await router.changeStatus({ repId, statusId: step.action === 'break' ? BREAK_STATUS : statusId! });
+  else await router.changeStatus({ repId, statusId: statusId! });
 }

@@ -2,6 +2,7 @@ import { configFromScenario } from '../build-config';
 import type { Distribution, Scenario } from '../scenario';
 import { planningDay, rateAt, timesOfStream } from './day';
 import { fewestServers } from './erlang';
+import type { CenterBuilder } from './file-center';
 import type { PlanReport } from './plan-report';
 import { replicatedPlan } from './replications';
 
@@ -14,6 +15,8 @@ export interface StaffingTarget {
 
 export interface StaffingOptions {
   readonly days: number;
+  /** The center each candidate runs on: the scenario's inline groups (the default) or its contact-center file. */
+  readonly build?: CenterBuilder;
   readonly store: 'dynamodb' | 'memory';
   /** Called after each evaluation of a candidate schedule. */
   readonly onRound?: (round: { phase: 'estimate' | 'add' | 'trim'; reps: number; misses: number }) => void;
@@ -106,7 +109,7 @@ export async function staffFor(scenario: Scenario, target: StaffingTarget, optio
   const s = { ...scenario, serviceLevelSeconds: target.serviceLevelSeconds };
   const evaluate = async (staffing: Staffing, phase: 'estimate' | 'add' | 'trim') => {
     const candidate = withStaffing(s, staffing);
-    const { config, reps } = configFromScenario(candidate);
+    const { config, reps } = (options.build ?? configFromScenario)(candidate);
     const { report } = await replicatedPlan(candidate, config, reps, options);
     const missed = misses(report, target);
     options.onRound?.({ phase, reps: staffing.flat().reduce((a, b) => a + b, 0), misses: missed.length });
