@@ -98,6 +98,21 @@ describe('planning on a contact-center file (docs/simulator.md, "Planning")', ()
     expect(salesReps).toBe(Math.max(6, ...file.repGroups[0].staffing));
   }, 120_000);
 
+  it("reports the queues that had work and names the file's others on one line, in text and in HTML", async () => {
+    const html = join(dir, 'day.html');
+    const r = await simulate(fixture, '--store', 'memory', '--days', '1', '--html', html);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^queue sales-voice: day /m);
+    expect(r.stdout).toMatch(/^queue support-chat: day /m);
+    expect(r.stdout).not.toMatch(/^queue cases:/m);
+    const idle = 'support-voice, support-messaging, support-email, cases, voicemail, callbacks';
+    expect(r.stdout).toContain(`queues with no arrivals: ${idle}`);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain(`No arrivals: ${idle}`);
+    expect(page).not.toContain('<td class="l">cases</td>');
+    expect(page).toContain('<td class="l">sales-voice</td>');
+  }, 60_000);
+
   it('names each problem with group staffing and runs nothing', () => {
     const bad = loadWith({
       ...base(),

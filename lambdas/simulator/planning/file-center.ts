@@ -67,8 +67,15 @@ export function fileCenter(file: ContactCenterInput): CenterBuilder {
   };
 }
 
-/** A copy of a rep for staffing above the file's: its own id and name, no Connect user (ids must be unique). */
+/**
+ * A copy of a rep for staffing above the file's: its own id and name (cut to fit the configuration's limits), and no
+ * Connect user, which must be unique.
+ */
 function copyOf(rep: RepConfig, k: number): RepConfig {
   const { connectUserId: _unique, ...profile } = rep;
-  return { ...profile, id: `${rep.id.slice(0, 52)}-copy-${k}`, name: `${rep.name ?? rep.id} (copy ${k})` };
+  return {
+    ...profile,
+    id: `${rep.id.slice(0, 52)}-copy-${k}`,
+    name: `${(rep.name ?? rep.id).slice(0, 110)} (copy ${k})`,
+  };
 }

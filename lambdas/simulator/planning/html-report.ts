@@ -1,4 +1,4 @@
-import type { Estimate, PlanReport } from './plan-report';
+import { type Estimate, type PlanReport, queuesWithWork } from './plan-report';
 import type { ScheduleFile } from './schedule-file';
 import { escapeHtml, svgChart } from './svg-chart';
 
@@ -17,7 +17,7 @@ const pct = (e: Estimate | null) =>
 const num = (e: Estimate | null) => (e ? `${e.mean.toFixed(1)} (${e.low.toFixed(1)}–${e.high.toFixed(1)})` : '–');
 
 function queueSection(report: PlanReport, target?: ScheduleFile['target']): string {
-  const queues = Object.entries(report.queues);
+  const { worked: queues, idle } = queuesWithWork(report);
   const series = (pick: (c: PlanReport['queues'][string]['intervals'][number]) => Estimate | null) =>
     queues.map(([id, q], k) => ({ name: id, color: COLORS[k % COLORS.length]!, values: q.intervals.map(pick) }));
   const labels = report.intervals;
@@ -54,8 +54,9 @@ function queueSection(report: PlanReport, target?: ScheduleFile['target']): stri
         `<tr><td class="l">${escapeHtml(id)}</td><td>${num(q.day.arrived)}</td><td>${pct(q.day.serviceLevel)}</td><td>${num(q.day.meanWaitSeconds)}</td><td>${pct(q.day.abandonRate)}</td></tr>`,
     )
     .join('');
+  const none = idle.length ? `<p class="meta">No arrivals: ${escapeHtml(idle.join(', '))}</p>` : '';
   return `<h2>Queues</h2><table><tr><th class="l">queue</th><th>arrived</th><th>service level</th><th>mean wait (s)</th><th>abandoned</th></tr>${rows}</table>
-<div class="charts">${charts.join('')}</div>`;
+${none}<div class="charts">${charts.join('')}</div>`;
 }
 
 function groupSection(report: PlanReport): string {

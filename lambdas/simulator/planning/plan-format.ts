@@ -1,5 +1,5 @@
 import { textTable } from '../report-format';
-import type { Estimate, PlanReport } from './plan-report';
+import { type Estimate, type PlanReport, queuesWithWork } from './plan-report';
 import type { ScheduleFile } from './schedule-file';
 
 const pct = (e: Estimate | null) =>
@@ -10,7 +10,8 @@ const num = (e: Estimate | null) => (e ? `${e.mean.toFixed(1)} ±${((e.high - e.
 export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
   const out = [`${r.scenario}: ${r.days} day(s), ${r.intervalMinutes}-minute intervals from ${r.dayStart}`];
   if (r.busyness && r.busyness.n > 1) out.push(`busyness (day multiplier): ${num(r.busyness)}`);
-  for (const [id, q] of Object.entries(r.queues)) {
+  const { worked, idle } = queuesWithWork(r);
+  for (const [id, q] of worked) {
     out.push(
       '',
       `queue ${id}: day ${num(q.day.arrived)} arrived, service level ${pct(q.day.serviceLevel)}, abandoned ${pct(q.day.abandonRate)}`,
@@ -24,6 +25,7 @@ export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
     ]);
     out.push(...textTable(['interval', 'arrived', 'service level', 'mean wait s', 'abandoned'], rows));
   }
+  if (idle.length) out.push('', `queues with no arrivals: ${idle.join(', ')}`);
   for (const g of Object.values(r.groups)) {
     out.push('', `group ${g.name}`);
     const rows = g.intervals.map((c, i) => [r.intervals[i]!, num(c.staffed), pct(c.occupancy)]);

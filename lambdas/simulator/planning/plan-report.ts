@@ -120,4 +120,14 @@ export function planReport(scenario: Scenario, groupNames: ReadonlyMap<string, s
 
 export type PlanReport = ReturnType<typeof planReport>;
 
+/**
+ * The queues that had arrivals, and the names of those that had none: a scenario on a whole contact-center file
+ * sends work to a few of its queues, and the reports show those, naming the rest on one line.
+ */
+export function queuesWithWork(report: PlanReport) {
+  const all = Object.entries(report.queues);
+  const worked = all.filter(([, q]) => (q.day.arrived?.mean ?? 0) > 0);
+  return { worked, idle: all.filter(([, q]) => (q.day.arrived?.mean ?? 0) === 0).map(([id]) => id) };
+}
+
 const round = (x: number) => Math.round(x * 10000) / 10000;
