@@ -11,8 +11,13 @@ export interface SimRep {
   readonly breakStatusId?: string;
 }
 
-/** The reps a group needs: its count, or more where its staffing asks for more. */
-export const repsIn = (g: { count: number; staffing?: readonly number[] }) => Math.max(g.count, ...(g.staffing ?? []));
+/** The reps a group needs: its count, or more where its staffing or its shifts ask for more. */
+export const repsIn = (g: { count: number; staffing?: readonly number[]; shifts?: readonly { reps: number }[] }) =>
+  Math.max(
+    g.count,
+    ...(g.staffing ?? []),
+    (g.shifts ?? []).reduce((n, shift) => n + shift.reps, 0),
+  );
 
 /** Builds a contact-center configuration from a scenario's inline channels, queues and rep groups. */
 export function configFromScenario(s: Scenario): { config: ContactCenterJson; reps: SimRep[] } {

@@ -27,7 +27,7 @@ const intervalChange = z
   .strict();
 
 /** A shift of identical reps: logged in from start to end, on a break status during each break. */
-const shiftSchema = z
+export const shiftSchema = z
   .object({
     reps: z.number().int().min(1),
     start: clockTime,

@@ -50,6 +50,61 @@ describe('npm run simulate: planning (docs/simulator.md, "Planning")', () => {
     expect(replay.stdout).toMatch(/09:30\s+[\d.]+ ±[\d.]+\s+[\d.]+% ±[\d.]+/);
   }, 120_000);
 
+  it('cuts the staffing into shifts (--shifts), confirms them by simulation, and a scenario reuses the shifts', async () => {
+    const schedule = join(dir, 'shifts.json');
+    const html = join(dir, 'shifts.html');
+    const r = await simulate(
+      small,
+      ...['--store', 'memory', '--days', '3', '--staff-for', '80/20', '--shifts', '1,1.5', '--break-minutes', '0'],
+      ...['--save-schedule', schedule, '--html', html],
+    );
+    expect(r.stderr).toMatch(/staffing: shifts, \d+ reps on shifts, \d+ interval\(s\) missing the target/);
+    const file = JSON.parse(readFileSync(schedule, 'utf8'));
+    const desk = file.repGroups[0];
+    expect(file.met).toBe(r.code === 0);
+    // Every interval has at least the reps the staffing (raised where shifts missed) asks for.
+    const at = (clock: string) => (Number(clock.slice(0, 2)) - 9) * 2 + Number(clock.slice(3)) / 30;
+    const cover = [0, 1, 2].map((i) =>
+      desk.shifts.reduce((n: number, s: { start: string; end: string; reps: number }) => {
+        return n + (at(s.start) <= i && i < at(s.end) ? s.reps : 0);
+      }, 0),
+    );
+    cover.forEach((c, i) => {
+      expect(c).toBeGreaterThanOrEqual(desk.staffing[i]);
+    });
+    for (const s of desk.shifts) expect([2, 3]).toContain(at(s.end) - at(s.start));
+    // Paid hours are the shifts'.
+    const hours = desk.shifts.reduce((h: number, s: { start: string; end: string; reps: number }) => {
+      return h + (s.reps * (at(s.end) - at(s.start))) / 2;
+    }, 0);
+    expect(file.repHours).toBe(hours);
+    expect(r.stdout).toContain('shifts (cut from that staffing):');
+    expect(readFileSync(html, 'utf8')).toContain('<h2>Shifts</h2>');
+    const reuse = join(dir, 'reuse-shifts.json');
+    writeFileSync(reuse, JSON.stringify({ ...JSON.parse(readFileSync(small, 'utf8')), schedule: 'shifts.json' }));
+    const loaded = loadScenario(reuse);
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    expect(loaded.scenario.repGroups![0]!.shifts).toEqual(desk.shifts);
+    expect(loaded.scenario.repGroups![0]!.staffing).toBeUndefined();
+    const people = desk.shifts.reduce((n: number, s: { reps: number }) => n + s.reps, 0);
+    expect(loaded.reps).toHaveLength(Math.max(2, people));
+  }, 120_000);
+
+  it('names each bad shift option and runs nothing', async () => {
+    const lone = await simulate(small, '--shifts', '8', '--break-minutes', '30');
+    expect(lone.code).toBe(2);
+    expect(lone.stderr).toContain('--shifts: needs --staff-for or --max-abandon');
+    const bad = await simulate(small, '--staff-for', '80/20', '--shifts', '0,x', '--break-minutes', '200');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--shifts: must be shift lengths in hours, from above 0 to 16, for example 8,4');
+    expect(bad.stderr).toContain('--break-minutes: must be whole minutes from 0 to 120');
+    const alone = await simulate(small, '--staff-for', '80/20', '--break-minutes', '30');
+    expect(alone.stderr).toContain('--break-minutes: needs --shifts');
+    const uneven = await simulate(small, '--store', 'memory', '--staff-for', '80/20', '--shifts', '0.75');
+    expect(uneven.code).toBe(2);
+    expect(uneven.stderr).toContain('--shifts: 0.75 hour(s) is not a whole number of 30-minute intervals');
+  });
+
   it('names each bad planning option and runs nothing', async () => {
     const r = await simulate(small, '--days', '0', '--staff-for', '80', '--max-abandon', 'lots', '--save-schedule');
     expect(r.code).toBe(2);

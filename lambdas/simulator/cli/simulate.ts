@@ -7,6 +7,7 @@ import { isPlanning, PLAN_OPTIONS, type PlanArgs, parsePlanOption, runPlan } fro
 const USAGE = [
   'usage: npm run simulate -- SCENARIO.json [--json] [--store dynamodb|memory] [--seed N] [--speed N]',
   '       planning: [--days N] [--html REPORT.html] [--staff-for 80/20] [--max-abandon 5] [--save-schedule FILE]',
+  '                 [--shifts 8,4] [--break-minutes 30]',
 ].join('\n');
 
 export function parseArgs(argv: string[]) {
@@ -38,6 +39,8 @@ export function parseArgs(argv: string[]) {
   }
   if (!args.scenario) problems.push('SCENARIO.json: missing');
   if (args.plan.saveSchedule && !args.plan.target) problems.push('--save-schedule: needs --staff-for or --max-abandon');
+  if (args.plan.shifts && !args.plan.target) problems.push('--shifts: needs --staff-for or --max-abandon');
+  if (args.plan.breakMinutes !== undefined && !args.plan.shifts) problems.push('--break-minutes: needs --shifts');
   return { args, problems };
 }
 

@@ -1,3 +1,4 @@
+import { SHIFT_HEADINGS, shiftRows } from './plan-format';
 import { type Estimate, type PlanReport, queuesWithWork } from './plan-report';
 import type { ScheduleFile } from './schedule-file';
 import { escapeHtml, svgChart } from './svg-chart';
@@ -82,8 +83,15 @@ function scheduleSection(schedule: ScheduleFile, report: PlanReport): string {
     )
     .join('');
   const verdict = schedule.met ? 'meets the target in every interval' : 'does not meet the target everywhere';
+  const shifts = shiftRows(schedule);
+  const cell = (c: string, k: number) => `<td${k === 0 ? ' class="l"' : ''}>${escapeHtml(c)}</td>`;
+  const shiftTable = shifts.length
+    ? `<h2>Shifts</h2><table><tr>${SHIFT_HEADINGS.map((h) => `<th>${h}</th>`).join('')}</tr>${shifts
+        .map((row) => `<tr>${row.map(cell).join('')}</tr>`)
+        .join('')}</table>`
+    : '';
   return `<h2>Staffing (${verdict}; ${schedule.repHours} rep-hours)</h2>
-<table><tr><th class="l">group</th>${head}<th>rep-hours</th></tr>${rows}</table>`;
+<table><tr><th class="l">group</th>${head}<th>rep-hours</th></tr>${rows}</table>${shiftTable}`;
 }
 
 /** One self-contained HTML file (inline styles and SVG, no script or external resource): it opens offline. */

@@ -38,6 +38,8 @@ export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
     );
     const rows = r.intervals.map((l, i) => [l, ...schedule.repGroups.map((g) => String(g.staffing[i] ?? 0))]);
     out.push(...textTable(['interval', ...schedule.repGroups.map((g) => g.name)], rows));
+    const shifts = shiftRows(schedule);
+    if (shifts.length) out.push('', 'shifts (cut from that staffing):', ...textTable(SHIFT_HEADINGS, shifts));
   }
   const inv = r.invariants;
   out.push(
@@ -45,4 +47,19 @@ export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
     `invariants over all days: capacity violations ${inv.capacityViolations}, double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
   );
   return out.join('\n');
+}
+
+export const SHIFT_HEADINGS = ['group', 'start', 'end', 'reps', 'breaks'];
+
+/** One row per shift of every group: the shifts a planner rosters people onto. */
+export function shiftRows(schedule: ScheduleFile): string[][] {
+  return schedule.repGroups.flatMap((g) =>
+    (g.shifts ?? []).map((s) => [
+      g.name,
+      s.start,
+      s.end,
+      String(s.reps),
+      s.breaks.map((b) => `${b.start} ${b.minutes} min`).join(', ') || '–',
+    ]),
+  );
 }

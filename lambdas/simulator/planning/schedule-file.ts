@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import type { Scenario } from '../scenario';
+import { type Scenario, shiftSchema } from '../scenario';
 import { planningDay } from './day';
+import type { BuiltShift } from './shift-builder';
 import type { Staffing, StaffingTarget } from './staffing';
 
 /** A schedule file: what `--staff-for` writes and a scenario's `schedule` reads back. */
@@ -19,7 +20,13 @@ export const scheduleFileSchema = z
       .optional(),
     repGroups: z.array(
       z
-        .object({ name: z.string(), staffing: z.array(z.number().int().min(0)), repHours: z.number().optional() })
+        .object({
+          name: z.string(),
+          staffing: z.array(z.number().int().min(0)),
+          repHours: z.number().optional(),
+          /** With `--shifts`: the shifts cut from the staffing, which a scenario then runs instead of it. */
+          shifts: z.array(shiftSchema).optional(),
+        })
         .strict(),
     ),
     repHours: z.number().optional(),
@@ -33,22 +40,36 @@ export type ScheduleFile = z.infer<typeof scheduleFileSchema>;
 export const scheduleText = (file: ScheduleFile) =>
   `${JSON.stringify(file, null, 2).replace(/\[\s*(\d+(?:,\s*\d+)*)\s*\]/g, (_m, row: string) => `[${row.split(/,\s*/).join(', ')}]`)}\n`;
 
-export function scheduleFile(s: Scenario, staffing: Staffing, target: StaffingTarget, met: boolean): ScheduleFile {
+/** The schedule of a staffing run; with shifts, its rep-hours are the shifts' paid hours (breaks included). */
+export function scheduleFile(
+  s: Scenario,
+  staffing: Staffing,
+  target: StaffingTarget,
+  met: boolean,
+  shifts?: BuiltShift[][],
+): ScheduleFile {
   const hours = (row: readonly number[]) => (row.reduce((a, b) => a + b, 0) * s.intervalMinutes) / 60;
+  const groupHours = (i: number) => (shifts ? shiftHours(shifts[i] ?? []) : hours(staffing[i] ?? []));
+  const groups = (s.repGroups ?? []).map((g, i) => ({
+    name: g.name ?? `Group ${i + 1}`,
+    staffing: staffing[i] ?? [],
+    repHours: groupHours(i),
+    ...(shifts ? { shifts: shifts[i] ?? [] } : {}),
+  }));
   return {
     scenario: s.name,
     dayStart: s.dayStart,
     intervalMinutes: s.intervalMinutes,
     target,
-    repGroups: (s.repGroups ?? []).map((g, i) => ({
-      name: g.name ?? `Group ${i + 1}`,
-      staffing: staffing[i] ?? [],
-      repHours: hours(staffing[i] ?? []),
-    })),
-    repHours: staffing.reduce((t, row) => t + hours(row), 0),
+    repGroups: groups,
+    repHours: groups.reduce((t, g) => t + g.repHours, 0),
     met,
   };
 }
+
+const clockMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const shiftHours = (shifts: readonly BuiltShift[]) =>
+  shifts.reduce((t, x) => t + x.reps * (((clockMinutes(x.end) - clockMinutes(x.start) + 1440) % 1440 || 1440) / 60), 0);
 
 /** Applies a schedule file's staffing to the scenario's rep groups, naming every mismatch. */
 export function applySchedule(
@@ -75,7 +96,12 @@ export function applySchedule(
     ok: true,
     scenario: {
       ...s,
-      repGroups: groups.map((g, i) => ({ ...g, staffing: file.repGroups[i]!.staffing, shifts: undefined })),
+      repGroups: groups.map((g, i) => {
+        const planned = file.repGroups[i]!;
+        return planned.shifts
+          ? { ...g, staffing: undefined, shifts: planned.shifts }
+          : { ...g, staffing: planned.staffing, shifts: undefined };
+      }),
     },
   };
 }

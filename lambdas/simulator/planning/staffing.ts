@@ -19,7 +19,7 @@ export interface StaffingOptions {
   readonly build?: CenterBuilder;
   readonly store: 'dynamodb' | 'memory';
   /** Called after each evaluation of a candidate schedule. */
-  readonly onRound?: (round: { phase: 'estimate' | 'add' | 'trim'; reps: number; misses: number }) => void;
+  readonly onRound?: (round: { phase: 'estimate' | 'add' | 'trim' | 'shifts'; reps: number; misses: number }) => void;
 }
 
 /** Reps per rep group (outer) per interval (inner). */
@@ -30,7 +30,7 @@ export function meanOf(d: Distribution): number {
 }
 
 /** The rep groups that take a queue's work (for the estimate and for where to add a rep). */
-function groupsServing(s: Scenario, queue: string): number[] {
+export function groupsServing(s: Scenario, queue: string): number[] {
   const channel = s.queues?.find((q) => q.id === queue)?.channel;
   const groups = s.repGroups ?? [];
   return groups.flatMap((g, i) => (g.queues.includes(queue) && channel && g.status.includes(channel) ? [i] : []));
@@ -177,7 +177,7 @@ function causedMiss(
 
 const same = (a: Staffing, b: Staffing) => a.flat().join() === b.flat().join();
 
-function busiest(report: PlanReport, groups: readonly number[], interval: number): number | undefined {
+export function busiest(report: PlanReport, groups: readonly number[], interval: number): number | undefined {
   let best: number | undefined;
   let bestOccupancy = -1;
   for (const g of groups) {
