@@ -121,6 +121,39 @@ describe('the simulator by interval (issue: the simulator as a planning tool)', 
     const missed = [1, 2].map((i) => check.report.queues.q!.intervals[i]!);
     expect(missed.some((c) => c.serviceLevel!.mean < 0.8 || c.abandonRate!.mean > 0.05)).toBe(true);
   }, 120_000);
+
+  it('staffs skills work on the groups with the skills, not the groups that merely serve the queue', async () => {
+    const scenario = scenarioOf(
+      oneQueue({
+        intervalMinutes: 30,
+        durationMinutes: 60,
+        repGroups: [
+          { name: 'english', count: 1, queues: ['q'], skills: { english: 5 }, status: ['chat'] },
+          { name: 'spanish', count: 1, queues: [], skills: { spanish: 6 }, status: ['chat'] },
+        ],
+        arrivals: [
+          {
+            queue: 'q',
+            perInterval: [40, 60],
+            handleSeconds: exp(180),
+            patienceSeconds: exp(120),
+            skills: [{ skill: 'spanish', minLevel: 4 }],
+          },
+        ],
+      }),
+    );
+    const result = await staffFor(
+      scenario,
+      { serviceLevel: 0.8, serviceLevelSeconds: 20 },
+      { days: 3, store: 'memory' },
+    );
+    expect(result.met).toBe(true);
+    const [english, spanish] = result.staffing;
+    // Only Spanish speakers can take this work: the estimate and the search staff them, and nobody else.
+    expect(english).toEqual([0, 0]);
+    expect(spanish!.every((n) => n > 0)).toBe(true);
+    expect(result.estimate[1]!.every((n) => n > 0)).toBe(true);
+  }, 120_000);
 });
 
 function correlation(xs: number[], ys: number[]): number {

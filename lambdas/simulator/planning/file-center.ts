@@ -14,8 +14,8 @@ const statusOf = (file: ContactCenterInput, s: Scenario) =>
 export const breakStatusOf = (file: ContactCenterInput) => file.statuses.find((st) => st.channels.length === 0)?.id;
 
 /**
- * A contact-center file's groups as the planning code reads rep groups: the queues their reps serve, the channels of
- * the status they log in with, their capacity, and the staffing or shifts the scenario gives them. Index i is the
+ * A contact-center file's groups as the planning code reads rep groups: the queues their reps serve, their skills, the
+ * channels of the status they log in with, their capacity, and the staffing or shifts the scenario gives them. Index i is the
  * file's group i, which is how `fileCenter` maps staffing back onto the file's reps.
  */
 export function plannedGroups(file: ContactCenterInput, s: Scenario): RepGroup[] {
@@ -30,7 +30,8 @@ export function plannedGroups(file: ContactCenterInput, s: Scenario): RepGroup[]
       count: Math.max(1, members.length, onShifts),
       capacity: presence?.capacity ?? 100,
       queues: [...new Set(members.flatMap((r) => r.queues))],
-      skills: {},
+      // The best level any member has: the group can take skills work that one of its reps can.
+      skills: bestSkills(members),
       status: channels,
       autoAccept: presence?.autoAccept ?? false,
       allowDecline: presence?.allowDecline ?? true,
@@ -78,4 +79,11 @@ function copyOf(rep: RepConfig, k: number): RepConfig {
     id: `${rep.id.slice(0, 52)}-copy-${k}`,
     name: `${(rep.name ?? rep.id).slice(0, 110)} (copy ${k})`,
   };
+}
+
+function bestSkills(members: readonly RepConfig[]): Record<string, number> {
+  const best: Record<string, number> = {};
+  for (const r of members)
+    for (const [skill, level] of Object.entries(r.skills)) best[skill] = Math.max(best[skill] ?? 0, level);
+  return best;
 }

@@ -29,11 +29,26 @@ export function meanOf(d: Distribution): number {
   return d.distribution === 'uniform' ? (d.min + d.max) / 2 : d.mean;
 }
 
-/** The rep groups that take a queue's work (for the estimate and for where to add a rep). */
+/**
+ * The rep groups that take an arrival's work, on a status with its queue's channel: skills work goes to whoever has
+ * the skills it requires (additional ones drop, so they do not count), other work to the groups serving the queue.
+ */
+function groupsServingArrival(s: Scenario, a: Scenario['arrivals'][number]): number[] {
+  const queue = s.queues?.find((q) => q.id === a.queue);
+  const required = (a.skills ?? []).filter((r) => !r.additional);
+  return (s.repGroups ?? []).flatMap((g, i) => {
+    if (!queue || !g.status.includes(queue.channel)) return [];
+    const serves = a.skills?.length
+      ? required.every((r) => (g.skills[r.skill] ?? 0) >= r.minLevel)
+      : g.queues.includes(a.queue);
+    return serves ? [i] : [];
+  });
+}
+
+/** The rep groups that take a queue's work (for where to add a rep where it misses). */
 export function groupsServing(s: Scenario, queue: string): number[] {
-  const channel = s.queues?.find((q) => q.id === queue)?.channel;
-  const groups = s.repGroups ?? [];
-  return groups.flatMap((g, i) => (g.queues.includes(queue) && channel && g.status.includes(channel) ? [i] : []));
+  const groups = s.arrivals.filter((a) => a.queue === queue).flatMap((a) => groupsServingArrival(s, a));
+  return [...new Set(groups)].sort((x, y) => x - y);
 }
 
 /** Items a rep of the group works at once on the queue: its capacity over the item's size. */
@@ -59,7 +74,7 @@ export function erlangEstimate(s: Scenario, target: StaffingTarget): Staffing {
       let patience = 0;
       let slots = Number.POSITIVE_INFINITY;
       for (const a of s.arrivals) {
-        const serving = groupsServing(s, a.queue);
+        const serving = groupsServingArrival(s, a);
         if (!serving.includes(g)) continue;
         const rate = (rateAt(a, day, mid) * 1000) / serving.length;
         const times = timesOfStream(s, a, day)(mid);
@@ -164,15 +179,14 @@ export async function staffFor(scenario: Scenario, target: StaffingTarget, optio
   return { staffing, estimate, report: current.report, met };
 }
 
-/** Whether a miss in interval i or the one after it falls on a queue group g serves. */
+/** Whether a miss in interval i or the one after it falls on a queue whose work group g takes. */
 function causedMiss(
   s: Scenario,
   g: number,
   i: number,
   missed: readonly { queue: string; interval: number }[],
 ): boolean {
-  const queues = new Set(s.repGroups![g]!.queues);
-  return missed.some((m) => queues.has(m.queue) && (m.interval === i || m.interval === i + 1));
+  return missed.some((m) => (m.interval === i || m.interval === i + 1) && groupsServing(s, m.queue).includes(g));
 }
 
 const same = (a: Staffing, b: Staffing) => a.flat().join() === b.flat().join();
