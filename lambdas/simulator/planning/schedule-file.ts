@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { type Scenario, shiftSchema } from '../scenario';
+import type { Scenario } from '../scenario';
+import { shiftSchema } from '../scenario-parts';
 import { planningDay } from './day';
 import type { BuiltShift } from './shift-builder';
 import type { Staffing, StaffingTarget } from './staffing';
