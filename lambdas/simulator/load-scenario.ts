@@ -37,16 +37,16 @@ export function loadScenario(path: string, seed?: number): Loaded {
 
 type Center = { ok: true; scenario: Scenario; build: CenterBuilder } | { ok: false; problems: string[] };
 
+/** Builds the center the scenario runs on, once, and checks it (inline groups, or a file with its rep copies). */
 function loaded(scenario: Scenario, build: CenterBuilder): Loaded {
-  return { ok: true, scenario, build, ...build(scenario) };
-}
-
-function inline(scenario: Scenario): Center {
-  const valid = validateConfig(configFromScenario(scenario).config);
+  const built = build(scenario);
+  const valid = validateConfig(built.config);
   return valid.ok
-    ? { ok: true, scenario, build: configFromScenario }
+    ? { ok: true, scenario, build, ...built }
     : { ok: false, problems: valid.problems.map((p) => `contact center: ${p}`) };
 }
+
+const inline = (scenario: Scenario): Center => ({ ok: true, scenario, build: configFromScenario });
 
 /**
  * A scenario on an existing contact-center file: the file is checked, and its groups become the scenario's rep

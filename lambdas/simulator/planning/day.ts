@@ -17,7 +17,8 @@ export interface PlanningDay {
 type DayShape = Pick<Scenario, 'dayStart' | 'intervalMinutes' | 'durationMinutes'>;
 
 export const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-const label = (minutes: number) => {
+/** Minutes from midnight as a time of day `HH:MM` (past midnight wraps round). */
+export const clockOf = (minutes: number) => {
   const m = ((minutes % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 };
@@ -29,7 +30,7 @@ export function planningDay(s: DayShape): PlanningDay {
     start: FIRST_DAY + first * MINUTE,
     intervalMs: s.intervalMinutes * MINUTE,
     count,
-    labels: Array.from({ length: count }, (_, i) => label(first + i * s.intervalMinutes)),
+    labels: Array.from({ length: count }, (_, i) => clockOf(first + i * s.intervalMinutes)),
   };
 }
 

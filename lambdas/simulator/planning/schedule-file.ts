@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Scenario } from '../scenario';
 import { shiftSchema } from '../scenario-parts';
-import { planningDay } from './day';
+import { minutesOf, planningDay } from './day';
 import type { BuiltShift } from './shift-builder';
 import type { Staffing, StaffingTarget } from './staffing';
 
@@ -68,9 +68,8 @@ export function scheduleFile(
   };
 }
 
-const clockMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 const shiftHours = (shifts: readonly BuiltShift[]) =>
-  shifts.reduce((t, x) => t + x.reps * (((clockMinutes(x.end) - clockMinutes(x.start) + 1440) % 1440 || 1440) / 60), 0);
+  shifts.reduce((t, x) => t + x.reps * (((minutesOf(x.end) - minutesOf(x.start) + 1440) % 1440 || 1440) / 60), 0);
 
 /** Applies a schedule file's staffing to the scenario's rep groups, naming every mismatch. */
 export function applySchedule(

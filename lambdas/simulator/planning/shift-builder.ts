@@ -1,3 +1,5 @@
+import { clockOf } from './day';
+
 /** How `--shifts` cuts a group's reps per interval into shifts people can work. */
 export interface ShiftRules {
   /** Shift lengths in hours, each a whole number of intervals. */
@@ -114,10 +116,7 @@ export function onTime(c: Candidate, n: number, intervalMinutes: number, breakMi
 }
 
 function merged(built: Candidate[], intervalMinutes: number, dayStartMinutes: number, breakMinutes: number) {
-  const clock = (minutes: number) => {
-    const m = (dayStartMinutes + minutes) % 1440;
-    return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  };
+  const clock = (minutes: number) => clockOf(dayStartMinutes + minutes);
   const byShape = new Map<string, BuiltShift>();
   for (const c of built) {
     const shift: BuiltShift = {
