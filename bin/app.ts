@@ -43,6 +43,8 @@ new RoutingStack(app, 'UnifiedRouting', {
   connectRoutingRatePerSecond: context('connectRoutingRate') ? Number(context('connectRoutingRate')) : undefined,
   // Unified routing off: only the router's compute; Connect keeps routing calls itself.
   contactCenter: unifiedRouting ? center.config : undefined,
+  // Loaded into the routing table by the deploy, either way: digital work is routed by it too.
+  configuration: center.config,
   // An instance that already runs Service Cloud Voice has the Routing attribute: -c routingAttribute=adopt.
   routingAttribute: context('routingAttribute') === 'adopt' ? 'adopt' : 'create',
   // Callbacks need a number to call from: -c callbackPhoneNumberArn=<claimed number ARN> or

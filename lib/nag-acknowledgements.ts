@@ -1,5 +1,6 @@
 import { type CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { CommandCenterModel } from './constructs/command-center-model';
+import type { ConfigurationLoader } from './constructs/configuration-loader';
 import type { DesktopPush } from './constructs/desktop-push';
 import type { OutboxDispatch } from './constructs/outbox-dispatch';
 import type { RepIdentity } from './constructs/rep-identity';
@@ -148,6 +149,29 @@ export function acknowledgePeopleFindings(parts: {
       })),
     );
   }
+}
+
+/** The configuration loader, and aws-cdk-lib's custom resource framework function that calls it. */
+export function acknowledgeLoaderFindings(configuration: ConfigurationLoader): void {
+  const { loader, provider } = configuration;
+  Validations.of(loader).acknowledge({ id: 'AwsSolutions-L1', reason: NODE_PIN });
+  Validations.of(loader.role!).acknowledge(
+    { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords have no resource.',
+    },
+  );
+  const framework = 'The custom resource framework (aws-cdk-lib Provider): ';
+  const loaderArn = `<${Stack.of(loader).getLogicalId(loader.node.defaultChild as CfnElement)}.Arn>`;
+  Validations.of(provider).acknowledge(
+    { id: 'AwsSolutions-L1', reason: `${framework}its runtime is chosen by aws-cdk-lib.` },
+    { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
+    {
+      id: `AwsSolutions-IAM5[Resource::${loaderArn}:*]`,
+      reason: `${framework}invokes the loader function and its versions, nothing else.`,
+    },
+  );
 }
 
 const NODE_PIN =

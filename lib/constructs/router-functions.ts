@@ -67,8 +67,8 @@ export interface RouterFunctionsProps {
 
 /**
  * The router's Lambdas, each granted exactly what its router calls: the store's actions on the table and its
- * three named indexes (no Scan, no BatchWriteItem: no function saves configuration), PutEvents on the bus,
- * timers, and Connect only for the functions whose work can lead to a voice offer or a dial.
+ * named indexes (no Scan, no BatchWriteItem: ConfigurationLoader alone saves configuration), PutEvents on the
+ * bus, timers, and Connect only for the functions whose work can lead to a voice offer or a dial.
  */
 export class RouterFunctions extends Construct {
   /** Every function, in ROUTER_FUNCTIONS order. */

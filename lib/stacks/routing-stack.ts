@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import type { CallbackCallerId } from '../connect/caller-id';
 import { CommandCenterModel } from '../constructs/command-center-model';
+import { ConfigurationLoader } from '../constructs/configuration-loader';
 import { ConnectConfiguration } from '../constructs/connect-configuration';
 import { DesktopPush } from '../constructs/desktop-push';
 import { OutboxDispatch } from '../constructs/outbox-dispatch';
@@ -17,7 +18,7 @@ import { RouterAlarms } from '../constructs/router-alarms';
 import { RouterApi } from '../constructs/router-api';
 import { RouterFunctions } from '../constructs/router-functions';
 import { RouterTimers } from '../constructs/router-timers';
-import { acknowledgeFindings, acknowledgePeopleFindings } from '../nag-acknowledgements';
+import { acknowledgeFindings, acknowledgeLoaderFindings, acknowledgePeopleFindings } from '../nag-acknowledgements';
 
 export interface RoutingStackProps extends StackProps {
   /** The routing table (from RoutingDataStack). */
@@ -31,6 +32,12 @@ export interface RoutingStackProps extends StackProps {
   readonly connectRoutingRatePerSecond?: number;
   /** When given, the Connect side (attribute, queues, routing profiles, flow) is provisioned too. */
   readonly contactCenter?: ContactCenterConfig;
+  /**
+   * The contact-center configuration the routers route by, loaded into the routing table by each deploy that changes
+   * it (ConfigurationLoader). Given whether or not unified routing drives Connect: digital work needs it too.
+   * @default the table's configuration is left as it is
+   */
+  readonly configuration?: ContactCenterConfig;
   /** Alarm when work has waited longer than this. @default 300 */
   readonly longestWaitAlarmSeconds?: number;
   /** Also create a Connect queue per router voice queue, for Connect's own queue reports. @default false */
@@ -117,6 +124,10 @@ export class RoutingStack extends Stack {
     this.recordings(props, functions);
     if (props.contactCenter) this.connect(props, props.contactCenter, functions);
     acknowledgeFindings(functions, timers, outbox);
+    if (props.configuration)
+      acknowledgeLoaderFindings(
+        new ConfigurationLoader(this, 'Configuration', { table: props.table, configuration: props.configuration }),
+      );
   }
 
   /**

@@ -38,6 +38,7 @@ function synthesize(outdir: string): string[] {
     table: data.table,
     instanceArn,
     contactCenter: valid.config,
+    configuration: valid.config,
     callbackCallerId: { sourcePhoneNumber: '+441234567890' },
     recordings: { bucketName: 'amazon-connect-recordings-111111111111', prefix: 'connect/acme/CallRecordings' },
     hoursOfOperationArn: `${instanceArn}/operating-hours/hhhhhhhh-1111-2222-3333-444444444444`,

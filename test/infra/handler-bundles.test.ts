@@ -9,11 +9,12 @@ const HANDLERS = join(__dirname, '../../lambdas/handlers');
  * The AWS clients each handler's bundle must carry, and no others: a client costs tens of milliseconds of cold
  * start to parse (bench/bundles.ts). Only the outbox dispatcher delivers (events, timers, Connect, desktops); the
  * timer function also re-arms timers; functions that report missing voicemails read the recordings bucket; the HTTP
- * API reads the Command Center's snapshot.
+ * API reads the Command Center's snapshot; the configuration loader reads the deploy's file.
  */
 const CLIENTS: Record<string, string[]> = {
   'callback-request': ['connect', 'dynamodb'],
   'command-center-feed': ['apigatewaymanagementapi', 'dynamodb', 's3'],
+  'configuration-loader': ['dynamodb', 's3'],
   'connect-contact-events': ['connect', 'dynamodb'],
   'contact-flow-handoff': ['connect', 'dynamodb'],
   'desktop-authorizer': [],

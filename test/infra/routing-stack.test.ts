@@ -24,6 +24,7 @@ function build(withNag: boolean) {
     table: data.table,
     instanceArn: INSTANCE,
     contactCenter: valid.config,
+    configuration: valid.config,
     callbackCallerId: { sourcePhoneNumber: '+441234567890' },
     recordings: { bucketName: RECORDINGS, prefix: 'connect/acme/CallRecordings' },
     voicemailRecordingWaitSeconds: 900,

@@ -1,0 +1,15 @@
+import * as z from 'zod';
+
+/** One configuration per table: updates load a new revision under the same resource, never a replacement. */
+export const CONFIGURATION_RESOURCE_ID = 'contact-center-configuration';
+
+/**
+ * What aws-cdk-lib's custom resource Provider passes the loader: the request type and where the deploy put the
+ * contact-center file (lib/constructs/configuration-loader.ts). Other fields of the request are not used.
+ */
+export const configurationEventSchema = z
+  .object({
+    RequestType: z.enum(['Create', 'Update', 'Delete']),
+    ResourceProperties: z.object({ Bucket: z.string().min(1), Key: z.string().min(1) }).loose(),
+  })
+  .loose();

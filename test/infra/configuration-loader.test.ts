@@ -1,0 +1,97 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import exampleCenter from '../../examples/contact-center.json';
+import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
+import { validateConfig } from '../../lambdas/domain/config/validate-config';
+import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
+import { RoutingStack } from '../../lib/stacks/routing-stack';
+import { testApp } from '../support/cdk-app';
+
+const INSTANCE = 'arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff';
+const valid = validateConfig(exampleCenter);
+if (!valid.ok) throw new Error(valid.problems.join('\n'));
+const center = valid.config;
+/** The bootstrap's asset bucket in the test environment. */
+const ASSETS = 'cdk-hnb659fds-assets-111111111111-eu-west-2';
+const keyOf = (tpl: Template) =>
+  Object.values(tpl.findResources('Custom::ContactCenterConfiguration'))[0]!.Properties.Key as string;
+
+interface Statement {
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: unknown;
+}
+
+function template(configuration?: ContactCenterConfig): Template {
+  const app = testApp();
+  const env = { account: '111111111111', region: 'eu-west-2' };
+  const data = new RoutingDataStack(app, 'Data', { env });
+  return Template.fromStack(
+    new RoutingStack(app, 'Routing', { env, table: data.table, instanceArn: INSTANCE, configuration }),
+  );
+}
+
+/** The statements of the loader's own policy (not the custom resource framework's). */
+function loaderStatements(t: Template): Statement[] {
+  const policies = Object.entries(t.findResources('AWS::IAM::Policy')).filter(([id]) =>
+    /^ConfigurationLoaderServiceRoleDefaultPolicy/.test(id),
+  );
+  expect(policies).toHaveLength(1);
+  return policies[0]![1].Properties.PolicyDocument.Statement as Statement[];
+}
+
+describe('the configuration loader (the deploy puts the contact-center file in the routing table)', () => {
+  const t = template(center);
+
+  it('loads the file through a custom resource whose properties name the uploaded file by its content hash', () => {
+    t.resourceCountIs('Custom::ContactCenterConfiguration', 1);
+    t.hasResourceProperties('Custom::ContactCenterConfiguration', {
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ConfigurationProviderframeworkonEvent'), 'Arn'] },
+      Bucket: ASSETS,
+      Key: Match.stringLikeRegexp('^[0-9a-f]{64}\\.json$'),
+    });
+  });
+
+  it('stores a new revision exactly when the file changes: another center is another key', () => {
+    expect(keyOf(template(center))).toBe(keyOf(t));
+    const renamed = { ...center, queues: center.queues.map((q, i) => (i === 0 ? { ...q, priority: 9 } : q)) };
+    expect(keyOf(template(renamed))).not.toBe(keyOf(t));
+  });
+
+  it("may read that one file, and write only the configuration's rows of the table", () => {
+    const statements = loaderStatements(t).filter((s) => ![s.Action].flat().some((a) => a.startsWith('xray:')));
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:s3:::${ASSETS}/${keyOf(t)}`]] },
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem'],
+        Resource: { 'Fn::ImportValue': expect.stringMatching(/RoutingTable.*Arn/) },
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CONFIG*'] } },
+      },
+    ]);
+  });
+
+  it('runs as the router functions do (Node.js 22 on arm64, traced), given only the table', () => {
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Timeout: 300,
+      Environment: {
+        Variables: Match.objectEquals({
+          TABLE_NAME: Match.anyValue(),
+          NODE_OPTIONS: '--enable-source-maps',
+          POWERTOOLS_SERVICE_NAME: 'unified-routing',
+        }),
+      },
+    });
+  });
+
+  it('is left out when the stack is given no configuration', () => {
+    template().resourceCountIs('Custom::ContactCenterConfiguration', 0);
+  });
+});
