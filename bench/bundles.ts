@@ -3,11 +3,17 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE, NODE_OPTIONS } from '../lib/constructs/router-function';
 
 export interface BundleCost {
   readonly kb: number;
-  /** Median of LOADS cold loads: a fresh Node process requiring the bundle (module evaluation included). */
+  /**
+   * Median of LOADS cold loads as deployed: a fresh Node process with the functions' NODE_OPTIONS (source maps on)
+   * requiring the bundle, its map beside it (module evaluation included).
+   */
   readonly loadMs: number;
+  /** The same without source maps: what the maps cost is the difference. */
+  readonly loadMsWithoutSourceMaps: number;
 }
 
 const ROOT = join(__dirname, '..');
@@ -26,7 +32,8 @@ const ENVIRONMENT = {
 
 /**
  * Every Lambda handler bundled as the CDK stack bundles it (lib/constructs/router-function.ts: esbuild, minified,
- * tree-shaken from ES modules, CommonJS, the AWS SDK inside), with its size and the time Node takes to load it.
+ * tree-shaken from ES modules, CommonJS, the AWS SDK inside, a source map without the sources' text), with its size
+ * and the time Node takes to load it, with source maps on as deployed and without.
  */
 export async function bundleCosts(): Promise<Record<string, BundleCost>> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
@@ -36,18 +43,22 @@ export async function bundleCosts(): Promise<Record<string, BundleCost>> {
     for (const file of handlers) {
       const out = join(dir, `${basename(file, '.ts')}.js`);
       await build({
+        ...BUNDLE,
+        mainFields: [...BUNDLE.mainFields],
         entryPoints: [join(ROOT, 'lambdas/handlers', file)],
         outfile: out,
         bundle: true,
-        minify: true,
         treeShaking: true,
         platform: 'node',
         target: 'node20',
         format: 'cjs',
-        mainFields: ['module', 'main'],
         logLevel: 'error',
       });
-      costs[basename(file, '.ts')] = { kb: Math.round(statSync(out).size / 102.4) / 10, loadMs: loadTime(out) };
+      costs[basename(file, '.ts')] = {
+        kb: Math.round(statSync(out).size / 102.4) / 10,
+        loadMs: loadTime(out, [NODE_OPTIONS]),
+        loadMsWithoutSourceMaps: loadTime(out, []),
+      };
     }
     return costs;
   } finally {
@@ -55,11 +66,11 @@ export async function bundleCosts(): Promise<Record<string, BundleCost>> {
   }
 }
 
-function loadTime(bundle: string): number {
+function loadTime(bundle: string, flags: string[]): number {
   const probe = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)});console.log(Number(process.hrtime.bigint()-t)/1e6)`;
   const env = { ...process.env, ...ENVIRONMENT, NODE_NO_WARNINGS: '1' };
   const times = Array.from({ length: LOADS }, () =>
-    Number(execFileSync(process.execPath, ['-e', probe], { env, encoding: 'utf8' }).trim()),
+    Number(execFileSync(process.execPath, [...flags, '-e', probe], { env, encoding: 'utf8' }).trim()),
   ).sort((a, b) => a - b);
   return Math.round(times[Math.floor(LOADS / 2)]! * 10) / 10;
 }

@@ -16,6 +16,16 @@ export interface RouterFunctionProps {
   readonly memorySize?: number;
 }
 
+/**
+ * How every function is bundled, in esbuild's terms, so that the bench and the bundle tests build the very files
+ * that are deployed. Source maps leave out the sources' text: Node reads and parses a function's map when it loads
+ * (`--enable-source-maps`), and a stack trace needs only the mappings (bench: the HTTP API loads in about 20 ms less
+ * than with the sources in its 4.9 MB map, now 1.9 MB).
+ */
+export const BUNDLE = { minify: true, sourcemap: true, sourcesContent: false, mainFields: ['module', 'main'] } as const;
+/** Stack traces in the logs name our files and lines (the source maps above). */
+export const NODE_OPTIONS = '--enable-source-maps';
+
 /** A router Lambda with the house defaults: Node.js 22 on arm64, X-Ray, source maps, a log group with retention. */
 export class RouterFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: RouterFunctionProps) {
@@ -32,7 +42,7 @@ export class RouterFunction extends NodejsFunction {
         removalPolicy: RemovalPolicy.DESTROY,
       }),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: 'unified-routing',
         ...props.environment,
       },
@@ -40,10 +50,11 @@ export class RouterFunction extends NodejsFunction {
       // too: one file loads faster than the runtime's SDK resolved file by file (bench: bundleLoad), and the
       // version deployed is the version tested.
       bundling: {
-        minify: true,
-        sourceMap: true,
+        minify: BUNDLE.minify,
+        sourceMap: BUNDLE.sourcemap,
+        sourcesContent: BUNDLE.sourcesContent,
         format: OutputFormat.CJS,
-        mainFields: ['module', 'main'],
+        mainFields: [...BUNDLE.mainFields],
         externalModules: [],
         forceDockerBundling: false,
       },
