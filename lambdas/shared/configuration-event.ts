@@ -1,4 +1,7 @@
+import type { S3Client } from '@aws-sdk/client-s3';
 import * as z from 'zod';
+import type { ConfigStore } from '../domain/ports';
+import type { LiveCenter } from '../domain/use-cases/configure';
 
 /** One configuration per table: updates load a new revision under the same resource, never a replacement. */
 export const CONFIGURATION_RESOURCE_ID = 'contact-center-configuration';
@@ -13,3 +16,10 @@ export const configurationEventSchema = z
     ResourceProperties: z.object({ Bucket: z.string().min(1), Key: z.string().min(1) }).loose(),
   })
   .loose();
+
+/** What the loader reaches: the uploaded file, the configuration's store, and the live state it must not strand. */
+export interface LoaderDeps {
+  readonly s3: S3Client;
+  readonly store: ConfigStore;
+  readonly live: LiveCenter;
+}

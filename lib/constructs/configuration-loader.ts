@@ -9,7 +9,12 @@ import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { keys } from '../../lambdas/adapters/dynamodb/keys';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
+import { CONFIG_CACHE_MS } from '../../lambdas/domain/use-cases/config-provider';
 import { RouterFunction } from './router-function';
+import { ROUTER_FUNCTIONS, type RouterFunctionSpec } from './router-functions';
+
+/** The longest a router function runs, in seconds (30 unless its spec says). */
+const longestRun = () => Math.max(...ROUTER_FUNCTIONS.map((f: RouterFunctionSpec) => f.timeoutSeconds ?? 30));
 
 export interface ConfigurationLoaderProps {
   /** The routing table the routers read their configuration from. */
@@ -22,7 +27,8 @@ export interface ConfigurationLoaderProps {
  * Puts the deploy's contact-center file into the routing table, so the routers deployed with it have it: the file is
  * a CDK asset (its key is its content hash), and a custom resource's loader function stores it as a new revision on
  * every deploy that changes it (lambdas/handlers/configuration-loader.ts). Routers take a new revision up when their
- * cached one expires (30 s). A file that fails validation fails the deploy, naming each problem; nothing is stored.
+ * cached one expires (30 s). A file that fails validation, or would strand live work (a removed queue with work in
+ * it, a removed or moved rep who is logged in), fails the deploy, naming each problem; nothing is stored.
  */
 export class ConfigurationLoader extends Construct {
   /** The function that validates and stores the file. */
@@ -39,7 +45,9 @@ export class ConfigurationLoader extends Construct {
     this.file = new Asset(this, 'File', { path });
     this.loader = new RouterFunction(this, 'Loader', {
       handlerFile: 'configuration-loader',
-      environment: { TABLE_NAME: props.table.tableName },
+      // A change that removes a queue or a rep is checked again once every router has taken it up: its cached
+      // configuration expired, and whatever it started with the old one committed or timed out.
+      environment: { TABLE_NAME: props.table.tableName, SETTLE_MS: String(CONFIG_CACHE_MS + longestRun() * 1000) },
       // A big center's file is a few MB: many chunks, each batch written again while DynamoDB throttles it.
       timeout: Duration.minutes(5),
     });
@@ -49,11 +57,19 @@ export class ConfigurationLoader extends Construct {
         resources: [`arn:${Stack.of(this).partition}:s3:::${this.file.s3BucketName}/${this.file.s3ObjectKey}`],
       }),
     );
+    const tableArn = props.table.tableArn;
     this.loader.addToRolePolicy(
       new PolicyStatement({
-        // The store's calls: the head read, the chunks batch-written, the head switched (ConfigStore.saveConfig).
-        actions: ['dynamodb:GetItem', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem'],
-        resources: [props.table.tableArn],
+        // The configuration stored, and what a change must not strand: waiting lists, reps, the work they hold.
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [tableArn, `${tableArn}/index/waiting`, `${tableArn}/index/held`],
+      }),
+    );
+    this.loader.addToRolePolicy(
+      new PolicyStatement({
+        // The chunks batch-written, then the head switched (ConfigStore.saveConfig).
+        actions: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem'],
+        resources: [tableArn],
         // The configuration's rows only (CONFIG and CONFIG#<revision>): never routing state.
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.configHead().pk}*`] } },
       }),

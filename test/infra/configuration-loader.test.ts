@@ -57,7 +57,7 @@ describe('the configuration loader (the deploy puts the contact-center file in t
     expect(keyOf(template(renamed))).not.toBe(keyOf(t));
   });
 
-  it("may read that one file, and write only the configuration's rows of the table", () => {
+  it("may read that one file and what a change must not strand; writes only the configuration's rows", () => {
     const statements = loaderStatements(t).filter((s) => ![s.Action].flat().some((a) => a.startsWith('xray:')));
     expect(statements).toEqual([
       {
@@ -67,14 +67,24 @@ describe('the configuration loader (the deploy puts the contact-center file in t
       },
       {
         Effect: 'Allow',
-        Action: ['dynamodb:GetItem', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem'],
+        Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+        Resource: [
+          { 'Fn::ImportValue': expect.stringMatching(/RoutingTable.*Arn/) },
+          ...['waiting', 'held'].map((index) => ({
+            'Fn::Join': ['', [{ 'Fn::ImportValue': expect.stringMatching(/RoutingTable.*Arn/) }, `/index/${index}`]],
+          })),
+        ],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem'],
         Resource: { 'Fn::ImportValue': expect.stringMatching(/RoutingTable.*Arn/) },
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CONFIG*'] } },
       },
     ]);
   });
 
-  it('runs as the router functions do (Node.js 22 on arm64, traced), given only the table', () => {
+  it('runs as the router functions do (Node.js 22 on arm64, traced), given the table and the time to settle', () => {
     t.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.handler',
       Runtime: 'nodejs22.x',
@@ -84,6 +94,8 @@ describe('the configuration loader (the deploy puts the contact-center file in t
       Environment: {
         Variables: Match.objectEquals({
           TABLE_NAME: Match.anyValue(),
+          // The routers' configuration cache (30 s) and the longest a router function runs (60 s).
+          SETTLE_MS: '90000',
           NODE_OPTIONS: '--enable-source-maps',
           POWERTOOLS_SERVICE_NAME: 'unified-routing',
         }),

@@ -3,13 +3,16 @@ import { RouterError } from '../errors';
 import type { Clock, ConfigStore } from '../ports';
 import type { ConfigProvider } from './deps';
 
+/** How long a router keeps the configuration it read before reading the store again. */
+export const CONFIG_CACHE_MS = 30_000;
+
 /** Loads the configuration from its store, caching it for `ttlMs` of the injected clock. */
 export class StoreConfigProvider implements ConfigProvider {
   private cached?: { at: number; config: CompiledConfig };
   constructor(
     private readonly store: ConfigStore,
     private readonly clock: Clock,
-    private readonly ttlMs = 30_000,
+    private readonly ttlMs = CONFIG_CACHE_MS,
   ) {}
 
   async get(): Promise<CompiledConfig> {

@@ -2,15 +2,52 @@ import type { ContactCenterConfig } from '../config/schema';
 import { validateConfig } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
 import type { ConfigStore } from '../ports';
+import { type LiveWork, strandedWork } from './configuration-change';
 
 /**
- * Validates a whole configuration and stores it only when every check passes (semantics §2).
- * Throws an InvalidInputError listing every problem; nothing is stored then.
+ * Where a configuration replaces one that routers are using: the live state it must not strand, and a wait long
+ * enough for every router to have taken the new one up (their cached configuration expired, work they started with
+ * the old one committed).
  */
-export async function loadConfiguration(store: ConfigStore, input: unknown): Promise<ContactCenterConfig> {
+export interface LiveCenter {
+  readonly work: LiveWork;
+  readonly settle: () => Promise<void>;
+}
+
+const refused = (problems: readonly string[], why: string) =>
+  new InvalidInputError(problems[0]!.split(':')[0]!, why, problems);
+
+/**
+ * Validates a whole configuration and stores it only when every check passes (semantics §2). Throws an
+ * InvalidInputError listing every problem; nothing is stored then. With `live`, a change that would strand work is
+ * refused too (configuration-change.ts); and since routers still on the old configuration may take work for what it
+ * removes until they have settled on the new one, the check runs again then, and if work did arrive the old
+ * configuration is stored back and the change refused.
+ */
+export async function loadConfiguration(
+  store: ConfigStore,
+  input: unknown,
+  live?: LiveCenter,
+): Promise<ContactCenterConfig> {
   const result = validateConfig(input);
-  if (!result.ok)
-    throw new InvalidInputError(result.problems[0]!.split(':')[0]!, 'invalid configuration', result.problems);
+  if (!result.ok) throw refused(result.problems, 'invalid configuration');
+  const before = live ? await store.loadConfig() : undefined;
+  const stranded = async () => (live && before ? strandedWork(live.work, before, result.config) : []);
+  const first = await stranded();
+  if (first.length > 0) throw refused(first, 'the change would strand live work');
   await store.saveConfig(result.config);
-  return result.config;
+  if (!live || !before || !removesAnything(before, result.config)) return result.config;
+  await live.settle();
+  const late = await stranded();
+  if (late.length === 0) return result.config;
+  await store.saveConfig(before);
+  const undone = 'configuration: work arrived for what it removes while routers took it up; the previous one is back';
+  throw refused([...late, undone], 'the change is undone');
+}
+
+/** Whether a change removes a queue or a rep, or moves a rep to another group. */
+function removesAnything(before: ContactCenterConfig, after: ContactCenterConfig): boolean {
+  const queues = new Set(after.queues.map((q) => q.id));
+  const groups = new Map(after.reps.map((r) => [r.id, r.group]));
+  return before.queues.some((q) => !queues.has(q.id)) || before.reps.some((r) => groups.get(r.id) !== r.group);
 }
