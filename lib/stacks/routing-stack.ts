@@ -124,10 +124,16 @@ export class RoutingStack extends Stack {
     this.recordings(props, functions);
     if (props.contactCenter) this.connect(props, props.contactCenter, functions);
     acknowledgeFindings(functions, timers, outbox);
-    if (props.configuration)
-      acknowledgeLoaderFindings(
-        new ConfigurationLoader(this, 'Configuration', { table: props.table, configuration: props.configuration }),
-      );
+    if (props.configuration) {
+      const loader = new ConfigurationLoader(this, 'Configuration', {
+        table: props.table,
+        configuration: props.configuration,
+      });
+      // Code first, then the configuration it understands (a new routing flow version, say): the file is loaded
+      // once every router function is updated.
+      loader.node.addDependency(functions);
+      acknowledgeLoaderFindings(loader);
+    }
   }
 
   /**

@@ -103,6 +103,13 @@ describe('the configuration loader (the deploy puts the contact-center file in t
     });
   });
 
+  it('loads the file only once every router function is updated (the code that must understand it)', () => {
+    const [resource] = Object.values(t.findResources('Custom::ContactCenterConfiguration'));
+    const functions = Object.keys(t.findResources('AWS::Lambda::Function')).filter((id) => /^Functions/.test(id));
+    expect(functions).toHaveLength(10);
+    expect(resource!.DependsOn).toEqual(expect.arrayContaining(functions));
+  });
+
   it('is left out when the stack is given no configuration', () => {
     template().resourceCountIs('Custom::ContactCenterConfiguration', 0);
   });
