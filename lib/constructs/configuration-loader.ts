@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
@@ -74,7 +75,14 @@ export class ConfigurationLoader extends Construct {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.configHead().pk}*`] } },
       }),
     );
-    this.provider = new Provider(this, 'Provider', { onEventHandler: this.loader });
+    this.provider = new Provider(this, 'Provider', {
+      onEventHandler: this.loader,
+      // The framework's own logs, kept as long as the functions' (RouterFunction), not forever.
+      logGroup: new LogGroup(this, 'ProviderLogs', {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
     new CustomResource(this, 'Configuration', {
       serviceToken: this.provider.serviceToken,
       resourceType: 'Custom::ContactCenterConfiguration',

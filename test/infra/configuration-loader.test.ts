@@ -110,6 +110,13 @@ describe('the configuration loader (the deploy puts the contact-center file in t
     expect(resource!.DependsOn).toEqual(expect.arrayContaining(functions));
   });
 
+  it("keeps the custom resource framework's logs a month, as the functions' own", () => {
+    const groups = Object.entries(t.findResources('AWS::Logs::LogGroup')).filter(([id]) =>
+      id.startsWith('Configuration'),
+    );
+    expect(groups.map(([, g]) => g.Properties.RetentionInDays)).toEqual([30, 30]);
+  });
+
   it('is left out when the stack is given no configuration', () => {
     template().resourceCountIs('Custom::ContactCenterConfiguration', 0);
   });
