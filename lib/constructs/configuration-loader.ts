@@ -29,7 +29,8 @@ export interface ConfigurationLoaderProps {
  * a CDK asset (its key is its content hash), and a custom resource's loader function stores it as a new revision on
  * every deploy that changes it (lambdas/handlers/configuration-loader.ts). Routers take a new revision up when their
  * cached one expires (30 s). A file that fails validation, or would strand live work (a removed queue with work in
- * it, a removed or moved rep who is logged in), fails the deploy, naming each problem; nothing is stored.
+ * it, a removed or moved rep who is logged in), fails the deploy, naming each problem, and nothing is stored; if such
+ * work arrives while routers take a change up, the previous configuration is stored back and the deploy fails.
  */
 export class ConfigurationLoader extends Construct {
   /** The function that validates and stores the file. */

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE } from '../../lib/constructs/router-function';
 import { ROUTER_FUNCTIONS } from '../../lib/constructs/router-functions';
 
 const HANDLERS = join(__dirname, '../../lambdas/handlers');
@@ -28,18 +29,18 @@ const CLIENTS: Record<string, string[]> = {
   'work-submitted': ['dynamodb'],
 };
 
-/** The AWS SDK clients in a handler bundled as the stack bundles it (lib/constructs/router-function.ts). */
+/** The AWS SDK clients in a handler bundled as the stack bundles it (BUNDLE, lib/constructs/router-function.ts). */
 async function clientsIn(file: string): Promise<string[]> {
   const result = await build({
     entryPoints: [join(HANDLERS, file)],
+    ...BUNDLE,
+    mainFields: [...BUNDLE.mainFields],
     bundle: true,
     write: false,
     outfile: 'bundle.js',
-    minify: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    mainFields: ['module', 'main'],
     metafile: true,
     logLevel: 'error',
   });
