@@ -1,8 +1,9 @@
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { systemClock } from '../../../lambdas/adapters/system/clock';
+import { randomIds, systemClock } from '../../../lambdas/adapters/system/clock';
 import { StoreConfigProvider } from '../../../lambdas/domain/use-cases/config-provider';
+import { Router } from '../../../lambdas/domain/use-cases/router';
 import { makeHandler } from '../../../lambdas/handlers/configuration-loader';
 import { smallCenter } from '../../fixtures/small-center';
 import { freshTable } from '../../support/harness';
@@ -38,7 +39,7 @@ async function loader() {
   const send = (event: unknown) => invoke(event as never, lambdaContext()) as Promise<Record<string, unknown>>;
   // A fresh provider per look: what a router that starts now would load.
   const stored = () => new StoreConfigProvider(configs, systemClock).get();
-  return { send, stored, configs };
+  return { send, stored, configs, store };
 }
 
 beforeEach(() => {
@@ -53,14 +54,26 @@ beforeEach(() => {
 
 describe('the configuration loader (the deploy puts the contact-center file in the routing table)', () => {
   it('stores the file on Create, so a router starting now routes by it', async () => {
-    const { send, stored } = await loader();
+    const { send, configs, store } = await loader();
     files.set('a.json', JSON.stringify(smallCenter()));
     await expect(send(request('Create', 'a.json'))).resolves.toEqual({
       PhysicalResourceId: 'contact-center-configuration',
       Data: { Queues: smallCenter().queues!.length, Reps: smallCenter().reps!.length },
     });
     expect(s3).toHaveReceivedCommandWith(GetObjectCommand, { Bucket: BUCKET, Key: 'a.json' });
-    expect((await stored()).reps.has('rep-a')).toBe(true);
+    // A router as a function builds it (lambdas/shared/deps.ts): its configuration comes from the table only.
+    const router = new Router({
+      store,
+      clock: systemClock,
+      ids: randomIds,
+      events: { publish: async () => {} },
+      timers: { schedule: async () => {} },
+      config: new StoreConfigProvider(configs, systemClock),
+      delivery: 'inline',
+    });
+    await router.logIn({ repId: 'rep-a' });
+    const { decision } = await router.submitWork({ channel: 'chat', source: 'chat-1', queue: 'chat-q' });
+    expect(decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
   });
 
   it('stores a changed file on Update as the new revision, under the same resource', async () => {
