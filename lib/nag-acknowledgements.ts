@@ -65,16 +65,7 @@ export function acknowledgePeopleFindings(parts: {
   const stack = Stack.of(hosting);
   const api = stack.getLogicalId(push.api.node.defaultChild as CfnElement);
   const connections = `arn:<AWS::Partition>:execute-api:${where(stack)}:<${api}>/live/*/@connections/*`;
-  for (const fn of [push.authorizerFunction, push.socketFunction, model.feed]) {
-    Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: NODE_PIN });
-    Validations.of(fn.role!).acknowledge(
-      { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray PutTraceSegments and PutTelemetryRecords have no resource.',
-      },
-    );
-  }
+  for (const fn of [push.authorizerFunction, push.socketFunction, model.feed]) acknowledgeTraced(fn);
   for (const fn of [push.socketFunction, dispatcher, model.feed])
     Validations.of(fn.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${connections}]`,
@@ -154,14 +145,7 @@ export function acknowledgePeopleFindings(parts: {
 /** The configuration loader, and aws-cdk-lib's custom resource framework function that calls it. */
 export function acknowledgeLoaderFindings(configuration: ConfigurationLoader): void {
   const { loader, provider } = configuration;
-  Validations.of(loader).acknowledge({ id: 'AwsSolutions-L1', reason: NODE_PIN });
-  Validations.of(loader.role!).acknowledge(
-    { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
-    {
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords have no resource.',
-    },
-  );
+  acknowledgeTraced(loader);
   const framework = 'The custom resource framework (aws-cdk-lib Provider): ';
   const loaderArn = `<${Stack.of(loader).getLogicalId(loader.node.defaultChild as CfnElement)}.Arn>`;
   Validations.of(provider).acknowledge(
@@ -170,6 +154,18 @@ export function acknowledgeLoaderFindings(configuration: ConfigurationLoader): v
     {
       id: `AwsSolutions-IAM5[Resource::${loaderArn}:*]`,
       reason: `${framework}invokes the loader function and its versions, nothing else.`,
+    },
+  );
+}
+
+/** A function outside RouterFunctions with the house defaults: the pinned runtime, its log stream, X-Ray. */
+function acknowledgeTraced(fn: RouterFunction): void {
+  Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: NODE_PIN });
+  Validations.of(fn.role!).acknowledge(
+    { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords have no resource.',
     },
   );
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -16,6 +17,20 @@ import { ROUTER_FUNCTIONS, type RouterFunctionSpec } from './router-functions';
 
 /** The longest a router function runs, in seconds (30 unless its spec says). */
 const longestRun = () => Math.max(...ROUTER_FUNCTIONS.map((f: RouterFunctionSpec) => f.timeoutSeconds ?? 30));
+
+/** The configuration as a file for the asset: one per content, so synth after synth reuses it. */
+function configurationFile(configuration: ContactCenterConfig): string {
+  const json = JSON.stringify(configuration);
+  const dir = join(tmpdir(), 'ur-configuration', createHash('sha256').update(json).digest('hex'));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'contact-center.json');
+  // Written aside and renamed: a synth in another process hashing the same path never reads it half written.
+  if (!existsSync(path)) {
+    writeFileSync(`${path}.${process.pid}`, json);
+    renameSync(`${path}.${process.pid}`, path);
+  }
+  return path;
+}
 
 export interface ConfigurationLoaderProps {
   /** The routing table the routers read their configuration from. */
@@ -42,9 +57,7 @@ export class ConfigurationLoader extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigurationLoaderProps) {
     super(scope, id);
-    const path = join(mkdtempSync(join(tmpdir(), 'ur-configuration-')), 'contact-center.json');
-    writeFileSync(path, JSON.stringify(props.configuration));
-    this.file = new Asset(this, 'File', { path });
+    this.file = new Asset(this, 'File', { path: configurationFile(props.configuration) });
     this.loader = new RouterFunction(this, 'Loader', {
       handlerFile: 'configuration-loader',
       // A change that removes a queue or a rep is checked again once every router has taken it up: its cached

@@ -2,7 +2,7 @@ import type { ContactCenterConfig } from '../config/schema';
 import { validateConfig } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
 import type { ConfigStore } from '../ports';
-import { type LiveWork, strandedWork } from './configuration-change';
+import { type LiveWork, removals, removesNothing, strandedWork } from './configuration-change';
 
 /**
  * Where a configuration replaces one that routers are using: the live state it must not strand, and a wait long
@@ -31,23 +31,21 @@ export async function loadConfiguration(
 ): Promise<ContactCenterConfig> {
   const result = validateConfig(input);
   if (!result.ok) throw refused(result.problems, 'invalid configuration');
+  const config = result.config;
   const before = live ? await store.loadConfig() : undefined;
-  const stranded = async () => (live && before ? strandedWork(live.work, before, result.config) : []);
+  const removed = before && removals(before, config);
+  if (!live || !before || !removed || removesNothing(removed)) {
+    await store.saveConfig(config);
+    return config;
+  }
+  const stranded = () => strandedWork(live.work, before, removed);
   const first = await stranded();
   if (first.length > 0) throw refused(first, 'the change would strand live work');
-  await store.saveConfig(result.config);
-  if (!live || !before || !removesAnything(before, result.config)) return result.config;
+  await store.saveConfig(config);
   await live.settle();
   const late = await stranded();
-  if (late.length === 0) return result.config;
+  if (late.length === 0) return config;
   await store.saveConfig(before);
   const undone = 'configuration: work arrived for what it removes while routers took it up; the previous one is back';
   throw refused([...late, undone], 'the change is undone');
-}
-
-/** Whether a change removes a queue or a rep, or moves a rep to another group. */
-function removesAnything(before: ContactCenterConfig, after: ContactCenterConfig): boolean {
-  const queues = new Set(after.queues.map((q) => q.id));
-  const groups = new Map(after.reps.map((r) => [r.id, r.group]));
-  return before.queues.some((q) => !queues.has(q.id)) || before.reps.some((r) => groups.get(r.id) !== r.group);
 }
