@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { build } from 'esbuild';
-import { BUNDLE, NODE_OPTIONS } from '../lib/constructs/router-function';
+import { bundleHandler, HANDLERS, NODE_OPTIONS } from '../lib/bundling/handler-bundle';
 
 export interface BundleCost {
   readonly kb: number;
@@ -16,7 +15,6 @@ export interface BundleCost {
   readonly loadMsWithoutSourceMaps: number;
 }
 
-const ROOT = join(__dirname, '..');
 const LOADS = 5;
 /** What each function gets from its stack (values do not matter: nothing is called at load). */
 const ENVIRONMENT = {
@@ -31,29 +29,18 @@ const ENVIRONMENT = {
 };
 
 /**
- * Every Lambda handler bundled as the CDK stack bundles it (lib/constructs/router-function.ts: esbuild, minified,
+ * Every Lambda handler bundled as the CDK stack bundles it (lib/bundling/handler-bundle.ts: esbuild, minified,
  * tree-shaken from ES modules, CommonJS, the AWS SDK inside, a source map without the sources' text), with its size
  * and the time Node takes to load it, with source maps on as deployed and without.
  */
 export async function bundleCosts(): Promise<Record<string, BundleCost>> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
   try {
-    const handlers = readdirSync(join(ROOT, 'lambdas/handlers')).filter((f) => f.endsWith('.ts'));
+    const handlers = readdirSync(HANDLERS).filter((f) => f.endsWith('.ts'));
     const costs: Record<string, BundleCost> = {};
     for (const file of handlers) {
       const out = join(dir, `${basename(file, '.ts')}.js`);
-      await build({
-        ...BUNDLE,
-        mainFields: [...BUNDLE.mainFields],
-        entryPoints: [join(ROOT, 'lambdas/handlers', file)],
-        outfile: out,
-        bundle: true,
-        treeShaking: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        logLevel: 'error',
-      });
+      await bundleHandler(basename(file, '.ts'), out);
       costs[basename(file, '.ts')] = {
         kb: Math.round(statSync(out).size / 102.4) / 10,
         loadMs: loadTime(out, [NODE_OPTIONS]),

@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { NODE_OPTIONS } from '../bundling/handler-bundle';
 
 export interface RouterFunctionProps {
   /** File name under lambdas/handlers, without extension. */
@@ -16,22 +17,43 @@ export interface RouterFunctionProps {
   readonly memorySize?: number;
 }
 
+const ROOT = join(__dirname, '../..');
+const BUNDLE_CLI = join(ROOT, 'lib/bundling/bundle-cli.ts');
+
 /**
- * How every function is bundled, in esbuild's terms, so that the bench and the bundle tests build the very files
- * that are deployed. Source maps leave out the sources' text: Node reads and parses a function's map when it loads
- * (`--enable-source-maps`), and a stack trace needs only the mappings (bench: the HTTP API loads in about 18 ms less
- * than with the sources in its 4.9 MB map, now 1.9 MB).
+ * A handler's code, bundled on this machine by lib/bundling (BUNDLE) as the bench and the bundle tests bundle it.
+ * Not NodejsFunction: its esbuild runs from the command line, without plugins, and the SDK's schemas need one
+ * (lib/bundling/sdk-schema-keys.ts). Hashed by output, as NodejsFunction does, so an unchanged bundle is not
+ * uploaded again.
  */
-export const BUNDLE = { minify: true, sourcemap: true, sourcesContent: false, mainFields: ['module', 'main'] } as const;
-/** Stack traces in the logs name our files and lines (the source maps above). */
-export const NODE_OPTIONS = '--enable-source-maps';
+function handlerCode(handlerFile: string): Code {
+  return Code.fromAsset(ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling always succeeds or fails loudly (the build needs this checkout's node_modules).
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22-alpine'),
+      // CDK reuses a bundle for assets of the same source and options, and `local` is not compared: the handler
+      // must be part of the options, or every function would get the first one's bundle.
+      command: ['bundle', handlerFile],
+      local: {
+        tryBundle(outputDir) {
+          execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_CLI, handlerFile, outputDir], {
+            cwd: ROOT,
+            stdio: 'inherit',
+          });
+          return true;
+        },
+      },
+    },
+  });
+}
 
 /** A router Lambda with the house defaults: Node.js 22 on arm64, X-Ray, source maps, a log group with retention. */
-export class RouterFunction extends NodejsFunction {
+export class RouterFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: RouterFunctionProps) {
     super(scope, id, {
-      entry: join(__dirname, '../../lambdas/handlers', `${props.handlerFile}.ts`),
-      handler: 'handler',
+      code: handlerCode(props.handlerFile),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       tracing: Tracing.ACTIVE,
@@ -45,18 +67,6 @@ export class RouterFunction extends NodejsFunction {
         NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: 'unified-routing',
         ...props.environment,
-      },
-      // esbuild locally (no Docker), minified and tree-shaken from the packages' ES modules. The AWS SDK is bundled
-      // too: one file loads faster than the runtime's SDK resolved file by file (bench: bundleLoad), and the
-      // version deployed is the version tested.
-      bundling: {
-        minify: BUNDLE.minify,
-        sourceMap: BUNDLE.sourcemap,
-        sourcesContent: BUNDLE.sourcesContent,
-        format: OutputFormat.CJS,
-        mainFields: [...BUNDLE.mainFields],
-        externalModules: [],
-        forceDockerBundling: false,
       },
     });
   }

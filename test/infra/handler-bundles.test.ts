@@ -1,10 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { build } from 'esbuild';
-import { BUNDLE } from '../../lib/constructs/router-function';
+import { basename } from 'node:path';
+import { bundleHandler, HANDLERS } from '../../lib/bundling/handler-bundle';
 import { ROUTER_FUNCTIONS } from '../../lib/constructs/router-functions';
-
-const HANDLERS = join(__dirname, '../../lambdas/handlers');
 
 /**
  * The AWS clients each handler's bundle must carry, and no others: a client costs tens of milliseconds of cold
@@ -29,25 +26,25 @@ const CLIENTS: Record<string, string[]> = {
   'work-submitted': ['dynamodb'],
 };
 
-/** The AWS SDK clients in a handler bundled as the stack bundles it (BUNDLE, lib/constructs/router-function.ts). */
-async function clientsIn(file: string): Promise<string[]> {
-  const result = await build({
-    entryPoints: [join(HANDLERS, file)],
-    ...BUNDLE,
-    mainFields: [...BUNDLE.mainFields],
-    bundle: true,
-    write: false,
-    outfile: 'bundle.js',
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    metafile: true,
-    logLevel: 'error',
-  });
+/** A service's schema module puts at most this in a bundle: the shapes of the operations the function sends. */
+const SCHEMA_KB_MAX = 20;
+
+/**
+ * A handler bundled as the stack bundles it (lib/bundling/handler-bundle.ts): the AWS SDK clients in it, and what
+ * each SDK schema module puts in it, in kB.
+ */
+async function bundled(file: string): Promise<{ clients: string[]; schemaKb: Record<string, number> }> {
+  const result = await bundleHandler(basename(file, '.ts'), 'bundle.js', false);
   const clients = Object.keys(result.metafile.inputs).flatMap(
     (i) => i.match(/@aws-sdk\/client-([a-z0-9-]+)\//)?.[1] ?? [],
   );
-  return [...new Set(clients)].sort();
+  const [output] = Object.values(result.metafile.outputs);
+  const schemaKb = Object.fromEntries(
+    Object.entries(output!.inputs)
+      .filter(([input]) => /schemas\/schemas_\d+\.js$/.test(input))
+      .map(([input, { bytesInOutput }]) => [input.replace(/.*node_modules\//, ''), bytesInOutput / 1024]),
+  );
+  return { clients: [...new Set(clients)].sort(), schemaKb };
 }
 
 describe('handler bundles', () => {
@@ -57,8 +54,12 @@ describe('handler bundles', () => {
     expect(files.map((f) => basename(f, '.ts')).sort()).toEqual(Object.keys(CLIENTS).sort());
   });
 
-  it.each(files)('%s carries only the clients it uses', async (file) => {
-    expect(await clientsIn(file)).toEqual(CLIENTS[basename(file, '.ts')]);
+  it.each(files)('%s carries only the clients it uses, and of their schemas only what it sends', async (file) => {
+    const { clients, schemaKb } = await bundled(file);
+    expect(clients).toEqual(CLIENTS[basename(file, '.ts')]);
+    // Without lib/bundling/sdk-schema-keys.ts, Connect's alone is 190 kB: the whole service.
+    for (const [schema, kb] of Object.entries(schemaKb))
+      expect({ schema, kb: Math.min(kb, SCHEMA_KB_MAX) }).toEqual({ schema, kb });
   });
 
   it('Amazon Connect, the bus and the timers are in exactly the functions granted them', () => {

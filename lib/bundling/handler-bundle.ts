@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { type BuildOptions, type BuildResult, build } from 'esbuild';
+import { sdkSchemaKeys } from './sdk-schema-keys';
+
+/** The folder of the Lambda handlers, one entry point per file. */
+export const HANDLERS = join(__dirname, '../../lambdas/handlers');
+
+/**
+ * How every function is bundled, so that the stack, the bench and the bundle tests build the very same files:
+ * one CommonJS file, minified and tree-shaken from the packages' ES modules, the AWS SDK inside (one file loads
+ * faster than the runtime's SDK resolved file by file, and the version deployed is the version tested). Source maps
+ * leave out the sources' text: Node reads and parses a function's map when it loads (`--enable-source-maps`), and a
+ * stack trace needs only the mappings.
+ */
+export const BUNDLE = {
+  bundle: true,
+  treeShaking: true,
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  logLevel: 'error',
+  plugins: [sdkSchemaKeys],
+} as const satisfies BuildOptions;
+
+/** Stack traces in the logs name our files and lines (the source maps above). */
+export const NODE_OPTIONS = '--enable-source-maps';
+
+/** Bundles handler `name` (a file of lambdas/handlers, without extension) into `outfile`, with a metafile. */
+export function bundleHandler(name: string, outfile: string, write = true): Promise<BuildResult<{ metafile: true }>> {
+  return build({
+    ...BUNDLE,
+    mainFields: [...BUNDLE.mainFields],
+    plugins: [...BUNDLE.plugins],
+    entryPoints: [join(HANDLERS, `${name}.ts`)],
+    outfile,
+    write,
+    metafile: true,
+  });
+}

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { BUNDLE } from '../../lib/bundling/handler-bundle';
+import { sendSamples } from '../support/sdk-samples';
+
+interface Seen {
+  readonly method: string;
+  readonly url: string;
+  readonly target: string | undefined;
+  readonly body: string;
+}
+
+/**
+ * What the services answer, in their protocols' documented forms: Connect (REST-JSON) names its error in
+ * `x-amzn-ErrorType` (Amazon Connect API Reference, "Common Errors": ThrottlingException, 429); DynamoDB (JSON 1.0)
+ * in `__type` (DynamoDB Developer Guide, "Error handling with DynamoDB": ConditionalCheckFailedException, 400); S3
+ * returns the object's bytes.
+ */
+function answer(req: IncomingMessage): [status: number, body: unknown, headers?: Record<string, string>] {
+  const target = req.headers['x-amz-target'];
+  if (req.url?.includes('/throttled/'))
+    return [429, { message: 'Rate exceeded' }, { 'x-amzn-errortype': 'ThrottlingException' }];
+  if (req.url?.startsWith('/contacts/')) return [200, {}];
+  if (target === 'DynamoDB_20120810.GetItem') return [200, { Item: { pk: { S: 'REP#r1' }, used: { N: '2' } } }];
+  if (target === 'DynamoDB_20120810.PutItem')
+    return [
+      400,
+      {
+        __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
+        message: 'The conditional request failed',
+      },
+    ];
+  return [200, { queues: [] }];
+}
+
+function reply(req: IncomingMessage, res: ServerResponse): void {
+  const [status, body, headers] = answer(req);
+  res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+describe('the AWS SDK clients as bundled for the functions', () => {
+  let server: Server;
+  let endpoint: string;
+  let seen: Seen[] = [];
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bundled-clients-'));
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      req.on('end', () => {
+        seen.push({ method: req.method!, url: req.url!, target: req.headers['x-amz-target'] as string, body });
+        reply(req, res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('send the same requests and read the same answers and errors as the SDK unbundled', async () => {
+    seen = [];
+    const inProcess = await sendSamples(endpoint);
+    const inProcessRequests = seen;
+
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      `import { sendSamples } from ${JSON.stringify(join(__dirname, '../support/sdk-samples'))};\n` +
+        'sendSamples(process.argv[2]!).then((o) => console.log(JSON.stringify(o)));\n',
+    );
+    await build({
+      ...BUNDLE,
+      mainFields: [...BUNDLE.mainFields],
+      plugins: [...BUNDLE.plugins],
+      entryPoints: [entry],
+      outfile: join(dir, 'entry.js'),
+    });
+    seen = [];
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'entry.js'), endpoint]);
+
+    expect(JSON.parse(stdout)).toEqual(inProcess);
+    expect(seen).toEqual(inProcessRequests);
+    expect(inProcess).toEqual([
+      { data: 'targeted' },
+      { error: 'ThrottlingException', modelled: true },
+      { data: { pk: 'REP#r1', used: 2 } },
+      { error: 'ConditionalCheckFailedException', modelled: true },
+      { data: '{"queues":[]}' },
+    ]);
+    expect(inProcessRequests.map((r) => `${r.method} ${r.url.split('?')[0]} ${r.target ?? ''}`.trim())).toEqual([
+      'POST /contacts/instance-1/contact-1/routing-data',
+      'POST /contacts/instance-1/throttled/routing-data',
+      'POST / DynamoDB_20120810.GetItem',
+      'POST / DynamoDB_20120810.PutItem',
+      'GET /b/config.json',
+    ]);
+  });
+});
