@@ -55,9 +55,10 @@ function arrivalWrites(table: string, worker: number, id: string) {
       Update: {
         TableName: table,
         Key: { pk: { S: `REP#floor-rep-${worker}` }, sk: { S: 'STATE' } },
-        // An offer moves the rep in all three availability orders (three index entries).
+        // An offer moves the rep in the one availability order the bench center keeps (one index entry; the
+        // orders nothing reads are not indexed) and sets its places in all three.
         UpdateExpression:
-          'SET gsi2pk = :g, availFree = :k, availInterruptibleFree = :k, availActive = :k, lastOfferAt = :t ADD activeItems :one',
+          'SET gsi2pk = :g, availFree = :k, placeFree = :k, placeInterruptibleFree = :k, placeActive = :k, lastOfferAt = :t ADD activeItems :one',
         ExpressionAttributeValues: {
           ':g': { S: 'AVAIL#floor' },
           ':k': { N: String(-Date.now()) },

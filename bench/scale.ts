@@ -63,6 +63,7 @@ async function setUp(endpoint: string, shape: ScaleShape) {
         presenceVersion: 1,
       },
       { primary: 100, interruptible: 100 },
+      config.availabilityOrders,
     ),
   );
   const t0 = Date.now() - 3_600_000;

@@ -1,4 +1,4 @@
-import type { ContactCenterConfig } from './config/schema';
+import type { StoredConfig } from './config/compiled-config';
 import type { AvailabilityOrder } from './routing/availability';
 import type { DesktopMessage } from './routing/desktop-messages';
 import type { RoutingEvent, Timer } from './routing/events';
@@ -102,8 +102,8 @@ export type StateWrite =
 
 /** Where the contact-center configuration is kept: whole revisions, switched to only once fully written. */
 export interface ConfigStore {
-  loadConfig(): Promise<ContactCenterConfig | undefined>;
-  saveConfig(config: ContactCenterConfig): Promise<void>;
+  loadConfig(): Promise<StoredConfig | undefined>;
+  saveConfig(config: StoredConfig): Promise<void>;
 }
 
 /** Routing state: items, reps, source claims and the indexes over them. No Scan: every read is by key or list. */

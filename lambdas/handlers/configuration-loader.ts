@@ -2,10 +2,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { documentClient } from '../adapters/dynamodb/client';
 import { DynamoConfigStore } from '../adapters/dynamodb/dynamo-config-store';
-import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
 import { readConfigurationFile } from '../adapters/s3/configuration-file';
 import { loadConfiguration } from '../domain/use-cases/configure';
-import { CONFIGURATION_RESOURCE_ID, configurationEventSchema, type LoaderDeps } from '../shared/configuration-event';
+import {
+  CONFIGURATION_RESOURCE_ID,
+  configurationEventSchema,
+  type LoaderDeps,
+  liveCenter,
+} from '../shared/configuration-event';
 import { parsedEntryPoint } from '../shared/entry-point';
 import { requireEnv } from '../shared/env';
 import { logger, metrics, tracer } from '../shared/powertools';
@@ -33,7 +37,7 @@ function fromEnvironment(): LoaderDeps {
   return {
     s3: tracer.captureAWSv3Client(new S3Client({})),
     store: new DynamoConfigStore(db, table),
-    live: { work: new DynamoRoutingStore(db, table), settle: () => new Promise((r) => setTimeout(r, settleMs)) },
+    live: liveCenter(db, table, settleMs),
   };
 }
 

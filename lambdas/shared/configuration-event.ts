@@ -1,5 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { DynamoRoutingStore } from '../adapters/dynamodb/dynamo-store';
+import { assertRepRowsCurrent, takeUpOrders } from '../adapters/dynamodb/order-take-up';
 import type { ConfigStore } from '../domain/ports';
 import type { LiveCenter } from '../domain/use-cases/configure';
 
@@ -22,4 +25,14 @@ export interface LoaderDeps {
   readonly s3: S3Client;
   readonly store: ConfigStore;
   readonly live: LiveCenter;
+}
+
+/** The live center on the routing table: its state, a wait of `settleMs` for routers, and its rep rows. */
+export function liveCenter(db: DynamoDBDocumentClient, table: string, settleMs: number): LiveCenter {
+  return {
+    work: new DynamoRoutingStore(db, table),
+    settle: () => new Promise((resolve) => setTimeout(resolve, settleMs)),
+    takeUp: (orders, repIds) => takeUpOrders(db, table, orders, repIds),
+    checkRepRows: (repIds) => assertRepRowsCurrent(db, table, repIds),
+  };
 }

@@ -89,6 +89,15 @@ export class ConfigurationLoader extends Construct {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.configHead().pk}*`] } },
       }),
     );
+    this.loader.addToRolePolicy(
+      new PolicyStatement({
+        // An availability order a change reads for the first time: each rep row's sort key set from its place
+        // (order-take-up.ts). Rep rows only, never work items or the configuration.
+        actions: ['dynamodb:UpdateItem'],
+        resources: [tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.rep('').pk}*`] } },
+      }),
+    );
     this.provider = new Provider(this, 'Provider', {
       onEventHandler: this.loader,
       // The framework's own logs, kept as long as the functions' (RouterFunction), not forever.

@@ -67,7 +67,7 @@ describe('the configuration loader (the deploy puts the contact-center file in t
     expect(alone(renamed)).not.toBe(keyOf(t));
   });
 
-  it("may read that one file and what a change must not strand; writes only the configuration's rows", () => {
+  it("may read that one file and what a change must not strand; writes only the configuration's rows and reps' availability keys", () => {
     const statements = loaderStatements(t).filter((s) => ![s.Action].flat().some((a) => a.startsWith('xray:')));
     expect(statements).toEqual([
       {
@@ -90,6 +90,12 @@ describe('the configuration loader (the deploy puts the contact-center file in t
         Action: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem'],
         Resource: { 'Fn::ImportValue': expect.stringMatching(/RoutingTable.*Arn/) },
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CONFIG*'] } },
+      },
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:UpdateItem',
+        Resource: { 'Fn::ImportValue': expect.stringMatching(/RoutingTable.*Arn/) },
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REP#*'] } },
       },
     ]);
   });

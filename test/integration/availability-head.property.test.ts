@@ -50,10 +50,16 @@ const repLife = fc.record({
   released: fc.nat({ max: 3 }),
 });
 
-async function live(store: DynamoRoutingStore, config: CompiledConfig, repId: string, life: Of<typeof repLife>) {
+async function live(
+  store: DynamoRoutingStore,
+  config: CompiledConfig,
+  repId: string,
+  life: Of<typeof repLife>,
+  kept: readonly AvailabilityOrder[] = AVAILABILITY_ORDERS,
+) {
   const limits = limitsOf(config.rep(repId));
   const write = async (before: RepState, after: RepState) => {
-    await store.commit([{ kind: 'rep', change: repChange(before, after, limits) }]);
+    await store.commit([{ kind: 'rep', change: repChange(before, after, limits, kept) }]);
     return after;
   };
   const fresh = aRep({ repId, sessionId: undefined, statusChannels: [], statusId: undefined, presenceVersion: 0 });
@@ -109,30 +115,33 @@ const best = (config: CompiledConfig, item: WorkItem, reps: readonly RepState[])
 };
 
 describe('availability orders (semantics §13): a push reads the head and still chooses exactly', () => {
-  it('keeps each rep at its key through offers and releases, and the head chooses as the whole group would', async () => {
+  it('keeps each rep at its place through offers and releases, in the kept orders only, and the head chooses as the whole group would', async () => {
     const config = groupOf(80);
     await fc.assert(
       fc.asyncProperty(
         fc.array(repLife, { minLength: 80, maxLength: 80 }),
         fc.array(anItem, { maxLength: 6 }),
-        async (lives, items) => {
+        fc.subarray<AvailabilityOrder>(['interruptibleFree', 'active']),
+        async (lives, items, more) => {
+          const kept: AvailabilityOrder[] = ['free', ...more];
           const { store, table } = await freshTable();
           const reps = await Promise.all(
-            lives.map((l, i) => live(store, config, `rep-${String(i).padStart(3, '0')}`, l)),
+            lives.map((l, i) => live(store, config, `rep-${String(i).padStart(3, '0')}`, l, kept)),
           );
           const db = documentClient(localClientConfig(endpoint()));
           for (const rep of reps) {
             const row = (await db.send(new GetCommand({ TableName: table, Key: keys.rep(rep.repId) }))).Item!;
             for (const order of AVAILABILITY_ORDERS) {
-              expect(row[keys.availability(order).sortKey]).toBe(
-                availabilityKey(rep, limitsOf(config.rep(rep.repId)), order),
-              );
+              const key = availabilityKey(rep, limitsOf(config.rep(rep.repId)), order);
+              expect(row[keys.availability(order).place]).toBe(key);
+              expect(row[keys.availability(order).sortKey]).toBe(kept.includes(order) ? key : undefined);
             }
           }
           const all = await store.availableReps('g1');
           for (const i of items) {
             const item = itemOf(config, i);
             const order = orderFor(item, config);
+            if (!kept.includes(order)) continue;
             const head = await readHead(
               (p) => store.availableInOrder('g1', order, p),
               config,

@@ -1,9 +1,6 @@
-import { documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
-import { DynamoConfigStore } from '../../lambdas/adapters/dynamodb/dynamo-config-store';
 import type { ContactCenterJson } from '../../lambdas/domain/config/schema';
-import { loadConfiguration } from '../../lambdas/domain/use-cases/configure';
 import { smallCenter } from '../fixtures/small-center';
-import { endpoint, makeHarness } from '../support/harness';
+import { liveCenter } from '../support/live-center';
 
 /** The small center with a second group, so a rep can be moved. */
 const base = (): ContactCenterJson => {
@@ -21,22 +18,7 @@ const moved = (c: ContactCenterJson, repId: string, group: string) => ({
   reps: c.reps!.map((r) => (r.id === repId ? { ...r, group } : r)),
 });
 
-/** A center with routers on it, and a load of a new configuration as the deploy's loader makes it. */
-async function center() {
-  const h = await makeHarness(base());
-  const configs = new DynamoConfigStore(documentClient(localClientConfig(endpoint())), h.table);
-  const settled = { times: 0, during: async () => {} };
-  const live = {
-    work: h.store,
-    settle: async () => {
-      settled.times++;
-      await settled.during();
-    },
-  };
-  const load = (input: ContactCenterJson) => loadConfiguration(configs, input, live);
-  const queues = async () => (await configs.loadConfig())!.queues.map((q) => q.id);
-  return { h, load, settled, configs, queues };
-}
+const center = () => liveCenter(base());
 
 describe('a configuration change never strands live work (semantics §2)', () => {
   it('removes a queue with no work in it, once routers have settled on the change', async () => {

@@ -17,47 +17,67 @@ type Limits = Readonly<Record<CapacityPool, number>>;
 const countOf = (rep: RepState, order: AvailabilityOrder) =>
   order === 'active' ? rep.activeItems : rep.used[poolOfOrder(order)];
 
-/** A new rep row's places in every order, and the scaled counts its later writes keep them from. */
-export function availabilityAttributes(rep: RepState, limits: Limits): Record<string, number> {
+/**
+ * A new rep row's place in every order, and the scaled counts its later writes keep them from; the sort key (what
+ * puts the row in an order's index) only for the orders the configuration keeps.
+ */
+export function availabilityAttributes(
+  rep: RepState,
+  limits: Limits,
+  kept: readonly AvailabilityOrder[],
+): Record<string, number> {
   const attributes: Record<string, number> = {};
   for (const order of AVAILABILITY_ORDERS) {
-    const { sortKey, usedMirror } = keys.availability(order);
+    const { sortKey, place, usedMirror } = keys.availability(order);
     attributes[usedMirror] = countOf(rep, order) * UNIT;
-    attributes[sortKey] = availabilityKey(rep, limits, order);
+    attributes[place] = availabilityKey(rep, limits, order);
+    if (kept.includes(order)) attributes[sortKey] = availabilityKey(rep, limits, order);
   }
   return attributes;
 }
 
 /**
- * The SET actions that keep a rep's places in the orders as its write changes it, by arithmetic on the row's own
+ * The actions that keep a rep's places in the orders as its write changes it, by arithmetic on the row's own
  * values (never on what the router read: concurrent offers to one rep both land, semantics §4). Each order keeps a
- * scaled count (`units… = count * UNIT`); an offer rebuilds the key from it (its idle second moved), any other
- * change moves the key by the same delta as the count.
+ * scaled count (`units… = count * UNIT`); an offer rebuilds the place from it (its idle second moved), any other
+ * change moves the place by the same delta as the count. A kept order's sort key gets the same value (both sides
+ * read the row as it was); an order the configuration no longer keeps loses its sort key, so the row leaves that
+ * index on its next write instead of costing an index write on every one.
  */
-export function availabilitySets(change: RepChange, names: Record<string, string>, values: Record<string, unknown>) {
+export function availabilitySets(
+  change: RepChange,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): { sets: string[]; removes: string[] } {
   const sets: string[] = [];
+  const removes: string[] = [];
+  const kept = change.orders ?? AVAILABILITY_ORDERS;
   for (const order of AVAILABILITY_ORDERS) {
-    const { sortKey, usedMirror } = keys.availability(order);
+    const { sortKey, place, usedMirror } = keys.availability(order);
     const delta = order === 'active' ? change.activeDelta : (change.pools[poolOfOrder(order)]?.delta ?? 0);
     if (delta === 0 && change.lastOfferAt === undefined) continue;
+    names[`#${place}`] = place;
     names[`#${sortKey}`] = sortKey;
     names[`#${usedMirror}`] = usedMirror;
     if (delta !== 0) {
       values[`:${usedMirror}`] = delta * UNIT;
       sets.push(`#${usedMirror} = #${usedMirror} + :${usedMirror}`);
     }
+    let value: string;
     if (change.lastOfferAt !== undefined) {
       const limit = order === 'active' ? 0 : change.limits[poolOfOrder(order)];
-      values[`:${sortKey}`] =
-        (delta - limit) * UNIT + idleSecond(change.lastOfferAt) * RING + ringPosition(change.repId);
-      sets.push(`#${sortKey} = #${usedMirror} + :${sortKey}`);
-    } else sets.push(`#${sortKey} = #${sortKey} + :${usedMirror}`);
+      values[`:${place}`] = (delta - limit) * UNIT + idleSecond(change.lastOfferAt) * RING + ringPosition(change.repId);
+      value = `#${usedMirror} + :${place}`;
+    } else value = `#${place} + :${usedMirror}`;
+    sets.push(`#${place} = ${value}`);
+    if (kept.includes(order)) sets.push(`#${sortKey} = ${value}`);
+    else removes.push(`#${sortKey}`);
   }
-  return sets;
+  return { sets, removes };
 }
 
 /** Row attributes that are storage, not rep state. */
 export const AVAILABILITY_ATTRIBUTES = AVAILABILITY_ORDERS.flatMap((o) => {
-  const { sortKey, usedMirror } = keys.availability(o);
-  return [sortKey, usedMirror];
+  const { sortKey, place, usedMirror } = keys.availability(o);
+  return [sortKey, place, usedMirror];
 });

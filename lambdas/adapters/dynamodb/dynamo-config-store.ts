@@ -1,5 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ContactCenterConfig } from '../../domain/config/schema';
+import type { StoredConfig } from '../../domain/config/compiled-config';
 import type { ConfigStore } from '../../domain/ports';
 import { atRevision, conditionParams, mustNotExist } from './conditions';
 import { keys } from './keys';
@@ -25,7 +25,7 @@ export class DynamoConfigStore implements ConfigStore {
     private readonly pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
-  async saveConfig(config: ContactCenterConfig): Promise<void> {
+  async saveConfig(config: StoredConfig): Promise<void> {
     const previous = await this.headRevision();
     const revision = previous + 1;
     const json = JSON.stringify(config);
@@ -47,7 +47,7 @@ export class DynamoConfigStore implements ConfigStore {
     );
   }
 
-  async loadConfig(): Promise<ContactCenterConfig | undefined> {
+  async loadConfig(): Promise<StoredConfig | undefined> {
     const head = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.configHead(), ConsistentRead: true }),
     );
@@ -57,7 +57,7 @@ export class DynamoConfigStore implements ConfigStore {
     if (rows.length !== head.Item.chunks) {
       throw new Error(`configuration revision ${head.Item.revision} has ${rows.length} of ${head.Item.chunks} chunks`);
     }
-    return JSON.parse(rows.map((r) => r.data as string).join('')) as ContactCenterConfig;
+    return JSON.parse(rows.map((r) => r.data as string).join('')) as StoredConfig;
   }
 
   private async headRevision(): Promise<number> {

@@ -72,12 +72,21 @@ export function decodeCursor(
   return key as Record<string, string | number>;
 }
 
+/**
+ * Each order's index, its sort key (present only while the configuration keeps the order, so the index holds only
+ * orders something reads), the rep's place in the order (always kept, never indexed: a key is rebuilt from it when
+ * an order is taken up), and the scaled count an offer rebuilds the place from.
+ */
 const AVAILABILITY_INDEXES = {
-  free: { indexName: 'availableByFree', sortKey: 'availFree', usedMirror: 'unitsPrimary' },
+  free: { indexName: 'availableByFree', sortKey: 'availFree', place: 'placeFree', usedMirror: 'unitsPrimary' },
   interruptibleFree: {
     indexName: 'availableByInterruptibleFree',
     sortKey: 'availInterruptibleFree',
+    place: 'placeInterruptibleFree',
     usedMirror: 'unitsInterruptible',
   },
-  active: { indexName: 'availableByActive', sortKey: 'availActive', usedMirror: 'unitsActive' },
-} as const satisfies Record<AvailabilityOrder, { indexName: string; sortKey: string; usedMirror: string }>;
+  active: { indexName: 'availableByActive', sortKey: 'availActive', place: 'placeActive', usedMirror: 'unitsActive' },
+} as const satisfies Record<
+  AvailabilityOrder,
+  { indexName: string; sortKey: string; place: string; usedMirror: string }
+>;

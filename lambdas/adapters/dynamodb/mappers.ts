@@ -1,3 +1,4 @@
+import type { AvailabilityOrder } from '../../domain/routing/availability';
 import { waitPartition } from '../../domain/routing/ordering';
 import type { OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, type RepState } from '../../domain/routing/rep';
@@ -64,14 +65,19 @@ export const rowToItem = (row: Row): WorkItem => strip<WorkItem>(row);
 
 /**
  * A rep row: in the availability indexes only while logged in with a status that routes something, placed in each
- * order by its capacity `limits`.
+ * order by its capacity `limits`, and in the indexes of the orders the configuration keeps.
  */
-export function repToRow(rep: RepState, limits: Readonly<Record<CapacityPool, number>>, outbox?: OutboxEntry): Row {
+export function repToRow(
+  rep: RepState,
+  limits: Readonly<Record<CapacityPool, number>>,
+  kept: readonly AvailabilityOrder[],
+  outbox?: OutboxEntry,
+): Row {
   const row: Row = {
     ...keys.rep(rep.repId),
     type: 'Rep',
     ...rep,
-    ...availabilityAttributes(rep, limits),
+    ...availabilityAttributes(rep, limits, kept),
     ...(outbox ? { outbox: outboxValue(outbox) } : {}),
   };
   if (isRoutable(rep)) row.gsi2pk = keys.availablePk(rep.groupId);

@@ -1,3 +1,4 @@
+import { AVAILABILITY_ORDERS } from '../../domain/routing/availability';
 import type { OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, type RepChange } from '../../domain/routing/rep';
 import type { CapacityPool } from '../../domain/routing/work-item';
@@ -19,7 +20,7 @@ export function repWriteParams(
   outbox?: OutboxEntry,
 ): { Put: Params } | { Update: Params } | { ConditionCheck: Params } {
   if (change.expectedPresenceVersion === 0 && change.create) {
-    const Item = repToRow(change.create, change.limits, outbox);
+    const Item = repToRow(change.create, change.limits, change.orders ?? AVAILABILITY_ORDERS, outbox);
     return { Put: { TableName: tableName, Item, ...conditionParams(mustNotExist) } };
   }
   const names: Record<string, string> = { '#pk': 'pk' };
@@ -84,7 +85,9 @@ export function repWriteParams(
       }
     }
   }
-  sets.push(...availabilitySets(change, names, values));
+  const availability = availabilitySets(change, names, values);
+  sets.push(...availability.sets);
+  removes.push(...availability.removes);
   if (sets.length || removes.length || outbox) {
     // The row's stream record carries this commit's outbox, or none: never an earlier commit's again.
     names['#outbox'] = 'outbox';

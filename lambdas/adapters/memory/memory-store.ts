@@ -1,4 +1,4 @@
-import type { ContactCenterConfig } from '../../domain/config/schema';
+import type { StoredConfig } from '../../domain/config/compiled-config';
 import { ConflictError } from '../../domain/errors';
 import type { ConfigStore, Page, RoutingStore, StateWrite, WaitPartition } from '../../domain/ports';
 import { waitPartition } from '../../domain/routing/ordering';
@@ -21,12 +21,12 @@ export class MemoryRoutingStore implements RoutingStore, ConfigStore {
   /** The in-memory counterparts of the sparse indexes: waiting items per list (with rank), held items per rep. */
   private readonly waiting = new Map<string, Map<string, string>>();
   private readonly held = new Map<string, Set<string>>();
-  private config?: ContactCenterConfig;
+  private config?: StoredConfig;
 
   async loadConfig() {
     return this.config ? structuredClone(this.config) : undefined;
   }
-  async saveConfig(config: ContactCenterConfig) {
+  async saveConfig(config: StoredConfig) {
     this.config = structuredClone(config);
   }
   async getItem(itemId: string) {

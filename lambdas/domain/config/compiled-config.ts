@@ -1,4 +1,5 @@
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { AVAILABILITY_ORDERS, type AvailabilityOrder } from '../routing/availability';
 import type { SkillRequirement } from '../routing/work-item';
 import type {
   ChannelConfig,
@@ -9,6 +10,33 @@ import type {
   StatusConfig,
   SupervisorConfig,
 } from './schema';
+
+/**
+ * A configuration as stored: while a change is under way (configure.ts), the availability orders writers keep
+ * besides those it reads, so that routers still on the previous configuration, or already on the next, find theirs
+ * exact. Never in a configuration file (the schema is strict).
+ */
+export interface StoredConfig extends ContactCenterConfig {
+  readonly keptOrders?: readonly AvailabilityOrder[];
+}
+
+/**
+ * The availability orders a configuration reads (semantics §13): most free primary capacity always (MostAvailable,
+ * and whole-group reads); most free interruptible capacity only if work can use that pool; fewest active items
+ * only if a queue routes LeastActive. An order nothing reads is not kept: each kept order costs an index write on
+ * every offer and release.
+ */
+export function ordersRead(raw: ContactCenterConfig): AvailabilityOrder[] {
+  const reads: Record<AvailabilityOrder, boolean> = {
+    free: true,
+    interruptibleFree: usesInterruptiblePool(raw),
+    active: raw.queues.some((q) => q.routingModel === 'LeastActive'),
+  };
+  return AVAILABILITY_ORDERS.filter((o) => reads[o]);
+}
+
+const usesInterruptiblePool = (raw: ContactCenterConfig) =>
+  raw.interruptibleCapacityEnabled || raw.channels.some((c) => c.interruptible);
 
 /** A rep's configuration joined with its effective presence configuration. */
 export interface RepProfile extends RepConfig {
@@ -26,9 +54,13 @@ export class CompiledConfig {
   readonly usesInterruptiblePool: boolean;
   /** The largest capacity any rep has in each pool: work bigger than this could never be offered. */
   readonly largestCapacity: Readonly<Record<'primary' | 'interruptible', number>>;
+  /** The availability orders rep writes keep: those this configuration reads, and any a change under way keeps. */
+  readonly availabilityOrders: readonly AvailabilityOrder[];
 
-  constructor(readonly raw: ContactCenterConfig) {
-    this.usesInterruptiblePool = raw.interruptibleCapacityEnabled || raw.channels.some((c) => c.interruptible);
+  constructor(readonly raw: StoredConfig) {
+    this.usesInterruptiblePool = usesInterruptiblePool(raw);
+    const read = ordersRead(raw);
+    this.availabilityOrders = AVAILABILITY_ORDERS.filter((o) => read.includes(o) || raw.keptOrders?.includes(o));
     this.channels = new Map(raw.channels.map((c) => [c.name, c]));
     this.queues = new Map(raw.queues.map((q) => [q.id, q]));
     this.statuses = new Map(raw.statuses.map((s) => [s.id, s]));

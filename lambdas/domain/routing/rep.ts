@@ -1,3 +1,4 @@
+import type { AvailabilityOrder } from './availability';
 import type { CapacityPool } from './work-item';
 
 export const POOLS: readonly CapacityPool[] = ['primary', 'interruptible'];
@@ -87,6 +88,8 @@ export interface RepChange {
   readonly create?: RepState;
   /** The rep's configured capacity: stores keep the rep's place in the availability orders from it. */
   readonly limits: Readonly<Record<CapacityPool, number>>;
+  /** The availability orders the configuration keeps (CompiledConfig.availabilityOrders); absent: all of them. */
+  readonly orders?: readonly AvailabilityOrder[];
 }
 
 const samePresence = (a: Presence, b: Presence) =>
@@ -105,6 +108,7 @@ export function repChange(
   before: RepState,
   after: RepState,
   limits: Readonly<Record<CapacityPool, number>>,
+  orders?: readonly AvailabilityOrder[],
 ): RepChange {
   const pools: Partial<Record<CapacityPool, PoolChange>> = {};
   for (const pool of POOLS) {
@@ -132,5 +136,6 @@ export function repChange(
     expectedPresenceVersion: presenceChanged || reserving ? before.presenceVersion : undefined,
     create: before.presenceVersion === 0 ? after : undefined,
     limits,
+    ...(orders ? { orders } : {}),
   };
 }

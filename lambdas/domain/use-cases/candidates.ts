@@ -52,7 +52,10 @@ export async function candidatesFor(
       target.kind === 'queue'
         ? config.groupsServing(item.queueId)
         : config.groupsWithSkills(activeRequirements(target.requirements, item.targetSince, now));
-    const inOrder = deps.store.availableInOrder?.bind(deps.store);
+    // An order the configuration does not keep has no index to read (an interruptible item queued before the
+    // pool was turned off): the whole group is read instead, and chosen from exactly.
+    const kept = config.availabilityOrders.includes(order);
+    const inOrder = kept ? deps.store.availableInOrder?.bind(deps.store) : undefined;
     const cacheOrder = inOrder ? order : undefined;
     const reads = await Promise.all(
       groups.map(async (g) => {

@@ -43,7 +43,10 @@ export const sourceClaim = (channel: string, source: string, itemId: string, now
 /** The atomic change from `before` to `after`, bounded by the rep's configured capacity. */
 export function repWrite(config: CompiledConfig, after: RepState, before: RepState): PlannedWrite {
   return {
-    write: { kind: 'rep', change: repChange(before, after, limitsOf(config.rep(before.repId))) },
+    write: {
+      kind: 'rep',
+      change: repChange(before, after, limitsOf(config.rep(before.repId)), config.availabilityOrders),
+    },
     repAfter: after,
   };
 }

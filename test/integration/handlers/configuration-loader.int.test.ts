@@ -34,7 +34,7 @@ function request(type: 'Create' | 'Update' | 'Delete', key: string) {
 async function loader() {
   const { configs, store } = await freshTable();
   // Nothing is live in this table: the checks of a change against live work are configuration-change.int.test.ts's.
-  const live = { work: store, settle: async () => {} };
+  const live = { work: store, settle: async () => {}, takeUp: async () => {}, checkRepRows: async () => {} };
   const invoke = makeHandler(() => ({ s3: new S3Client({ region: 'eu-west-2' }), store: configs, live }));
   const send = (event: unknown) => invoke(event as never, lambdaContext()) as Promise<Record<string, unknown>>;
   // A fresh provider per look: what a router that starts now would load.
