@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { invalidInput } from '../domain/config/validate-config';
+import { invalidInput } from '../domain/input-problems';
 import type { ContactEvent } from '../domain/use-cases/contact-events';
 
 /** The event types routing acts on; AWS adds others over time (PAUSED, RESUMED, AMD_DISABLED, ...). */

@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { z } from 'zod';
-import { invalidInput } from '../domain/config/validate-config';
+import { invalidInput } from '../domain/input-problems';
 
 /**
  * Validates the event at the edge with zod and replaces it with the parsed value. Unlike a generic parse

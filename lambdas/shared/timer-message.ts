@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { invalidInput } from '../domain/config/validate-config';
 import { InvalidInputError } from '../domain/errors';
+import { invalidInput } from '../domain/input-problems';
 
 /** A due timer as the timer queue delivers it (an SQS message body, from a delay or a one-time schedule). */
 export const timerSchema = z

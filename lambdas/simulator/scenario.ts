@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { channelSchema, queueSchema, workSizeSchema } from '../domain/config/schema';
-import { formatPath } from '../domain/config/validate-config';
+import { formatPath } from '../domain/input-problems';
 import { planningProblems } from './planning/day';
 import {
   clockTime,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { MAX_CAPACITY } from '../routing/availability';
+import { workSizeSchema } from './work-size';
 
 /** Identifiers are used inside DynamoDB keys, so they must not contain the key separator. */
 const id = z.string().regex(/^[A-Za-z0-9_.:@-]{1,64}$/, 'must be 1-64 letters, digits or _ . : @ -');
@@ -10,10 +11,7 @@ const seconds = z
   .min(0)
   .max(7 * 24 * 3600);
 
-export const workSizeSchema = z.union([
-  z.object({ units: positiveInt }).strict(),
-  z.object({ percentage: z.number().int().min(1).max(100) }).strict(),
-]);
+export { workSizeSchema };
 
 export const channelSchema = z
   .object({

@@ -1,36 +1,10 @@
-import type { z } from 'zod';
-import { InvalidInputError } from '../errors';
+import { zodProblems } from '../input-problems';
 import { type ContactCenterConfig, type ContactCenterInput, contactCenterSchema } from './schema';
 import { transferProblems } from './validate-transfers';
 
 export type ConfigValidation =
   | { readonly ok: true; readonly config: ContactCenterConfig }
   | { readonly ok: false; readonly problems: string[] };
-
-/** Formats a zod issue path the way a person reads a JSON document: `queues[2].priority`. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
-    '',
-  );
-}
-
-export function zodProblems(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`);
-}
-
-/** The field an issue is about; an unknown key is named itself, not its parent object. */
-function fieldOf(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return '(root)';
-  const path =
-    issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
-  return formatPath(path) || '(root)';
-}
-
-/** Bad input at an edge: names the first offending field and lists every problem. */
-export function invalidInput(error: z.ZodError): InvalidInputError {
-  return new InvalidInputError(fieldOf(error.issues[0]), '', zodProblems(error));
-}
 
 /**
  * Validates a whole contact-center configuration (semantics §2): shape first, then every cross reference.

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
+import { invalidInput } from '../input-problems';
 import type { RoutingEvent } from '../routing/events';
 import { release } from '../routing/rep';
 import type { DialOutcome, WorkItem } from '../routing/work-item';

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
-import { type QueueConfig, workSizeSchema } from '../config/schema';
-import { invalidInput } from '../config/validate-config';
+import type { QueueConfig } from '../config/schema';
+import { workSizeSchema } from '../config/work-size';
 import { InvalidInputError } from '../errors';
+import { invalidInput } from '../input-problems';
 import type { RoutingTarget, WorkItem } from '../routing/work-item';
 
 const requirement = z

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
-import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
+import { invalidInput } from '../input-problems';
 import { assess } from '../routing/eligibility';
 import type { RoutingEvent } from '../routing/events';
 import { queuedTimers } from '../routing/lifecycle';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { invalidInput } from '../config/validate-config';
 import { InvalidInputError } from '../errors';
+import { invalidInput } from '../input-problems';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { queuedEvent, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';

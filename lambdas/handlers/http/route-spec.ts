@@ -1,8 +1,8 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { type Access, admit, assertHolds, type Principal } from '../../domain/access/principal';
-import { invalidInput } from '../../domain/config/validate-config';
 import { InvalidInputError } from '../../domain/errors';
+import { invalidInput } from '../../domain/input-problems';
 import type { Router } from '../../domain/use-cases/router';
 import { idSchema } from './schemas';
 
