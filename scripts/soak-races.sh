@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
-pattern='(race|races|overtaken-reads|property|faults|candidate-cache|desktop-push|connect-pacing)\.int\.test\.ts|(invariants|command-center-model|availability-head)\.property\.test\.ts|(rep-workspace|command-center)\.test\.ts'
+pattern='(race|races|overtaken-reads|property|faults|candidate-cache|desktop-push|connect-pacing)\.int\.test\.ts|(invariants|command-center-model|availability-head|order-take-up)\.property\.test\.ts|(rep-workspace|command-center)\.test\.ts'
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 passed=0
 failed=0
