@@ -84,6 +84,10 @@ async function oneGroupScale(endpoint: string) {
 }
 
 async function main(): Promise<void> {
+  // Cold loads first, with nothing else running: a load takes about 100 ms, and the machine just after minutes of
+  // DynamoDB Local at full tilt (its JVM still collecting) adds tens of milliseconds of noise to it.
+  console.error('bench: bundles…');
+  const bundles = await bundleCosts();
   const local = await startDynamoLocal();
   const cores = pinCores(local.process.pid);
   try {
@@ -107,8 +111,6 @@ async function main(): Promise<void> {
     const one = await oneGroupScale(local.endpoint);
     step('voice at 40 arrivals/s against a 20/s Connect quota');
     const voice = await voiceUnderQuota(local.endpoint, 40, quick ? 3 : 10, 20);
-    step('bundles');
-    const bundles = await bundleCosts();
     const perItem = { reads: t.requests.reads / t.routed, writes: t.requests.writes / t.routed };
     const units = { read: t.requests.readUnits / t.routed, write: t.requests.writeUnits / t.routed };
     const worse = (a: number, b: number) => Math.max(a, b);
