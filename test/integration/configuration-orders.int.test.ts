@@ -93,4 +93,19 @@ describe('a configuration change keeps the availability orders its routers read 
     const again = await router.decline({ itemId: decision.itemId, repId: first });
     expect(again.decision).toMatchObject({ reroute: { kind: 'offered', repId: other } });
   });
+
+  it('takes an order up again when the change that kept it stopped before its reps were put in', async () => {
+    const { h, load, configs, freshRouter, row } = await center(chatMostAvailable());
+    const router = freshRouter();
+    await router.logIn({ repId: 'rep-a' });
+    // The loader stopped (a timeout, a failed deploy) after storing the old configuration keeping fewest-active.
+    await configs.saveConfig({ ...(await configs.loadConfig())!, keptOrders: ['free', 'interruptibleFree', 'active'] });
+    expect((await row('rep-a'))[active.sortKey]).toBeUndefined();
+    await load(smallCenter());
+    const r = await row('rep-a');
+    expect(r[active.sortKey]).toBe(r[active.place]);
+    expect((await h.store.availableInOrder('g1', 'active', { limit: 10 })).items.map((x) => x.repId)).toEqual([
+      'rep-a',
+    ]);
+  });
 });

@@ -58,11 +58,14 @@ export async function loadConfiguration(
   if (first.length > 0) throw refused(first, 'the change would strand live work');
   const kept = new CompiledConfig(before).availabilityOrders;
   const reads = ordersRead(config);
-  const added = reads.filter((o) => !kept.includes(o));
+  // Only orders the stored configuration reads are known to be whole: one it merely keeps may be from a change that
+  // stopped before its reps were taken up, and taking up again is exact.
+  const whole = ordersRead(before);
+  const added = reads.filter((o) => !whole.includes(o));
   const dropped = kept.filter((o) => !reads.includes(o));
   if (added.length > 0) {
     // The old configuration, keeping the added orders too; once every router keeps them, every rep into them.
-    await store.saveConfig({ ...before, keptOrders: [...kept, ...added] });
+    await store.saveConfig({ ...before, keptOrders: [...new Set([...kept, ...added])] });
     await live.settle();
     await live.takeUp(added, repIds);
   }
