@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../lambdas/adapters/dynamodb/keys';
 import type { ContactCenterJson } from '../../lambdas/domain/config/schema';
 import { availabilityKey } from '../../lambdas/domain/routing/availability';
@@ -107,5 +107,24 @@ describe('a configuration change keeps the availability orders its routers read 
     expect((await h.store.availableInOrder('g1', 'active', { limit: 10 })).items.map((x) => x.repId)).toEqual([
       'rep-a',
     ]);
+  });
+
+  it('refuses a change on a table whose rep rows predate places, but lets the configuration in force load again', async () => {
+    const { h, db, load, settled, configs } = await center(smallCenter());
+    const revision = async () => (await db.send(new GetCommand({ TableName: h.table, Key: keys.configHead() }))).Item!;
+    // A rep row as the version before places wrote it.
+    await db.send(
+      new PutCommand({
+        TableName: h.table,
+        Item: { ...keys.rep('rep-a'), type: 'Rep', availFree: 5, unitsPrimary: 0 },
+      }),
+    );
+    const head = await revision();
+    await expect(load(chatMostAvailable())).rejects.toThrow('rep row REP#rep-a has no availability places');
+    expect((await configs.loadConfig())!.queues.find((q) => q.id === 'chat-q')!.routingModel).toBe('LeastActive');
+    // CloudFormation's rollback loads the file in force again: nothing to store, nothing to check, so it completes.
+    await load(smallCenter());
+    expect(await revision()).toEqual(head);
+    expect(settled.times).toBe(0);
   });
 });

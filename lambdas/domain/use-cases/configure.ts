@@ -50,6 +50,8 @@ export async function loadConfiguration(
     await store.saveConfig(config);
     return config;
   }
+  // The configuration in force again (a rollback's load of the file that was deployed): nothing to change or check.
+  if (!before.keptOrders?.length && JSON.stringify(before) === JSON.stringify(config)) return config;
   const repIds = [...new Set([...before.reps, ...config.reps].map((r) => r.id))];
   await live.checkRepRows(repIds);
   const removed = removals(before, config);
