@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { channelSchema, queueSchema, workSizeSchema } from '../domain/config/schema';
+import { channelSchema, queueSchema } from '../domain/config/schema';
+import { workSizeSchema } from '../domain/config/work-size';
 import { formatPath } from '../domain/input-problems';
 import { planningProblems } from './planning/day';
 import {

@@ -30,12 +30,16 @@ export const BUNDLE = {
 export const NODE_OPTIONS = '--enable-source-maps';
 
 /** Bundles handler `name` (a file of lambdas/handlers, without extension) into `outfile`, with a metafile. */
-export function bundleHandler(name: string, outfile: string, write = true): Promise<BuildResult<{ metafile: true }>> {
+export const bundleHandler = (name: string, outfile: string, write = true) =>
+  bundleEntry(join(HANDLERS, `${name}.ts`), outfile, write);
+
+/** Bundles any entry point as the functions are bundled into `outfile`, with a metafile. */
+export function bundleEntry(entry: string, outfile: string, write = true): Promise<BuildResult<{ metafile: true }>> {
   return build({
     ...BUNDLE,
     mainFields: [...BUNDLE.mainFields],
     plugins: [...BUNDLE.plugins],
-    entryPoints: [join(HANDLERS, `${name}.ts`)],
+    entryPoints: [entry],
     outfile,
     write,
     metafile: true,

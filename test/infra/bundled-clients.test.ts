@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { BUNDLE } from '../../lib/bundling/handler-bundle';
+import { bundleEntry } from '../../lib/bundling/handler-bundle';
 import { sendSamples } from '../support/sdk-samples';
 
 interface Seen {
@@ -82,13 +81,7 @@ describe('the AWS SDK clients as bundled for the functions', () => {
       `import { sendSamples } from ${JSON.stringify(join(__dirname, '../support/sdk-samples'))};\n` +
         'sendSamples(process.argv[2]!).then((o) => console.log(JSON.stringify(o)));\n',
     );
-    await build({
-      ...BUNDLE,
-      mainFields: [...BUNDLE.mainFields],
-      plugins: [...BUNDLE.plugins],
-      entryPoints: [entry],
-      outfile: join(dir, 'entry.js'),
-    });
+    await bundleEntry(entry, join(dir, 'entry.js'));
     seen = [];
     const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'entry.js'), endpoint]);
 

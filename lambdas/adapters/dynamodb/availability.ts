@@ -31,7 +31,7 @@ export function availabilityAttributes(
     const { sortKey, place, usedMirror } = keys.availability(order);
     attributes[usedMirror] = countOf(rep, order) * UNIT;
     attributes[place] = availabilityKey(rep, limits, order);
-    if (kept.includes(order)) attributes[sortKey] = availabilityKey(rep, limits, order);
+    if (kept.includes(order)) attributes[sortKey] = attributes[place];
   }
   return attributes;
 }

@@ -45,7 +45,7 @@ export async function takeUpOrders(
       );
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      if (err.Item) throw new Error(`rep row ${keys.rep(repId).pk} has no availability places: ${UPGRADE}`);
+      if (err.Item) throw withoutPlaces(repId);
     }
   };
   await inBatches(repIds, takeUp);
@@ -71,8 +71,7 @@ export async function assertRepRowsCurrent(
         ExpressionAttributeNames: { '#pk': 'pk', '#place': place },
       }),
     );
-    if (Item && Item[place] === undefined)
-      throw new Error(`rep row ${keys.rep(repId).pk} has no availability places: ${UPGRADE}`);
+    if (Item && Item[place] === undefined) throw withoutPlaces(repId);
   });
 }
 
@@ -80,4 +79,7 @@ async function inBatches(repIds: readonly string[], each: (repId: string) => Pro
   for (let i = 0; i < repIds.length; i += IN_FLIGHT) await Promise.all(repIds.slice(i, i + IN_FLIGHT).map(each));
 }
 
-const UPGRADE = 'the table predates them; see the README, "Upgrading a table from before 2026-12-02"';
+const withoutPlaces = (repId: string) =>
+  new Error(
+    `rep row ${keys.rep(repId).pk} has no availability places: the table predates them; see the README, "Upgrading a table from before 2026-12-02"`,
+  );

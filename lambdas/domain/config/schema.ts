@@ -11,8 +11,6 @@ const seconds = z
   .min(0)
   .max(7 * 24 * 3600);
 
-export { workSizeSchema };
-
 export const channelSchema = z
   .object({
     name: id,

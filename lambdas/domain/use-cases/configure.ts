@@ -55,8 +55,9 @@ export async function loadConfiguration(
   const repIds = [...new Set([...before.reps, ...config.reps].map((r) => r.id))];
   await live.checkRepRows(repIds);
   const removed = removals(before, config);
-  const stranded = () => strandedWork(live.work, before, removed);
-  const first = removesNothing(removed) ? [] : await stranded();
+  const removes = !removesNothing(removed);
+  const stranded = async () => (removes ? strandedWork(live.work, before, removed) : []);
+  const first = await stranded();
   if (first.length > 0) throw refused(first, 'the change would strand live work');
   const kept = new CompiledConfig(before).availabilityOrders;
   const reads = ordersRead(config);
@@ -71,13 +72,13 @@ export async function loadConfiguration(
     await live.settle();
     await live.takeUp(added, repIds);
   }
-  if (removesNothing(removed) && dropped.length === 0) {
+  if (!removes && dropped.length === 0) {
     await store.saveConfig(config);
     return config;
   }
   await store.saveConfig(dropped.length > 0 ? { ...config, keptOrders: dropped } : config);
   await live.settle();
-  const late = removesNothing(removed) ? [] : await stranded();
+  const late = await stranded();
   if (late.length > 0) {
     await store.saveConfig(before);
     throw refused([...late, UNDONE], 'the change is undone');
