@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type BuildOptions, type BuildResult, build } from 'esbuild';
+import { functionCredentials } from './function-credentials';
 import { sdkSchemaKeys } from './sdk-schema-keys';
 
 /** The folder of the Lambda handlers, one entry point per file. */
@@ -10,7 +11,8 @@ export const HANDLERS = join(__dirname, '../../lambdas/handlers');
  * one CommonJS file, minified and tree-shaken from the packages' ES modules, the AWS SDK inside (one file loads
  * faster than the runtime's SDK resolved file by file, and the version deployed is the version tested). Source maps
  * leave out the sources' text: Node reads and parses a function's map when it loads (`--enable-source-maps`), and a
- * stack trace needs only the mappings.
+ * stack trace needs only the mappings. The plugins: the SDK's schemas reduced to what a function sends
+ * (sdk-schema-keys.ts), and the clients' credentials from the function's role alone (function-credentials.ts).
  */
 export const BUNDLE = {
   bundle: true,
@@ -23,7 +25,7 @@ export const BUNDLE = {
   target: 'node22',
   format: 'cjs',
   logLevel: 'error',
-  plugins: [sdkSchemaKeys],
+  plugins: [sdkSchemaKeys, functionCredentials],
 } as const satisfies BuildOptions;
 
 /** Stack traces in the logs name our files and lines (the source maps above). */

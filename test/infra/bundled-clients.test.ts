@@ -13,6 +13,8 @@ interface Seen {
   readonly url: string;
   readonly target: string | undefined;
   readonly body: string;
+  /** How the request was signed: `Authorization` and the session token. */
+  readonly signedWith: { readonly authorization?: string; readonly token?: string };
 }
 
 /**
@@ -58,7 +60,17 @@ describe('the AWS SDK clients as bundled for the functions', () => {
         body += chunk.toString();
       });
       req.on('end', () => {
-        seen.push({ method: req.method!, url: req.url!, target: req.headers['x-amz-target'] as string, body });
+        const signedWith = {
+          authorization: req.headers.authorization,
+          token: req.headers['x-amz-security-token'] as string | undefined,
+        };
+        seen.push({
+          method: req.method!,
+          url: req.url!,
+          target: req.headers['x-amz-target'] as string,
+          body,
+          signedWith,
+        });
         reply(req, res);
       });
     });
@@ -86,7 +98,8 @@ describe('the AWS SDK clients as bundled for the functions', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'entry.js'), endpoint]);
 
     expect(JSON.parse(stdout)).toEqual(inProcess);
-    expect(seen).toEqual(inProcessRequests);
+    const unsigned = (r: Seen[]) => r.map(({ signedWith: _, ...request }) => request);
+    expect(unsigned(seen)).toEqual(unsigned(inProcessRequests));
     expect(inProcess).toEqual([
       { data: 'targeted' },
       { error: 'ThrottlingException', modelled: true },
@@ -101,5 +114,31 @@ describe('the AWS SDK clients as bundled for the functions', () => {
       'POST / DynamoDB_20120810.PutItem',
       'GET /b/config.json',
     ]);
+  });
+
+  it("sign with the execution role's credentials Lambda puts in the environment", async () => {
+    const entry = join(dir, 'role.ts');
+    writeFileSync(
+      entry,
+      `import { readWithoutCredentials } from ${JSON.stringify(join(__dirname, '../support/sdk-samples'))};\n` +
+        'readWithoutCredentials(process.argv[2]!).then((item) => console.log(JSON.stringify(item)));\n',
+    );
+    await bundleEntry(entry, join(dir, 'role.js'));
+    seen = [];
+    const env = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      AWS_ACCESS_KEY_ID: 'ASIAFUNCTIONROLE',
+      AWS_SECRET_ACCESS_KEY: 'function-secret',
+      AWS_SESSION_TOKEN: 'function-token',
+    };
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'role.js'), endpoint], { env });
+
+    expect(JSON.parse(stdout)).toEqual({ pk: 'REP#r1', used: 2 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.signedWith.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=ASIAFUNCTIONROLE\/\d{8}\/us-east-1\//,
+    );
+    expect(seen[0]!.signedWith.token).toBe('function-token');
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { FUNCTION_CREDENTIALS } from '../../lib/bundling/function-credentials';
 import { bundleHandler, HANDLERS } from '../../lib/bundling/handler-bundle';
 import { ROUTER_FUNCTIONS } from '../../lib/constructs/router-functions';
 
@@ -33,7 +34,9 @@ const SCHEMA_KB_MAX = 20;
  * A handler bundled as the stack bundles it (lib/bundling/handler-bundle.ts): the AWS SDK clients in it, and what
  * each SDK schema module puts in it, in kB.
  */
-async function bundled(file: string): Promise<{ clients: string[]; schemaKb: Record<string, number> }> {
+async function bundled(
+  file: string,
+): Promise<{ clients: string[]; schemaKb: Record<string, number>; inputs: string[] }> {
   const result = await bundleHandler(basename(file, '.ts'), 'bundle.js', false);
   const clients = Object.keys(result.metafile.inputs).flatMap(
     (i) => i.match(/@aws-sdk\/client-([a-z0-9-]+)\//)?.[1] ?? [],
@@ -44,8 +47,12 @@ async function bundled(file: string): Promise<{ clients: string[]; schemaKb: Rec
       .filter(([input]) => /schemas\/schemas_\d+\.js$/.test(input))
       .map(([input, { bytesInOutput }]) => [input.replace(/.*node_modules\//, ''), bytesInOutput / 1024]),
   );
-  return { clients: [...new Set(clients)].sort(), schemaKb };
+  return { clients: [...new Set(clients)].sort(), schemaKb, inputs: Object.keys(result.metafile.inputs) };
 }
+
+/** The default credential chain's own module, the sources it adds (and their STS, SSO and OIDC clients). */
+const DEFAULT_CHAIN =
+  /@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|login)|nested-clients|token-providers)\//;
 
 describe('handler bundles', () => {
   const files = readdirSync(HANDLERS).filter((f) => f.endsWith('.ts'));
@@ -55,8 +62,12 @@ describe('handler bundles', () => {
   });
 
   it.each(files)('%s carries only the clients it uses, and of their schemas only what it sends', async (file) => {
-    const { clients, schemaKb } = await bundled(file);
+    const { clients, schemaKb, inputs } = await bundled(file);
     expect(clients).toEqual(CLIENTS[basename(file, '.ts')]);
+    // Clients sign with the functions' credential chain (lib/bundling/function-credentials.ts), not the default one.
+    expect(inputs.filter((i) => DEFAULT_CHAIN.test(i))).toEqual([]);
+    const root = join(__dirname, '../..');
+    expect(inputs.includes(relative(root, FUNCTION_CREDENTIALS))).toBe(clients.length > 0);
     // Without lib/bundling/sdk-schema-keys.ts, Connect's alone is 190 kB: the whole service.
     for (const [schema, kb] of Object.entries(schemaKb))
       expect({ schema, kb: Math.min(kb, SCHEMA_KB_MAX) }).toEqual({ schema, kb });

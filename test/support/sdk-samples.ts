@@ -63,3 +63,9 @@ export async function sendSamples(endpoint: string): Promise<Outcome[]> {
     ),
   ];
 }
+
+/** A read by a client given no credentials, as the functions' clients are: its chain finds them. */
+export async function readWithoutCredentials(endpoint: string): Promise<unknown> {
+  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'us-east-1', maxAttempts: 1 }));
+  return (await dynamo.send(new GetCommand({ TableName: 't', Key: { pk: 'REP#r1', sk: 'REP' } }))).Item;
+}
