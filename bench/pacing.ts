@@ -6,14 +6,19 @@ import { DynamoCallPacer } from '../lambdas/adapters/dynamodb/call-pacer';
 import { documentClient, localClientConfig } from '../lambdas/adapters/dynamodb/client';
 import type { ContactCenterJson } from '../lambdas/domain/config/schema';
 import { loadConfiguration } from '../lambdas/domain/use-cases/configure';
+import type { Router } from '../lambdas/domain/use-cases/router';
 import { configStore, newTable, router } from './rig';
 
 export interface PacingResult {
   readonly arrivals: number;
   readonly offered: number;
-  /** Arrivals left waiting, by reason (a pull offers them later). */
+  /** Arrivals left waiting on arrival, by reason (a pull or the sweeper offers them later). */
   readonly notOffered: Record<string, number>;
+  /** Of those, the ones the sweeper offered (it runs every minute as deployed; here once the arrivals are in). */
+  readonly offeredBySweep: number;
+  /** Calls Connect was asked to target (UpdateContactRoutingData answered), of all arrivals. */
   readonly targeted: number;
+  /** Arrivals never targeted: neither on arrival nor by the sweeper. */
   readonly lost: number;
   readonly connectThrottles: number;
   readonly waitP50Ms: number;
@@ -122,17 +127,26 @@ export async function voiceUnderQuota(
     );
   }
   await Promise.all(pending);
+  const offeredBySweep = await sweepUntilOffered(routers[0]!, arrivals - offered);
   waits.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(waits[Math.min(waits.length - 1, Math.floor(p * waits.length))] ?? 0);
   return {
     arrivals,
     offered,
     notOffered,
+    offeredBySweep,
     targeted: connect.targeted.size,
-    lost: offered - connect.targeted.size,
+    lost: arrivals - connect.targeted.size,
     connectThrottles: connect.throttles(),
     waitP50Ms: pct(0.5),
     waitP99Ms: pct(0.99),
     waitMaxMs: Math.round(waits.at(-1) ?? 0),
   };
+}
+
+/** An arrival left waiting is offered by the next pull or sweep: sweeps (a few at most) until none is left. */
+async function sweepUntilOffered(r: Router, waiting: number): Promise<number> {
+  let routed = 0;
+  for (let sweeps = 0; routed < waiting && sweeps < 5; sweeps++) routed += (await r.sweep()).routed;
+  return routed;
 }

@@ -1,7 +1,13 @@
 /** The bench's table on the terminal: each key, its value, and what it measures (with its goal, if any). */
 export function printTable(r: Record<string, unknown>): void {
   const one = r.oneGroupScale as { timeRatio: number; readUnitRatio: number };
-  const voice = r.voiceUnderQuota as { arrivals: number; targeted: number; lost: number; waitP99Ms: number };
+  const voice = r.voiceUnderQuota as {
+    arrivals: number;
+    targeted: number;
+    lost: number;
+    offeredBySweep: number;
+    waitP99Ms: number;
+  };
   const rows: [string, unknown, string][] = [
     ['cores', JSON.stringify(r.cores ?? 'not pinned'), 'DynamoDB Local and the bench process, by taskset'],
     ['floorTransactionsPerSecond', r.floorTransactionsPerSecond, 'raw 2-item TransactWriteItems/s, 8 clients'],
@@ -20,7 +26,11 @@ export function printTable(r: Record<string, unknown>): void {
     ['oneGroupScale.readUnitRatio', one.readUnitRatio, 'same, read units (goal <= 2)'],
     ['offerLatencyP99Ms', r.offerLatencyP99Ms, 'submit -> offer event, 50 arrivals/s'],
     ['offerLatencyP99MsAt150', r.offerLatencyP99MsAt150, 'same, 150 arrivals/s (goal < 25)'],
-    ['voiceUnderQuota', `${voice.targeted}/${voice.arrivals}`, `targeted, 40/s vs a 20/s quota; lost ${voice.lost}`],
+    [
+      'voiceUnderQuota',
+      `${voice.targeted}/${voice.arrivals}`,
+      `targeted, 40/s vs a 20/s quota; lost ${voice.lost}; ${voice.offeredBySweep} offered by the sweeper`,
+    ],
     ['bundleLoadMsMax', r.bundleLoadMsMax, 'slowest handler bundle to load, source maps on as deployed (goal <= 100)'],
     ['bundleLoadMsMaxWithoutSourceMaps', r.bundleLoadMsMaxWithoutSourceMaps, 'the same without source maps'],
     ['peakRssMb', r.peakRssMb, 'router process while routing (DynamoDB Local is a separate process)'],

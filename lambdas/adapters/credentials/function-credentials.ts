@@ -24,7 +24,7 @@ type Init = NonNullable<Parameters<typeof fromEnv>[0]> &
  */
 export const defaultProvider = (init: Init = {}): AwsCredentialIdentityProvider =>
   memoize(
-    chain(fromEnv(init), (identity) => remote(init)(identity)),
+    chain(fromEnv(init), () => remote(init)()),
     credentialsTreatedAsExpired,
     credentialsWillNeedRefresh,
   );
