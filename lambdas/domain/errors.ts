@@ -1,13 +1,15 @@
-/** Errors are for broken invariants, bad input and infrastructure failure; routing outcomes are values. */
+/**
+ * Errors are for broken invariants, bad input and infrastructure failure; routing outcomes are values. Each names
+ * itself in a string, not by its class's name, which a function's minified bundle renames (logs and Lambda's
+ * `errorType` would read `c`).
+ */
 export class RouterError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
+  override name = 'RouterError';
 }
 
 /** Another writer changed the state we read: retry on fresh state. */
 export class ConflictError extends RouterError {
+  override name = 'ConflictError';
   /** Indexes of the writes whose guard failed, when the store can tell; empty when unknown (assume all). */
   readonly failedWrites: readonly number[];
   constructor(message: string, options?: { cause?: unknown; failedWrites?: readonly number[] }) {
@@ -18,6 +20,7 @@ export class ConflictError extends RouterError {
 
 /** Input that names an unknown id or breaks a rule; `field` names what was wrong. */
 export class InvalidInputError extends RouterError {
+  override name = 'InvalidInputError';
   readonly problems: readonly string[];
   constructor(
     readonly field: string,
@@ -29,16 +32,23 @@ export class InvalidInputError extends RouterError {
   }
 }
 
-export class NotFoundError extends InvalidInputError {}
+export class NotFoundError extends InvalidInputError {
+  override name = 'NotFoundError';
+}
 
 /** Bounded retries exhausted under contention; safe to retry later (the sweeper does). */
-export class ContentionError extends RouterError {}
+export class ContentionError extends RouterError {
+  override name = 'ContentionError';
+}
 
 /** No verified identity came with a call that needs a person (HTTP 401): nothing was done. */
-export class UnauthenticatedError extends RouterError {}
+export class UnauthenticatedError extends RouterError {
+  override name = 'UnauthenticatedError';
+}
 
 /** A verified person asked for something they may not do (HTTP 403): `reason` says why; nothing was done. */
 export class ForbiddenError extends RouterError {
+  override name = 'ForbiddenError';
   constructor(readonly reason: string) {
     super(reason);
   }
