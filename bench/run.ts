@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       voiceUnderQuota: voice,
       bundles,
       bundleLoadMsMax: Math.max(...Object.values(bundles).map((b) => b.loadMs)),
-      bundleLoadMsMaxWithoutSourceMaps: Math.max(...Object.values(bundles).map((b) => b.loadMsWithoutSourceMaps)),
+      bundleLoadMsMaxWithNodeSourceMaps: Math.max(...Object.values(bundles).map((b) => b.loadMsWithNodeSourceMaps)),
       peakRssMb: round(routingRss / 2 ** 20),
       peakRssMbWithScaleSetup: round(peakRss / 2 ** 20),
     };

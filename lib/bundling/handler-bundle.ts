@@ -10,12 +10,14 @@ export const HANDLERS = join(__dirname, '../../lambdas/handlers');
  * How every function is bundled, so that the stack, the bench and the bundle tests build the very same files:
  * one CommonJS file, minified and tree-shaken from the packages' ES modules, the AWS SDK inside (one file loads
  * faster than the runtime's SDK resolved file by file, and the version deployed is the version tested). Source maps
- * leave out the sources' text: Node reads and parses a function's map when it loads (`--enable-source-maps`), and a
- * stack trace needs only the mappings. The plugins: the SDK's schemas reduced to what a function sends
+ * leave out the sources' text (a stack trace needs only the mappings), and are read only when a trace is first
+ * formatted: stack-traces-install.ts goes first into every bundle, in place of Node's `--enable-source-maps`, which
+ * reads them as the bundle loads. The plugins: the SDK's schemas reduced to what a function sends
  * (sdk-schema-keys.ts), and the clients' credentials from the function's role alone (function-credentials.ts).
  */
 export const BUNDLE = {
   bundle: true,
+  inject: [join(__dirname, '../../lambdas/shared/stack-traces-install.ts')],
   treeShaking: true,
   minify: true,
   sourcemap: true,
@@ -28,9 +30,6 @@ export const BUNDLE = {
   plugins: [sdkSchemaKeys, functionCredentials],
 } as const satisfies BuildOptions;
 
-/** Stack traces in the logs name our files and lines (the source maps above). */
-export const NODE_OPTIONS = '--enable-source-maps';
-
 /** Bundles handler `name` (a file of lambdas/handlers, without extension) into `outfile`, with a metafile. */
 export const bundleHandler = (name: string, outfile: string, write = true) =>
   bundleEntry(join(HANDLERS, `${name}.ts`), outfile, write);
@@ -41,6 +40,7 @@ export function bundleEntry(entry: string, outfile: string, write = true): Promi
     ...BUNDLE,
     mainFields: [...BUNDLE.mainFields],
     plugins: [...BUNDLE.plugins],
+    inject: [...BUNDLE.inject],
     entryPoints: [entry],
     outfile,
     write,

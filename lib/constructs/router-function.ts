@@ -4,7 +4,6 @@ import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { NODE_OPTIONS } from '../bundling/handler-bundle';
 
 export interface RouterFunctionProps {
   /** File name under lambdas/handlers, without extension. */
@@ -64,7 +63,6 @@ export class RouterFunction extends LambdaFunction {
         removalPolicy: RemovalPolicy.DESTROY,
       }),
       environment: {
-        NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: 'unified-routing',
         ...props.environment,
       },

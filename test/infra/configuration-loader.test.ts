@@ -112,7 +112,6 @@ describe('the configuration loader (the deploy puts the contact-center file in t
           TABLE_NAME: Match.anyValue(),
           // The routers' configuration cache (30 s) and the longest a router function runs (60 s).
           SETTLE_MS: '90000',
-          NODE_OPTIONS: '--enable-source-maps',
           POWERTOOLS_SERVICE_NAME: 'unified-routing',
         }),
       },
