@@ -17,7 +17,7 @@ export function mapStackTracesLazily(bundle: string): void {
   Error.prepareStackTrace = (error, sites) => {
     const m = sourceMap();
     const frames = sites.map(
-      (site, i) => `\n    at ${m && site.getFileName() === bundle ? mapped(m, site, sites[i + 1]) : site}`,
+      (site, i) => `\n    at ${m && site.getFileName() === bundle ? frame(m, site, sites[i + 1]) : site}`,
     );
     return `${errorHeader(error)}${frames.join('')}`;
   };
@@ -39,6 +39,15 @@ const errorHeader = (error: Error): string => {
     return '<error>';
   }
 };
+
+/** A trace must never fail to format: a frame the map cannot place is shown as V8 shows it. */
+function frame(map: SourceMap, site: NodeJS.CallSite, caller: NodeJS.CallSite | undefined): string {
+  try {
+    return mapped(map, site, caller);
+  } catch {
+    return String(site);
+  }
+}
 
 /**
  * One frame at its place in the sources. The function's own name is the one its caller's call site names (so the
