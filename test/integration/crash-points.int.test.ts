@@ -8,6 +8,8 @@ import { DynamoFaults, InjectedCrash, SideEffectFaults } from '../support/faults
 import { endpoint, type Harness, makeHarness } from '../support/harness';
 
 const config = compiled(faultCenter());
+/** What one case may take: its time grows with its number of crash points (see the case's comment below). */
+const CASE_TIMEOUT_MS = 360_000;
 
 /** Delivered as deployed: only from the table's stream, so the crash points include the dispatcher's own steps. */
 async function harness() {
@@ -97,5 +99,8 @@ describe('a crash between any two steps of every use case, its delivery included
         }
       }
     },
+    // A case runs itself once per crash point, each on a fresh table: the sweeper's, the longest, takes 37 s alone
+    // on this 2-core VM on a slow day and over 120 s (the default) with the other worker busy beside it.
+    CASE_TIMEOUT_MS,
   );
 });
