@@ -1,4 +1,5 @@
 import { erlang } from '../../lambdas/simulator/planning/erlang';
+import { SIMULATION_TIMEOUT_MS } from '../support/budgets';
 import { planOf } from '../support/planning';
 import { chat, noViolations } from '../support/simulation';
 
@@ -43,44 +44,48 @@ const center = (skills: (i: number) => string[]) => ({
 });
 
 describe('multi-skill, multi-period benchmark (Wallace and Whitt 2005: two skills per rep pool almost fully)', () => {
-  it('a ring of two-skill pools serves each period nearly as one pooled Erlang A queue; single-skill pools do not', async () => {
-    const ring = await planOf(
-      center((i) => [`type-${i + 1}`, `type-${((i + 1) % TYPES) + 1}`]),
-      4,
-    );
-    const specialists = await planOf(
-      center((i) => [`type-${i + 1}`]),
-      4,
-    );
-    perHour.forEach((lambda, p) => {
-      const pooled = erlang(
-        TYPES * repsPerGroup[p]!,
-        { arrivalRate: lambda / 3600, meanHandleSeconds: handle, meanPatienceSeconds: patience },
-        20,
+  it(
+    'a ring of two-skill pools serves each period nearly as one pooled Erlang A queue; single-skill pools do not',
+    async () => {
+      const ring = await planOf(
+        center((i) => [`type-${i + 1}`, `type-${((i + 1) % TYPES) + 1}`]),
+        4,
       );
-      const apart = erlang(
-        repsPerGroup[p]!,
-        { arrivalRate: lambda / TYPES / 3600, meanHandleSeconds: handle, meanPatienceSeconds: patience },
-        20,
+      const specialists = await planOf(
+        center((i) => [`type-${i + 1}`]),
+        4,
       );
-      const mean = (r: typeof ring, pick: 'serviceLevel' | 'abandonRate') =>
-        Object.values(r.report.queues).reduce((s, q) => s + q.intervals[p]![pick]!.mean, 0) / TYPES;
-      /** Half the 95% interval of a queue's estimate, averaged over the types (conservative for their mean). */
-      const spread = (r: typeof ring, pick: 'serviceLevel' | 'abandonRate') =>
-        Object.values(r.report.queues).reduce((s, q) => {
-          const e = q.intervals[p]![pick]!;
-          return s + (e.high - e.low) / 2;
-        }, 0) / TYPES;
-      // "Almost as good as all skills": within 2 points of service level and 1 point of abandonment of the pooled
-      // queue, beyond the estimate's own 95% interval (four 90-minute days; each period starts from the last
-      // one's state, not Erlang's steady state).
-      const slGap = Math.abs(mean(ring, 'serviceLevel') - pooled.serviceLevel);
-      expect(slGap).toBeLessThan(0.02 + spread(ring, 'serviceLevel'));
-      expect(Math.abs(mean(ring, 'abandonRate') - pooled.pAbandon)).toBeLessThan(0.01 + spread(ring, 'abandonRate'));
-      // Without cross-training each pool is its own small Erlang A queue, and clearly worse.
-      expect(Math.abs(mean(specialists, 'serviceLevel') - apart.serviceLevel)).toBeLessThan(0.04);
-      expect(mean(specialists, 'serviceLevel')).toBeLessThan(mean(ring, 'serviceLevel') - 0.05);
-    });
-    for (const r of [...ring.runs, ...specialists.runs]) expect(r.invariants).toEqual(noViolations);
-  }, 180_000);
+      perHour.forEach((lambda, p) => {
+        const pooled = erlang(
+          TYPES * repsPerGroup[p]!,
+          { arrivalRate: lambda / 3600, meanHandleSeconds: handle, meanPatienceSeconds: patience },
+          20,
+        );
+        const apart = erlang(
+          repsPerGroup[p]!,
+          { arrivalRate: lambda / TYPES / 3600, meanHandleSeconds: handle, meanPatienceSeconds: patience },
+          20,
+        );
+        const mean = (r: typeof ring, pick: 'serviceLevel' | 'abandonRate') =>
+          Object.values(r.report.queues).reduce((s, q) => s + q.intervals[p]![pick]!.mean, 0) / TYPES;
+        /** Half the 95% interval of a queue's estimate, averaged over the types (conservative for their mean). */
+        const spread = (r: typeof ring, pick: 'serviceLevel' | 'abandonRate') =>
+          Object.values(r.report.queues).reduce((s, q) => {
+            const e = q.intervals[p]![pick]!;
+            return s + (e.high - e.low) / 2;
+          }, 0) / TYPES;
+        // "Almost as good as all skills": within 2 points of service level and 1 point of abandonment of the pooled
+        // queue, beyond the estimate's own 95% interval (four 90-minute days; each period starts from the last
+        // one's state, not Erlang's steady state).
+        const slGap = Math.abs(mean(ring, 'serviceLevel') - pooled.serviceLevel);
+        expect(slGap).toBeLessThan(0.02 + spread(ring, 'serviceLevel'));
+        expect(Math.abs(mean(ring, 'abandonRate') - pooled.pAbandon)).toBeLessThan(0.01 + spread(ring, 'abandonRate'));
+        // Without cross-training each pool is its own small Erlang A queue, and clearly worse.
+        expect(Math.abs(mean(specialists, 'serviceLevel') - apart.serviceLevel)).toBeLessThan(0.04);
+        expect(mean(specialists, 'serviceLevel')).toBeLessThan(mean(ring, 'serviceLevel') - 0.05);
+      });
+      for (const r of [...ring.runs, ...specialists.runs]) expect(r.invariants).toEqual(noViolations);
+    },
+    SIMULATION_TIMEOUT_MS,
+  );
 });

@@ -2,36 +2,41 @@ import { configFromScenario } from '../../lambdas/simulator/build-config';
 import { type Report, simulate } from '../../lambdas/simulator/engine';
 import { validateScenario } from '../../lambdas/simulator/scenario';
 import { openStore } from '../../lambdas/simulator/stores';
+import { SIMULATION_TIMEOUT_MS } from '../support/budgets';
 import { base, chat, erlangC, meanAndError, noViolations, run } from '../support/simulation';
 
 describe('simulator statistics (docs/simulator.md)', () => {
-  it('matches Erlang C for an M/M/c queue within sampling error', async () => {
-    const c = 5;
-    const handle = 240;
-    const perHour = 60; // offered load 4 Erlangs on 5 reps: occupancy 0.8
-    const runs: Report[] = [];
-    for (let seed = 1; seed <= 10; seed++) {
-      runs.push(
-        await run(
-          base({
-            seed,
-            durationMinutes: 60 * 60,
-            warmupMinutes: 60,
-            repGroups: [{ count: c, queues: ['q'], status: ['chat'] }],
-            arrivals: [{ queue: 'q', perHour, handleSeconds: { distribution: 'exponential', mean: handle } }],
-          }),
-        ),
-      );
-    }
-    const theory = erlangC(c, perHour / 3600, handle);
-    const waited = meanAndError(runs.map((r) => r.queues.q!.waitedFraction));
-    const wait = meanAndError(runs.map((r) => r.queues.q!.meanWaitSeconds));
-    expect(Math.abs(waited.mean - theory.pWait)).toBeLessThan(3.5 * waited.stderr + 0.005);
-    expect(Math.abs(wait.mean - theory.meanWait)).toBeLessThan(3.5 * wait.stderr + 0.5);
-    const occupancy = meanAndError(runs.map((r) => r.reps.occupancy));
-    expect(Math.abs(occupancy.mean - 0.8)).toBeLessThan(3.5 * occupancy.stderr + 0.005);
-    for (const r of runs) expect(r.invariants).toEqual(noViolations);
-  }, 300_000);
+  it(
+    'matches Erlang C for an M/M/c queue within sampling error',
+    async () => {
+      const c = 5;
+      const handle = 240;
+      const perHour = 60; // offered load 4 Erlangs on 5 reps: occupancy 0.8
+      const runs: Report[] = [];
+      for (let seed = 1; seed <= 10; seed++) {
+        runs.push(
+          await run(
+            base({
+              seed,
+              durationMinutes: 60 * 60,
+              warmupMinutes: 60,
+              repGroups: [{ count: c, queues: ['q'], status: ['chat'] }],
+              arrivals: [{ queue: 'q', perHour, handleSeconds: { distribution: 'exponential', mean: handle } }],
+            }),
+          ),
+        );
+      }
+      const theory = erlangC(c, perHour / 3600, handle);
+      const waited = meanAndError(runs.map((r) => r.queues.q!.waitedFraction));
+      const wait = meanAndError(runs.map((r) => r.queues.q!.meanWaitSeconds));
+      expect(Math.abs(waited.mean - theory.pWait)).toBeLessThan(3.5 * waited.stderr + 0.005);
+      expect(Math.abs(wait.mean - theory.meanWait)).toBeLessThan(3.5 * wait.stderr + 0.5);
+      const occupancy = meanAndError(runs.map((r) => r.reps.occupancy));
+      expect(Math.abs(occupancy.mean - 0.8)).toBeLessThan(3.5 * occupancy.stderr + 0.005);
+      for (const r of runs) expect(r.invariants).toEqual(noViolations);
+    },
+    SIMULATION_TIMEOUT_MS,
+  );
 
   it('counts abandonment: impatient callers leave an overloaded queue', async () => {
     const r = await run(
