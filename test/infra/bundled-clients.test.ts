@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bundleEntry } from '../../lib/bundling/handler-bundle';
-import { sendSamples } from '../support/sdk-samples';
+import * as samples from '../support/sdk-samples';
 
 interface Seen {
   readonly method: string;
@@ -82,20 +82,26 @@ describe('the AWS SDK clients as bundled for the functions', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('send the same requests and read the same answers and errors as the SDK unbundled', async () => {
-    seen = [];
-    const inProcess = await sendSamples(endpoint);
-    const inProcessRequests = seen;
-
-    const entry = join(dir, 'entry.ts');
+  /** Runs one of test/support/sdk-samples.ts's calls from a bundle built as the functions are; its printed result. */
+  async function runBundled(call: keyof typeof samples, env?: NodeJS.ProcessEnv): Promise<string> {
+    const entry = join(dir, `${call}.ts`);
     writeFileSync(
       entry,
-      `import { sendSamples } from ${JSON.stringify(join(__dirname, '../support/sdk-samples'))};\n` +
-        'sendSamples(process.argv[2]!).then((o) => console.log(JSON.stringify(o)));\n',
+      `import { ${call} } from ${JSON.stringify(join(__dirname, '../support/sdk-samples'))};\n` +
+        `${call}(process.argv[2]!).then((o) => console.log(JSON.stringify(o)));\n`,
     );
-    await bundleEntry(entry, join(dir, 'entry.js'));
+    await bundleEntry(entry, join(dir, `${call}.js`));
+    const run = promisify(execFile)(process.execPath, [join(dir, `${call}.js`), endpoint], env ? { env } : {});
+    return (await run).stdout;
+  }
+
+  it('send the same requests and read the same answers and errors as the SDK unbundled', async () => {
     seen = [];
-    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'entry.js'), endpoint]);
+    const inProcess = await samples.sendSamples(endpoint);
+    const inProcessRequests = seen;
+
+    seen = [];
+    const stdout = await runBundled('sendSamples');
 
     expect(JSON.parse(stdout)).toEqual(inProcess);
     const unsigned = (r: Seen[]) => r.map(({ signedWith: _, ...request }) => request);
@@ -117,22 +123,14 @@ describe('the AWS SDK clients as bundled for the functions', () => {
   });
 
   it("sign with the execution role's credentials Lambda puts in the environment", async () => {
-    const entry = join(dir, 'role.ts');
-    writeFileSync(
-      entry,
-      `import { readWithoutCredentials } from ${JSON.stringify(join(__dirname, '../support/sdk-samples'))};\n` +
-        'readWithoutCredentials(process.argv[2]!).then((item) => console.log(JSON.stringify(item)));\n',
-    );
-    await bundleEntry(entry, join(dir, 'role.js'));
     seen = [];
-    const env = {
+    const stdout = await runBundled('readWithoutCredentials', {
       PATH: process.env.PATH,
       HOME: dir,
       AWS_ACCESS_KEY_ID: 'ASIAFUNCTIONROLE',
       AWS_SECRET_ACCESS_KEY: 'function-secret',
       AWS_SESSION_TOKEN: 'function-token',
-    };
-    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'role.js'), endpoint], { env });
+    });
 
     expect(JSON.parse(stdout)).toEqual({ pk: 'REP#r1', used: 2 });
     expect(seen).toHaveLength(1);
