@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type BuildOptions, type BuildResult, build } from 'esbuild';
 import { functionCredentials } from './function-credentials';
 import { sdkSchemaKeys } from './sdk-schema-keys';
+import { semverGte } from './semver-gte';
 
 /** The folder of the Lambda handlers, one entry point per file. */
 export const HANDLERS = join(__dirname, '../../lambdas/handlers');
@@ -13,7 +14,8 @@ export const HANDLERS = join(__dirname, '../../lambdas/handlers');
  * leave out the sources' text (a stack trace needs only the mappings), and are read only when a trace is first
  * formatted: stack-traces-install.ts goes first into every bundle, in place of Node's `--enable-source-maps`, which
  * reads them as the bundle loads. The plugins: the SDK's schemas reduced to what a function sends
- * (sdk-schema-keys.ts), and the clients' credentials from the function's role alone (function-credentials.ts).
+ * (sdk-schema-keys.ts), the clients' credentials from the function's role alone (function-credentials.ts), and semver's `gte` alone
+ * where that is all a package calls (semver-gte.ts).
  */
 export const BUNDLE = {
   bundle: true,
@@ -27,7 +29,7 @@ export const BUNDLE = {
   target: 'node22',
   format: 'cjs',
   logLevel: 'error',
-  plugins: [sdkSchemaKeys, functionCredentials],
+  plugins: [sdkSchemaKeys, functionCredentials, semverGte],
 } as const satisfies BuildOptions;
 
 /** Bundles handler `name` (a file of lambdas/handlers, without extension) into `outfile`, with a metafile. */
