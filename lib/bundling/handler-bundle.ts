@@ -14,8 +14,8 @@ export const HANDLERS = join(__dirname, '../../lambdas/handlers');
  * leave out the sources' text (a stack trace needs only the mappings), and are read only when a trace is first
  * formatted: stack-traces-install.ts goes first into every bundle, in place of Node's `--enable-source-maps`, which
  * reads them as the bundle loads. The plugins: the SDK's schemas reduced to what a function sends
- * (sdk-schema-keys.ts), the clients' credentials from the function's role alone (function-credentials.ts), and semver's `gte` alone
- * where that is all a package calls (semver-gte.ts).
+ * (sdk-schema-keys.ts), the clients' credentials from the function's role alone (function-credentials.ts), and
+ * semver's `gte` alone where that is all a package calls (semver-gte.ts).
  */
 export const BUNDLE = {
   bundle: true,
