@@ -4,7 +4,12 @@
  * expressions at every cold start. Versions are compared as semver 2.0.0 orders them, prereleases included; like
  * `semver`, a string that is not a version is a TypeError.
  */
-const VERSION = /^\s*[v=]?\s*(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?\s*$/;
+// semver's strict form: numbers without leading zeros, in the release and in numeric prerelease identifiers.
+const NUMBER = '(0|[1-9]\\d*)';
+const IDENTIFIER = '(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)';
+const VERSION = new RegExp(
+  `^v?${NUMBER}\\.${NUMBER}\\.${NUMBER}(?:-(${IDENTIFIER}(?:\\.${IDENTIFIER})*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$`,
+);
 const NUMERIC = /^\d+$/;
 
 interface Version {
@@ -13,7 +18,7 @@ interface Version {
 }
 
 function parse(version: string): Version {
-  const match = typeof version === 'string' ? VERSION.exec(version) : null;
+  const match = typeof version === 'string' ? VERSION.exec(version.trim()) : null;
   if (!match) throw new TypeError(`Invalid Version: ${version}`);
   return { release: match.slice(1, 4).map(Number), prerelease: match[4]?.split('.') ?? [] };
 }

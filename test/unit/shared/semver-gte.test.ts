@@ -27,6 +27,22 @@ describe("semver's gte, as the bundles carry it", () => {
     );
   });
 
+  it('accepts and refuses the same strings as semver', () => {
+    const answer = (f: () => boolean) => {
+      try {
+        return f();
+      } catch (err) {
+        return (err as Error).constructor.name;
+      }
+    };
+    fc.assert(
+      fc.property(fc.stringMatching(/^ ?v?[01a.+-]{1,9} ?$/), version, (a, b) =>
+        expect(answer(() => gte(a, b))).toBe(answer(() => semver.gte(a, b))),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('answers the two questions its importers ask', () => {
     expect(gte(process.versions.node, '8.0.0')).toBe(true);
     expect(gte('2.7.14', '2.7.15')).toBe(false);
@@ -34,7 +50,7 @@ describe("semver's gte, as the bundles carry it", () => {
   });
 
   it('refuses what is not a version, as semver does', () => {
-    for (const bad of ['', '1.2', 'x.y.z', '1.2.3x', '1.2.3-']) {
+    for (const bad of ['', '1.2', 'x.y.z', '1.2.3x', '1.2.3-', '01.2.3', '1.02.3', '1.2.3-01', '=1.2.3']) {
       expect(() => gte(bad, '1.0.0')).toThrow(new TypeError(`Invalid Version: ${bad}`));
       expect(() => semver.gte(bad, '1.0.0')).toThrow(TypeError);
     }
