@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { InvalidInputError } from './errors';
+import type * as z from './zod';
 
 /*
  * How bad input is reported, at every edge and for the configuration alike. Apart from the configuration's
@@ -15,7 +15,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-export function zodProblems(error: z.ZodError): string[] {
+export function zodProblems(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`);
 }
 
@@ -28,6 +28,6 @@ function fieldOf(issue: z.core.$ZodIssue | undefined): string {
 }
 
 /** Bad input at an edge: names the first offending field and lists every problem. */
-export function invalidInput(error: z.ZodError): InvalidInputError {
+export function invalidInput(error: z.core.$ZodError): InvalidInputError {
   return new InvalidInputError(fieldOf(error.issues[0]), '', zodProblems(error));
 }

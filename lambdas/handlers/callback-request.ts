@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { Router } from '../domain/use-cases/router';
+import * as z from '../domain/zod';
 import { connectFlowEvent } from '../shared/connect-flow-event';
 import { routerFromEnvironment } from '../shared/deps';
 import { parsedEntryPoint } from '../shared/entry-point';
@@ -8,17 +8,16 @@ import { telephonyFromEnvironment } from '../shared/telephony';
 
 /** Block parameters: the callback queue; optionally a number other than the caller's and a time (epoch seconds). */
 export const callbackFlowEventSchema = connectFlowEvent(
-  z
-    .object({
-      queue: z.string().min(1).max(64),
-      phoneNumber: z.string().max(32).optional(),
-      atEpochSeconds: z
-        .string()
-        .regex(/^\d{9,11}$/, 'must be epoch seconds')
-        .transform((s) => Number(s) * 1000)
-        .optional(),
-    })
-    .loose(),
+  z.looseObject({
+    queue: z.string().check(z.minLength(1), z.maxLength(64)),
+    phoneNumber: z.optional(z.string().check(z.maxLength(32))),
+    atEpochSeconds: z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^\d{9,11}$/, 'must be epoch seconds')),
+        z.transform((s: string) => Number(s) * 1000),
+      ),
+    ),
+  }),
 );
 
 /**

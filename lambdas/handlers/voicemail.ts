@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { Router } from '../domain/use-cases/router';
+import * as z from '../domain/zod';
 import { connectFlowEvent } from '../shared/connect-flow-event';
 import { routerFromEnvironment } from '../shared/deps';
 import { parsedEntryPoint } from '../shared/entry-point';
@@ -7,7 +7,9 @@ import { optionalEnv } from '../shared/env';
 import { metrics } from '../shared/powertools';
 import { telephonyFromEnvironment } from '../shared/telephony';
 
-export const voicemailFlowEventSchema = connectFlowEvent(z.object({ queue: z.string().min(1).max(64) }).loose());
+export const voicemailFlowEventSchema = connectFlowEvent(
+  z.looseObject({ queue: z.string().check(z.minLength(1), z.maxLength(64)) }),
+);
 
 /** How long a recording may take to appear (seconds), from the stack; the use case's default otherwise. */
 const recordingWait = () => {

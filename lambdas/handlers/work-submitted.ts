@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { InvalidInputError } from '../domain/errors';
 import type { Router } from '../domain/use-cases/router';
 import { parseSubmission } from '../domain/use-cases/submission';
+import * as z from '../domain/zod';
 import { routerFromEnvironment } from '../shared/deps';
 import { parsedEntryPoint } from '../shared/entry-point';
 import { metrics } from '../shared/powertools';
@@ -9,16 +9,14 @@ import { metrics } from '../shared/powertools';
 export const WORK_SUBMITTED = 'Work Submitted';
 
 /** A digital channel submits work as an EventBridge event; `detail` is the submission (see submitWorkSchema). */
-export const workSubmittedEventSchema = z
-  .object({
-    'detail-type': z.literal(WORK_SUBMITTED),
-    // Passed through untouched (a record schema would drop keys such as `__proto__`); submitWork validates it whole.
-    detail: z.custom<Record<string, unknown>>(
-      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-      'must be an object',
-    ),
-  })
-  .loose();
+export const workSubmittedEventSchema = z.looseObject({
+  'detail-type': z.literal(WORK_SUBMITTED),
+  // Passed through untouched (a record schema would drop keys such as `__proto__`); submitWork validates it whole.
+  detail: z.custom<Record<string, unknown>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'must be an object',
+  ),
+});
 
 /**
  * Digital work (chat, messaging, email, case) arriving on the bus. EventBridge delivers at least once; the

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { invalidInput } from '../domain/input-problems';
 import type { ContactEvent } from '../domain/use-cases/contact-events';
+import * as z from '../domain/zod';
 
 /** The event types routing acts on; AWS adds others over time (PAUSED, RESUMED, AMD_DISABLED, ...). */
 const ROUTED = [
@@ -22,47 +22,46 @@ function camelKeys(value: unknown): unknown {
   );
 }
 
-const step = z.object({ status: z.string().optional() }).loose();
-const criteria = z.object({ steps: z.array(step).optional() }).loose();
+const step = z.looseObject({ status: z.optional(z.string()) });
+const criteria = z.looseObject({ steps: z.optional(z.array(step)) });
 
 /**
  * The data model calls routing criteria a list, and AWS's "connected to an agent using routing criteria" samples
  * send an array; its step-expiry sample (and Salesforce's production handler) send one object. Both are read, as
  * a list of criteria or, defensively, a list of steps.
  */
-const routingCriteria = z.preprocess((value) => {
-  if (!Array.isArray(value)) return value;
-  const steps = value.flatMap((c) => (c && typeof c === 'object' && Array.isArray(c.steps) ? c.steps : [c]));
-  return { steps };
-}, criteria);
+const routingCriteria = z.pipe(
+  z.transform((value) => {
+    if (!Array.isArray(value)) return value;
+    const steps = value.flatMap((c) => (c && typeof c === 'object' && Array.isArray(c.steps) ? c.steps : [c]));
+    return { steps };
+  }),
+  criteria,
+);
 
 /** The envelope and event type, read first: an event type routing does not know is acknowledged, not failed. */
-const envelope = z
-  .object({
-    source: z.literal('aws.connect'),
-    'detail-type': z.literal('Amazon Connect Contact Event'),
-    detail: z.preprocess(camelKeys, z.object({ eventType: z.string().min(1).max(64) }).loose()),
-  })
-  .loose();
+const envelope = z.looseObject({
+  source: z.literal('aws.connect'),
+  'detail-type': z.literal('Amazon Connect Contact Event'),
+  detail: z.pipe(
+    z.transform(camelKeys),
+    z.looseObject({ eventType: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  ),
+});
 
 /** A routed event type's detail: what routing reads is validated; every other field is ignored, as AWS asks. */
-const routedDetail = z
-  .object({
-    contactId: z.string().min(1).max(256),
-    channel: z.string().min(1).max(32),
-    eventType: z.enum(ROUTED),
-    agentInfo: z
-      .object({ connectedToAgentTimestamp: z.iso.datetime({ offset: true }).optional() })
-      .loose()
-      .optional(),
-    updatedProperties: z.array(z.string()).optional(),
-    previousContactId: z.string().min(1).max(256).optional(),
-    disconnectReason: z.string().max(128).optional(),
-    routingCriteria: routingCriteria.optional(),
-  })
-  .loose();
+const routedDetail = z.looseObject({
+  contactId: z.string().check(z.minLength(1), z.maxLength(256)),
+  channel: z.string().check(z.minLength(1), z.maxLength(32)),
+  eventType: z.enum(ROUTED),
+  agentInfo: z.optional(z.looseObject({ connectedToAgentTimestamp: z.optional(z.iso.datetime({ offset: true })) })),
+  updatedProperties: z.optional(z.array(z.string())),
+  previousContactId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  disconnectReason: z.optional(z.string().check(z.maxLength(128))),
+  routingCriteria: z.optional(routingCriteria),
+});
 
-const routedEvent = envelope.extend({ detail: z.preprocess(camelKeys, routedDetail) });
+const routedEvent = z.extend(envelope, { detail: z.pipe(z.transform(camelKeys), routedDetail) });
 
 export type ParsedContactEvent =
   | { readonly kind: 'routed'; readonly voice: boolean; readonly event: ContactEvent }

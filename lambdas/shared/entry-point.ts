@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import type { z } from 'zod';
+import type * as z from '../domain/zod';
 import { parseInput } from './parse-input';
 import { logger, metrics, tracer } from './powertools';
 
@@ -14,5 +14,5 @@ export const entryPoint = <E, R>(handle: (event: E) => Promise<R>) =>
     .use(logMetrics(metrics));
 
 /** The same chain with the event parsed by zod at the edge: bad input gets every field named, and nothing runs. */
-export const parsedEntryPoint = <S extends z.ZodType, R>(schema: S, handle: (event: z.output<S>) => Promise<R>) =>
+export const parsedEntryPoint = <S extends z.ZodMiniType, R>(schema: S, handle: (event: z.output<S>) => Promise<R>) =>
   entryPoint(handle).use(parseInput(schema));

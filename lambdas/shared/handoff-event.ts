@@ -1,14 +1,17 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import { connectFlowEvent } from './connect-flow-event';
 
 /** Skills as Connect block parameters carry them: `english:5,billing:6~120` (`~N`: additional, dropped after N s). */
-const skillList = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_.:@-]+:\d{1,2}(~\d+)?(,[A-Za-z0-9_.:@-]+:\d{1,2}(~\d+)?)*$/,
-    'must look like english:5,billing:6~120',
-  )
-  .transform((s) =>
+const skillList = z.pipe(
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[A-Za-z0-9_.:@-]+:\d{1,2}(~\d+)?(,[A-Za-z0-9_.:@-]+:\d{1,2}(~\d+)?)*$/,
+        'must look like english:5,billing:6~120',
+      ),
+    ),
+  z.transform((s) =>
     s.split(',').map((part) => {
       const [skill, rest] = part.split(':') as [string, string];
       const [level, drop] = rest.split('~');
@@ -16,20 +19,15 @@ const skillList = z
         ? { skill, minLevel: Number(level) }
         : { skill, minLevel: Number(level), additional: true, dropAfterSeconds: Number(drop) };
     }),
-  );
+  ),
+);
 
-const routingParameters = z
-  .object({
-    queue: z.string().min(1).max(64),
-    skills: skillList.optional(),
-    preferredRep: z.string().min(1).max(64).optional(),
-    priority: z
-      .string()
-      .regex(/^\d{1,4}$/, 'must be a whole number')
-      .transform(Number)
-      .optional(),
-  })
-  .loose();
+const routingParameters = z.looseObject({
+  queue: z.string().check(z.minLength(1), z.maxLength(64)),
+  skills: z.optional(skillList),
+  preferredRep: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  priority: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,4}$/, 'must be a whole number')), z.transform(Number))),
+});
 
 /**
  * Routing inputs come from the block's parameters, or else from contact attributes set earlier in the flow
@@ -53,4 +51,4 @@ function withAttributeDefaults(event: unknown): unknown {
 }
 
 /** The hand-off's flow event: the shared Connect event shape, with routing inputs from parameters or attributes. */
-export const handOffEventSchema = z.preprocess(withAttributeDefaults, connectFlowEvent(routingParameters));
+export const handOffEventSchema = z.pipe(z.transform(withAttributeDefaults), connectFlowEvent(routingParameters));

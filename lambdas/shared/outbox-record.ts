@@ -1,17 +1,15 @@
-import * as z from 'zod';
 import { routingTableDefinition } from '../adapters/dynamodb/table-definition';
 import type { OutboxEntry } from '../domain/routing/outbox';
+import * as z from '../domain/zod';
 
 /** An outbox entry as a row carries it: the shape is checked at the edge, the events by their own schemas later. */
-const entrySchema = z
-  .object({
-    id: z.string().min(1).max(512),
-    at: z.number(),
-    events: z.array(z.object({ type: z.string(), eventId: z.string() }).loose()),
-    timers: z.array(z.object({ kind: z.string(), itemId: z.string(), dueAt: z.number(), guard: z.string() }).loose()),
-    followUps: z.array(z.object({ kind: z.enum(['connectRep', 'dialCallback']), itemId: z.string() }).loose()),
-  })
-  .strict();
+const entrySchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(512)),
+  at: z.number(),
+  events: z.array(z.looseObject({ type: z.string(), eventId: z.string() })),
+  timers: z.array(z.looseObject({ kind: z.string(), itemId: z.string(), dueAt: z.number(), guard: z.string() })),
+  followUps: z.array(z.looseObject({ kind: z.enum(['connectRep', 'dialCallback']), itemId: z.string() })),
+});
 
 /** One DynamoDB stream record: its new image, in the stream's attribute-value form. */
 export interface StreamRecordImage {

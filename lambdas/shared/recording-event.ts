@@ -1,21 +1,17 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 
 /**
  * Amazon S3's "Object Created" event on EventBridge (S3 user guide, "EventBridge event message structure"). Only
  * what locating a recording needs is read; every other field is ignored.
  */
-export const objectCreatedSchema = z
-  .object({
-    source: z.literal('aws.s3'),
-    'detail-type': z.literal('Object Created'),
-    detail: z
-      .object({
-        bucket: z.object({ name: z.string().min(3).max(63) }).loose(),
-        object: z.object({ key: z.string().min(1).max(1024) }).loose(),
-      })
-      .loose(),
-  })
-  .loose();
+export const objectCreatedSchema = z.looseObject({
+  source: z.literal('aws.s3'),
+  'detail-type': z.literal('Object Created'),
+  detail: z.looseObject({
+    bucket: z.looseObject({ name: z.string().check(z.minLength(3), z.maxLength(63)) }),
+    object: z.looseObject({ key: z.string().check(z.minLength(1), z.maxLength(1024)) }),
+  }),
+});
 
 /**
  * Connect names a call recording `<prefix>/CallRecordings/YYYY/MM/DD/<contactId>_<timestamp>_UTC.wav`

@@ -1,16 +1,14 @@
-import * as z from 'zod';
 import { EVENT_SOURCE } from '../adapters/eventbridge/event-source';
 import { eventSchemas } from '../domain/routing/event-schemas';
 import type { RoutingEvent } from '../domain/routing/events';
+import * as z from '../domain/zod';
 
 /** An EventBridge event as the rule's SQS target delivers it: the envelope, with the routing event as `detail`. */
-const envelope = z
-  .object({
-    source: z.literal(EVENT_SOURCE),
-    'detail-type': z.string(),
-    detail: z.object({ type: z.string(), schemaVersion: z.number().int().optional() }).loose(),
-  })
-  .loose();
+const envelope = z.looseObject({
+  source: z.literal(EVENT_SOURCE),
+  'detail-type': z.string(),
+  detail: z.looseObject({ type: z.string(), schemaVersion: z.optional(z.number().check(z.int())) }),
+});
 
 /**
  * The routing event in one queued message, checked against its catalogue schema. A message that is not one (or

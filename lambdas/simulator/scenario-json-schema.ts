@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import { scenarioSchema } from './scenario';
 
 /** The JSON Schema of a scenario file, generated from the same zod schema that validates it. */

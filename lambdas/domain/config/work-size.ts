@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 
 /**
  * How much capacity a piece of work takes: a number of units, or a share of the rep's capacity. In a module of its
@@ -6,6 +6,6 @@ import * as z from 'zod';
  * loads (zod schemas are built by calls a bundler cannot drop), though only the configuration loader validates one.
  */
 export const workSizeSchema = z.union([
-  z.object({ units: z.number().int().positive() }).strict(),
-  z.object({ percentage: z.number().int().min(1).max(100) }).strict(),
+  z.strictObject({ units: z.number().check(z.int(), z.positive()) }),
+  z.strictObject({ percentage: z.number().check(z.int(), z.gte(1), z.lte(100)) }),
 ]);

@@ -1,12 +1,14 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import { EVENT_SCHEMA_VERSION, eventDescriptions, eventSchemas } from './event-schemas';
 import type { RoutingEventType } from './events';
 
 /** JSON Schema of one event's EventBridge `detail`, generated from the schema that validates it. */
 export function eventJsonSchema(type: RoutingEventType): Record<string, unknown> {
-  const schema = z.toJSONSchema(eventSchemas[type].extend({ schemaVersion: z.literal(EVENT_SCHEMA_VERSION) }), {
-    io: 'input',
-  }) as Record<string, unknown>;
+  // The catalogue's description replaces a schema's own (kept by z.extend), so it stays last in the document.
+  const { description: _own, ...schema } = z.toJSONSchema(
+    z.extend(eventSchemas[type], { schemaVersion: z.literal(EVENT_SCHEMA_VERSION) }),
+    { io: 'input' },
+  ) as Record<string, unknown>;
   return {
     ...schema,
     $id: `unified-routing/events/${type}/v${EVENT_SCHEMA_VERSION}`,

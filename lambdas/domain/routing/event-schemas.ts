@@ -1,17 +1,19 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import type { RoutingEvent, RoutingEventType } from './events';
 
 /** Bumped when an event's shape changes incompatibly; subscribers read it from `detail.schemaVersion`. */
 export const EVENT_SCHEMA_VERSION = 1;
 
-const at = z.number().int().describe('epoch milliseconds when it happened');
+const at = z.number().check(z.int(), z.describe('epoch milliseconds when it happened'));
 /** Every event's id, stable across redeliveries (the commit's outbox entry and the position in it). */
-const eventId = z.string().optional().describe('stable across redeliveries: de-duplicate by it');
+const eventId = z.optional(z.string()).check(z.describe('stable across redeliveries: de-duplicate by it'));
 const item = {
   at,
   eventId,
   itemId: z.string(),
-  itemVersion: z.number().int().optional().describe('the item version after the change: order and de-duplicate by it'),
+  itemVersion: z
+    .optional(z.number().check(z.int()))
+    .check(z.describe('the item version after the change: order and de-duplicate by it')),
 };
 const offer = { ...item, offerId: z.string(), repId: z.string() };
 const transferTo = z.strictObject({ kind: z.enum(['rep', 'queue', 'skills']), id: z.string() });
@@ -52,30 +54,30 @@ export const eventSchemas = {
     queueId: z.string(),
     pool: z.enum(['primary', 'interruptible']),
     units: z.number(),
-    expiresAt: at.optional(),
+    expiresAt: z.optional(at),
     declinable: z.boolean(),
     explanation: z
       .strictObject({
-        considered: z.number().int(),
-        eligible: z.number().int(),
+        considered: z.number().check(z.int()),
+        eligible: z.number().check(z.int()),
         routingModel: z.enum(['MostAvailable', 'LeastActive']),
-        ineligibleByReason: z.partialRecord(reasons, z.number().int()),
-        ineligible: z.array(z.object({ repId: z.string(), reason: reasons })).readonly(),
+        ineligibleByReason: z.partialRecord(reasons, z.number().check(z.int())),
+        ineligible: z.readonly(z.array(z.object({ repId: z.string(), reason: reasons }))),
       })
-      .describe('why this rep: how many reps were considered and why the others were not eligible'),
+      .check(z.describe('why this rep: how many reps were considered and why the others were not eligible')),
   }),
   'offer.accepted': z.strictObject({ type: z.literal('offer.accepted'), ...offer, waitMs: z.number() }),
-  'offer.declined': z.strictObject({ type: z.literal('offer.declined'), ...offer, reason: z.string().optional() }),
+  'offer.declined': z.strictObject({ type: z.literal('offer.declined'), ...offer, reason: z.optional(z.string()) }),
   'offer.timedOut': z.strictObject({ type: z.literal('offer.timedOut'), ...offer }),
   'offer.rescinded': z.strictObject({ type: z.literal('offer.rescinded'), ...offer, reason: z.string() }),
   'work.assigned': z.strictObject({ type: z.literal('work.assigned'), ...offer, channel: z.string() }),
   'work.wrapUpStarted': z.strictObject({ type: z.literal('work.wrapUpStarted'), ...offer, wrapUpEndsAt: at }),
-  'work.completed': z.strictObject({ type: z.literal('work.completed'), ...item, repId: z.string().optional() }),
+  'work.completed': z.strictObject({ type: z.literal('work.completed'), ...item, repId: z.optional(z.string()) }),
   'work.canceled': z.strictObject({
     type: z.literal('work.canceled'),
     ...item,
     reason: z.string(),
-    repId: z.string().optional(),
+    repId: z.optional(z.string()),
   }),
   'work.overflowed': z.strictObject({
     type: z.literal('work.overflowed'),
@@ -92,7 +94,7 @@ export const eventSchemas = {
   'skills.relaxed': z.strictObject({
     type: z.literal('skills.relaxed'),
     ...item,
-    dropped: z.array(z.string()).readonly(),
+    dropped: z.readonly(z.array(z.string())),
   }),
   'work.transferRequested': z
     .strictObject({
@@ -100,15 +102,15 @@ export const eventSchemas = {
       ...item,
       fromRepId: z.string(),
       to: transferTo,
-      via: z.string().optional().describe('the routing flow (name@version) that chose the target'),
+      via: z.optional(z.string()).check(z.describe('the routing flow (name@version) that chose the target')),
     })
-    .describe('a voice transfer was asked for; it completes when Connect reports the call left the rep'),
+    .check(z.describe('a voice transfer was asked for; it completes when Connect reports the call left the rep')),
   'work.transferred': z.strictObject({
     type: z.literal('work.transferred'),
     ...item,
     fromRepId: z.string(),
     to: transferTo,
-    via: z.string().optional(),
+    via: z.optional(z.string()),
   }),
   'routingFlow.failed': z.strictObject({
     type: z.literal('routingFlow.failed'),
@@ -122,14 +124,14 @@ export const eventSchemas = {
     ...item,
     queueId: z.string(),
     dueAt: at,
-    replacesItemId: z.string().optional(),
+    replacesItemId: z.optional(z.string()),
   }),
   'voicemail.awaitingRecording': z.strictObject({
     type: z.literal('voicemail.awaitingRecording'),
     ...item,
     queueId: z.string(),
     recordingDueBy: at,
-    replacesItemId: z.string().optional(),
+    replacesItemId: z.optional(z.string()),
   }),
   'voicemail.recordingMissing': z.strictObject({
     type: z.literal('voicemail.recordingMissing'),
@@ -141,47 +143,51 @@ export const eventSchemas = {
     type: z.literal('callback.dialed'),
     ...item,
     repId: z.string(),
-    attempt: z.number().int(),
-    contactId: z.string().optional(),
+    attempt: z.number().check(z.int()),
+    contactId: z.optional(z.string()),
   }),
   'callback.connected': z.strictObject({
     type: z.literal('callback.connected'),
     ...item,
     repId: z.string(),
-    attempt: z.number().int(),
+    attempt: z.number().check(z.int()),
   }),
   'callback.attemptFailed': z.strictObject({
     type: z.literal('callback.attemptFailed'),
     ...item,
     repId: z.string(),
-    attempt: z.number().int(),
+    attempt: z.number().check(z.int()),
     outcome: z.enum(['noAnswer', 'busy', 'failed']),
-    retryAt: at.optional().describe('absent when no attempt is left'),
+    retryAt: z.optional(at).check(z.describe('absent when no attempt is left')),
   }),
-  'callback.exhausted': z.strictObject({ type: z.literal('callback.exhausted'), ...item, attempts: z.number().int() }),
+  'callback.exhausted': z.strictObject({
+    type: z.literal('callback.exhausted'),
+    ...item,
+    attempts: z.number().check(z.int()),
+  }),
   'rep.presenceChanged': z.strictObject({
     type: z.literal('rep.presenceChanged'),
     at,
     eventId,
     repId: z.string(),
     loggedIn: z.boolean(),
-    statusId: z.string().optional(),
-    sessionId: z.string().optional(),
+    statusId: z.optional(z.string()),
+    sessionId: z.optional(z.string()),
     reason: z.string(),
-    by: z.string().optional().describe('the supervisor who made the change, when it was not the rep'),
+    by: z.optional(z.string()).check(z.describe('the supervisor who made the change, when it was not the rep')),
   }),
   'supervisor.acted': z.strictObject({
     type: z.literal('supervisor.acted'),
     ...item,
-    by: z.string().describe("the supervisor's id: the audit trail"),
+    by: z.string().check(z.describe("the supervisor's id: the audit trail")),
     action: z.enum(['assign', 'move', 'reprioritize']),
-    repId: z.string().optional().describe('assign: the rep offered the item'),
-    fromQueue: z.string().optional(),
-    toQueue: z.string().optional(),
-    fromPriority: z.number().int().optional(),
-    toPriority: z.number().int().optional(),
+    repId: z.optional(z.string()).check(z.describe('assign: the rep offered the item')),
+    fromQueue: z.optional(z.string()),
+    toQueue: z.optional(z.string()),
+    fromPriority: z.optional(z.number().check(z.int())),
+    toPriority: z.optional(z.number().check(z.int())),
   }),
-} as const satisfies Record<RoutingEventType, z.ZodType>;
+} as const satisfies Record<RoutingEventType, z.ZodMiniType>;
 
 // Compile-time check that every event the domain can emit fits its published schema (the runtime test
 // test/unit/domain/event-schemas.test.ts also parses real events strictly, so no field goes unpublished).

@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { InvalidInputError } from '../errors';
 import { invalidInput } from '../input-problems';
 import type { RoutingEvent } from '../routing/events';
 import { release } from '../routing/rep';
 import type { DialOutcome, WorkItem } from '../routing/work-item';
+import * as z from '../zod';
 import { callbackDueTimer } from './callbacks';
 import { type Attempt, itemWrite, RETRY, repWrite, retrying, sourceClaim } from './commit';
 import type { RouterDeps } from './deps';
@@ -11,16 +11,14 @@ import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
 import { holderOf, requireItem } from './reads';
 
-export const dialOutcomeSchema = z
-  .object({
-    itemId: z.string().min(1).max(128),
-    outcome: z.enum(['answered', 'noAnswer', 'busy', 'failed']),
-    /** The dial's contact id, when Connect reports it: an outcome for an older dial is ignored. */
-    contactId: z.string().min(1).max(256).optional(),
-    /** A rep reporting the outcome must hold the callback (semantics §9: reps act only on their own work). */
-    repId: z.string().min(1).max(64).optional(),
-  })
-  .strict();
+export const dialOutcomeSchema = z.strictObject({
+  itemId: z.string().check(z.minLength(1), z.maxLength(128)),
+  outcome: z.enum(['answered', 'noAnswer', 'busy', 'failed']),
+  /** The dial's contact id, when Connect reports it: an outcome for an older dial is ignored. */
+  contactId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  /** A rep reporting the outcome must hold the callback (semantics §9: reps act only on their own work). */
+  repId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
 
 export type DialOutcomeInput = z.input<typeof dialOutcomeSchema>;
 

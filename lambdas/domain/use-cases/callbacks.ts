@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { InvalidInputError } from '../errors';
 import { invalidInput } from '../input-problems';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { queuedEvent, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
+import * as z from '../zod';
 import { type Attempt, itemWrite, newItem, RETRY, retrying } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
@@ -19,18 +19,16 @@ const DEFAULT_RETRY = { maxAttempts: 3, retryAfterSeconds: 600 };
  * A callback request (semantics §9), from the flow (`source` = the contact id) or the API (`source` = your own
  * request id).
  */
-export const callbackRequestSchema = z
-  .object({
-    source: z.string().min(1).max(256),
-    queue: z.string().min(1).max(64),
-    phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +441234567890'),
-    /** Epoch ms to call at; omitted (or past) means as soon as a rep is free. At most 30 days ahead. */
-    at: z.number().int().positive().optional(),
-    attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
-    /** `source` is a waiting call's contact id: that call ends (reason callbackRequested) and its place is kept. */
-    leavesQueue: z.boolean().default(false),
-  })
-  .strict();
+export const callbackRequestSchema = z.strictObject({
+  source: z.string().check(z.minLength(1), z.maxLength(256)),
+  queue: z.string().check(z.minLength(1), z.maxLength(64)),
+  phoneNumber: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +441234567890')),
+  /** Epoch ms to call at; omitted (or past) means as soon as a rep is free. At most 30 days ahead. */
+  at: z.optional(z.number().check(z.int(), z.positive())),
+  attributes: z._default(z.record(z.string().check(z.maxLength(128)), z.string().check(z.maxLength(1024))), {}),
+  /** `source` is a waiting call's contact id: that call ends (reason callbackRequested) and its place is kept. */
+  leavesQueue: z._default(z.boolean(), false),
+});
 
 export type CallbackRequestInput = z.input<typeof callbackRequestSchema>;
 

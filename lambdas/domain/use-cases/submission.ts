@@ -1,46 +1,41 @@
-import * as z from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
 import type { QueueConfig } from '../config/schema';
 import { workSizeSchema } from '../config/work-size';
 import { InvalidInputError } from '../errors';
 import { invalidInput } from '../input-problems';
 import type { RoutingTarget, WorkItem } from '../routing/work-item';
+import * as z from '../zod';
 
-const requirement = z
-  .object({
-    skill: z.string().min(1).max(64),
-    minLevel: z.number().int().min(1).max(10),
-    additional: z.boolean().optional(),
-    dropAfterSeconds: z.number().int().min(0).max(604800).optional(),
-  })
-  .strict();
+const requirement = z.strictObject({
+  skill: z.string().check(z.minLength(1), z.maxLength(64)),
+  minLevel: z.number().check(z.int(), z.gte(1), z.lte(10)),
+  additional: z.optional(z.boolean()),
+  dropAfterSeconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(604800))),
+});
 
 /** What a channel integration submits (semantics §3); exactly one of queue alone, `skills` or `preferredRep`. */
-export const submitWorkSchema = z
-  .object({
-    channel: z.string().min(1).max(64),
-    source: z.string().min(1).max(256),
-    queue: z.string().min(1).max(64),
-    skills: z.array(requirement).min(1).max(20).optional(),
-    skillsFallbackAfterSeconds: z.number().int().min(0).max(604800).optional(),
-    preferredRep: z
-      .object({
-        repId: z.string().min(1).max(64),
-        required: z.boolean().default(false),
-        fallbackAfterSeconds: z.number().int().min(0).max(604800).optional(),
-        fallbackSkills: z.array(requirement).min(1).max(20).optional(),
-      })
-      .strict()
-      .optional(),
-    priority: z.number().int().min(1).max(1000).optional(),
-    secondaryPriority: z.number().int().min(0).max(999998).optional(),
-    size: workSizeSchema.optional(),
-    interruptible: z.boolean().optional(),
-    /** Epoch ms of the original request (e.g. when the caller entered the flow); defaults to now. */
-    requestedAt: z.number().int().positive().optional(),
-    attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
-  })
-  .strict();
+export const submitWorkSchema = z.strictObject({
+  channel: z.string().check(z.minLength(1), z.maxLength(64)),
+  source: z.string().check(z.minLength(1), z.maxLength(256)),
+  queue: z.string().check(z.minLength(1), z.maxLength(64)),
+  skills: z.optional(z.array(requirement).check(z.minLength(1), z.maxLength(20))),
+  skillsFallbackAfterSeconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(604800))),
+  preferredRep: z.optional(
+    z.strictObject({
+      repId: z.string().check(z.minLength(1), z.maxLength(64)),
+      required: z._default(z.boolean(), false),
+      fallbackAfterSeconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(604800))),
+      fallbackSkills: z.optional(z.array(requirement).check(z.minLength(1), z.maxLength(20))),
+    }),
+  ),
+  priority: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1000))),
+  secondaryPriority: z.optional(z.number().check(z.int(), z.gte(0), z.lte(999998))),
+  size: z.optional(workSizeSchema),
+  interruptible: z.optional(z.boolean()),
+  /** Epoch ms of the original request (e.g. when the caller entered the flow); defaults to now. */
+  requestedAt: z.optional(z.number().check(z.int(), z.positive())),
+  attributes: z._default(z.record(z.string().check(z.maxLength(128)), z.string().check(z.maxLength(1024))), {}),
+});
 
 export type SubmitWorkInput = z.input<typeof submitWorkSchema>;
 

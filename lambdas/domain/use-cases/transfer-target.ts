@@ -1,18 +1,18 @@
-import * as z from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { RoutingEvent, TransferTo } from '../routing/events';
 import { type DestinationKind, mayTransferTo } from '../routing/transfer-destinations';
 import type { TransferTarget, WorkItem } from '../routing/work-item';
 import { routingFlow } from '../routing-flows';
+import * as z from '../zod';
 
-const id = z.string().min(1).max(64);
+const id = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** Where a rep asks to send work (semantics §9). */
 export const transferRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rep'), repId: id }).strict(),
-  z.object({ kind: z.literal('queue'), queueId: id, keepRequestedAt: z.boolean().default(true) }).strict(),
-  z.object({ kind: z.literal('routingFlow'), name: id }).strict(),
+  z.strictObject({ kind: z.literal('rep'), repId: id }),
+  z.strictObject({ kind: z.literal('queue'), queueId: id, keepRequestedAt: z._default(z.boolean(), true) }),
+  z.strictObject({ kind: z.literal('routingFlow'), name: id }),
 ]);
 export type TransferRequest = z.input<typeof transferRequestSchema>;
 

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { CompiledConfig } from '../config/compiled-config';
 import { InvalidInputError } from '../errors';
 import { invalidInput } from '../input-problems';
@@ -10,6 +9,7 @@ import { singleRepExplanation } from '../routing/selection';
 import { requeuedForTransfer } from '../routing/transfer-requeue';
 import { offer } from '../routing/transitions';
 import type { PendingTransfer, WorkItem } from '../routing/work-item';
+import * as z from '../zod';
 import { type Attempt, itemWrite, type PlannedWrite, RETRY, repWrite, retrying, sourceClaim } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
@@ -18,9 +18,11 @@ import { holderOf, repState, requireItem } from './reads';
 import { routeItem } from './route-item';
 import { resolveTransfer, transferRequestSchema, transferTo } from './transfer-target';
 
-export const transferInputSchema = z
-  .object({ itemId: z.string().min(1).max(128), repId: z.string().min(1).max(64), to: transferRequestSchema })
-  .strict();
+export const transferInputSchema = z.strictObject({
+  itemId: z.string().check(z.minLength(1), z.maxLength(128)),
+  repId: z.string().check(z.minLength(1), z.maxLength(64)),
+  to: transferRequestSchema,
+});
 
 export type TransferInput = z.input<typeof transferInputSchema>;
 

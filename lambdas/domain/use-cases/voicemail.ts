@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { InvalidInputError } from '../errors';
 import { invalidInput } from '../input-problems';
 import type { RoutingEvent, Timer } from '../routing/events';
 import { queuedEvent, queuedTimers } from '../routing/lifecycle';
 import type { WorkItem } from '../routing/work-item';
+import * as z from '../zod';
 import { type Attempt, itemWrite, newItem, RETRY, retrying } from './commit';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
@@ -13,15 +13,13 @@ import { requireItem } from './reads';
 import { routeItem } from './route-item';
 
 /** A caller leaves a message (semantics §9): from the queue's menu, after hours, or when the queue is full. */
-export const voicemailSchema = z
-  .object({
-    contactId: z.string().min(1).max(256),
-    queue: z.string().min(1).max(64),
-    /** How long Connect may take to write the recording (after the call ends) before it is reported missing. */
-    recordingWaitSeconds: z.number().int().min(60).max(86_400).default(1_800),
-    attributes: z.record(z.string().max(128), z.string().max(1024)).default({}),
-  })
-  .strict();
+export const voicemailSchema = z.strictObject({
+  contactId: z.string().check(z.minLength(1), z.maxLength(256)),
+  queue: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** How long Connect may take to write the recording (after the call ends) before it is reported missing. */
+  recordingWaitSeconds: z._default(z.number().check(z.int(), z.gte(60), z.lte(86_400)), 1_800),
+  attributes: z._default(z.record(z.string().check(z.maxLength(128)), z.string().check(z.maxLength(1024))), {}),
+});
 
 export type VoicemailInput = z.input<typeof voicemailSchema>;
 

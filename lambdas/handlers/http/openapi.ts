@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod';
 import type { RouteSpec } from './route-spec';
 import { routes } from './routes';
 
 type Json = Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodType): Json => {
+const jsonSchema = (schema: z.ZodMiniType): Json => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
   return rest;
 };

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
 import { type Access, admit, assertHolds, type Principal } from '../../domain/access/principal';
 import { InvalidInputError } from '../../domain/errors';
 import { invalidInput } from '../../domain/input-problems';
 import type { Router } from '../../domain/use-cases/router';
+import type * as z from '../../domain/zod';
 import { idSchema } from './schemas';
 
 export interface HttpRequest {
@@ -34,8 +34,8 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   readonly access: Access;
   /** Rep routes on an item: the signed-in rep must hold or be offered it. */
   readonly onHeldItem?: boolean;
-  readonly body?: z.ZodType<B>;
-  readonly query?: z.ZodType<Q>;
+  readonly body?: z.ZodMiniType<B>;
+  readonly query?: z.ZodMiniType<Q>;
   /** Status of success; 409 for decisions that mean "no longer applies". */
   readonly ok: number;
   run(input: RouteInput<B, Q>): Promise<APIGatewayProxyResultV2>;
@@ -43,7 +43,7 @@ export interface RouteSpec<B = unknown, Q = unknown> {
 
 export const route = <B = unknown, Q = unknown>(spec: RouteSpec<B, Q>): RouteSpec => spec as RouteSpec;
 
-const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown): T => {
+const parse = <T>(schema: z.ZodMiniType<T> | undefined, value: unknown): T => {
   if (!schema) return undefined as T;
   const r = schema.safeParse(value ?? {});
   if (!r.success) throw invalidInput(r.error);

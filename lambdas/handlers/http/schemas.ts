@@ -1,48 +1,50 @@
-import * as z from 'zod';
 import { dialOutcomeSchema } from '../../domain/use-cases/callback-dial';
 import { transferRequestSchema } from '../../domain/use-cases/transfer-target';
+import * as z from '../../domain/zod';
 
-export const idSchema = z.string().min(1).max(64);
+export const idSchema = z.string().check(z.minLength(1), z.maxLength(64));
 /** The acting rep: taken from the token when omitted; when given, it must be the signed-in rep. */
-export const actingRepSchema = idSchema.optional();
-export const repOnly = z.object({ repId: actingRepSchema }).strict();
+export const actingRepSchema = z.optional(idSchema);
+export const repOnly = z.strictObject({ repId: actingRepSchema });
 
-export const loginBody = z.object({ statusId: idSchema.optional() }).strict();
-export const statusBody = z.object({ statusId: idSchema }).strict();
-export const outboundBody = z.object({ callId: z.string().min(1).max(256), queueId: idSchema.optional() }).strict();
-export const declineBody = z.object({ repId: actingRepSchema, reason: z.string().min(1).max(128).optional() }).strict();
-export const transferBody = z.object({ repId: actingRepSchema, to: transferRequestSchema }).strict();
-export const dialOutcomeBody = z
-  .object({ repId: actingRepSchema, outcome: dialOutcomeSchema.shape.outcome, contactId: z.string().optional() })
-  .strict();
+export const loginBody = z.strictObject({ statusId: z.optional(idSchema) });
+export const statusBody = z.strictObject({ statusId: idSchema });
+export const outboundBody = z.strictObject({
+  callId: z.string().check(z.minLength(1), z.maxLength(256)),
+  queueId: z.optional(idSchema),
+});
+export const declineBody = z.strictObject({
+  repId: actingRepSchema,
+  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+});
+export const transferBody = z.strictObject({ repId: actingRepSchema, to: transferRequestSchema });
+export const dialOutcomeBody = z.strictObject({
+  repId: actingRepSchema,
+  outcome: dialOutcomeSchema.shape.outcome,
+  contactId: z.optional(z.string()),
+});
 
-export const destinationQuery = z
-  .object({
-    search: z.string().max(128).optional(),
-    kind: z.enum(['queue', 'rep', 'routingFlow']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(64).optional(),
-  })
-  .strict();
-export const waitingQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(2048).optional(),
-    routing: z.enum(['queue', 'skills']).default('queue'),
-  })
-  .strict();
+export const destinationQuery = z.strictObject({
+  search: z.optional(z.string().check(z.maxLength(128))),
+  kind: z.optional(z.enum(['queue', 'rep', 'routingFlow'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+  cursor: z.optional(z.string().check(z.maxLength(64))),
+});
+export const waitingQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  routing: z._default(z.enum(['queue', 'skills']), 'queue'),
+});
 
-export const supervisorStatusBody = z
-  .object({ statusId: idSchema.nullable().describe('null logs the rep out') })
-  .strict();
-export const assignBody = z.object({ repId: idSchema }).strict();
-export const moveBody = z.object({ queueId: idSchema }).strict();
-export const priorityBody = z.object({ priority: z.number().int().min(1).max(1000) }).strict();
+export const supervisorStatusBody = z.strictObject({
+  statusId: z.nullable(idSchema).check(z.describe('null logs the rep out')),
+});
+export const assignBody = z.strictObject({ repId: idSchema });
+export const moveBody = z.strictObject({ queueId: idSchema });
+export const priorityBody = z.strictObject({ priority: z.number().check(z.int(), z.gte(1), z.lte(1000)) });
 
-export const backlogQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(2048).optional(),
-    routing: z.enum(['queue', 'skills', 'direct']).default('queue'),
-  })
-  .strict();
+export const backlogQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  routing: z._default(z.enum(['queue', 'skills', 'direct']), 'queue'),
+});

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod';
 import type { Scenario } from '../scenario';
 import { shiftSchema } from '../scenario-parts';
 import { minutesOf, planningDay } from './day';
@@ -6,34 +6,29 @@ import type { BuiltShift } from './shift-builder';
 import type { Staffing, StaffingTarget } from './staffing';
 
 /** A schedule file: what `--staff-for` writes and a scenario's `schedule` reads back. */
-export const scheduleFileSchema = z
-  .object({
-    scenario: z.string(),
-    dayStart: z.string(),
-    intervalMinutes: z.number().int().positive(),
-    target: z
-      .object({
-        serviceLevel: z.number().min(0).max(1).optional(),
-        serviceLevelSeconds: z.number().min(0),
-        maxAbandon: z.number().min(0).max(1).optional(),
-      })
-      .strict()
-      .optional(),
-    repGroups: z.array(
-      z
-        .object({
-          name: z.string(),
-          staffing: z.array(z.number().int().min(0)),
-          repHours: z.number().optional(),
-          /** With `--shifts`: the shifts cut from the staffing, which a scenario then runs instead of it. */
-          shifts: z.array(shiftSchema).optional(),
-        })
-        .strict(),
-    ),
-    repHours: z.number().optional(),
-    met: z.boolean().optional(),
-  })
-  .strict();
+export const scheduleFileSchema = z.strictObject({
+  scenario: z.string(),
+  dayStart: z.string(),
+  intervalMinutes: z.number().check(z.int(), z.positive()),
+  target: z.optional(
+    z.strictObject({
+      serviceLevel: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      serviceLevelSeconds: z.number().check(z.gte(0)),
+      maxAbandon: z.optional(z.number().check(z.gte(0), z.lte(1))),
+    }),
+  ),
+  repGroups: z.array(
+    z.strictObject({
+      name: z.string(),
+      staffing: z.array(z.number().check(z.int(), z.gte(0))),
+      repHours: z.optional(z.number()),
+      /** With `--shifts`: the shifts cut from the staffing, which a scenario then runs instead of it. */
+      shifts: z.optional(z.array(shiftSchema)),
+    }),
+  ),
+  repHours: z.optional(z.number()),
+  met: z.optional(z.boolean()),
+});
 
 export type ScheduleFile = z.infer<typeof scheduleFileSchema>;
 
