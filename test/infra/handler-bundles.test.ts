@@ -32,23 +32,33 @@ const CLIENTS: Record<string, string[]> = {
 const SCHEMA_KB_MAX = 20;
 
 /**
- * A handler bundled as the stack bundles it (lib/bundling/handler-bundle.ts): the AWS SDK clients in it, and what
- * each SDK schema module puts in it, in kB.
+ * zod puts at most this in a bundle: zod/mini's core and English messages (30-36 kB). Classic zod, or any namespace
+ * object exported as a value (zod's own `z`, mini's `locales`), keeps every schema kind and every language: 400 kB.
+ */
+const ZOD_KB_MAX = 45;
+
+/**
+ * A handler bundled as the stack bundles it (lib/bundling/handler-bundle.ts): the AWS SDK clients in it, what each
+ * SDK schema module puts in it, and what zod puts in it, in kB.
  */
 async function bundled(
   file: string,
-): Promise<{ clients: string[]; schemaKb: Record<string, number>; inputs: string[] }> {
+): Promise<{ clients: string[]; schemaKb: Record<string, number>; zodKb: number; inputs: string[] }> {
   const result = await bundleHandler(basename(file, '.ts'), 'bundle.js', false);
   const clients = Object.keys(result.metafile.inputs).flatMap(
     (i) => i.match(/@aws-sdk\/client-([a-z0-9-]+)\//)?.[1] ?? [],
   );
-  const [output] = Object.values(result.metafile.outputs);
+  // The source map is an output too, with no inputs: measure the bundle itself.
+  const output = result.metafile.outputs['bundle.js'];
   const schemaKb = Object.fromEntries(
     Object.entries(output!.inputs)
       .filter(([input]) => /schemas\/schemas_\d+\.js$/.test(input))
       .map(([input, { bytesInOutput }]) => [input.replace(/.*node_modules\//, ''), bytesInOutput / 1024]),
   );
-  return { clients: [...new Set(clients)].sort(), schemaKb, inputs: Object.keys(result.metafile.inputs) };
+  const zodKb = Object.entries(output!.inputs)
+    .filter(([input]) => input.includes('node_modules/zod/'))
+    .reduce((kb, [, { bytesInOutput }]) => kb + bytesInOutput / 1024, 0);
+  return { clients: [...new Set(clients)].sort(), schemaKb, zodKb, inputs: Object.keys(result.metafile.inputs) };
 }
 
 /** The default credential chain's own module, the sources it adds (and their STS, SSO and OIDC clients). */
@@ -63,7 +73,7 @@ describe('handler bundles', () => {
   });
 
   it.each(files)('%s carries only the clients it uses, and of their schemas only what it sends', async (file) => {
-    const { clients, schemaKb, inputs } = await bundled(file);
+    const { clients, schemaKb, zodKb, inputs } = await bundled(file);
     expect(clients).toEqual(CLIENTS[basename(file, '.ts')]);
     // Clients sign with the functions' credential chain (lib/bundling/function-credentials.ts), not the default one.
     expect(inputs.filter((i) => DEFAULT_CHAIN.test(i))).toEqual([]);
@@ -75,6 +85,9 @@ describe('handler bundles', () => {
     // Without lib/bundling/sdk-schema-keys.ts, Connect's alone is 190 kB: the whole service.
     for (const [schema, kb] of Object.entries(schemaKb))
       expect({ schema, kb: Math.min(kb, SCHEMA_KB_MAX) }).toEqual({ schema, kb });
+    // Schemas are zod/mini's, read through a namespace import (lambdas/domain/zod.ts).
+    expect(inputs.filter((i) => i.includes('node_modules/zod/v4/classic/'))).toEqual([]);
+    expect(zodKb).toBeLessThanOrEqual(ZOD_KB_MAX);
   });
 
   it('Amazon Connect, the bus and the timers are in exactly the functions granted them', () => {
