@@ -14,14 +14,23 @@ import { endpoint, makeHarness } from '../support/harness';
 async function twoRouters() {
   const h = await makeHarness(smallCenter());
   const refused = { a: 0, b: 0 };
+  // Every commit and single-rep read router A makes, counted where they reach the store.
+  const made = { commits: 0, repReads: 0 };
   const second = (n: 'a' | 'b') => {
     const store = new DynamoRoutingStore(documentClient(localClientConfig(endpoint())), h.table);
     const commit = store.commit.bind(store);
-    store.commit = (writes) =>
-      commit(writes).catch((e: unknown) => {
+    const getRep = store.getRep.bind(store);
+    store.commit = (writes, outbox) => {
+      if (n === 'a') made.commits++;
+      return commit(writes, outbox).catch((e: unknown) => {
         if (e instanceof ConflictError) refused[n]++;
         throw e;
       });
+    };
+    store.getRep = (repId) => {
+      if (n === 'a') made.repReads++;
+      return getRep(repId);
+    };
     return new Router({
       store,
       clock: h.clock,
@@ -35,12 +44,12 @@ async function twoRouters() {
       candidates: new CandidateCache(60_000),
     });
   };
-  return { h, a: second('a'), b: second('b'), refused };
+  return { h, a: second('a'), b: second('b'), refused, made };
 }
 
 describe("candidate cache (semantics §13: candidates may be slightly stale; the rep's commit decides)", () => {
   it('a rep filled by another router is refused at commit, re-read, and the item goes to the next rep', async () => {
-    const { h, a, b, refused } = await twoRouters();
+    const { h, a, b, refused, made } = await twoRouters();
     for (const repId of ['rep-a', 'rep-b']) await a.logIn({ repId, statusId: 'available' });
     // Router A's first call goes to one of them and fills A's cache of group g1 (the other free).
     const warm = (await a.submitWork({ channel: 'voice', source: 'warm', queue: 'voice-q' })).decision.routing;
@@ -50,10 +59,39 @@ describe("candidate cache (semantics §13: candidates may be slightly stale; the
       (await b.submitWork({ channel: 'voice', source: 'b-call', queue: 'voice-q' })).decision.routing,
     ).toMatchObject({ repId: other });
     await b.logIn({ repId: 'rep-c', statusId: 'available' });
-    // A picks the other from its cache, the capacity guard refuses, A reads the group afresh and offers to rep-c.
+    // A picks the other from its cache, the capacity guard refuses, A reads the group afresh and offers to rep-c:
+    // still the arrival's one transaction (the item created offered), and no read of the refused rep alone.
+    const before = { ...made };
     const mine = await a.submitWork({ channel: 'voice', source: 'a-call', queue: 'voice-q' });
     expect(mine.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-c' });
     expect(refused.a).toBe(1);
+    expect({ commits: made.commits - before.commits, repReads: made.repReads - before.repReads }).toEqual({
+      commits: 2,
+      repReads: 0,
+    });
+    const end = await endState(h, compiled(smallCenter()));
+    expect(end.report).toEqual(noViolations);
+    expect(Object.values(end.reps).map((r) => r.used.primary)).toEqual([100, 100, 100]);
+  });
+
+  it('near full, stale entries cost one refused commit and one fresh read, not a refused commit each', async () => {
+    const { h, a, b, refused, made } = await twoRouters();
+    for (const repId of ['rep-a', 'rep-b', 'rep-c']) await a.logIn({ repId, statusId: 'available' });
+    await a.submitWork({ channel: 'voice', source: 'warm', queue: 'voice-q' });
+    // B fills the two reps A's cache still shows free.
+    for (const source of ['b-1', 'b-2'])
+      expect((await b.submitWork({ channel: 'voice', source, queue: 'voice-q' })).decision.routing).toMatchObject({
+        kind: 'offered',
+      });
+    const before = { ...made };
+    const mine = await a.submitWork({ channel: 'voice', source: 'a-call', queue: 'voice-q' });
+    expect(mine.decision.routing).toMatchObject({ kind: 'waiting', reason: 'noEligibleRep' });
+    // The first stale pick is refused; the fresh read shows nobody free, and the call is stored waiting.
+    expect(refused.a).toBe(1);
+    expect({ commits: made.commits - before.commits, repReads: made.repReads - before.repReads }).toEqual({
+      commits: 2,
+      repReads: 0,
+    });
     const end = await endState(h, compiled(smallCenter()));
     expect(end.report).toEqual(noViolations);
     expect(Object.values(end.reps).map((r) => r.used.primary)).toEqual([100, 100, 100]);

@@ -61,21 +61,24 @@ export async function submitWork(deps: RouterDeps, input: SubmitWorkInput): Prom
     ] as const,
     timers: queuedTimers(item, config),
   };
-  // Fast path: the create and the first offer in one transaction (one write of the item instead of two).
-  const first = await offerOnArrival(deps, config, item, now);
-  if (first) {
+  // Fast path: the create and the first offer in one transaction (one write of the item instead of two). A cached
+  // pick that lost is chosen again once from a fresh read, still in one transaction (see routeItem).
+  for (const fresh of [false, true]) {
+    const first = await offerOnArrival(deps, config, item, now, fresh);
+    if (!first) break;
     const writes = [newItem(first.item, now), repWrite(config, first.rep, first.before)];
     const result = await fx.commitOrConflict(writes, queued, first);
     if (result.committed) {
       return fx.outcome({ kind: 'submitted', itemId: item.id, duplicate: false, routing: first.decision });
     }
     if (result.itemConflict) return duplicate(deps, fx, channel.name, data.source);
-    // The rep moved on since it was read (perhaps from the cache): refresh it, so the routing below does not
-    // try the same stale state again.
+    if (!first.fresh) continue;
+    // A fresh choice lost a race for its rep: refresh that rep, so the routing below does not try the same state.
     if (deps.candidates) {
       const latest = await deps.store.getRep(first.before.repId);
       if (latest) deps.candidates.update(latest);
     }
+    break;
   }
   // The create also claims the source id: a duplicate submission (Connect retries) loses here.
   if (!(await fx.commit([newItem(item, now)], queued))) return duplicate(deps, fx, channel.name, data.source);
