@@ -8,6 +8,7 @@ export function printTable(r: Record<string, unknown>): void {
     offeredBySweep: number;
     waitP99Ms: number;
   };
+  const full = r.nearFull as { transactionsPerRoutedItem: number; requestsPerRoutedItem: number };
   const rows: [string, unknown, string][] = [
     ['cores', JSON.stringify(r.cores ?? 'not pinned'), 'DynamoDB Local and the bench process, by taskset'],
     ['floorTransactionsPerSecond', r.floorTransactionsPerSecond, 'raw 2-item TransactWriteItems/s, 8 clients'],
@@ -17,6 +18,11 @@ export function printTable(r: Record<string, unknown>): void {
     ['routingToArrivalWriteFloorRatio', r.routingToArrivalWriteFloorRatio, 'routing against that floor'],
     ['transactionsPerRoutedItem', r.transactionsPerRoutedItem, 'goal <= 1.05, 8 racing routers'],
     ['requestsPerRoutedItem', r.requestsPerRoutedItem, 'DynamoDB requests, counted by middleware (goal <= 1.15)'],
+    [
+      'nearFull',
+      `${full.transactionsPerRoutedItem} / ${full.requestsPerRoutedItem}`,
+      'transactions / requests per routed arrival, the center 80% to 95% full',
+    ],
     ['routerCpuMsPerRoutedItem', r.routerCpuMsPerRoutedItem, 'bench process CPU per routed arrival'],
     ['floorCpuMsPerTransaction', r.floorCpuMsPerTransaction, 'bench process CPU per floor transaction'],
     ['lifecyclePerSecond', r.lifecyclePerSecond, 'submit -> offer -> accept -> complete /s'],

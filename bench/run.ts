@@ -9,7 +9,16 @@ import { printTable } from './report';
 import { emptyCounts, type RequestCounts } from './request-meter';
 import { newTable, round } from './rig';
 import { type DecisionCost, decisionCost, type ScaleResult, type ScaleShape } from './scale';
-import { center, lifecycle, offerLatency, ROUTING_CENTER, routed } from './throughput';
+import {
+  center,
+  lifecycle,
+  nearFull,
+  offerLatency,
+  ROUTING_CENTER,
+  ROUTING_SLOTS,
+  routed,
+  SLICE_OCCUPANCY,
+} from './throughput';
 
 /** On-demand prices, us-east-1, per million request units (after the November 2024 reduction). */
 const WRITE_UNIT_PRICE = 0.625;
@@ -45,7 +54,6 @@ async function withCpu<T>(run: () => Promise<T>): Promise<{ result: T; cpuMs: nu
 /** The floors and routing, alternating in slices: this machine's speed drifts, and ratios must compare like with like. */
 async function throughput(endpoint: string) {
   const floorTable = await newTable(endpoint);
-  const routers = await center(endpoint, ROUTERS);
   const t = { floor: 0, floorSeconds: 0, floorCpu: 0, shaped: 0, shapedSeconds: 0, routed: 0, seconds: 0, cpu: 0 };
   const requests: RequestCounts = emptyCounts();
   for (let slice = 0; slice < SLICES; slice++) {
@@ -56,7 +64,9 @@ async function throughput(endpoint: string) {
     const shaped = await floorTransactions(endpoint, floorTable, ROUTERS, PHASE_MS / SLICES, 'arrival');
     t.shaped += shaped.done;
     t.shapedSeconds += shaped.seconds;
-    const s = await withCpu(() => routed(routers, PHASE_MS / SLICES, 2_000));
+    // Every slice routes into an empty center, and stops at SLICE_OCCUPANCY of it: the same work on any machine.
+    const routers = await center(endpoint, ROUTERS);
+    const s = await withCpu(() => routed(routers, PHASE_MS / SLICES, Math.round(SLICE_OCCUPANCY * ROUTING_SLOTS)));
     t.routed += s.result.routed;
     t.seconds += s.result.seconds;
     t.cpu += s.cpuMs;
@@ -100,6 +110,8 @@ async function main(): Promise<void> {
     const routedPerSecond = t.routed / t.seconds;
     step('lifecycle');
     const life = await lifecycle(local.endpoint, ROUTERS, PHASE_MS);
+    step('routing from 80% to 95% full');
+    const full = await nearFull(local.endpoint, ROUTERS);
     step('latency');
     const latency = await offerLatency(local.endpoint, ROUTERS, 50, quick ? 150 : 500);
     const latency150 = await offerLatency(local.endpoint, ROUTERS, 150, quick ? 450 : 1_500);
@@ -129,6 +141,14 @@ async function main(): Promise<void> {
       routerCpuMsPerRoutedItem: round(t.cpu / t.routed, 2),
       floorCpuMsPerTransaction: round(t.floorCpu / t.floor, 2),
       lifecyclePerSecond: round(life),
+      routingOccupancy: { from: 0, to: SLICE_OCCUPANCY },
+      nearFull: {
+        from: 0.8,
+        to: 0.95,
+        routedPerSecond: round(full.routedPerSecond),
+        transactionsPerRoutedItem: round(full.transactionsPerRoutedItem, 2),
+        requestsPerRoutedItem: round(full.requestsPerRoutedItem, 2),
+      },
       requestsPerRoutedItem: round(perItem.reads + perItem.writes, 2),
       requestsPerRoutedItemByKind: {
         reads: round(perItem.reads, 2),

@@ -5,6 +5,15 @@ import type { RequestCounts } from './request-meter';
 import { configStore, meter, newTable, OfferTimes, router, warmConfig } from './rig';
 
 export const ROUTING_CENTER: BenchCenterShape = { groups: 6, repsPerGroup: 40, chatUnits: 10 };
+/** Chats the routing center's reps can take at once (nothing the rig routes is ever accepted or completed). */
+export const ROUTING_SLOTS =
+  ROUTING_CENTER.groups * ROUTING_CENTER.repsPerGroup * Math.floor(100 / ROUTING_CENTER.chatUnits);
+/**
+ * A routing slice stops at this share of the slots. Offered chats hold their rep's capacity, so a slice that ran on
+ * would measure a center filling up, and a faster machine would fill it further: at 86% routers' caches are often
+ * behind on the last free reps, and at 98% an arrival cost 2.6 transactions (see nearFull).
+ */
+export const SLICE_OCCUPANCY = 0.6;
 
 /** A fresh table with the routing center loaded and every rep logged in, and `routers` routers on it. */
 export async function center(endpoint: string, routers: number, sink?: OfferTimes): Promise<Router[]> {
@@ -53,6 +62,27 @@ export async function routed(all: Router[], durationMs: number, limit: number): 
     }),
   );
   return { seconds: (performance.now() - started) / 1000, routed: offered, requests: meter.take() };
+}
+
+export interface NearFullResult {
+  readonly routedPerSecond: number;
+  readonly transactionsPerRoutedItem: number;
+  readonly requestsPerRoutedItem: number;
+}
+
+/**
+ * Arrivals into a center already `from` full, until it is `to` full: where most reps have no room left, routers'
+ * caches are most often behind, and racing routers converge on the few reps that have.
+ */
+export async function nearFull(endpoint: string, routers: number, from = 0.8, to = 0.95): Promise<NearFullResult> {
+  const all = await center(endpoint, routers);
+  await routed(all, Number.POSITIVE_INFINITY, Math.round(from * ROUTING_SLOTS));
+  const r = await routed(all, Number.POSITIVE_INFINITY, Math.round((to - from) * ROUTING_SLOTS));
+  return {
+    routedPerSecond: r.routed / r.seconds,
+    transactionsPerRoutedItem: (r.requests.byOperation.TransactWriteItems ?? 0) / r.routed,
+    requestsPerRoutedItem: (r.requests.reads + r.requests.writes) / r.routed,
+  };
 }
 
 /** Whole lives: submit → offer → accept → complete, by concurrent routers. */
