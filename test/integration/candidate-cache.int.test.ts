@@ -44,12 +44,18 @@ async function twoRouters() {
       candidates: new CandidateCache(60_000),
     });
   };
-  return { h, a: second('a'), b: second('b'), refused, made };
+  /** What router A spent on `call`: its commits (refused ones included) and its reads of a single rep. */
+  const spent = async <T>(call: () => Promise<T>) => {
+    const before = { ...made };
+    const result = await call();
+    return { result, commits: made.commits - before.commits, repReads: made.repReads - before.repReads };
+  };
+  return { h, a: second('a'), b: second('b'), refused, spent };
 }
 
 describe("candidate cache (semantics §13: candidates may be slightly stale; the rep's commit decides)", () => {
   it('a rep filled by another router is refused at commit, re-read, and the item goes to the next rep', async () => {
-    const { h, a, b, refused, made } = await twoRouters();
+    const { h, a, b, refused, spent } = await twoRouters();
     for (const repId of ['rep-a', 'rep-b']) await a.logIn({ repId, statusId: 'available' });
     // Router A's first call goes to one of them and fills A's cache of group g1 (the other free).
     const warm = (await a.submitWork({ channel: 'voice', source: 'warm', queue: 'voice-q' })).decision.routing;
@@ -61,21 +67,17 @@ describe("candidate cache (semantics §13: candidates may be slightly stale; the
     await b.logIn({ repId: 'rep-c', statusId: 'available' });
     // A picks the other from its cache, the capacity guard refuses, A reads the group afresh and offers to rep-c:
     // still the arrival's one transaction (the item created offered), and no read of the refused rep alone.
-    const before = { ...made };
-    const mine = await a.submitWork({ channel: 'voice', source: 'a-call', queue: 'voice-q' });
-    expect(mine.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-c' });
+    const mine = await spent(() => a.submitWork({ channel: 'voice', source: 'a-call', queue: 'voice-q' }));
+    expect(mine.result.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-c' });
     expect(refused.a).toBe(1);
-    expect({ commits: made.commits - before.commits, repReads: made.repReads - before.repReads }).toEqual({
-      commits: 2,
-      repReads: 0,
-    });
+    expect({ commits: mine.commits, repReads: mine.repReads }).toEqual({ commits: 2, repReads: 0 });
     const end = await endState(h, compiled(smallCenter()));
     expect(end.report).toEqual(noViolations);
     expect(Object.values(end.reps).map((r) => r.used.primary)).toEqual([100, 100, 100]);
   });
 
   it('near full, stale entries cost one refused commit and one fresh read, not a refused commit each', async () => {
-    const { h, a, b, refused, made } = await twoRouters();
+    const { h, a, b, refused, spent } = await twoRouters();
     for (const repId of ['rep-a', 'rep-b', 'rep-c']) await a.logIn({ repId, statusId: 'available' });
     await a.submitWork({ channel: 'voice', source: 'warm', queue: 'voice-q' });
     // B fills the two reps A's cache still shows free.
@@ -83,15 +85,11 @@ describe("candidate cache (semantics §13: candidates may be slightly stale; the
       expect((await b.submitWork({ channel: 'voice', source, queue: 'voice-q' })).decision.routing).toMatchObject({
         kind: 'offered',
       });
-    const before = { ...made };
-    const mine = await a.submitWork({ channel: 'voice', source: 'a-call', queue: 'voice-q' });
-    expect(mine.decision.routing).toMatchObject({ kind: 'waiting', reason: 'noEligibleRep' });
+    const mine = await spent(() => a.submitWork({ channel: 'voice', source: 'a-call', queue: 'voice-q' }));
+    expect(mine.result.decision.routing).toMatchObject({ kind: 'waiting', reason: 'noEligibleRep' });
     // The first stale pick is refused; the fresh read shows nobody free, and the call is stored waiting.
     expect(refused.a).toBe(1);
-    expect({ commits: made.commits - before.commits, repReads: made.repReads - before.repReads }).toEqual({
-      commits: 2,
-      repReads: 0,
-    });
+    expect({ commits: mine.commits, repReads: mine.repReads }).toEqual({ commits: 2, repReads: 0 });
     const end = await endState(h, compiled(smallCenter()));
     expect(end.report).toEqual(noViolations);
     expect(Object.values(end.reps).map((r) => r.used.primary)).toEqual([100, 100, 100]);
