@@ -9,7 +9,12 @@ export function printTable(r: Record<string, unknown>): void {
     waitP99Ms: number;
   };
   const at150 = r.latencyAt150 as { offered: number; arrivals: number };
-  const full = r.nearFull as { transactionsPerRoutedItem: number; requestsPerRoutedItem: number };
+  const full = r.nearFull as {
+    from: number;
+    to: number;
+    transactionsPerRoutedItem: number;
+    requestsPerRoutedItem: number;
+  };
   const rows: [string, unknown, string][] = [
     ['cores', JSON.stringify(r.cores ?? 'not pinned'), 'DynamoDB Local and the bench process, by taskset'],
     ['floorTransactionsPerSecond', r.floorTransactionsPerSecond, 'raw 2-item TransactWriteItems/s, 8 clients'],
@@ -22,7 +27,7 @@ export function printTable(r: Record<string, unknown>): void {
     [
       'nearFull',
       `${full.transactionsPerRoutedItem} / ${full.requestsPerRoutedItem}`,
-      'transactions / requests per routed arrival, the center 80% to 95% full',
+      `transactions / requests per routed arrival, the center ${full.from * 100}% to ${full.to * 100}% full`,
     ],
     ['routerCpuMsPerRoutedItem', r.routerCpuMsPerRoutedItem, 'bench process CPU per routed arrival'],
     ['floorCpuMsPerTransaction', r.floorCpuMsPerTransaction, 'bench process CPU per floor transaction'],

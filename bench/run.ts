@@ -143,8 +143,8 @@ async function main(): Promise<void> {
       lifecyclePerSecond: round(life),
       routingOccupancy: { from: 0, to: SLICE_OCCUPANCY },
       nearFull: {
-        from: 0.8,
-        to: 0.95,
+        from: full.from,
+        to: full.to,
         routedPerSecond: round(full.routedPerSecond),
         transactionsPerRoutedItem: round(full.transactionsPerRoutedItem, 2),
         requestsPerRoutedItem: round(full.requestsPerRoutedItem, 2),

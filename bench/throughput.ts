@@ -65,6 +65,9 @@ export async function routed(all: Router[], durationMs: number, limit: number): 
 }
 
 export interface NearFullResult {
+  /** The share of the center's slots taken when measuring starts, and when it stops. */
+  readonly from: number;
+  readonly to: number;
   readonly routedPerSecond: number;
   readonly transactionsPerRoutedItem: number;
   readonly requestsPerRoutedItem: number;
@@ -79,6 +82,8 @@ export async function nearFull(endpoint: string, routers: number, from = 0.8, to
   await routed(all, Number.POSITIVE_INFINITY, Math.round(from * ROUTING_SLOTS));
   const r = await routed(all, Number.POSITIVE_INFINITY, Math.round((to - from) * ROUTING_SLOTS));
   return {
+    from,
+    to,
     routedPerSecond: r.routed / r.seconds,
     transactionsPerRoutedItem: (r.requests.byOperation.TransactWriteItems ?? 0) / r.routed,
     requestsPerRoutedItem: (r.requests.reads + r.requests.writes) / r.routed,
