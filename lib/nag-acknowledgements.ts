@@ -44,10 +44,21 @@ export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTi
       },
     );
     if (!telephony.has(fn)) continue;
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${functions.contactArns}]`,
-      reason: 'Contacts are made per call: the grant covers the contacts of the one Connect instance and nothing else.',
-    });
+    Validations.of(role).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::${functions.contactArns}]`,
+        reason:
+          'Contacts are made per call: the grant covers the contacts of the one Connect instance and nothing else.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::${functions.agentArns}]`,
+        reason: "Agents are the configuration's reps, which change with every deploy: the one instance's users only.",
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::${functions.agentStatusArns}]`,
+        reason: "The agent statuses a configuration names are looked up by name: the one instance's statuses only.",
+      },
+    );
   }
 }
 

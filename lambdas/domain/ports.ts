@@ -3,7 +3,7 @@ import type { AvailabilityOrder } from './routing/availability';
 import type { DesktopMessage } from './routing/desktop-messages';
 import type { RoutingEvent, Timer } from './routing/events';
 import type { OutboxEntry } from './routing/outbox';
-import type { RepChange, RepState } from './routing/rep';
+import type { RepChange, RepState, VoiceBlock } from './routing/rep';
 import type { WorkItem } from './routing/work-item';
 
 export interface Clock {
@@ -40,6 +40,10 @@ export interface TelephonyPort {
     /** The call's routing priority (lower is more urgent): calls paced under a quota go in this order. */
     priority?: number;
   }): Promise<'targeted' | 'contactGone'>;
+  /** Sets the agent's Connect status, named as the instance names it (PutUserStatus). */
+  setAgentStatus?(request: { connectUserId: string; statusName: string }): Promise<void>;
+  /** Clears the agent's missed contact, returning them to an available state (DismissUserContact). */
+  dismissContact?(request: { connectUserId: string; contactId: string }): Promise<void>;
   /** Told when a call to Connect failed and the router carried on (the offer recovers by QUEUED or timeout). */
   reportFailure?(error: unknown, contactId: string): void;
   /**
@@ -91,6 +95,8 @@ export type StateWrite =
   | { readonly kind: 'updateItem'; readonly item: WorkItem; readonly expectedVersion: number; readonly rank?: string }
   /** An atomic change of a rep's presence and capacity, with its own guards (see RepChange). */
   | { readonly kind: 'rep'; readonly change: RepChange }
+  /** The rep's Connect agent state, if newer than the one stored (semantics §8); the rep row must exist. */
+  | { readonly kind: 'voiceState'; readonly repId: string; readonly block?: VoiceBlock; readonly at: number }
   /** Claims one more source id for an item (a transferred call's new contact, a callback's dial). */
   | {
       readonly kind: 'claimSource';

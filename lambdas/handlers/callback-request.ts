@@ -4,7 +4,6 @@ import { connectFlowEvent } from '../shared/connect-flow-event';
 import { routerFromEnvironment } from '../shared/deps';
 import { parsedEntryPoint } from '../shared/entry-point';
 import { metrics } from '../shared/powertools';
-import { telephonyFromEnvironment } from '../shared/telephony';
 
 /** Block parameters: the callback queue; optionally a number other than the caller's and a time (epoch seconds). */
 export const callbackFlowEventSchema = connectFlowEvent(
@@ -40,4 +39,4 @@ export const makeHandler = (router: () => Router) =>
     return { itemId: decision.itemId, status: decision.kind };
   });
 
-export const handler = makeHandler(() => routerFromEnvironment({ telephony: telephonyFromEnvironment }));
+export const handler = makeHandler(() => routerFromEnvironment({}));

@@ -3,7 +3,6 @@ import { routerFromEnvironment } from '../shared/deps';
 import { parsedEntryPoint } from '../shared/entry-point';
 import { handOffEventSchema } from '../shared/handoff-event';
 import { metrics } from '../shared/powertools';
-import { telephonyFromEnvironment } from '../shared/telephony';
 
 /**
  * The inbound flow's hand-off (semantics §8): the parked call becomes a voice work item and is routed at once.
@@ -25,4 +24,5 @@ export const makeHandler = (router: () => Router) =>
     return { itemId: d.itemId, status: d.duplicate ? 'duplicate' : (d.routing?.kind ?? 'queued') };
   });
 
-export const handler = makeHandler(() => routerFromEnvironment({ telephony: telephonyFromEnvironment }));
+// Its offer's Connect call is in the commit's outbox entry: the dispatcher makes it.
+export const handler = makeHandler(() => routerFromEnvironment({}));

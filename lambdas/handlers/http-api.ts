@@ -11,7 +11,6 @@ import {
 } from '../shared/identity';
 import { logger } from '../shared/powertools';
 import { modelFromEnvironment } from '../shared/s3-ports';
-import { telephonyFromEnvironment } from '../shared/telephony';
 import { errorResponse, json } from './http/responses';
 import { runRoute } from './http/route-spec';
 import { notFound, routes } from './http/routes';
@@ -54,6 +53,4 @@ export const makeHandler = (router: () => Router, identity: () => IdentitySettin
     }
   });
 
-export const handler = makeHandler(() =>
-  routerFromEnvironment({ telephony: telephonyFromEnvironment, commandCenter: modelFromEnvironment }),
-);
+export const handler = makeHandler(() => routerFromEnvironment({ commandCenter: modelFromEnvironment }));

@@ -5,7 +5,6 @@ import { routerFromEnvironment } from '../shared/deps';
 import { entryPoint } from '../shared/entry-point';
 import { logger, metrics } from '../shared/powertools';
 import { recordingsFromEnvironment } from '../shared/s3-ports';
-import { telephonyFromEnvironment } from '../shared/telephony';
 import { parseTimer } from '../shared/timer-message';
 import { timersFromEnvironment } from '../shared/timers-port';
 
@@ -51,7 +50,6 @@ export const makeHandler = (router: () => Router) =>
 
 export const handler = makeHandler(() =>
   routerFromEnvironment({
-    telephony: telephonyFromEnvironment,
     timers: timersFromEnvironment,
     recordings: recordingsFromEnvironment,
   }),

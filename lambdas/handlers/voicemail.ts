@@ -5,7 +5,6 @@ import { routerFromEnvironment } from '../shared/deps';
 import { parsedEntryPoint } from '../shared/entry-point';
 import { optionalEnv } from '../shared/env';
 import { metrics } from '../shared/powertools';
-import { telephonyFromEnvironment } from '../shared/telephony';
 
 export const voicemailFlowEventSchema = connectFlowEvent(
   z.looseObject({ queue: z.string().check(z.minLength(1), z.maxLength(64)) }),
@@ -40,4 +39,4 @@ export const makeHandler = (router: () => Router, waitSeconds = recordingWait) =
   });
 
 // Telephony: the waiting call this voicemail ends may have been offered to a rep, who may be offered a call next.
-export const handler = makeHandler(() => routerFromEnvironment({ telephony: telephonyFromEnvironment }));
+export const handler = makeHandler(() => routerFromEnvironment({}));

@@ -54,7 +54,12 @@ const routedDetail = z.looseObject({
   contactId: z.string().check(z.minLength(1), z.maxLength(256)),
   channel: z.string().check(z.minLength(1), z.maxLength(32)),
   eventType: z.enum(ROUTED),
-  agentInfo: z.optional(z.looseObject({ connectedToAgentTimestamp: z.optional(z.iso.datetime({ offset: true })) })),
+  agentInfo: z.optional(
+    z.looseObject({
+      agentArn: z.optional(z.string().check(z.maxLength(512))),
+      connectedToAgentTimestamp: z.optional(z.iso.datetime({ offset: true })),
+    }),
+  ),
   updatedProperties: z.optional(z.array(z.string())),
   previousContactId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   disconnectReason: z.optional(z.string().check(z.maxLength(128))),
@@ -87,11 +92,14 @@ function toContactEvent(detail: z.infer<typeof routedDetail>): ContactEvent {
   const stepExpired =
     (detail.updatedProperties ?? []).includes('RoutingCriteria.Step.Status') &&
     (detail.routingCriteria?.steps ?? []).some((s) => s.status === 'EXPIRED');
+  // An agent's ARN ends in /agent/<user id>; AgentsCriteria name agents by that id.
+  const agentId = detail.agentInfo?.agentArn?.match(/\/agent\/([^/]+)$/)?.[1];
   return {
     contactId: detail.contactId,
     eventType: detail.eventType,
     stepExpired,
     connectedToAgentAt: connected ? Date.parse(connected) : undefined,
+    ...(agentId ? { agentId } : {}),
     previousContactId: detail.previousContactId,
     disconnectReason: detail.disconnectReason,
   };

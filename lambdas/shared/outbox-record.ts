@@ -8,7 +8,12 @@ const entrySchema = z.strictObject({
   at: z.number(),
   events: z.array(z.looseObject({ type: z.string(), eventId: z.string() })),
   timers: z.array(z.looseObject({ kind: z.string(), itemId: z.string(), dueAt: z.number(), guard: z.string() })),
-  followUps: z.array(z.looseObject({ kind: z.enum(['connectRep', 'dialCallback']), itemId: z.string() })),
+  followUps: z.array(
+    z.union([
+      z.looseObject({ kind: z.enum(['connectRep', 'dialCallback']), itemId: z.string() }),
+      z.looseObject({ kind: z.literal('setAgentStatus'), repId: z.string() }),
+    ]),
+  ),
 });
 
 /** One DynamoDB stream record: its new image, in the stream's attribute-value form. */

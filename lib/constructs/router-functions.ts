@@ -7,7 +7,19 @@ import { routingTableDefinition } from '../../lambdas/adapters/dynamodb/table-de
 import { RouterFunction } from './router-function';
 import type { RouterTimers } from './router-timers';
 
-/** One router Lambda: its handler, its timeout, and whether its router reaches Amazon Connect. */
+/**
+ * The Amazon Connect actions a router function may call. With outbox delivery only three functions call Connect
+ * themselves: the contact-event handler re-targets a queued call, the sweeper dials a callback whose dial was
+ * lost, and the dispatcher runs every commit's follow-ups; the agent event stream's function clears missed calls.
+ */
+export type ConnectAction =
+  | 'UpdateContactRoutingData'
+  | 'StartOutboundVoiceContact'
+  | 'PutUserStatus'
+  | 'ListAgentStatuses'
+  | 'DismissUserContact';
+
+/** One router Lambda: its handler, its timeout, and which Connect actions its router calls. */
 export interface RouterFunctionSpec {
   /** Construct id. */
   readonly id: string;
@@ -16,10 +28,10 @@ export interface RouterFunctionSpec {
   /** @default 30 seconds */
   readonly timeoutSeconds?: number;
   /**
-   * Whether the handler wires telephony (`routerFromEnvironment({ telephony })` in lambdas/shared/deps.ts), and so
-   * gets the Connect grant. Work that can never make a voice offer or a dial runs without it.
+   * The Connect actions it calls: a function with any wires telephony (`routerFromEnvironment({ telephony })` in
+   * lambdas/shared/deps.ts) and is granted exactly these. Work that calls Connect through the outbox runs without.
    */
-  readonly telephony: boolean;
+  readonly connect: readonly ConnectAction[];
   /** Whether it publishes to the bus: only the outbox dispatcher delivers what commits cause. */
   readonly publishes?: boolean;
   /** Whether it starts timers: the dispatcher, and the timer function, which re-arms a timer that fires early. */
@@ -28,22 +40,26 @@ export interface RouterFunctionSpec {
 
 /** The router's functions. A Connect flow waits for the hand-off and the two flow Lambdas: 8 s at most. */
 export const ROUTER_FUNCTIONS = [
-  { id: 'HandOff', handlerFile: 'contact-flow-handoff', timeoutSeconds: 8, telephony: true },
-  { id: 'ContactEvents', handlerFile: 'connect-contact-events', telephony: true },
-  { id: 'WorkSubmitted', handlerFile: 'work-submitted', telephony: false },
-  { id: 'HttpApiHandler', handlerFile: 'http-api', telephony: true },
-  { id: 'TimerHandler', handlerFile: 'timers', telephony: true, schedules: true },
-  { id: 'Sweeper', handlerFile: 'sweeper', timeoutSeconds: 60, telephony: true },
-  // A voicemail ends the call it replaces; the rep that call was offered to may be offered a call next.
-  { id: 'Voicemail', handlerFile: 'voicemail', timeoutSeconds: 8, telephony: true },
-  { id: 'RecordingArrived', handlerFile: 'recording-arrived', telephony: false },
-  { id: 'CallbackRequest', handlerFile: 'callback-request', timeoutSeconds: 8, telephony: true },
-  // Delivers what commits cause, Connect calls and dials included (ARCHITECTURE.md, "Delivery").
+  // The hand-off's offer targets the rep through its outbox entry: the dispatcher calls Connect.
+  { id: 'HandOff', handlerFile: 'contact-flow-handoff', timeoutSeconds: 8, connect: [] },
+  // A QUEUED call is targeted again at once (routing criteria take effect once the contact is queued).
+  { id: 'ContactEvents', handlerFile: 'connect-contact-events', connect: ['UpdateContactRoutingData'] },
+  // Connect's agent state: a missed call's agent is put back (semantics §8).
+  { id: 'AgentEvents', handlerFile: 'connect-agent-events', connect: ['DismissUserContact'] },
+  { id: 'WorkSubmitted', handlerFile: 'work-submitted', connect: [] },
+  { id: 'HttpApiHandler', handlerFile: 'http-api', connect: [] },
+  { id: 'TimerHandler', handlerFile: 'timers', connect: [], schedules: true },
+  // It dials a callback whose dial a crash lost (dialCallback runs in the sweep itself).
+  { id: 'Sweeper', handlerFile: 'sweeper', timeoutSeconds: 60, connect: ['StartOutboundVoiceContact'] },
+  { id: 'Voicemail', handlerFile: 'voicemail', timeoutSeconds: 8, connect: [] },
+  { id: 'RecordingArrived', handlerFile: 'recording-arrived', connect: [] },
+  { id: 'CallbackRequest', handlerFile: 'callback-request', timeoutSeconds: 8, connect: [] },
+  // Delivers what commits cause, Connect calls, dials and agent statuses included (ARCHITECTURE.md, "Delivery").
   {
     id: 'OutboxDispatch',
     handlerFile: 'outbox-dispatch',
     timeoutSeconds: 60,
-    telephony: true,
+    connect: ['UpdateContactRoutingData', 'StartOutboundVoiceContact', 'PutUserStatus', 'ListAgentStatuses'],
     publishes: true,
     schedules: true,
   },
@@ -77,6 +93,10 @@ export class RouterFunctions extends Construct {
   readonly withTelephony: RouterFunction[];
   /** What they may act on: the contacts of the one instance (parked calls to target, callbacks to dial). */
   readonly contactArns: string;
+  /** The instance's agents (users), whose status the router sets and whose missed calls it clears. */
+  readonly agentArns: string;
+  /** The instance's agent statuses, which the router names. */
+  readonly agentStatusArns: string;
   /** The environment every router function has (table, bus, timers, delivery), for functions built elsewhere. */
   readonly environment: Record<string, string>;
   private readonly byId = new Map<string, RouterFunction>();
@@ -84,6 +104,8 @@ export class RouterFunctions extends Construct {
   constructor(scope: Construct, id: string, props: RouterFunctionsProps) {
     super(scope, id);
     this.contactArns = `${props.instanceArn}/contact/*`;
+    this.agentArns = `${props.instanceArn}/agent/*`;
+    this.agentStatusArns = `${props.instanceArn}/agent-state/*`;
     const environment = {
       TABLE_NAME: props.table.tableName,
       EVENT_BUS_NAME: props.bus.eventBusName,
@@ -99,15 +121,17 @@ export class RouterFunctions extends Construct {
     this.all = ROUTER_FUNCTIONS.map((spec: RouterFunctionSpec) => {
       const f = new RouterFunction(this, spec.id, {
         handlerFile: spec.handlerFile,
-        environment: spec.telephony ? { ...environment, ...telephony } : environment,
+        environment: spec.connect.length ? { ...environment, ...telephony } : environment,
         timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : undefined,
       });
       this.grantRouting(f, spec, props);
-      if (spec.telephony) this.grantTelephony(f);
+      this.grantConnect(f, spec.connect, props.instanceArn);
       this.byId.set(spec.id, f);
       return f;
     });
-    this.withTelephony = ROUTER_FUNCTIONS.filter((s) => s.telephony).map((s) => this.get(s.id));
+    this.withTelephony = ROUTER_FUNCTIONS.filter((s: RouterFunctionSpec) => s.connect.length).map((s) =>
+      this.get(s.id),
+    );
   }
 
   get(id: RouterFunctionId): RouterFunction {
@@ -137,13 +161,19 @@ export class RouterFunctions extends Construct {
   }
 
   /**
-   * Targeting parked calls acts on contacts of this one instance. Dialing a callback has no resource type in the
-   * Service Authorization Reference (shared/reference/amazon-connect.md), so IAM accepts only `*` for it.
+   * Each Connect action on the resources of this one instance it acts on: contacts to target, agents (users) whose
+   * status is set or whose missed call is cleared, the instance's agent statuses listed. Dialing a callback has no
+   * resource type in the Service Authorization Reference, so IAM accepts only `*` for it.
    */
-  private grantTelephony(f: RouterFunction): void {
-    f.addToRolePolicy(
-      new PolicyStatement({ actions: ['connect:UpdateContactRoutingData'], resources: [this.contactArns] }),
-    );
-    f.addToRolePolicy(new PolicyStatement({ actions: ['connect:StartOutboundVoiceContact'], resources: ['*'] }));
+  private grantConnect(f: RouterFunction, actions: readonly ConnectAction[], instanceArn: string): void {
+    const resources: Record<ConnectAction, string[]> = {
+      UpdateContactRoutingData: [this.contactArns],
+      StartOutboundVoiceContact: ['*'],
+      PutUserStatus: [this.agentArns, this.agentStatusArns],
+      ListAgentStatuses: [instanceArn, this.agentStatusArns],
+      DismissUserContact: [this.agentArns, this.contactArns],
+    };
+    for (const action of actions)
+      f.addToRolePolicy(new PolicyStatement({ actions: [`connect:${action}`], resources: resources[action] }));
   }
 }

@@ -12,19 +12,21 @@ import { ROUTER_FUNCTIONS } from '../../lib/constructs/router-functions';
  * API reads the Command Center's snapshot; the configuration loader reads the deploy's file.
  */
 const CLIENTS: Record<string, string[]> = {
-  'callback-request': ['connect', 'dynamodb'],
+  'agent-placement': ['connect'],
+  'callback-request': ['dynamodb'],
   'command-center-feed': ['apigatewaymanagementapi', 'dynamodb', 's3'],
   'configuration-loader': ['dynamodb', 's3'],
+  'connect-agent-events': ['connect', 'dynamodb'],
   'connect-contact-events': ['connect', 'dynamodb'],
-  'contact-flow-handoff': ['connect', 'dynamodb'],
+  'contact-flow-handoff': ['dynamodb'],
   'desktop-authorizer': [],
   'desktop-socket': ['apigatewaymanagementapi', 'dynamodb'],
-  'http-api': ['connect', 'dynamodb', 's3'],
+  'http-api': ['dynamodb', 's3'],
   'outbox-dispatch': ['apigatewaymanagementapi', 'connect', 'dynamodb', 'eventbridge', 'scheduler', 'sqs'],
   'recording-arrived': ['dynamodb'],
   sweeper: ['connect', 'dynamodb', 's3'],
-  timers: ['connect', 'dynamodb', 's3', 'scheduler', 'sqs'],
-  voicemail: ['connect', 'dynamodb'],
+  timers: ['dynamodb', 's3', 'scheduler', 'sqs'],
+  voicemail: ['dynamodb'],
   'work-submitted': ['dynamodb'],
 };
 
@@ -93,7 +95,7 @@ describe('handler bundles', () => {
   it('Amazon Connect, the bus and the timers are in exactly the functions granted them', () => {
     for (const spec of ROUTER_FUNCTIONS) {
       const clients = CLIENTS[spec.handlerFile]!;
-      expect(clients.includes('connect')).toBe(spec.telephony);
+      expect(clients.includes('connect')).toBe(spec.connect.length > 0);
       expect(clients.includes('eventbridge')).toBe('publishes' in spec && spec.publishes);
       expect(clients.includes('sqs') && clients.includes('scheduler')).toBe('schedules' in spec && spec.schedules);
     }

@@ -60,7 +60,14 @@ const SCHEDULES = [
   'sqs:GetQueueUrl',
   'sqs:SendMessage',
 ];
-const TELEPHONY = ['connect:StartOutboundVoiceContact', 'connect:UpdateContactRoutingData'];
+/** Each Connect action on the instance's resources it acts on; dialing has no resource type, so only `*`. */
+const CONNECT_RESOURCES: Record<string, unknown> = {
+  UpdateContactRoutingData: `${INSTANCE}/contact/*`,
+  StartOutboundVoiceContact: '*',
+  PutUserStatus: [`${INSTANCE}/agent/*`, `${INSTANCE}/agent-state/*`],
+  ListAgentStatuses: [INSTANCE, `${INSTANCE}/agent-state/*`],
+  DismissUserContact: [`${INSTANCE}/agent/*`, `${INSTANCE}/contact/*`],
+};
 /** The outbox dispatcher reads the table's stream. */
 const READS_STREAM = [
   'dynamodb:DescribeStream',
@@ -82,7 +89,7 @@ describe('router functions: each gets only what its router calls', () => {
     const statements = statementsOf(t, id);
     const expected = [
       ...ROUTING,
-      ...(spec.telephony ? TELEPHONY : []),
+      ...spec.connect.map((a) => `connect:${a}`),
       ...('publishes' in spec && spec.publishes ? PUBLISHES : []),
       ...('schedules' in spec && spec.schedules ? SCHEDULES : []),
       ...(id === 'TimerHandler' ? CONSUMES_TIMERS : []),
@@ -91,13 +98,8 @@ describe('router functions: each gets only what its router calls', () => {
     ];
     expect(actionsOf(statements)).toEqual([...new Set(expected)].sort());
     const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));
-    // Targeting is scoped to the instance's contacts; dialing has no resource type, so only `*` is accepted.
-    const expectedConnect = [
-      { Action: 'connect:UpdateContactRoutingData', Resource: `${INSTANCE}/contact/*` },
-      { Action: 'connect:StartOutboundVoiceContact', Resource: '*' },
-    ];
     expect(connect.map((s) => ({ Action: s.Action, Resource: s.Resource }))).toEqual(
-      spec.telephony ? expectedConnect : [],
+      spec.connect.map((a) => ({ Action: `connect:${a}`, Resource: CONNECT_RESOURCES[a] })),
     );
   });
 
@@ -106,7 +108,7 @@ describe('router functions: each gets only what its router calls', () => {
     expect(all.filter((a) => a.includes('*') || a === 'dynamodb:Scan' || a === 'dynamodb:BatchWriteItem')).toEqual([]);
   });
 
-  it.each(ROUTER_FUNCTIONS.map((s) => [s.handlerFile, s.telephony] as const))(
+  it.each(ROUTER_FUNCTIONS.map((s) => [s.handlerFile, s.connect.length > 0] as const))(
     'lambdas/handlers/%s.ts wires telephony exactly when its grant allows it (%s)',
     (file, telephony) => {
       const source = readFileSync(join(__dirname, '../../lambdas/handlers', `${file}.ts`), 'utf8');
@@ -118,7 +120,7 @@ describe('router functions: each gets only what its router calls', () => {
     const t = template();
     for (const spec of ROUTER_FUNCTIONS) {
       const env = environmentOf(t, spec.id);
-      expect(env.CONNECT_ROUTING_RATE).toBe(spec.telephony ? '20' : undefined);
+      expect(env.CONNECT_ROUTING_RATE).toBe(spec.connect.length ? '20' : undefined);
     }
   });
 });

@@ -110,12 +110,15 @@ describe('RoutingStack', () => {
     );
     const actions = statements.flatMap((s) => [s.Action].flat());
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-    // Only the functions whose work can make a voice offer or a dial (router-functions.test.ts, per function).
-    const telephony = ROUTER_FUNCTIONS.filter((f) => f.telephony).length;
+    // Only the functions that call Connect themselves (router-functions.test.ts, per function).
+    const calling = (action: string) =>
+      ROUTER_FUNCTIONS.filter((f) => (f.connect as readonly string[]).includes(action));
     const targeting = statements.filter((s) => s.Action === 'connect:UpdateContactRoutingData');
-    expect(targeting.map((s) => s.Resource)).toEqual(Array(telephony).fill(`${INSTANCE}/contact/*`));
+    expect(targeting.map((s) => s.Resource)).toEqual(
+      Array(calling('UpdateContactRoutingData').length).fill(`${INSTANCE}/contact/*`),
+    );
     const dialing = statements.filter((s) => s.Action === 'connect:StartOutboundVoiceContact');
-    expect(dialing.map((s) => s.Resource)).toEqual(Array(telephony).fill('*'));
+    expect(dialing.map((s) => s.Resource)).toEqual(Array(calling('StartOutboundVoiceContact').length).fill('*'));
     expect(actions).not.toContain('dynamodb:Scan');
   });
 
@@ -231,7 +234,7 @@ describe('RoutingStack', () => {
       .map(([id]) => id.replace(/^Functions/, '').replace(/[0-9A-F]{8}$/, ''))
       .sort();
     expect(withSource).toEqual(
-      ROUTER_FUNCTIONS.filter((f) => f.telephony)
+      ROUTER_FUNCTIONS.filter((f) => f.connect.length > 0)
         .map((f) => f.id)
         .sort(),
     );

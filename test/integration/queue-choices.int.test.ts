@@ -169,9 +169,11 @@ describe('a caller who leaves a voicemail: routed once its recording exists', ()
       requestedAt: waitingSince,
       attributes: { recordingLocation: `s3://${RECORDINGS_BUCKET}/${key}`, callerNumber: caller(4) },
     });
-    // The event names the object: S3 is asked nothing, Connect nothing (voicemail is not a call).
+    // The event names the object: S3 is asked nothing, Connect no contact call (voicemail is not a call; rep-c's
+    // login only set their agent status).
     expect(s3.calls()).toHaveLength(0);
-    expect(connect.calls()).toHaveLength(0);
+    expect(connect.commandCalls(UpdateContactRoutingDataCommand)).toHaveLength(0);
+    expect(connect.commandCalls(StartOutboundVoiceContactCommand)).toHaveLength(0);
   });
 
   it('at the deadline, a lost event is made good by listing the bucket; no recording at all is reported', async () => {

@@ -115,7 +115,8 @@ describe('voice through Amazon Connect (semantics §8)', () => {
     });
     const r = await router.submitWork({ channel: 'voice', source: 'contact-x', queue: 'voice-q' });
     expect(r.decision.routing).toMatchObject({ kind: 'offered', repId: 'rep-a' });
-    expect(failures).toEqual(['contact-x']);
+    // Connect refuses everything here: the login's status change (reported by user) and the targeting.
+    expect(failures).toEqual(['user-rep-a', 'contact-x']);
     expect(h.timers.all().map((t) => t.kind)).toContain('pushTimeout');
   });
 

@@ -36,6 +36,9 @@ const isThrottle = (err: unknown) =>
  */
 export class PacedTelephony implements TelephonyPort {
   readonly dial?: TelephonyPort['dial'];
+  /** Agent calls have quotas of their own: only UpdateContactRoutingData goes through the shared line. */
+  readonly setAgentStatus?: TelephonyPort['setAgentStatus'];
+  readonly dismissContact?: TelephonyPort['dismissContact'];
   private readonly line: Waiting[] = [];
   private reserving = 0;
   private arrivals = 0;
@@ -48,6 +51,8 @@ export class PacedTelephony implements TelephonyPort {
     private readonly options: PacingOptions = {},
   ) {
     if (inner.dial) this.dial = (request) => inner.dial!(request);
+    if (inner.setAgentStatus) this.setAgentStatus = (request) => inner.setAgentStatus!(request);
+    if (inner.dismissContact) this.dismissContact = (request) => inner.dismissContact!(request);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }

@@ -7,6 +7,7 @@ import {
   UpdateContactRoutingDataCommand,
 } from '@aws-sdk/client-connect';
 import type { TelephonyPort } from '../../domain/ports';
+import { ConnectAgents } from './agents';
 
 /** The predefined attribute every unified-routing call is parked on; no agent has it (semantics §8). */
 export const PARKING_ATTRIBUTE = { name: 'Routing', value: 'True' } as const;
@@ -91,6 +92,7 @@ export class ConnectTelephony implements TelephonyPort {
 
   /** Present only when outbound calls are configured; without it reps dial callbacks themselves. */
   readonly dial?: (request: DialRequest) => Promise<{ contactId: string }>;
+  private readonly agents: ConnectAgents;
 
   constructor(
     private readonly client: ConnectClient,
@@ -99,8 +101,18 @@ export class ConnectTelephony implements TelephonyPort {
   ) {
     const outbound = options.outbound;
     if (outbound) this.dial = (request) => this.startOutbound(outbound, request);
+    this.agents = new ConnectAgents(client, instanceIdOf(instanceArn));
     this.maxAttempts = options.maxAttempts ?? 6;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /** Throttling is retried as for every call; a status the instance lacks is a configuration error. */
+  setAgentStatus(request: { connectUserId: string; statusName: string }): Promise<void> {
+    return this.withBackoff(() => this.agents.setAgentStatus(request));
+  }
+
+  dismissContact(request: { connectUserId: string; contactId: string }): Promise<void> {
+    return this.withBackoff(() => this.agents.dismissContact(request));
   }
 
   reportFailure(error: unknown, contactId: string): void {

@@ -28,6 +28,16 @@ export const atRevision = (revision: number): Condition => ({
   values: { ':previous': revision },
 });
 
+/**
+ * A rep's Connect agent state is written only over an older one: agent events arrive unordered and repeated, and
+ * the row must exist (a rep never logged in has no row to block).
+ */
+export const newerVoiceState = (at: number): Condition => ({
+  expression: 'attribute_exists(#pk) AND (attribute_not_exists(#voiceBlockAt) OR #voiceBlockAt < :voiceBlockAt)',
+  names: { '#pk': 'pk', '#voiceBlockAt': 'voiceBlockAt' },
+  values: { ':voiceBlockAt': at },
+});
+
 export function conditionParams(c: Condition) {
   return {
     ConditionExpression: c.expression,

@@ -26,7 +26,7 @@ import {
 import { decodeCursor, encodeCursor, keys } from './keys';
 import { itemIdOfSourceRow, itemToRow, rowToItem, rowToRep, SOURCE_CLAIM, sourceClaimToRow } from './mappers';
 import { queryAll } from './query';
-import { repWriteParams } from './rep-update';
+import { repWriteParams, voiceStateParams } from './rep-update';
 
 type Operation =
   | { Put: Record<string, unknown> }
@@ -141,6 +141,8 @@ export class DynamoRoutingStore implements RoutingStore {
         return [repWriteParams(this.tableName, w.change, outbox)];
       case 'claimSource':
         return [this.claim(w.channel, w.source, w.itemId, w.claimedAt)];
+      case 'voiceState':
+        return [voiceStateParams(this.tableName, w, outbox)];
       case 'updateItem':
         return [{ Put: this.itemPut(w.item, w.rank, atVersion(w.expectedVersion), outbox) }];
       case 'createItem': {
@@ -174,5 +176,5 @@ export class DynamoRoutingStore implements RoutingStore {
  */
 export function outboxCarrier(writes: readonly StateWrite[]): number {
   const item = writes.findIndex((w) => w.kind === 'createItem' || w.kind === 'updateItem');
-  return item >= 0 ? item : writes.findIndex((w) => w.kind === 'rep');
+  return item >= 0 ? item : writes.findIndex((w) => w.kind === 'rep' || w.kind === 'voiceState');
 }

@@ -1,9 +1,10 @@
+import type { StateWrite } from '../../domain/ports';
 import { AVAILABILITY_ORDERS } from '../../domain/routing/availability';
 import type { OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, type RepChange } from '../../domain/routing/rep';
 import type { CapacityPool } from '../../domain/routing/work-item';
 import { availabilitySets } from './availability';
-import { conditionParams, mustNotExist } from './conditions';
+import { conditionParams, mustNotExist, newerVoiceState } from './conditions';
 import { keys } from './keys';
 import { outboxValue, repToRow } from './mappers';
 
@@ -120,6 +121,37 @@ export function repWriteParams(
       ConditionExpression: conditions.join(' AND '),
       ExpressionAttributeNames: names,
       ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+    },
+  };
+}
+
+/** The rep's Connect agent state (semantics §8): the block set, or removed when Connect can deliver again. */
+export function voiceStateParams(
+  tableName: string,
+  w: Extract<StateWrite, { kind: 'voiceState' }>,
+  outbox?: OutboxEntry,
+): { Update: Params } {
+  const guard = newerVoiceState(w.at);
+  const names: Record<string, string> = { ...guard.names, '#voiceBlock': 'voiceBlock', '#outbox': 'outbox' };
+  const values: Record<string, unknown> = { ...guard.values };
+  const sets = ['#voiceBlockAt = :voiceBlockAt'];
+  const removes: string[] = [];
+  if (w.block) {
+    values[':voiceBlock'] = w.block;
+    sets.push('#voiceBlock = :voiceBlock');
+  } else removes.push('#voiceBlock');
+  if (outbox) {
+    values[':outbox'] = outboxValue(outbox);
+    sets.push('#outbox = :outbox');
+  } else removes.push('#outbox');
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.rep(w.repId),
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
+      ConditionExpression: guard.expression,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
   };
 }

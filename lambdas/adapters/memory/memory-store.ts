@@ -91,7 +91,10 @@ export class MemoryRoutingStore implements RoutingStore, ConfigStore {
     for (const w of writes) {
       if (w.kind === 'rep') this.applyRep(w.change);
       else if (w.kind === 'claimSource') this.sources.set(`${w.channel}#${w.source}`, w.itemId);
-      else {
+      else if (w.kind === 'voiceState') {
+        const { voiceBlock: _, ...rep } = this.reps.get(w.repId)!;
+        this.reps.set(w.repId, { ...rep, voiceBlockAt: w.at, ...(w.block ? { voiceBlock: w.block } : {}) });
+      } else {
         if (w.kind === 'createItem') this.sources.set(`${w.item.channel}#${w.item.source}`, w.item.id);
         const previous = this.items.get(w.item.id)?.item;
         if (previous) this.unindex(previous);
@@ -125,6 +128,10 @@ export class MemoryRoutingStore implements RoutingStore, ConfigStore {
         return this.items.get(w.item.id)?.item.version === w.expectedVersion;
       case 'rep':
         return this.repGuardHolds(w.change);
+      case 'voiceState': {
+        const rep = this.reps.get(w.repId);
+        return rep !== undefined && (rep.voiceBlockAt === undefined || rep.voiceBlockAt < w.at);
+      }
     }
   }
 

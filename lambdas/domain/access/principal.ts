@@ -1,4 +1,5 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors';
+import type { WorkItem } from '../routing/work-item';
 
 /**
  * Who is calling, as the edge verified it. Machines are AWS principals that signed with IAM (CRM integrations
@@ -48,4 +49,22 @@ export function admit(who: Principal, access: Access, repId?: string): void {
 /** A rep may act on an item only while they hold it or are offered it. */
 export function assertHolds(repId: string, holder: string | undefined, itemId: string): void {
   if (holder !== repId) throw new ForbiddenError(`item ${itemId} is not offered to or held by ${repId}`);
+}
+
+/** What a rep does to an item through the router's API, rather than in the softphone. */
+export type RepItemAction = 'accept' | 'decline' | 'complete' | 'endWrapUp';
+
+/**
+ * Amazon Connect alone accepts, declines and completes a call (semantics §8): the rep answers, hangs up and
+ * closes after-contact work in the softphone, and the contact events tell the router. A rep's HTTP call would
+ * book them for a call Connect cannot deliver, or free their capacity mid-call. A callback is accepted by the
+ * rep (the dial follows); once Connect dialed it, the call ends as any call does. The reason, or undefined.
+ */
+export function decidedByConnect(item: Pick<WorkItem, 'channel' | 'callback'>, action: RepItemAction) {
+  const call = item.channel === 'voice';
+  const dialed = item.channel === 'callback' && item.callback?.dialContactId !== undefined;
+  if (call || (dialed && (action === 'complete' || action === 'endWrapUp'))) {
+    return `Amazon Connect decides this ${action === 'endWrapUp' ? 'after-contact work' : 'call'}: use the softphone`;
+  }
+  return undefined;
 }

@@ -1,8 +1,10 @@
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { AVAILABILITY_ORDERS, type AvailabilityOrder } from '../routing/availability';
 import type { SkillRequirement } from '../routing/work-item';
+import { CONNECT_AGENT_DEFAULTS } from './connect-agent-defaults';
 import type {
   ChannelConfig,
+  ConnectAgentsConfig,
   ContactCenterConfig,
   PresenceConfig,
   QueueConfig,
@@ -50,6 +52,7 @@ export class CompiledConfig {
   readonly statuses: ReadonlyMap<string, StatusConfig>;
   readonly reps: ReadonlyMap<string, RepProfile>;
   private readonly groupsByQueue = new Map<string, string[]>();
+  private readonly repsByConnectUser: ReadonlyMap<string, string>;
   /** Whether any work can use the interruptible pool; otherwise a rep has one pool (semantics §4). */
   readonly usesInterruptiblePool: boolean;
   /** The largest capacity any rep has in each pool: work bigger than this could never be offered. */
@@ -73,6 +76,7 @@ export class CompiledConfig {
       }),
     );
     const profiles = [...this.reps.values()];
+    this.repsByConnectUser = new Map(raw.reps.flatMap((r) => (r.connectUserId ? [[r.connectUserId, r.id]] : [])));
     this.largestCapacity = {
       primary: Math.max(0, ...profiles.map((r) => r.presence.capacity)),
       interruptible: Math.max(0, ...profiles.map((r) => r.presence.interruptibleCapacity)),
@@ -102,6 +106,16 @@ export class CompiledConfig {
     const r = this.reps.get(id);
     if (!r) throw new NotFoundError(field, `unknown rep '${id}'`);
     return r;
+  }
+
+  /** How agent state is kept in step with Connect; a configuration stored before this was kept has the defaults. */
+  get connectAgents(): ConnectAgentsConfig {
+    return { ...CONNECT_AGENT_DEFAULTS, ...this.raw.connect };
+  }
+
+  /** The rep whose Connect user this is (Connect names agents by user id); undefined for a user not routed here. */
+  repForConnectUser(connectUserId: string): string | undefined {
+    return this.repsByConnectUser.get(connectUserId);
   }
 
   /** A configured supervisor; an unknown one may not act (a token alone does not make someone a supervisor here). */

@@ -1,5 +1,6 @@
 import { MAX_CAPACITY } from '../routing/availability';
 import * as z from '../zod';
+import { CONNECT_AGENT_DEFAULTS } from './connect-agent-defaults';
 import { workSizeSchema } from './work-size';
 
 /** Identifiers are used inside DynamoDB keys, so they must not contain the key separator. */
@@ -45,10 +46,31 @@ export const queueSchema = z.strictObject({
 
 export const skillSchema = z.strictObject({ id, name: z.optional(z.string().check(z.maxLength(128))) });
 
+const connectStatusName = z.string().check(z.minLength(1), z.maxLength(127));
+
 export const statusSchema = z.strictObject({
   id,
   name: z.string().check(z.minLength(1), z.maxLength(128)),
   channels: z.array(id),
+  /**
+   * The Amazon Connect agent status (its name) a rep in this status is set to. Default: the routable status when
+   * the status has voice, else `connect.notRoutableStatus` (semantics §8).
+   */
+  connectStatus: z.optional(connectStatusName),
+});
+
+/** How the router and Amazon Connect keep one agent state (semantics §8). */
+export const connectAgentsSchema = z.strictObject({
+  /** Connect's routable status, the one a call is delivered in (every instance has `Available`). */
+  routableStatus: z._default(connectStatusName, CONNECT_AGENT_DEFAULTS.routableStatus),
+  /** The Connect status of a rep whose router status takes no calls. */
+  notRoutableStatus: z._default(connectStatusName, CONNECT_AGENT_DEFAULTS.notRoutableStatus),
+  /** The Connect status of a rep logged out of the router. */
+  loggedOutStatus: z._default(connectStatusName, CONNECT_AGENT_DEFAULTS.loggedOutStatus),
+  /** A missed call's agent is put back with DismissUserContact (else they stay missed until they clear it). */
+  dismissMissedCalls: z._default(z.boolean(), CONNECT_AGENT_DEFAULTS.dismissMissedCalls),
+  /** After-contact work in Connect (UserPhoneConfig) for reps the deploy places. @default the voice wrap-up */
+  afterContactWorkSeconds: z.optional(z.number().check(z.int(), z.gte(1), z.lte(2_000_000))),
 });
 
 export const presenceConfigSchema = z.strictObject({
@@ -137,12 +159,14 @@ export const contactCenterSchema = z.strictObject({
   reps: z._default(z.array(repSchema), []),
   routingFlows: z._default(z.array(routingFlowSchema), []),
   supervisors: z._default(z.array(supervisorSchema), []),
+  connect: z._default(connectAgentsSchema, { ...CONNECT_AGENT_DEFAULTS }),
 });
 
 export type WorkSize = z.infer<typeof workSizeSchema>;
 export type ChannelInput = z.infer<typeof channelSchema>;
 export type QueueConfig = z.infer<typeof queueSchema>;
 export type StatusConfig = z.infer<typeof statusSchema>;
+export type ConnectAgentsConfig = z.infer<typeof connectAgentsSchema>;
 export type PresenceConfig = z.infer<typeof presenceConfigSchema>;
 export type GroupConfig = z.infer<typeof groupSchema>;
 export type RepConfig = z.infer<typeof repSchema>;

@@ -68,6 +68,7 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
       'group',
       'groups',
     ),
+    ...connectUserProblems(cc),
     ...duplicates(
       cc.reps.map((r) => r.id),
       'rep',
@@ -148,4 +149,15 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
     });
   });
   return problems;
+}
+
+/** Connect names the agent a call reached by user id: two reps on one user would leave that call unowned. */
+function connectUserProblems(cc: ContactCenterInput): string[] {
+  const owner = new Map<string, string>();
+  return cc.reps.flatMap((r, i) => {
+    if (!r.connectUserId) return [];
+    const other = owner.get(r.connectUserId);
+    owner.set(r.connectUserId, r.id);
+    return other ? [`reps[${i}].connectUserId: Connect user '${r.connectUserId}' is also rep '${other}'s`] : [];
+  });
 }

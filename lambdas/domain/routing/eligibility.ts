@@ -10,7 +10,8 @@ export type IneligibleReason =
   | 'notInQueue'
   | 'missingSkill'
   | 'notPreferredRep'
-  | 'declinedThisSession';
+  | 'declinedThisSession'
+  | 'connectCannotDeliver';
 
 export type Assessment =
   | { readonly eligible: true; readonly pool: CapacityPool; readonly units: number; readonly free: number }
@@ -87,6 +88,9 @@ export function assess(
   const reason = targetReason(item, rep, now);
   if (reason) return { eligible: false, reason };
   if (isExcluded(item, state, config, now)) return { eligible: false, reason: 'declinedThisSession' };
+  // A call (or a callback's dial) reaches the rep only through Connect: never offer one Connect cannot deliver.
+  if (state.voiceBlock && (item.channel === 'voice' || item.channel === 'callback'))
+    return { eligible: false, reason: 'connectCannotDeliver' };
   const { pool, units } = sizeFor(item, rep, config);
   const free = poolLimit(rep, pool) - state.used[pool];
   if (units > free) return { eligible: false, reason: 'noCapacity' };

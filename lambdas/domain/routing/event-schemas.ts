@@ -25,6 +25,7 @@ const reasons = z.enum([
   'missingSkill',
   'notPreferredRep',
   'declinedThisSession',
+  'connectCannotDeliver',
 ]);
 
 /** The event catalogue of semantics §10: one schema per event type, the source of docs/events/*.json. */

@@ -27,7 +27,17 @@ export interface RepState extends Presence {
   readonly activeItems: number;
   /** Epoch ms of the last offer; 0 = never. Longest idle wins ties (semantics §6). */
   readonly lastOfferAt: number;
+  /** Why Amazon Connect cannot deliver a call to this rep now, from its agent events (semantics §8). */
+  readonly voiceBlock?: VoiceBlock;
+  /** When Connect reported the agent state `voiceBlock` was derived from (agent events arrive unordered). */
+  readonly voiceBlockAt?: number;
 }
+
+/**
+ * What keeps Connect from delivering a call to the rep: their Connect status is not the routable one (offline,
+ * or another status), a missed call not yet cleared, after-contact work, or a call already on the line.
+ */
+export type VoiceBlock = 'offline' | 'notRoutable' | 'missedCall' | 'afterContactWork' | 'onCall';
 
 export function reserve(rep: RepState, pool: CapacityPool, units: number, now: number): RepState {
   return {

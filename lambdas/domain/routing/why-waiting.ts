@@ -23,6 +23,7 @@ const PHRASE: Record<IneligibleReason, (n: number) => string> = {
   missingSkill: (n) => `${n} without the skills`,
   notPreferredRep: (n) => `${n} not the preferred rep`,
   declinedThisSession: (n) => `${n} declined it this session`,
+  connectCannotDeliver: (n) => `${n} whom Amazon Connect cannot reach now (status, missed call, after-call work)`,
 };
 
 /** Assesses each candidate as a push would (semantics §6) and says, in counts, what keeps the item waiting. */

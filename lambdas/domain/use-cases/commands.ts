@@ -1,7 +1,9 @@
 import type { Timer } from '../routing/events';
 import type { DialDecision, DialOutcomeInput } from './callback-dial';
 import type { CancelDecision, CompleteDecision } from './complete-work';
+import type { ConnectedAgentDecision } from './connected-agent';
 import type { Outcome } from './effects';
+import type { FindWorkDecision } from './find-work';
 import type { TimerDecision } from './fire-timer';
 import type { AcceptDecision, OfferRef, ReturnDecision } from './offer-responses';
 import type { RouteDecision } from './route-item';
@@ -13,6 +15,7 @@ import type { TransferDecision } from './transfer';
  */
 export interface RoutingCommands {
   routeItem(itemId: string): Promise<Outcome<RouteDecision>>;
+  findWorkForRep(repId: string): Promise<Outcome<FindWorkDecision>>;
   accept(ref: OfferRef): Promise<Outcome<AcceptDecision>>;
   timeOut(ref: OfferRef): Promise<Outcome<ReturnDecision>>;
   rescind(ref: OfferRef & { reason?: string }): Promise<Outcome<ReturnDecision>>;
@@ -23,4 +26,5 @@ export interface RoutingCommands {
   transferArrived(input: { itemId: string; contactId: string }): Promise<Outcome<TransferDecision>>;
   recordDialOutcome(input: DialOutcomeInput): Promise<Outcome<DialDecision>>;
   dialCallback(itemId: string): Promise<Outcome<DialDecision>>;
+  bookConnectedAgent(input: { itemId: string; repId: string }): Promise<Outcome<ConnectedAgentDecision>>;
 }

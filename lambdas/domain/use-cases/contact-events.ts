@@ -16,6 +16,8 @@ export interface ContactEvent {
     | 'COMPLETED';
   /** Present when the contact reached an agent (CONNECTED_TO_AGENT, and DISCONNECTED of an answered call). */
   readonly connectedToAgentAt?: number;
+  /** The Connect user id of the agent the contact reached (the last part of `agentInfo.agentArn`). */
+  readonly agentId?: string;
   /** CONTACT_DATA_UPDATED because a routing step expired. */
   readonly stepExpired?: boolean;
   /** A transferred call is a new contact whose previous contact is the one the rep had. */
@@ -31,6 +33,8 @@ export type ContactEventDecision =
         | 'retargeted'
         | 'routed'
         | 'accepted'
+        | 'movedToConnectedAgent'
+        | 'connectedOutsideRouting'
         | 'timedOut'
         | 'canceled'
         | 'completed'
@@ -79,10 +83,19 @@ export async function handleContactEvent(
         return applied('routed');
       }
       return { kind: 'ignored', reason: 'stale' };
-    case 'CONNECTED_TO_AGENT':
+    case 'CONNECTED_TO_AGENT': {
+      // The connected agent decides (semantics §8): a call answered by a rep other than the offer's is theirs.
+      const connected = e.agentId ? (await deps.config.get()).repForConnectUser(e.agentId) : undefined;
+      if (connected && connected !== r?.repId && (item.state === 'Offered' || item.state === 'Queued')) {
+        const moved = await commands.bookConnectedAgent({ itemId, repId: connected });
+        if (moved.decision.kind === 'moved') return applied('movedToConnectedAgent');
+        if (moved.decision.kind === 'unbookable') return applied('connectedOutsideRouting');
+        return { kind: 'ignored', reason: 'stale' };
+      }
       if (item.state !== 'Offered') return { kind: 'ignored', reason: 'stale' };
       await commands.accept({ itemId, offerId: r?.offerId });
       return applied('accepted');
+    }
     case 'CONTACT_DATA_UPDATED': {
       if (!e.stepExpired) return { kind: 'ignored', reason: 'notRelevant' };
       // An expiry for an earlier offer must not time out a newer one.

@@ -1,6 +1,6 @@
 import { RouterError } from '../errors';
 import type { RoutingEvent, Timer } from '../routing/events';
-import type { FollowUp } from '../routing/follow-ups';
+import { agentStatusFollowUps, type FollowUp } from '../routing/follow-ups';
 import { type OutboxEntry, outboxEntry } from '../routing/outbox';
 import { type CommitResult, commitId, commitOrConflict, type PlannedWrite, writtenVersions } from './commit';
 import type { RouterDeps } from './deps';
@@ -41,7 +41,10 @@ export class Effects {
     const entry = outboxEntry(commitId(planned), this.deps.clock.now(), writtenVersions(planned), {
       events: caused.flatMap((c) => c.events),
       timers: caused.flatMap((c) => c.timers),
-      followUps: caused.flatMap((c) => c.followUps ?? []),
+      followUps: [
+        ...caused.flatMap((c) => c.followUps ?? []),
+        ...agentStatusFollowUps(caused.flatMap((c) => c.events)),
+      ],
     });
     // The entry rides on a row (400 KB at most, the item included); events are bounded far below this.
     if (JSON.stringify(entry).length > MAX_OUTBOX_BYTES)

@@ -4,7 +4,7 @@ import { dialCallback } from './callback-dial';
 import { cancelWork } from './complete-work';
 import type { RouterDeps } from './deps';
 import type { Outcome } from './effects';
-import { connectRep } from './voice';
+import { connectRep, setAgentStatus } from './voice';
 
 const nothing: Outcome<undefined> = { decision: undefined, events: [], followUps: [] };
 
@@ -31,6 +31,8 @@ function runFollowUp(deps: RouterDeps, followUp: FollowUp): Promise<Outcome<unkn
       return targetCall(deps, followUp);
     case 'dialCallback':
       return dialCallback(deps, followUp.itemId);
+    case 'setAgentStatus':
+      return setAgentStatus(deps, followUp.repId).then(() => nothing);
   }
 }
 

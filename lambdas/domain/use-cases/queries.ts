@@ -61,9 +61,13 @@ export async function transferDestinationsFor(deps: RouterDeps, repId: string, q
   return transferDestinations(await deps.config.get(), repId, query);
 }
 
-/** The rep an item is offered to or held by, if any: a rep acts only on such items (ARCHITECTURE.md, "Identity"). */
-export async function offeredOrHeldBy(deps: RouterDeps, itemId: string): Promise<string | undefined> {
-  return (await requireItem(deps, itemId)).reservation?.repId;
+/**
+ * The rep an item is offered to or held by, if any (a rep acts only on such items, ARCHITECTURE.md "Identity"),
+ * and what the rep's commands need to know of it: its channel and callback (what Connect decides).
+ */
+export async function heldItemAccess(deps: RouterDeps, itemId: string) {
+  const item = await requireItem(deps, itemId);
+  return { holder: item.reservation?.repId, item: { channel: item.channel, callback: item.callback } };
 }
 
 /** The Command Center snapshot for a configured supervisor (semantics §11): read from the model, never the indexes. */

@@ -1,11 +1,13 @@
 import type { Timer } from '../routing/events';
 import type { OutboxEntry } from '../routing/outbox';
 import type { DestinationQuery } from '../routing/transfer-destinations';
+import { type AgentStateEvent, handleAgentEvent } from './agent-state';
 import { backlogPage } from './backlog';
 import { type DialOutcomeInput, dialCallback, recordDialOutcome } from './callback-dial';
 import { type CallbackRequestInput, requestCallback } from './callbacks';
 import type { RoutingCommands } from './commands';
 import { cancelWork, completeWork, endWrapUp } from './complete-work';
+import { bookConnectedAgent } from './connected-agent';
 import { type ContactEvent, handleContactEvent } from './contact-events';
 import type { RouterDeps } from './deps';
 import { dispatchOutbox } from './dispatch';
@@ -19,7 +21,7 @@ import { changeStatus, logIn, logOut } from './presence';
 import { desktopSnapshot } from './push-desktops';
 import {
   commandCenterFor,
-  offeredOrHeldBy,
+  heldItemAccess,
   repView,
   transferDestinationsFor,
   type WaitingQuery,
@@ -71,6 +73,9 @@ export class Router implements RoutingCommands {
   cancel(input: { itemId: string; reason: string }) {
     return this.run(cancelWork(this.deps, input));
   }
+  bookConnectedAgent(input: { itemId: string; repId: string }) {
+    return this.run(bookConnectedAgent(this.deps, input));
+  }
   logIn(input: { repId: string; statusId?: string }) {
     return this.run(logIn(this.deps, input));
   }
@@ -112,6 +117,10 @@ export class Router implements RoutingCommands {
   handleContactEvent(event: ContactEvent) {
     return handleContactEvent(this.deps, this, event);
   }
+  /** A record of Connect's agent event stream (semantics §8). */
+  handleAgentEvent(event: AgentStateEvent) {
+    return handleAgentEvent(this.deps, this, event);
+  }
   /** Delivers one committed outbox entry (the table stream's dispatcher, or the in-process drain). */
   dispatch(entry: OutboxEntry) {
     return dispatchOutbox(this.deps, entry);
@@ -149,8 +158,8 @@ export class Router implements RoutingCommands {
     return desktopSnapshot(this.deps, repId);
   }
   /** The rep an item is offered to or held by (a rep acts only on such items). */
-  offeredOrHeldBy(itemId: string) {
-    return offeredOrHeldBy(this.deps, itemId);
+  heldItemAccess(itemId: string) {
+    return heldItemAccess(this.deps, itemId);
   }
   waitingPage(query: WaitingQuery) {
     return waitingPage(this.deps, query);

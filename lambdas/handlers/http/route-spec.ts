@@ -1,9 +1,17 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { type Access, admit, assertHolds, type Principal } from '../../domain/access/principal';
+import {
+  type Access,
+  admit,
+  assertHolds,
+  decidedByConnect,
+  type Principal,
+  type RepItemAction,
+} from '../../domain/access/principal';
 import { InvalidInputError } from '../../domain/errors';
 import { invalidInput } from '../../domain/input-problems';
 import type { Router } from '../../domain/use-cases/router';
 import type * as z from '../../domain/zod';
+import { json } from './responses';
 import { idSchema } from './schemas';
 
 export interface HttpRequest {
@@ -34,6 +42,8 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   readonly access: Access;
   /** Rep routes on an item: the signed-in rep must hold or be offered it. */
   readonly onHeldItem?: boolean;
+  /** A rep's command on an item that Amazon Connect decides for calls: refused (409, naming Connect) for those. */
+  readonly repAction?: RepItemAction;
   readonly body?: z.ZodMiniType<B>;
   readonly query?: z.ZodMiniType<Q>;
   /** Status of success; 409 for decisions that mean "no longer applies". */
@@ -72,7 +82,12 @@ export async function runRoute(routeKey: string, spec: RouteSpec, router: Router
   const named = params.repId ?? body?.repId;
   admit(req.who, spec.access, named);
   const repId = req.who.kind === 'person' && spec.access !== 'supervisor' ? (named ?? req.who.repId) : named;
-  if (spec.onHeldItem && params.itemId) assertHolds(repId!, await router.offeredOrHeldBy(params.itemId), params.itemId);
+  if (spec.onHeldItem && params.itemId) {
+    const { holder, item } = await router.heldItemAccess(params.itemId);
+    assertHolds(repId!, holder, params.itemId);
+    const connect = spec.repAction && decidedByConnect(item, spec.repAction);
+    if (connect) return json(409, { kind: 'decidedByConnect', itemId: params.itemId, reason: connect });
+  }
   const supervisorId = req.who.kind === 'person' ? req.who.supervisorId : undefined;
   return spec.run({ router, params, body, query, repId: repId ?? '', supervisorId });
 }

@@ -84,24 +84,28 @@ function itemRoutes(): Record<string, RouteSpec> {
     route<B>({ ...spec, ok: 200, access: 'rep', onHeldItem: true });
   return {
     'POST /items/{itemId}/accept': item({
+      repAction: 'accept',
       summary: 'Accept the offer',
       body: s.repOnly,
       run: async ({ router, params, repId }) =>
         decisionResponse((await router.accept({ itemId: params.itemId!, repId })).decision),
     }),
     'POST /items/{itemId}/decline': item({
+      repAction: 'decline',
       summary: 'Decline the offer, with a reason where the presence configuration asks for one',
       body: s.declineBody,
       run: async ({ router, params, repId, body }) =>
         decisionResponse((await router.decline({ itemId: params.itemId!, repId, reason: body.reason })).decision),
     }),
     'POST /items/{itemId}/complete': item({
+      repAction: 'complete',
       summary: 'Complete the work (wrap-up follows where configured)',
       body: s.repOnly,
       run: async ({ router, params, repId }) =>
         decisionResponse((await router.complete({ itemId: params.itemId!, repId })).decision),
     }),
     'POST /items/{itemId}/end-wrap-up': item({
+      repAction: 'endWrapUp',
       summary: 'End wrap-up early',
       body: s.repOnly,
       run: async ({ router, params, repId }) =>

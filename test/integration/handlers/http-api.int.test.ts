@@ -61,6 +61,19 @@ describe('HTTP API (rep commands, supervisor reads)', () => {
     expect(page.body.cursor).toEqual(expect.any(String));
   });
 
+  it('refuses to accept, decline or complete a call over HTTP: Connect decides, and nothing changes', async () => {
+    await call(request('POST /reps/{repId}/login', { repId: 'rep-a' }));
+    const offered = await h.router.submitWork({ channel: 'voice', source: 'contact-1', queue: 'voice-q' });
+    const itemId = offered.decision.itemId;
+    const before = await h.snapshot();
+    for (const action of ['accept', 'decline', 'complete', 'end-wrap-up']) {
+      const res = await call(request(`POST /items/{itemId}/${action}`, { itemId }, { repId: 'rep-a' }));
+      expect(res).toMatchObject({ status: 409, body: { kind: 'decidedByConnect', itemId } });
+      expect(res.body.reason).toMatch(/Amazon Connect decides .*softphone/);
+    }
+    expect((await h.snapshot()).rows).toEqual(before.rows);
+  });
+
   it('answers a stale command with 409 and changes nothing', async () => {
     await call(request('POST /reps/{repId}/login', { repId: 'rep-a' }));
     const itemId = (await call(request('POST /work', {}, { channel: 'chat', source: 'w1', queue: 'chat-q' }))).body

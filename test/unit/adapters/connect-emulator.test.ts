@@ -13,6 +13,7 @@ import {
 import { ConnectTelephony, targetRepSteps } from '../../../lambdas/adapters/connect/telephony';
 import { ConnectEmulator } from '../../../lambdas/adapters/local/connect-emulator/emulator';
 import { answer, hangUpCustomer, openSoftphone } from '../../../lambdas/adapters/local/connect-emulator/people';
+import { parseAgentEvent } from '../../../lambdas/shared/agent-event';
 import { parseContactEvent } from '../../../lambdas/shared/contact-event';
 
 /**
@@ -149,6 +150,16 @@ describe('the Connect emulator, through the real SDK client', () => {
     now += 30_000;
     await emulator.settle();
     expect(types().at(-1)).toMatchObject({ eventType: 'COMPLETED', contactId });
+    // Every agent record it emitted reads with the parser the agent event stream's function uses.
+    // (the phone configuration and the status set first, then the call's states and its end)
+    expect(agentEvents.map((r) => parseAgentEvent(r).contacts?.[0]?.state)).toEqual([
+      undefined,
+      undefined,
+      'CONNECTING',
+      'CONNECTED',
+      'ENDED',
+      undefined,
+    ]);
     const user = await client.send(new DescribeUserCommand({ InstanceId, UserId: c.inProfile.id }));
     expect(user.User?.PhoneConfig).toEqual({
       PhoneType: 'SOFT_PHONE',

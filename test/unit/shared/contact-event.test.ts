@@ -19,7 +19,7 @@ function thrown(run: () => unknown): unknown {
 }
 
 describe('contact events as AWS documents them (semantics §8, §12)', () => {
-  it('reads "connected to an agent" with its agent-connected time', () => {
+  it('reads "connected to an agent" with its agent-connected time and the agent (the user id its ARN ends in)', () => {
     expect(parseContactEvent(connected.event)).toEqual({
       kind: 'routed',
       voice: true,
@@ -28,6 +28,7 @@ describe('contact events as AWS documents them (semantics §8, §12)', () => {
         eventType: 'CONNECTED_TO_AGENT',
         stepExpired: false,
         connectedToAgentAt: Date.parse('2021-08-04T17:29:09.000Z'),
+        agentId: '12345678-1234-1234-1234-123456789012',
         previousContactId: undefined,
         disconnectReason: undefined,
       },

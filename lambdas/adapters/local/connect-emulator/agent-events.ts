@@ -19,25 +19,27 @@ export interface AgentSnapshotSource {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * An `AgentSnapshot` as the agent event stream's data model describes it (agent-event-stream-model): the status
- * the agent set, the agent's configuration (routing profile with its queues, auto-accept) and their contacts.
+ * An `AgentSnapshot` in the shape of AWS's samples (test/fixtures/agent-events: the ACW and heart-beat records):
+ * the status the agent set, `NextAgentStatus` (its release note), the configuration's routing profile with its
+ * queues, and the contacts. The model's `Type`, slot counts and auto-accept appear in no sample, so none is
+ * written; a missed call changes no `AgentStatus` [undocumented: no stream page says it does].
  */
-function snapshot(s: AgentSnapshotSource) {
+function snapshot(s: AgentSnapshotSource, instance: ConnectInstance) {
   const { user, status, profile, contact } = s;
-  const queue = (id: string) => ({ ARN: s.queues.get(id)?.arn, Name: s.queues.get(id)?.name, Channels: [] });
+  const queue = (id: string) => ({ ARN: s.queues.get(id)?.arn, Name: s.queues.get(id)?.name });
+  const next = user.nextStatusId ? instance.statuses.get(user.nextStatusId) : undefined;
   return {
     AgentStatus: { ARN: status.arn, Name: status.name, StartTimestamp: iso(user.status.since) },
+    NextAgentStatus: next ? { Name: next.name, ARN: next.arn, EnqueuedTimestamp: iso(instance.now()) } : null,
     Configuration: {
       AgentHierarchyGroups: null,
-      AutoAccept: user.phoneConfig.AutoAccept,
       FirstName: user.username,
       LastName: '',
       RoutingProfile: {
         ARN: profile.arn,
-        Name: profile.name,
-        Concurrency: [{ AvailableSlots: user.contact ? 0 : 1, Channel: 'VOICE', MaximumSlots: 1 }],
         DefaultOutboundQueue: profile.queueIds[0] ? queue(profile.queueIds[0]) : null,
         InboundQueues: profile.queueIds.map(queue),
+        Name: profile.name,
       },
       Username: user.username,
     },
@@ -51,7 +53,7 @@ function snapshot(s: AgentSnapshotSource) {
               ContactId: contact.id,
               InitialContactId: null,
               InitiationMethod: contact.initiationMethod,
-              Queue: contact.queueId ? { ARN: s.queues.get(contact.queueId)?.arn } : null,
+              Queue: contact.queueId ? queue(contact.queueId) : null,
               QueueTimestamp: contact.enqueuedAt !== undefined ? iso(contact.enqueuedAt) : null,
               State: user.contact.state,
               StateStartTimestamp: iso(user.contact.stateSince),
@@ -75,12 +77,12 @@ export function agentEventRecord(
   return {
     AWSAccountId: instance.accountId,
     AgentARN: current.user.arn,
-    CurrentAgentSnapshot: snapshot(current),
+    CurrentAgentSnapshot: snapshot(current, instance),
     EventId: eventId,
     EventTimestamp: iso(instance.now()),
     EventType: type,
     InstanceARN: instance.arn,
-    PreviousAgentSnapshot: previous ? snapshot(previous) : null,
-    Version: '2017-10-01',
+    PreviousAgentSnapshot: previous ? snapshot(previous, instance) : null,
+    Version: '2019-05-25',
   };
 }

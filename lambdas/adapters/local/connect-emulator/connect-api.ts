@@ -12,6 +12,7 @@ import { type ConnectInstance, invalid, notFound } from './instance';
 import { enqueue } from './people';
 import { clearMissed, endAfterContactWork, routeQueued, setRoutingCriteria, setStatus } from './routing-engine';
 
+import { EmulatedTags } from './tags';
 import { userData, type Wire } from './user-data';
 
 /** How a dial (StartOutboundVoiceContact) goes for the customer: the test or the live center decides. */
@@ -22,10 +23,14 @@ export type DialAnswer = 'answer' | 'noAnswer' | 'busy';
  * (the resource exists, the request is valid) and answers the SDK's output shape.
  */
 export class ConnectApi {
+  readonly tags: EmulatedTags;
+
   constructor(
     private readonly instance: ConnectInstance,
     private readonly dials: { answer?: (phoneNumber: string) => DialAnswer } = {},
-  ) {}
+  ) {
+    this.tags = new EmulatedTags(instance);
+  }
 
   private checkInstance(instanceId: string): void {
     if (instanceId !== this.instance.instanceId && instanceId !== this.instance.arn) throw notFound('instance');

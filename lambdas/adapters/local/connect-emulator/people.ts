@@ -1,6 +1,6 @@
 import type { RoutingCriteriaInputStep } from '@aws-sdk/client-connect';
 import { type ConnectInstance, invalid } from './instance';
-import type { EmulatedContact, EmulatedUser } from './model';
+import type { EmulatedContact } from './model';
 import {
   activateSteps,
   clearMissed,
@@ -79,19 +79,35 @@ export function hangUpCustomer(instance: ConnectInstance, contactId: string): vo
   disconnect(instance, instance.contact(contactId), 'CUSTOMER_DISCONNECT');
 }
 
-function softphone(instance: ConnectInstance, user: EmulatedUser, state: EmulatedUser['softphone']): void {
-  if (user.softphone === state) return;
-  user.softphone = state;
-  // LOGIN and LOGOUT: the agent signs in to or out of the CCP (agent-event-stream-model).
-  instance.emitAgent(state === 'open' ? 'LOGIN' : 'LOGOUT', user);
+/**
+ * The agent opens or closes the CCP window. Closing it leaves Connect's state as it was: CCP v2 "does not
+ * automatically set the agents' status to Offline if they just close the window" (automatic-logout), so no
+ * event says so, and a call offered then rings where nobody can answer it.
+ */
+export function openSoftphone(instance: ConnectInstance, userId: string): void {
+  instance.user(userId).softphone = 'open';
+}
+export function closeSoftphone(instance: ConnectInstance, userId: string): void {
+  instance.user(userId).softphone = 'closed';
+}
+
+/** The agent signs in to the CCP: LOGIN ("an agent login to the contact center", agent-event-stream-model). */
+export function signIn(instance: ConnectInstance, userId: string): void {
+  const user = instance.user(userId);
+  user.softphone = 'open';
+  instance.emitAgent('LOGIN', user);
 }
 
 /**
- * The agent opens the CCP. Closing the window leaves the agent's status as it was: CCP v2 "does not
- * automatically set the agents' status to Offline if they just close the window" (automatic-logout).
+ * The agent signs out of the CCP: LOGOUT, and the status Offline. [Undocumented: no page shows the status a
+ * LOGOUT record carries; the emulator sets Offline, as the CCP's sign-out does.]
  */
-export const openSoftphone = (i: ConnectInstance, userId: string) => softphone(i, i.user(userId), 'open');
-export const closeSoftphone = (i: ConnectInstance, userId: string) => softphone(i, i.user(userId), 'closed');
+export function signOut(instance: ConnectInstance, userId: string): void {
+  const user = instance.user(userId);
+  user.softphone = 'closed';
+  user.status = { statusId: instance.statusNamed('Offline').id, since: instance.now() };
+  instance.emitAgent('LOGOUT', user);
+}
 
 /** The agent answers the ringing call in the CCP (only an open softphone can). */
 export function answer(instance: ConnectInstance, userId: string): void {

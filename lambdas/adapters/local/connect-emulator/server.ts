@@ -3,7 +3,8 @@ import type { ConnectApi } from './connect-api';
 import { ConnectApiError } from './instance';
 
 type Body = Record<string, unknown>;
-type Route = readonly [method: string, path: RegExp, run: (api: ConnectApi, p: string[], body: Body) => unknown];
+type Run = (api: ConnectApi, labels: string[], body: Body, query: URLSearchParams) => unknown;
+type Route = readonly [method: string, path: RegExp, run: Run];
 
 const seg = '([^/]+)';
 const path = (...parts: string[]) => new RegExp(`^/${parts.join('/')}$`);
@@ -26,6 +27,9 @@ const ROUTES: readonly Route[] = [
   ['GET', path('routing-profiles', seg, seg, 'queues'), (api, [i, r]) => api.listRoutingProfileQueues(i!, r!)],
   ['PUT', path('instance', seg, 'approved-origin'), (api, [i], b) => api.associateApprovedOrigin(i!, b)],
   ['GET', path('instance', seg, 'approved-origins'), (api, [i]) => api.listApprovedOrigins(i!)],
+  ['POST', path('tags', seg), (api, [arn], b) => api.tags.tagResource(arn!, b)],
+  ['DELETE', path('tags', seg), (api, [arn], _, q) => api.tags.untagResource(arn!, q.getAll('tagKeys'))],
+  ['GET', path('tags', seg), (api, [arn]) => api.tags.listTagsForResource(arn!)],
 ];
 
 async function readBody(req: IncomingMessage): Promise<Body> {
@@ -49,13 +53,13 @@ function answer(res: ServerResponse, status: number, body: unknown, errorType?: 
 export async function serveConnectApi(api: ConnectApi, port = 0): Promise<{ server: Server; endpoint: string }> {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const labels = url.pathname.split('/').map(decodeURIComponent).join('/');
-    const route = ROUTES.find(([method, pattern]) => method === req.method && pattern.test(labels));
+    // Labels are matched encoded: a label may hold an ARN, whose slashes the client encodes (%2F).
+    const route = ROUTES.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
     try {
       const body = await readBody(req);
       if (!route) throw new ConnectApiError('UnknownOperationException', 404, `${req.method} ${url.pathname}`);
-      const params = labels.match(route[1])!.slice(1);
-      answer(res, 200, route[2](api, params, body));
+      const labels = url.pathname.match(route[1])!.slice(1).map(decodeURIComponent);
+      answer(res, 200, route[2](api, labels, body, url.searchParams));
     } catch (err) {
       if (err instanceof ConnectApiError) answer(res, err.status, { Message: err.message }, err.errorType);
       else answer(res, 500, { Message: String(err) }, 'InternalServiceException');

@@ -1,0 +1,42 @@
+import type { CompiledConfig } from '../config/compiled-config';
+import type { ConnectAgentsConfig } from '../config/schema';
+import type { RepState, VoiceBlock } from './rep';
+
+/** What the router reads of one agent event: the agent's status and the states of their voice contacts. */
+export interface AgentSnapshot {
+  readonly eventType: 'STATE_CHANGE' | 'HEART_BEAT' | 'LOGIN' | 'LOGOUT';
+  readonly statusName?: string;
+  readonly contacts?: readonly { readonly contactId: string; readonly state: string }[];
+}
+
+/** Contact states in which the agent is on a contact: ringing, connected, on hold, paused (agent-event-stream-model). */
+const ON_CONTACT = new Set(['INCOMING', 'PENDING', 'CONNECTING', 'CONNECTED', 'CONNECTED_ONHOLD', 'PAUSED']);
+/** A contact the agent did not take stays until it is cleared; a rejected voice contact shows as MISSED. */
+const MISSED = new Set(['MISSED', 'REJECTED', 'ERROR']);
+
+/**
+ * Why Connect cannot deliver a call to this agent now (semantics §8), or undefined when it can: a missed contact
+ * not cleared, after-contact work (the contact ENDED on the agent's side), a contact on the line, or a status
+ * other than the routable one.
+ */
+export function voiceBlockOf(snapshot: AgentSnapshot, connect: ConnectAgentsConfig): VoiceBlock | undefined {
+  if (snapshot.eventType === 'LOGOUT') return 'offline';
+  const states = (snapshot.contacts ?? []).map((c) => c.state);
+  if (states.some((s) => MISSED.has(s))) return 'missedCall';
+  if (states.includes('ENDED')) return 'afterContactWork';
+  if (states.some((s) => ON_CONTACT.has(s))) return 'onCall';
+  if (snapshot.statusName === connect.routableStatus) return undefined;
+  return snapshot.statusName === connect.loggedOutStatus ? 'offline' : 'notRoutable';
+}
+
+/**
+ * The Connect agent status a rep's router presence maps to: logged out, the loggedOut status; else the status's
+ * own `connectStatus`, or the routable status when it takes calls and the not-routable one when it does not.
+ */
+export function connectStatusFor(config: CompiledConfig, rep: RepState | undefined): string {
+  const connect = config.connectAgents;
+  if (!rep?.sessionId || rep.statusId === undefined) return connect.loggedOutStatus;
+  const status = config.status(rep.statusId);
+  if (status.connectStatus) return status.connectStatus;
+  return status.channels.includes('voice') ? connect.routableStatus : connect.notRoutableStatus;
+}

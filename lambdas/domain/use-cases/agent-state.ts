@@ -1,0 +1,68 @@
+import { type AgentSnapshot, voiceBlockOf } from '../routing/connect-agent-state';
+import type { VoiceBlock } from '../routing/rep';
+import type { RoutingCommands } from './commands';
+import { commitOrConflict } from './commit';
+import type { RouterDeps } from './deps';
+
+/** One agent event stream record, reduced to what routing needs (the handler maps AWS's shape to this). */
+export interface AgentStateEvent extends AgentSnapshot {
+  readonly connectUserId: string;
+  /** EventTimestamp: agent events may repeat, and a newer state must not be overwritten by an older one. */
+  readonly at: number;
+}
+
+export type AgentStateDecision =
+  | {
+      readonly kind: 'applied';
+      readonly repId: string;
+      readonly voiceBlock?: VoiceBlock;
+      /** Calls the rep missed, timed out as their push timeout would (and the agent put back, if configured). */
+      readonly missed: readonly string[];
+    }
+  | { readonly kind: 'ignored'; readonly reason: 'notRouted' | 'stale' | 'unchanged' };
+
+/**
+ * Connect's agent state moves the router (semantics §8): the router offers a rep no call while Connect could not
+ * deliver it (the rep's `voiceBlock`), a missed call is the push timeout (with its status-on-timeout) and the
+ * agent is put back with DismissUserContact where configured, and a rep Connect can reach again pulls waiting work.
+ */
+export async function handleAgentEvent(
+  deps: RouterDeps,
+  commands: RoutingCommands,
+  e: AgentStateEvent,
+): Promise<AgentStateDecision> {
+  const config = await deps.config.get();
+  const repId = config.repForConnectUser(e.connectUserId);
+  if (!repId) return { kind: 'ignored', reason: 'notRouted' };
+  const rep = await deps.store.getRep(repId);
+  if (!rep) return { kind: 'ignored', reason: 'notRouted' };
+  if (rep.voiceBlockAt !== undefined && rep.voiceBlockAt >= e.at) return { kind: 'ignored', reason: 'stale' };
+  const block = voiceBlockOf(e, config.connectAgents);
+  const missed = await timeOutMissed(deps, commands, repId, e);
+  // Written only when it changes: a heart beat every 120 s per agent would otherwise write for nothing.
+  if (block === rep.voiceBlock && missed.length === 0) return { kind: 'ignored', reason: 'unchanged' };
+  if (block !== rep.voiceBlock) {
+    // It causes nothing outside the store (no outbox entry): it only changes whom a push may offer a call to.
+    const done = await commitOrConflict(deps, [{ write: { kind: 'voiceState', repId, block, at: e.at } }]);
+    if (!done.committed) return { kind: 'ignored', reason: 'stale' };
+  }
+  if (!block) await commands.findWorkForRep(repId);
+  return { kind: 'applied', repId, ...(block ? { voiceBlock: block } : {}), missed };
+}
+
+/** Calls of ours the agent missed (or rejected): the offer times out now, not at the end of its push timeout. */
+async function timeOutMissed(deps: RouterDeps, commands: RoutingCommands, repId: string, e: AgentStateEvent) {
+  const timedOut: string[] = [];
+  for (const contact of e.contacts ?? []) {
+    if (!['MISSED', 'REJECTED'].includes(contact.state)) continue;
+    const itemId = await deps.store.itemIdForSource('voice', contact.contactId);
+    const item = itemId ? await deps.store.getItem(itemId) : undefined;
+    if (item?.state !== 'Offered' || item.reservation?.repId !== repId) continue;
+    const out = await commands.timeOut({ itemId: item.id, repId, offerId: item.reservation.offerId });
+    if (out.decision.kind !== 'stale') timedOut.push(item.id);
+    if ((await deps.config.get()).connectAgents.dismissMissedCalls) {
+      await deps.telephony?.dismissContact?.({ connectUserId: e.connectUserId, contactId: contact.contactId });
+    }
+  }
+  return timedOut;
+}

@@ -1,0 +1,46 @@
+import { CONNECTED_OUTSIDE_ROUTING, moveToConnectedAgent } from '../routing/connected-agent';
+import type { WorkItem } from '../routing/work-item';
+import { type Attempt, itemWrite, RETRY, repWrite, retrying } from './commit';
+import type { RouterDeps } from './deps';
+import { Effects, type Outcome } from './effects';
+import { findWorkForRep } from './find-work';
+import { holderOf, repState, requireItem } from './reads';
+
+export type ConnectedAgentDecision =
+  | { readonly kind: 'moved'; readonly itemId: string; readonly repId: string; readonly fromRepId?: string }
+  | { readonly kind: 'unbookable'; readonly itemId: string; readonly repId: string; readonly fromRepId?: string }
+  | { readonly kind: 'stale'; readonly itemId: string; readonly state: WorkItem['state'] };
+
+/**
+ * `CONNECTED_TO_AGENT` named a rep the call was not offered to (a decline, timeout or expiry raced the answer):
+ * the reservation moves to the rep who has the call, in one transaction (semantics §8). The rep released may pull
+ * other work at once.
+ */
+export async function bookConnectedAgent(
+  deps: RouterDeps,
+  input: { readonly itemId: string; readonly repId: string },
+): Promise<Outcome<ConnectedAgentDecision>> {
+  const fx = new Effects(deps);
+  const decision = await retrying('connectedAgent', async (): Promise<Attempt<ConnectedAgentDecision>> => {
+    const config = await deps.config.get();
+    const item = await requireItem(deps, input.itemId);
+    const offeredTo = item.state === 'Offered' ? item.reservation?.repId : undefined;
+    if ((item.state !== 'Queued' && item.state !== 'Offered') || offeredTo === input.repId) {
+      return { kind: 'stale', itemId: item.id, state: item.state };
+    }
+    const holder = offeredTo ? await holderOf(deps, config, item) : undefined;
+    if (offeredTo && !holder) return RETRY;
+    const state = await repState(deps, config, input.repId);
+    const profile = config.rep(input.repId);
+    const now = deps.clock.now();
+    const t = moveToConnectedAgent(item, holder, { state, profile }, deps.ids.next('offer'), config, now);
+    const writes = [itemWrite(t.item, item)];
+    if (t.released && holder) writes.push(repWrite(config, t.released, holder));
+    if (t.booked) writes.push(repWrite(config, t.booked, state));
+    if (!(await fx.commit(writes, { events: t.events, timers: [] }))) return RETRY;
+    const kind = t.item.outcome === CONNECTED_OUTSIDE_ROUTING ? 'unbookable' : 'moved';
+    return { kind, itemId: item.id, repId: input.repId, ...(offeredTo ? { fromRepId: offeredTo } : {}) };
+  });
+  if (decision.kind !== 'stale' && decision.fromRepId) await findWorkForRep(deps, decision.fromRepId, fx);
+  return fx.outcome(decision);
+}
