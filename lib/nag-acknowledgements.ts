@@ -1,4 +1,6 @@
 import { type CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
+import type { AgentEventStream } from './constructs/agent-event-stream';
+import type { AgentPlacement } from './constructs/agent-placement';
 import type { CommandCenterModel } from './constructs/command-center-model';
 import type { ConfigurationLoader } from './constructs/configuration-loader';
 import type { DesktopPush } from './constructs/desktop-push';
@@ -13,7 +15,19 @@ import type { RouterTimers } from './constructs/router-timers';
  * cdk-nag AwsSolutions findings we accept, each scoped to one router function or its role (never the stack),
  * each with the reason it is the least privilege available.
  */
-export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTimers, outbox?: OutboxDispatch): void {
+export function acknowledgeFindings(
+  functions: RouterFunctions,
+  timers: RouterTimers,
+  outbox?: OutboxDispatch,
+  agentEvents?: AgentEventStream,
+): void {
+  if (agentEvents)
+    Validations.of(agentEvents.deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "It is a dead-letter queue: the agent event stream's on-failure destination for its consumer, which cdk-nag " +
+        'cannot see (it only recognises redrive policies). Its first message raises an alarm.',
+    });
   if (outbox)
     Validations.of(outbox.deadLetters).acknowledge({
       id: 'AwsSolutions-SQS3',
@@ -35,8 +49,8 @@ export function acknowledgeFindings(functions: RouterFunctions, timers: RouterTi
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
           'Actions with no resource type in the Service Authorization Reference: X-Ray PutTraceSegments and ' +
-          'PutTelemetryRecords (active tracing), for functions that dial callbacks StartOutboundVoiceContact, and ' +
-          "for the outbox dispatcher dynamodb:ListStreams (its stream's own actions are on the stream's ARN).",
+          'PutTelemetryRecords (active tracing), and for the outbox dispatcher dynamodb:ListStreams (its ' +
+          "stream's own actions are on the stream's ARN).",
       },
       {
         id: `AwsSolutions-IAM5[Resource::${schedules}]`,
@@ -166,6 +180,35 @@ export function acknowledgeLoaderFindings(configuration: ConfigurationLoader): v
       id: `AwsSolutions-IAM5[Resource::${loaderArn}:*]`,
       reason: `${framework}invokes the loader function and its versions, nothing else.`,
     },
+  );
+}
+
+/** The agent placement: its framework, and its grants on the instance's users, profiles and statuses. */
+export function acknowledgePlacementFindings(placement: AgentPlacement, instanceArn: string): void {
+  const fn = placement.function;
+  acknowledgeTraced(fn);
+  const framework = 'The custom resource framework (aws-cdk-lib Provider): ';
+  const fnArn = `<${Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>`;
+  Validations.of(placement.provider).acknowledge(
+    { id: 'AwsSolutions-L1', reason: `${framework}its runtime is chosen by aws-cdk-lib.` },
+    { id: BASIC_EXECUTION, reason: BASIC_EXECUTION_REASON },
+    {
+      id: `AwsSolutions-IAM5[Resource::${fnArn}:*]`,
+      reason: `${framework}invokes the placement function and its versions, nothing else.`,
+    },
+  );
+  const reasons: Record<string, string> = {
+    agent: "Users are the configuration's reps, which change with every deploy: the one instance's users only.",
+    'routing-profile':
+      "A removed rep goes back to whichever profile they came from, and the check reads any user's profile: the " +
+      "one instance's profiles only.",
+    'agent-state': "The statuses a configuration names are looked up by name: the one instance's statuses only.",
+  };
+  Validations.of(fn.role!).acknowledge(
+    ...Object.entries(reasons).map(([kind, reason]) => ({
+      id: `AwsSolutions-IAM5[Resource::${instanceArn}/${kind}/*]`,
+      reason,
+    })),
   );
 }
 

@@ -15,11 +15,13 @@ export const makeHandler = (client: () => ConnectClient) =>
   parsedEntryPoint(placementEventSchema, async (event) => {
     const desired = event.ResourceProperties.Placement;
     const placement = new AgentPlacement(client(), desired.instanceArn);
-    const previous = event.OldResourceProperties?.Placement.agents ?? [];
-    const result = await applyPlacement(placement, event.RequestType === 'Delete' ? [] : desired.agents, previous);
+    // Delete carries the placement being removed as its own properties: everyone in it goes back.
+    const deleting = event.RequestType === 'Delete';
+    const previous = deleting ? desired.agents : (event.OldResourceProperties?.Placement.agents ?? []);
+    const result = await applyPlacement(placement, deleting ? [] : desired.agents, previous);
     metrics.addMetric('AgentsPlaced', 'Count', result.placed.length);
     logger.info('agents placed', { ...result });
-    if (event.RequestType === 'Delete') return { PhysicalResourceId: PLACEMENT_RESOURCE_ID };
+    if (deleting) return { PhysicalResourceId: PLACEMENT_RESOURCE_ID };
     const problems = await connectProblems(client(), desired.instanceArn, desired.subject);
     if (problems.length) throw new Error(`calls cannot reach every rep:\n${problems.join('\n')}`);
     return { PhysicalResourceId: PLACEMENT_RESOURCE_ID, Data: { Placed: result.placed.length } };

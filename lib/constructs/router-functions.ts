@@ -161,17 +161,17 @@ export class RouterFunctions extends Construct {
   }
 
   /**
-   * Each Connect action on the resources of this one instance it acts on: contacts to target, agents (users) whose
-   * status is set or whose missed call is cleared, the instance's agent statuses listed. Dialing a callback has no
-   * resource type in the Service Authorization Reference, so IAM accepts only `*` for it.
+   * Each Connect action on the resources of this one instance it acts on, as the Service Authorization Reference
+   * types them: contacts to target or dial, users (ARNs `…/agent/<id>`) whose status is set or whose missed call is
+   * cleared, the agent statuses listed and set (`…/agent-state/<id>`); PutUserStatus also names the instance.
    */
   private grantConnect(f: RouterFunction, actions: readonly ConnectAction[], instanceArn: string): void {
     const resources: Record<ConnectAction, string[]> = {
       UpdateContactRoutingData: [this.contactArns],
-      StartOutboundVoiceContact: ['*'],
-      PutUserStatus: [this.agentArns, this.agentStatusArns],
-      ListAgentStatuses: [instanceArn, this.agentStatusArns],
-      DismissUserContact: [this.agentArns, this.contactArns],
+      StartOutboundVoiceContact: [this.contactArns],
+      PutUserStatus: [instanceArn, this.agentArns, this.agentStatusArns],
+      ListAgentStatuses: [this.agentStatusArns],
+      DismissUserContact: [this.agentArns],
     };
     for (const action of actions)
       f.addToRolePolicy(new PolicyStatement({ actions: [`connect:${action}`], resources: resources[action] }));

@@ -7,6 +7,8 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
 import type { CallbackCallerId } from '../connect/caller-id';
+import { AgentEventStream } from '../constructs/agent-event-stream';
+import { AgentPlacement } from '../constructs/agent-placement';
 import { CommandCenterModel } from '../constructs/command-center-model';
 import { ConfigurationLoader } from '../constructs/configuration-loader';
 import { ConnectConfiguration } from '../constructs/connect-configuration';
@@ -18,7 +20,12 @@ import { RouterAlarms } from '../constructs/router-alarms';
 import { RouterApi } from '../constructs/router-api';
 import { RouterFunctions } from '../constructs/router-functions';
 import { RouterTimers } from '../constructs/router-timers';
-import { acknowledgeFindings, acknowledgeLoaderFindings, acknowledgePeopleFindings } from '../nag-acknowledgements';
+import {
+  acknowledgeFindings,
+  acknowledgeLoaderFindings,
+  acknowledgePeopleFindings,
+  acknowledgePlacementFindings,
+} from '../nag-acknowledgements';
 
 export interface RoutingStackProps extends StackProps {
   /** The routing table (from RoutingDataStack). */
@@ -109,6 +116,10 @@ export class RoutingStack extends Stack {
       targets: [new LambdaFunction(functions.get('Sweeper'))],
     });
     this.people(props, functions, bus);
+    const agentEvents = new AgentEventStream(this, 'AgentEvents', {
+      instanceArn: props.instanceArn,
+      consumer: functions.get('AgentEvents'),
+    });
     const outbox = new OutboxDispatch(this, 'Outbox', {
       table: props.table,
       dispatcher: functions.get('OutboxDispatch'),
@@ -123,7 +134,7 @@ export class RoutingStack extends Stack {
     });
     this.recordings(props, functions);
     if (props.contactCenter) this.connect(props, props.contactCenter, functions);
-    acknowledgeFindings(functions, timers, outbox);
+    acknowledgeFindings(functions, timers, outbox, agentEvents);
     if (props.configuration) {
       const loader = new ConfigurationLoader(this, 'Configuration', {
         table: props.table,
@@ -226,6 +237,16 @@ export class RoutingStack extends Stack {
       hoursOfOperationArn: props.hoursOfOperationArn,
       offerChoicesAfterSeconds: props.offerChoicesAfterSeconds,
     });
+    // Users into their group's profile (when any rep names one), after the profiles exist.
+    if (contactCenter.reps.some((r) => r.connectUserId)) {
+      const placement = new AgentPlacement(this, 'AgentPlacement', {
+        instanceArn: props.instanceArn,
+        contactCenter,
+        routingProfiles: connect.routingProfiles,
+        holdingQueue: connect.holdingQueue,
+      });
+      acknowledgePlacementFindings(placement, props.instanceArn);
+    }
     // Callbacks are dialed into the callback flow and parked in the holding queue (ids: the ARNs' last part).
     const idOf = (arn: string) => Fn.select(3, Fn.split('/', arn));
     for (const f of functions.withTelephony) {

@@ -60,13 +60,13 @@ const SCHEDULES = [
   'sqs:GetQueueUrl',
   'sqs:SendMessage',
 ];
-/** Each Connect action on the instance's resources it acts on; dialing has no resource type, so only `*`. */
+/** Each Connect action on the instance's resources of the types the Service Authorization Reference names. */
 const CONNECT_RESOURCES: Record<string, unknown> = {
   UpdateContactRoutingData: `${INSTANCE}/contact/*`,
-  StartOutboundVoiceContact: '*',
-  PutUserStatus: [`${INSTANCE}/agent/*`, `${INSTANCE}/agent-state/*`],
-  ListAgentStatuses: [INSTANCE, `${INSTANCE}/agent-state/*`],
-  DismissUserContact: [`${INSTANCE}/agent/*`, `${INSTANCE}/contact/*`],
+  StartOutboundVoiceContact: `${INSTANCE}/contact/*`,
+  PutUserStatus: [INSTANCE, `${INSTANCE}/agent/*`, `${INSTANCE}/agent-state/*`],
+  ListAgentStatuses: `${INSTANCE}/agent-state/*`,
+  DismissUserContact: `${INSTANCE}/agent/*`,
 };
 /** The outbox dispatcher reads the table's stream. */
 const READS_STREAM = [
@@ -74,6 +74,20 @@ const READS_STREAM = [
   'dynamodb:GetRecords',
   'dynamodb:GetShardIterator',
   'dynamodb:ListStreams',
+];
+/** The agent events' function reads the agent event stream (aws-cdk-lib's grant) and describes failures to its DLQ. */
+const READS_AGENT_STREAM = [
+  'kinesis:DescribeStream',
+  'kinesis:DescribeStreamConsumer',
+  'kinesis:DescribeStreamSummary',
+  'kinesis:GetRecords',
+  'kinesis:GetShardIterator',
+  'kinesis:ListShards',
+  'kinesis:ListStreams',
+  'kinesis:SubscribeToShard',
+  'sqs:GetQueueAttributes',
+  'sqs:GetQueueUrl',
+  'sqs:SendMessage',
 ];
 /** The outbox dispatcher also pushes to desktops, removing connections API Gateway reports gone. */
 const PUSHES = ['dynamodb:DeleteItem', 'execute-api:ManageConnections'];
@@ -95,6 +109,7 @@ describe('router functions: each gets only what its router calls', () => {
       ...(id === 'TimerHandler' ? CONSUMES_TIMERS : []),
       ...(id === 'OutboxDispatch' ? [...READS_STREAM, ...PUSHES] : []),
       ...(id === 'HttpApiHandler' ? READS_MODEL : []),
+      ...(id === 'AgentEvents' ? READS_AGENT_STREAM : []),
     ];
     expect(actionsOf(statements)).toEqual([...new Set(expected)].sort());
     const connect = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('connect:')));

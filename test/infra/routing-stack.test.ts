@@ -100,7 +100,7 @@ describe('RoutingStack', () => {
     });
   });
 
-  it("grants no wildcard action; targets only the instance's contacts; dials on * (no resource type)", () => {
+  it("grants no wildcard action; targets and dials only the instance's contacts", () => {
     // The CDK-managed BucketDeployment handler is aws-cdk-lib's (its acknowledgements say what it may do).
     const policies = Object.entries(template.findResources('AWS::IAM::Policy'))
       .filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'))
@@ -118,7 +118,9 @@ describe('RoutingStack', () => {
       Array(calling('UpdateContactRoutingData').length).fill(`${INSTANCE}/contact/*`),
     );
     const dialing = statements.filter((s) => s.Action === 'connect:StartOutboundVoiceContact');
-    expect(dialing.map((s) => s.Resource)).toEqual(Array(calling('StartOutboundVoiceContact').length).fill('*'));
+    expect(dialing.map((s) => s.Resource)).toEqual(
+      Array(calling('StartOutboundVoiceContact').length).fill(`${INSTANCE}/contact/*`),
+    );
     expect(actions).not.toContain('dynamodb:Scan');
   });
 
@@ -237,6 +239,58 @@ describe('RoutingStack', () => {
       ROUTER_FUNCTIONS.filter((f) => f.connect.length > 0)
         .map((f) => f.id)
         .sort(),
+    );
+  });
+});
+
+describe('voice agents in step with Connect (issue #32)', () => {
+  const { template } = build(false);
+
+  it("consumes the instance's agent event stream (Kinesis) in order, with partial failures and a dead-letter queue", () => {
+    template.hasResourceProperties('AWS::Connect::InstanceStorageConfig', {
+      InstanceArn: INSTANCE,
+      ResourceType: 'AGENT_EVENTS',
+      StorageType: 'KINESIS_STREAM',
+      KinesisStreamConfig: { StreamArn: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: Match.objectLike({
+        'Fn::GetAtt': Match.arrayWith([Match.stringLikeRegexp('AgentEventsStream')]),
+      }),
+      FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp('FunctionsAgentEvents') }),
+      StartingPosition: 'LATEST',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRecordAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
+  it("places the reps' Connect users with their own function, granted only users, profiles and statuses", () => {
+    const [placement] = Object.values(template.findResources('Custom::ConnectAgentPlacement'));
+    const json = JSON.stringify(placement!.Properties.Placement);
+    for (const user of ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003'])
+      expect(json).toContain(user);
+    const policies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) =>
+      id.startsWith('AgentPlacementPlacer'),
+    );
+    const statements = policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: unknown }[]);
+    const actions = statements.flatMap((s) => [s.Action].flat() as string[]).filter((a) => a.startsWith('connect:'));
+    expect(actions.sort()).toEqual([
+      'connect:DescribeUser',
+      'connect:ListAgentStatuses',
+      'connect:ListRoutingProfileQueues',
+      'connect:ListTagsForResource',
+      'connect:TagResource',
+      'connect:UntagResource',
+      'connect:UpdateUserPhoneConfig',
+      'connect:UpdateUserRoutingProfile',
+    ]);
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: ['connect:TagResource', 'connect:UntagResource'],
+        Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['unified-routing:previous-routing-profile'] } },
+      }),
     );
   });
 });
