@@ -44,15 +44,28 @@ describe('callbacks (semantics §9)', () => {
       kind: 'applied',
       action: 'retargeted',
     });
+    // The customer is on the line: the rep who dialed is targeted for the queue's push timeout (30 s), then the call
+    // parks again, so a rep Connect cannot reach never leaves the customer holding for good.
     expect(connect).toHaveReceivedCommandWith(UpdateContactRoutingDataCommand, {
       ContactId: 'dial-1',
       RoutingCriteria: {
         Steps: [
           {
+            Expiry: { DurationInSeconds: 30 },
             Expression: {
               AttributeCondition: {
                 ComparisonOperator: 'Match',
                 MatchCriteria: { AgentsCriteria: { AgentIds: ['user-rep-a'] } },
+              },
+            },
+          },
+          {
+            Expression: {
+              AttributeCondition: {
+                Name: 'Routing',
+                Value: 'True',
+                ProficiencyLevel: 1,
+                ComparisonOperator: 'NumberGreaterOrEqualTo',
               },
             },
           },

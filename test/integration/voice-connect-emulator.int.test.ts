@@ -1,5 +1,6 @@
 import * as people from '../../lambdas/adapters/local/connect-emulator/people';
 import { smallCenter } from '../fixtures/small-center';
+import { transferCenter } from '../fixtures/transfer-center';
 import { T0 } from '../support/harness';
 import { type VoiceCenter, voiceCenter } from '../support/voice-center';
 
@@ -139,5 +140,65 @@ describe('voice on the Connect emulator', () => {
     const missed = v.instance.user(v.users[first]!.id);
     expect(missed.contact).toBeUndefined();
     expect(v.instance.status(missed.status.statusId).name).toBe('Offline');
+  });
+});
+
+describe('callbacks on the Connect emulator (semantics §9)', () => {
+  const callbackConfig = (users: Record<string, string>) => {
+    const base = transferCenter();
+    return { ...base, reps: base.reps.map((r) => ({ ...r, connectUserId: users[r.id] ?? r.connectUserId })) };
+  };
+  const dialed = async (v: VoiceCenter) => {
+    const { decision } = await v.router.requestCallback({
+      source: 'web-1',
+      queue: 'callback-q',
+      phoneNumber: '+441234567890',
+    });
+    await v.advance(0);
+    const item = await v.item(decision.itemId);
+    expect(item).toMatchObject({ state: 'Offered', reservation: { repId: 'rep-a' } });
+    await v.router.accept({ itemId: item.id, repId: 'rep-a' });
+    await v.advance(0);
+    return v.item(item.id);
+  };
+
+  it('the customer answers but the rep who dialed cannot be reached: another rep gets the call, once', async () => {
+    v = await voiceCenter({ config: callbackConfig });
+    await v.ready('rep-a');
+    const item = await dialed(v);
+    const dial = item.callback!.dialContactId!;
+    // rep-a's softphone is closed: the answered customer's call rings where nobody answers.
+    people.closeSoftphone(v.instance, v.users['rep-a']!.id);
+    expect(v.instance.user(v.users['rep-a']!.id).contact).toMatchObject({ contactId: dial, state: 'CONNECTING' });
+    await v.ready('rep-b');
+    // The targeting step expires with the callback queue's push timeout (30 s): rep-b is offered the call.
+    await v.advance(30_000);
+    expect(await v.item(item.id)).toMatchObject({ state: 'Offered', reservation: { repId: 'rep-b' } });
+    expect((await v.rep('rep-a')).used.primary).toBe(0);
+    expect(v.events.ofType('work.queued').at(-1)).toMatchObject({ reason: 'repUnreachable' });
+    people.answer(v.instance, v.users['rep-b']!.id);
+    await v.advance(0);
+    expect(await v.item(item.id)).toMatchObject({
+      state: 'Assigned',
+      reservation: { repId: 'rep-b' },
+      callback: { attempts: 1, connected: true },
+    });
+    expect(v.events.ofType('callback.dialed')).toHaveLength(1);
+  });
+
+  it('a customer who answered and hung up before a rep was connected is answeredNotConnected, not called again', async () => {
+    v = await voiceCenter({ config: callbackConfig });
+    await v.ready('rep-a');
+    const item = await dialed(v);
+    people.closeSoftphone(v.instance, v.users['rep-a']!.id);
+    await v.advance(10_000);
+    people.hangUpCustomer(v.instance, item.callback!.dialContactId!);
+    await v.advance(3_600_000);
+    expect(await v.item(item.id)).toMatchObject({ state: 'Completed', outcome: 'answeredNotConnected' });
+    expect(v.events.ofType('callback.attemptFailed')).toEqual([
+      expect.objectContaining({ outcome: 'answeredNotConnected', retryAt: undefined }),
+    ]);
+    expect(v.events.ofType('callback.dialed')).toHaveLength(1);
+    expect((await v.rep('rep-a')).used.primary).toBe(0);
   });
 });

@@ -19,6 +19,8 @@ export interface VoiceCenterOptions {
   readonly config?: (users: Record<string, string>) => ContactCenterJson;
   /** Reps whose Connect users start outside the UR routing profile (defect: agents never placed). */
   readonly outsideProfile?: readonly string[];
+  /** How each callback dial goes for the customer. @default answered */
+  readonly dialAnswer?: (phoneNumber: string) => 'answer' | 'noAnswer' | 'busy';
 }
 
 /** rep-a, rep-b, rep-c as in smallCenter, each with a Connect user; voice wraps up for 30 s. */
@@ -47,7 +49,12 @@ export async function voiceCenter(options: VoiceCenterOptions = {}) {
   let clock: { now(): number } | undefined;
   const emulator = await new ConnectEmulator(
     { now: () => clock?.now() ?? T0, ringSeconds: options.ringSeconds ?? 30 },
-    { handOff: (e) => handOff(e), contactEvent: (e) => contactEvents(e), agentEvent: (r) => agentEvents(r) },
+    {
+      handOff: (e) => handOff(e),
+      contactEvent: (e) => contactEvents(e),
+      agentEvent: (r) => agentEvents(r),
+      dialAnswer: options.dialAnswer,
+    },
   ).start();
   const i = emulator.instance;
   const holding = i.addQueue('UR-Holding');
@@ -62,7 +69,11 @@ export async function voiceCenter(options: VoiceCenterOptions = {}) {
   const h = await makeHarness((options.config ?? voiceConfig)(ids));
   clock = h.clock;
   const client = new ConnectClient(emulator.clientConfig());
-  const telephony = new ConnectTelephony(client, i.arn, { sleep: async () => {} });
+  // Callbacks are dialed into the callback flow, which parks the answered call in the holding queue.
+  const telephony = new ConnectTelephony(client, i.arn, {
+    sleep: async () => {},
+    outbound: { contactFlowId: 'callback-outbound-flow', queueId: holding.id, ratePerSecond: 1000 },
+  });
   const router = new Router({ ...h.deps, telephony });
   const context = lambdaContext();
   const handOffHandler = makeHandOff(() => router);

@@ -61,7 +61,7 @@ export type RepItemAction = 'accept' | 'decline' | 'complete' | 'endWrapUp';
  * rep (the dial follows); once Connect dialed it, the call ends as any call does. The reason, or undefined.
  */
 export function decidedByConnect(item: Pick<WorkItem, 'channel' | 'callback'>, action: RepItemAction) {
-  const call = item.channel === 'voice';
+  const call = item.channel === 'voice' || item.callback?.onLineSince !== undefined;
   const dialed = item.channel === 'callback' && item.callback?.dialContactId !== undefined;
   if (call || (dialed && (action === 'complete' || action === 'endWrapUp'))) {
     return `Amazon Connect decides this ${action === 'endWrapUp' ? 'after-contact work' : 'call'}: use the softphone`;

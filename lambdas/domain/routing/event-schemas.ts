@@ -46,6 +46,7 @@ export const eventSchemas = {
       'transferred',
       'callbackDue',
       'recordingArrived',
+      'repUnreachable',
     ]),
   }),
   'offer.created': z.strictObject({
@@ -158,7 +159,7 @@ export const eventSchemas = {
     ...item,
     repId: z.string(),
     attempt: z.number().check(z.int()),
-    outcome: z.enum(['noAnswer', 'busy', 'failed']),
+    outcome: z.enum(['noAnswer', 'busy', 'failed', 'answeredNotConnected']),
     retryAt: z.optional(at).check(z.describe('absent when no attempt is left')),
   }),
   'callback.exhausted': z.strictObject({

@@ -32,7 +32,9 @@ export type QueuedReason =
   | 'fellBack'
   | 'transferred'
   | 'callbackDue'
-  | 'recordingArrived';
+  | 'recordingArrived'
+  /** A callback's customer answered, but Connect could not reach the rep who dialed: they wait for another. */
+  | 'repUnreachable';
 
 /** A transfer destination as events name it. */
 export interface TransferTo {
@@ -112,7 +114,7 @@ export type RoutingEvent =
       readonly type: 'callback.attemptFailed';
       readonly repId: string;
       readonly attempt: number;
-      readonly outcome: 'noAnswer' | 'busy' | 'failed';
+      readonly outcome: 'noAnswer' | 'busy' | 'failed' | 'answeredNotConnected';
       readonly retryAt?: number;
     })
   | (ItemEvent & { readonly type: 'callback.exhausted'; readonly attempts: number })

@@ -3,7 +3,7 @@ import { RouterError } from '../errors';
 import type { OfferExplanation, RoutingEvent, Timer } from './events';
 import type { FollowUp } from './follow-ups';
 import { type RepState, release, reserve, withPresence } from './rep';
-import type { CapacityPool, Exclusion, WorkItem } from './work-item';
+import { type CapacityPool, type Exclusion, liveCallOf, type WorkItem } from './work-item';
 
 /** The result of a pure transition: new states to commit together, and what to announce and schedule after. */
 export interface Transition {
@@ -68,11 +68,11 @@ export function offer(input: OfferInput, config: CompiledConfig, now: number): T
   ];
   const timers: Timer[] = expiresAt ? [{ kind: 'pushTimeout', itemId: item.id, dueAt: expiresAt, guard: offerId }] : [];
   // A parked call reaches the rep only once Amazon Connect is told to target them (semantics §8).
-  const followUps: FollowUp[] =
-    item.channel === 'voice' ? [{ kind: 'connectRep', itemId: item.id, offerId, repId: rep.repId }] : [];
+  const call = liveCallOf(item) !== undefined;
+  const followUps: FollowUp[] = call ? [{ kind: 'connectRep', itemId: item.id, offerId, repId: rep.repId }] : [];
   const next = { item: offered, rep: reserve(rep, pool, units, now), events, timers, followUps };
   // Voice is accepted when Connect reports the rep connected (semantics §7), never by the router alone.
-  if (profile.presence.autoAccept && item.channel !== 'voice') {
+  if (profile.presence.autoAccept && !call) {
     const accepted = accept(offered, now);
     return {
       ...next,
@@ -109,8 +109,9 @@ export function accept(item: WorkItem, now: number): Transition {
       { type: 'work.assigned', at: now, itemId: item.id, offerId: r.offerId, repId: r.repId, channel: item.channel },
     ],
     timers: [],
-    // An accepted callback is dialed at once (semantics §9).
-    followUps: item.callback ? [{ kind: 'dialCallback', itemId: item.id }] : [],
+    // An accepted callback is dialed at once (semantics §9), unless its customer is on the line already.
+    followUps:
+      item.callback && item.callback.onLineSince === undefined ? [{ kind: 'dialCallback', itemId: item.id }] : [],
   };
 }
 

@@ -89,10 +89,25 @@ export interface CallbackState {
   /** The offer (assignment) the current dial belongs to: one dial per assignment. */
   readonly dialOfferId?: string;
   readonly connected?: boolean;
+  /**
+   * The customer answered the dial and waits on the line (its contact QUEUED in the holding queue): from then on
+   * the callback is a call, offered, accepted and ended through Connect like one (semantics §9).
+   */
+  readonly onLineSince?: number;
   readonly outcomes: readonly { readonly at: number; readonly outcome: DialOutcome }[];
 }
 
-export type DialOutcome = 'answered' | 'noAnswer' | 'busy' | 'failed';
+/** `answeredNotConnected`: the customer answered, then hung up before a rep was connected (not called again). */
+export type DialOutcome = 'answered' | 'noAnswer' | 'busy' | 'failed' | 'answeredNotConnected';
+
+/**
+ * The Connect contact of the call a rep must be connected to, if the item is one: a voice call, or a callback whose
+ * customer is on the line. Such an item is targeted in Connect and accepted only when Connect connects it.
+ */
+export function liveCallOf(item: Pick<WorkItem, 'channel' | 'source' | 'callback'>): string | undefined {
+  if (item.channel === 'voice') return item.source;
+  return item.callback?.onLineSince !== undefined ? item.callback.dialContactId : undefined;
+}
 
 /**
  * A voicemail (semantics §9) is routed only once Connect has written its recording: until then it is Scheduled,

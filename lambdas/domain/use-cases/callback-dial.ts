@@ -13,7 +13,7 @@ import { holderOf, requireItem } from './reads';
 
 export const dialOutcomeSchema = z.strictObject({
   itemId: z.string().check(z.minLength(1), z.maxLength(128)),
-  outcome: z.enum(['answered', 'noAnswer', 'busy', 'failed']),
+  outcome: z.enum(['answered', 'noAnswer', 'busy', 'failed', 'answeredNotConnected']),
   /** The dial's contact id, when Connect reports it: an outcome for an older dial is ignored. */
   contactId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   /** A rep reporting the outcome must hold the callback (semantics §9: reps act only on their own work). */
@@ -132,7 +132,8 @@ export async function recordDialOutcome(
     const config = await deps.config.get();
     const rep = await holderOf(deps, config, item);
     if (!rep) return RETRY;
-    const retry = cb.attempts < cb.maxAttempts;
+    // A customer who answered and then hung up before a rep was connected is not called again.
+    const retry = cb.attempts < cb.maxAttempts && outcome !== 'answeredNotConnected';
     const dueAt = now + cb.retryAfterSeconds * 1000;
     const next: WorkItem = retry
       ? {
@@ -146,7 +147,7 @@ export async function recordDialOutcome(
       : {
           ...item,
           state: 'Completed',
-          outcome: 'unreachable',
+          outcome: outcome === 'answeredNotConnected' ? outcome : 'unreachable',
           endedAt: now,
           version: item.version + 1,
           callback: { ...cb, outcomes },
@@ -157,16 +158,16 @@ export async function recordDialOutcome(
       itemId,
       repId: r.repId,
       attempt: cb.attempts,
-      outcome: outcome as 'noAnswer' | 'busy' | 'failed',
+      outcome: outcome as 'noAnswer' | 'busy' | 'failed' | 'answeredNotConnected',
       retryAt: retry ? dueAt : undefined,
     };
+    const completed: RoutingEvent = { type: 'work.completed', at: now, itemId, repId: r.repId };
+    const exhausted: RoutingEvent = { type: 'callback.exhausted', at: now, itemId, attempts: cb.attempts };
     const events: RoutingEvent[] = retry
       ? [failed]
-      : [
-          failed,
-          { type: 'callback.exhausted', at: now, itemId, attempts: cb.attempts },
-          { type: 'work.completed', at: now, itemId, repId: r.repId },
-        ];
+      : outcome === 'answeredNotConnected'
+        ? [failed, completed]
+        : [failed, exhausted, completed];
     const writes = [itemWrite(next, item), repWrite(config, release(rep, r.pool, r.units), rep)];
     if (!(await fx.commit(writes, { events, timers: retry ? [callbackDueTimer(next)] : [] }))) return RETRY;
     freedRep = r.repId;

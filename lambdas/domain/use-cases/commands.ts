@@ -1,5 +1,6 @@
 import type { Timer } from '../routing/events';
 import type { DialDecision, DialOutcomeInput } from './callback-dial';
+import type { CallbackLineDecision } from './callback-line';
 import type { CancelDecision, CompleteDecision } from './complete-work';
 import type { ConnectedAgentDecision } from './connected-agent';
 import type { Outcome } from './effects';
@@ -27,4 +28,5 @@ export interface RoutingCommands {
   recordDialOutcome(input: DialOutcomeInput): Promise<Outcome<DialDecision>>;
   dialCallback(itemId: string): Promise<Outcome<DialDecision>>;
   bookConnectedAgent(input: { itemId: string; repId: string }): Promise<Outcome<ConnectedAgentDecision>>;
+  callbackRepUnreachable(input: { itemId: string; contactId: string }): Promise<Outcome<CallbackLineDecision>>;
 }

@@ -1,5 +1,6 @@
 import type { WorkItem } from '../routing/work-item';
 import type { DialOutcomeInput } from './callback-dial';
+import { callbackOnLine } from './callback-line';
 import type { RoutingCommands } from './commands';
 import type { ContactEvent, ContactEventDecision } from './contact-events';
 import type { RouterDeps } from './deps';
@@ -27,10 +28,15 @@ export async function transferArrival(
   return done.decision.kind === 'transferred' ? applied('transferred') : stale;
 }
 
+/** How long a callback's rep has to be connected once the customer is on the line, when the queue sets none. */
+export const CALLBACK_CONNECT_SECONDS = 30;
+
 /**
- * Events of a callback's outbound dial (semantics §9). QUEUED: target the rep who accepted it. Connected to the
- * rep: answered. Disconnected without ever reaching the rep: not reached (busy when Connect says so), which
- * the retry policy handles. After an answer, the call ends like any call.
+ * Events of a callback's outbound dial (semantics §9). QUEUED: the customer answered and waits on the line; the rep
+ * who dialed is targeted with a step that expires (the push timeout). The step expired: that rep could not be
+ * reached, so the customer waits for another at their place, or a re-offer's timeout. Connected to the rep:
+ * answered. Disconnected without ever reaching a rep: not reached (busy when Connect says so), which the retry
+ * policy handles, or, once the customer had answered, answered but never connected (not called again).
  */
 export async function callbackContactEvent(
   deps: RouterDeps,
@@ -43,14 +49,34 @@ export async function callbackContactEvent(
   if (!cb || cb.dialContactId !== e.contactId) return stale;
   const outcome = (o: DialOutcomeInput['outcome']) =>
     commands.recordDialOutcome({ itemId: item.id, contactId: e.contactId, outcome: o });
+  const expirySeconds = async () =>
+    (await deps.config.get()).queue(item.queueId).pushTimeoutSeconds || CALLBACK_CONNECT_SECONDS;
   switch (e.eventType) {
     case 'QUEUED': {
-      if (item.state !== 'Assigned' || !r || cb.connected) return stale;
-      // The rep already accepted: a step that never expires, so the call goes to them and nobody else.
-      const targeting = await connectRep(deps, { contactId: e.contactId, repId: r.repId, expirySeconds: 0 });
+      if (!r || cb.connected || (item.state !== 'Assigned' && item.state !== 'Offered')) return stale;
+      if (item.state === 'Assigned') await callbackOnLine(deps, { itemId: item.id, contactId: e.contactId });
+      const targeting = await connectRep(deps, {
+        contactId: e.contactId,
+        repId: r.repId,
+        expirySeconds: await expirySeconds(),
+      });
       return targeting === 'targeted' || targeting === 'contactGone' ? applied('retargeted') : stale;
     }
+    case 'CONTACT_DATA_UPDATED': {
+      if (!e.stepExpired || cb.connected || cb.onLineSince === undefined)
+        return { kind: 'ignored', reason: 'notRelevant' };
+      if (item.state === 'Assigned') {
+        const out = await commands.callbackRepUnreachable({ itemId: item.id, contactId: e.contactId });
+        return out.decision.kind === 'requeued' ? applied('timedOut') : stale;
+      }
+      // A re-offer's own expiry: the push timeout, as for any call.
+      if (item.state !== 'Offered' || !r || r.expiresAt === undefined || deps.clock.now() + 2_000 < r.expiresAt)
+        return stale;
+      await commands.timeOut({ itemId: item.id, offerId: r.offerId });
+      return applied('timedOut');
+    }
     case 'CONNECTED_TO_AGENT':
+      if (item.state === 'Offered') await commands.accept({ itemId: item.id, offerId: r?.offerId });
       return (await outcome('answered')).decision.kind === 'connected' ? applied('callbackAnswered') : stale;
     case 'DISCONNECTED': {
       if (cb.connected || e.connectedToAgentAt !== undefined) {
@@ -58,9 +84,13 @@ export async function callbackContactEvent(
         const done = await commands.complete({ itemId: item.id });
         return done.decision.kind === 'stale' ? stale : applied('completed');
       }
+      if (cb.onLineSince !== undefined && item.state !== 'Assigned') {
+        const canceled = await commands.cancel({ itemId: item.id, reason: 'answeredNotConnected' });
+        return canceled.decision.kind === 'stale' ? stale : applied('callbackNotReached');
+      }
       // [INFERENCE: the event's disconnectReason is documented for campaign dials; a busy line is matched on BUSY.]
       const busy = /BUSY/i.test(e.disconnectReason ?? '');
-      const result = await outcome(busy ? 'busy' : 'noAnswer');
+      const result = await outcome(cb.onLineSince !== undefined ? 'answeredNotConnected' : busy ? 'busy' : 'noAnswer');
       return result.decision.kind === 'stale' ? stale : applied('callbackNotReached');
     }
     case 'COMPLETED': {

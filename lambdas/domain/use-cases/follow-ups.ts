@@ -1,5 +1,6 @@
 import { RouterError } from '../errors';
 import type { FollowUp } from '../routing/follow-ups';
+import { liveCallOf } from '../routing/work-item';
 import { dialCallback } from './callback-dial';
 import { cancelWork } from './complete-work';
 import type { RouterDeps } from './deps';
@@ -47,19 +48,20 @@ async function targetCall(
   if (!deps.telephony) return nothing;
   const item = await deps.store.getItem(offer.itemId);
   if (item?.state !== 'Offered' || item.reservation?.offerId !== offer.offerId) return nothing;
+  const contactId = liveCallOf(item) ?? item.source;
   const queue = (await deps.config.get()).queue(item.queueId);
   const expirySeconds = queue.pushTimeoutSeconds;
   const priority = item.priority ?? queue.priority;
   let result: Awaited<ReturnType<typeof connectRep>>;
   try {
-    result = await connectRep(deps, { contactId: item.source, repId: offer.repId, expirySeconds, priority });
+    result = await connectRep(deps, { contactId, repId: offer.repId, expirySeconds, priority });
     if (result === 'noConnectUser') {
       throw new RouterError(`rep ${offer.repId} takes voice work but has no connectUserId in the configuration`);
     }
   } catch (err) {
     // The offer is committed: failing now would fail the caller's hand-off while a rep is reserved. The
     // QUEUED contact event re-targets, and the push timeout (or the sweeper) re-routes if that never comes.
-    deps.telephony.reportFailure?.(err, item.source);
+    deps.telephony.reportFailure?.(err, contactId);
     return nothing;
   }
   return result === 'contactGone' ? cancelWork(deps, { itemId: item.id, reason: 'contactGone' }) : nothing;

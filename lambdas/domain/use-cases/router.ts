@@ -4,6 +4,7 @@ import type { DestinationQuery } from '../routing/transfer-destinations';
 import { type AgentStateEvent, handleAgentEvent } from './agent-state';
 import { backlogPage } from './backlog';
 import { type DialOutcomeInput, dialCallback, recordDialOutcome } from './callback-dial';
+import { callbackRepUnreachable } from './callback-line';
 import { type CallbackRequestInput, requestCallback } from './callbacks';
 import type { RoutingCommands } from './commands';
 import { cancelWork, completeWork, endWrapUp } from './complete-work';
@@ -75,6 +76,9 @@ export class Router implements RoutingCommands {
   }
   bookConnectedAgent(input: { itemId: string; repId: string }) {
     return this.run(bookConnectedAgent(this.deps, input));
+  }
+  callbackRepUnreachable(input: { itemId: string; contactId: string }) {
+    return this.run(callbackRepUnreachable(this.deps, input));
   }
   logIn(input: { repId: string; statusId?: string }) {
     return this.run(logIn(this.deps, input));

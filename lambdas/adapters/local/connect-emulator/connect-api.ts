@@ -9,7 +9,7 @@ import type {
   UserPhoneConfig,
 } from '@aws-sdk/client-connect';
 import { type ConnectInstance, invalid, notFound } from './instance';
-import { enqueue } from './people';
+import { enqueue, PARKING_STEPS } from './people';
 import { clearMissed, endAfterContactWork, routeQueued, setRoutingCriteria, setStatus } from './routing-engine';
 
 import { EmulatedTags } from './tags';
@@ -220,7 +220,11 @@ export class ConnectApi {
       c.disconnectReason = answer === 'busy' ? 'OUTBOUND_DESTINATION_ENDPOINT_ERROR' : 'OUTBOUND_ATTEMPT_FAILED';
       inst.emitContact('DISCONNECTED', c);
       inst.emitContact('COMPLETED', c);
-    } else enqueue(inst, inst.contact(id), queueId);
+    } else {
+      // The callback flow parks the answered call as the inbound flow does (lib/connect/callback-flows.ts).
+      setRoutingCriteria(inst, inst.contact(id), PARKING_STEPS);
+      enqueue(inst, inst.contact(id), queueId);
+    }
     return id;
   }
 }
