@@ -85,6 +85,8 @@ export function acknowledgePeopleFindings(parts: {
   readonly model: CommandCenterModel;
   readonly webAcl: boolean;
   readonly pushAccessLogs: boolean;
+  /** The logical id of the router's schedule group. */
+  readonly scheduleGroup: string;
 }): void {
   const { hosting, identity, push, dispatcher, model } = parts;
   const stack = Stack.of(hosting);
@@ -96,6 +98,12 @@ export function acknowledgePeopleFindings(parts: {
       id: `AwsSolutions-IAM5[Resource::${connections}]`,
       reason: "Connections are made per desktop: the grant covers the push stage's connections and nothing else.",
     });
+  // The socket function starts the timer of a closed workspace (semantics §7), as the router functions start theirs.
+  const schedules = `arn:<AWS::Partition>:scheduler:${where(stack)}:schedule/<${parts.scheduleGroup}>/*`;
+  Validations.of(push.socketFunction.role!).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${schedules}]`,
+    reason: "A closed workspace's timer is a one-time schedule named per timer, in the router's own group only.",
+  });
   Validations.of(push.api).acknowledge({
     id: 'AwsSolutions-APIG4',
     reason:

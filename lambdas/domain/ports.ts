@@ -157,6 +157,17 @@ export interface DesktopPush {
   send(repId: string, message: DesktopMessage): Promise<void>;
 }
 
+/**
+ * Which reps have a workspace (desktop) open, and when a rep's last one closed: a rep away from the workspace is
+ * set away after a grace period (semantics §7). Kept by the push channel's connect and disconnect.
+ */
+export interface DesktopPresence {
+  openDesktops(repId: string): Promise<number>;
+  /** Records that the rep's last open desktop closed at `at`. */
+  markClosed(repId: string, at: number): Promise<void>;
+  lastClosedAt(repId: string): Promise<number | undefined>;
+}
+
 /** The Command Center's read model as supervisors' pages see it (deployed: the snapshot its feed publishes). */
 export interface CommandCenterView {
   /** The latest snapshot; undefined before the first routing events built one. */

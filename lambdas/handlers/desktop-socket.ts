@@ -5,6 +5,7 @@ import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
 import { desktopPushFromEnvironment } from '../shared/desktop-push';
 import { entryPoint } from '../shared/entry-point';
+import { timersFromEnvironment } from '../shared/timers-port';
 
 export interface DesktopSocketDeps {
   readonly router: Router;
@@ -30,8 +31,11 @@ export const makeHandler = (deps: () => DesktopSocketDeps) =>
     if (!owner) return { statusCode: 403, body: 'nobody bound to this connection' };
     const d = deps();
     if (routeKey === '$connect') await d.connections.add(owner, connectionId, d.now());
-    else if (routeKey === '$disconnect') await d.connections.remove(owner, connectionId);
-    else {
+    else if (routeKey === '$disconnect') {
+      await d.connections.remove(owner, connectionId);
+      // The rep's last workspace closed: they are set away after the grace period (semantics §7).
+      if (repId) await d.router.desktopClosed(repId);
+    } else {
       // A rep's desktop gets its state; a supervisor's page is told to fetch the Command Center snapshot.
       const answer = repId ? await d.router.desktopSnapshot(repId) : { type: 'commandCenter', at: d.now() };
       await d.push.post(owner, connectionId, new TextEncoder().encode(JSON.stringify(answer)));
@@ -45,6 +49,7 @@ export const handler = makeHandler(() => {
   if (deps) return deps;
   const push = desktopPushFromEnvironment();
   if (!push) throw new Error('environment variable PUSH_ENDPOINT is not set');
-  deps = { router: routerFromEnvironment(), connections: push.connections, push, now: Date.now };
+  const router = routerFromEnvironment({ timers: timersFromEnvironment, desktopPresence: () => push.connections });
+  deps = { router, connections: push.connections, push, now: Date.now };
   return deps;
 });

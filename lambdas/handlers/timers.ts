@@ -1,4 +1,5 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { DesktopConnections } from '../adapters/dynamodb/desktop-connections';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
 import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
@@ -52,5 +53,7 @@ export const handler = makeHandler(() =>
   routerFromEnvironment({
     timers: timersFromEnvironment,
     recordings: recordingsFromEnvironment,
+    // A rep whose workspace stayed closed is set away: their desktops are the push channel's rows.
+    desktopPresence: (db, table) => new DesktopConnections(db, table),
   }),
 );

@@ -9,6 +9,7 @@ import { RouterError } from '../domain/errors';
 import type {
   Clock,
   CommandCenterView,
+  DesktopPresence,
   DesktopPush,
   EventSink,
   RecordingLocator,
@@ -38,6 +39,8 @@ export interface RouterReach {
   readonly recordings?: () => RecordingLocator | undefined;
   readonly commandCenter?: () => CommandCenterView | undefined;
   readonly desktops?: (db: DynamoDBDocumentClient) => DesktopPush | undefined;
+  /** Who has a workspace open: the push channel's connection rows in the routing table. */
+  readonly desktopPresence?: (db: DynamoDBDocumentClient, table: string) => DesktopPresence;
 }
 
 /** A port a function without it must never reach: its commits are delivered by the outbox dispatcher. */
@@ -78,6 +81,7 @@ export function routerFromEnvironment(reach: RouterReach = {}): Router {
     candidates: new CandidateCache(cacheMs(optionalEnv('CANDIDATE_CACHE_MS'))),
     recordings: reach.recordings?.(),
     desktops: reach.desktops?.(db),
+    desktopPresence: reach.desktopPresence?.(db, table),
     commandCenter: reach.commandCenter?.(),
     // Deployed, only the table stream's dispatcher delivers what commits cause (ARCHITECTURE.md, "Delivery").
     delivery,

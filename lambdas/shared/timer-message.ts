@@ -13,6 +13,7 @@ export const timerSchema = z.strictObject({
     'reoffer',
     'callbackDue',
     'recordingDue',
+    'workspaceClosed',
   ]),
   itemId: z.string().check(z.minLength(1), z.maxLength(128)),
   dueAt: z.number().check(z.int(), z.positive()),

@@ -115,7 +115,7 @@ export class RoutingStack extends Stack {
       schedule: Schedule.rate(Duration.minutes(1)),
       targets: [new LambdaFunction(functions.get('Sweeper'))],
     });
-    this.people(props, functions, bus);
+    this.people(props, functions, bus, timers);
     const agentEvents = new AgentEventStream(this, 'AgentEvents', {
       instanceArn: props.instanceArn,
       consumer: functions.get('AgentEvents'),
@@ -151,7 +151,7 @@ export class RoutingStack extends Stack {
    * People: who they are (RepIdentity), the HTTP API their tokens open, the push channel to their desktops, and
    * the workspace page that uses both.
    */
-  private people(props: RoutingStackProps, functions: RouterFunctions, bus: EventBus): void {
+  private people(props: RoutingStackProps, functions: RouterFunctions, bus: EventBus, timers: RouterTimers): void {
     const hosting = new RepWorkspaceHosting(this, 'Workspace', { webAclId: props.workspaceWebAclId });
     const identity = new RepIdentity(this, 'Identity', {
       ...props.identity,
@@ -175,6 +175,8 @@ export class RoutingStack extends Stack {
       pushers: [functions.get('OutboxDispatch'), model.feed],
       accessLogs: props.pushAccessLogs,
     });
+    // A rep's last desktop closing starts the timer after which they are set away (semantics §7).
+    timers.grantScheduling(push.socketFunction);
     hosting.publish({ apiUrl: api.api.apiEndpoint, pushUrl: push.url, auth: identity.signIn });
     acknowledgePeopleFindings({
       hosting,
@@ -184,6 +186,7 @@ export class RoutingStack extends Stack {
       model,
       webAcl: props.workspaceWebAclId !== undefined,
       pushAccessLogs: props.pushAccessLogs === true,
+      scheduleGroup: this.getLogicalId(timers.scheduleGroup),
     });
   }
 

@@ -20,7 +20,7 @@ const CLIENTS: Record<string, string[]> = {
   'connect-contact-events': ['connect', 'dynamodb'],
   'contact-flow-handoff': ['dynamodb'],
   'desktop-authorizer': [],
-  'desktop-socket': ['apigatewaymanagementapi', 'dynamodb'],
+  'desktop-socket': ['apigatewaymanagementapi', 'dynamodb', 'scheduler', 'sqs'],
   'http-api': ['dynamodb', 's3'],
   'outbox-dispatch': ['apigatewaymanagementapi', 'connect', 'dynamodb', 'eventbridge', 'scheduler', 'sqs'],
   'recording-arrived': ['dynamodb'],

@@ -40,6 +40,9 @@ export const keys = {
   /** One open desktop (push connection) of a rep: the rep's connections are one partition, read with one Query. */
   desktopPk: (repId: string) => `DESK#${repId}`,
   desktop: (repId: string, connectionId: string) => ({ pk: `DESK#${repId}`, sk: `CONN#${connectionId}` }),
+  desktopSkPrefix: 'CONN#',
+  /** When the rep's last desktop closed (the grace period before they are set away runs from it). */
+  desktopsClosed: (repId: string) => ({ pk: `DESK#${repId}`, sk: 'CLOSED' }),
 };
 
 export const encodeCursor = (key: Record<string, unknown> | undefined) =>

@@ -83,6 +83,12 @@ export const presenceConfigSchema = z.strictObject({
   declineReasons: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(128))), []),
   statusOnDecline: z.optional(id),
   statusOnPushTimeout: z.optional(id),
+  /**
+   * A rep with no workspace open for `workspaceClosedGraceSeconds` is set to this status, or logged out when none is
+   * named (semantics §7): a closed workspace must not leave them routable.
+   */
+  statusOnWorkspaceClosed: z.optional(id),
+  workspaceClosedGraceSeconds: z._default(z.number().check(z.int(), z.gte(0), z.lte(86_400)), 120),
 });
 
 export const groupSchema = z.strictObject({

@@ -110,7 +110,7 @@ function crossReferenceProblems(cc: ContactCenterInput): string[] {
       need(channels.has(c), `statuses[${i}].channels[${j}]: unknown channel '${c}'`);
   }
   cc.presenceConfigs.forEach((p, i) => {
-    for (const key of ['statusOnDecline', 'statusOnPushTimeout'] as const) {
+    for (const key of ['statusOnDecline', 'statusOnPushTimeout', 'statusOnWorkspaceClosed'] as const) {
       const status = p[key];
       if (status) need(statuses.has(status), `presenceConfigs[${i}].${key}: unknown status '${status}'`);
     }

@@ -155,7 +155,9 @@ export type TimerKind =
   | 'wrapUpEnd'
   | 'reoffer'
   | 'callbackDue'
-  | 'recordingDue';
+  | 'recordingDue'
+  /** The rep's last workspace closed: `itemId` is the rep's id and `guard` the closing time (semantics §7). */
+  | 'workspaceClosed';
 
 export interface Timer {
   readonly kind: TimerKind;

@@ -2,6 +2,7 @@ import type { CompiledConfig } from '../config/compiled-config';
 import type {
   Clock,
   CommandCenterView,
+  DesktopPresence,
   DesktopPush,
   EventSink,
   IdGenerator,
@@ -39,6 +40,8 @@ export interface RouterDeps {
   readonly recordings?: RecordingLocator;
   /** Reps' desktops, told of every committed change that concerns them; absent where nobody is signed in. */
   readonly desktops?: DesktopPush;
+  /** Who has a workspace open (the push channel's connections); absent where none is tracked. */
+  readonly desktopPresence?: DesktopPresence;
   /** The Command Center read model, for supervisors' pages; absent where none is kept. */
   readonly commandCenter?: CommandCenterView;
 }

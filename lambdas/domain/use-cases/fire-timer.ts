@@ -10,6 +10,7 @@ import { timeOutOffer } from './offer-responses';
 import { requireItem } from './reads';
 import { routeItem } from './route-item';
 import { recordingMissing } from './voicemail';
+import { workspaceClosed } from './workspace';
 
 export type TimerDecision =
   | { readonly kind: 'fired'; readonly timer: Timer['kind']; readonly itemId: string }
@@ -55,6 +56,10 @@ export async function fireTimer(deps: RouterDeps, timer: Timer): Promise<Outcome
     case 'reoffer': {
       const r = await routeItem(deps, timer.itemId, fx);
       return r.decision.kind === 'notQueued' ? stale : fired(r);
+    }
+    case 'workspaceClosed': {
+      const r = await workspaceClosed(deps, { repId: timer.itemId, closedAt: Number(timer.guard) });
+      return r ? fired(r) : stale;
     }
     default:
       return (await applyTimedRules(deps, timer, fx)) ? fired(fx.outcome(undefined)) : stale;

@@ -51,7 +51,7 @@ export async function logIn(
 /** Changes presence status within the session; a status with more channels may bring new offers. */
 export async function changeStatus(
   deps: RouterDeps,
-  input: { repId: string; statusId: string; by?: string },
+  input: { repId: string; statusId: string; by?: string; reason?: string },
 ): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('changeStatus', async (): Promise<Attempt<PresenceDecision>> => {
@@ -68,7 +68,7 @@ export async function changeStatus(
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await commitPresence(fx, config, rep, next, 'statusChange', now, input.by))) return RETRY;
+    if (!(await commitPresence(fx, config, rep, next, input.reason ?? 'statusChange', now, input.by))) return RETRY;
     return { kind: 'statusChanged', repId: rep.repId, statusId: status.id };
   });
   await findWorkForRep(deps, input.repId, fx);
@@ -81,7 +81,7 @@ export async function changeStatus(
  */
 export async function logOut(
   deps: RouterDeps,
-  input: { repId: string; by?: string },
+  input: { repId: string; by?: string; reason?: string },
 ): Promise<Outcome<PresenceDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('logOut', async (): Promise<Attempt<PresenceDecision>> => {
@@ -97,7 +97,7 @@ export async function logOut(
       statusChannels: [],
       presenceVersion: rep.presenceVersion + 1,
     };
-    if (!(await commitPresence(fx, config, rep, next, 'logout', now, input.by))) return RETRY;
+    if (!(await commitPresence(fx, config, rep, next, input.reason ?? 'logout', now, input.by))) return RETRY;
     return { kind: 'loggedOut', repId: rep.repId, rescinded: [] };
   });
   // Also when already logged out: a repeated logout finishes rescinding what a crash left offered.

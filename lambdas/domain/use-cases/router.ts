@@ -35,6 +35,7 @@ import { assignWork, moveWork, reprioritizeWork, setRepPresence } from './superv
 import { sweep } from './sweep';
 import { completePendingTransfer, type TransferInput, transferWork } from './transfer';
 import { recordingArrived, storeVoicemail, type VoicemailInput } from './voicemail';
+import { desktopClosed } from './workspace';
 
 /**
  * The application service: every use case over one set of ports, which it keeps to itself. Handlers, the
@@ -120,6 +121,10 @@ export class Router implements RoutingCommands {
   /** A Connect contact event (semantics §8); it drives the commands above, each with its follow-ups. */
   handleContactEvent(event: ContactEvent) {
     return handleContactEvent(this.deps, this, event);
+  }
+  /** One of the rep's desktops closed: the last starts the grace period before they are set away (semantics §7). */
+  desktopClosed(repId: string) {
+    return desktopClosed(this.deps, repId);
   }
   /** A record of Connect's agent event stream (semantics §8). */
   handleAgentEvent(event: AgentStateEvent) {
