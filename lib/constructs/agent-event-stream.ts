@@ -1,11 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnInstanceStorageConfig } from 'aws-cdk-lib/aws-connect';
 import { Stream, StreamEncryption, StreamMode } from 'aws-cdk-lib/aws-kinesis';
 import { type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterQueue } from './dead-letters';
 
 /** Props of AgentEventStream. */
 export interface AgentEventStreamProps {
@@ -40,11 +41,12 @@ export class AgentEventStream extends Construct {
       storageType: 'KINESIS_STREAM',
       kinesisStreamConfig: { streamArn: this.stream.streamArn },
     });
-    this.deadLetters = new Queue(this, 'Dlq', {
-      retentionPeriod: Duration.days(14),
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-    });
+    const failures = deadLetterQueue(
+      this,
+      'Connect agent events could not be applied: the router may offer calls Connect cannot deliver',
+    );
+    this.deadLetters = failures.queue;
+    this.deadLetterAlarm = failures.alarm;
     props.consumer.addEventSource(
       new KinesisEventSource(this.stream, {
         startingPosition: StartingPosition.LATEST,
@@ -56,12 +58,5 @@ export class AgentEventStream extends Construct {
         onFailure: new SqsDlq(this.deadLetters),
       }),
     );
-    this.deadLetterAlarm = new Alarm(this, 'DlqDepth', {
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible(),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      alarmDescription: 'Connect agent events could not be applied: the router may offer calls Connect cannot deliver',
-    });
   }
 }

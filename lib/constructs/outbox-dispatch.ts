@@ -1,11 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { routingTableDefinition as def } from '../../lambdas/adapters/dynamodb/table-definition';
+import { deadLetterQueue } from './dead-letters';
 
 /** Props of OutboxDispatch. */
 export interface OutboxDispatchProps {
@@ -31,11 +32,12 @@ export class OutboxDispatch extends Construct {
 
   constructor(scope: Construct, id: string, props: OutboxDispatchProps) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'Dlq', {
-      retentionPeriod: Duration.days(14),
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-    });
+    const failures = deadLetterQueue(
+      this,
+      'routing events, timers or Connect calls could not be delivered from the outbox',
+    );
+    this.deadLetters = failures.queue;
+    this.deadLetterAlarm = failures.alarm;
     props.dispatcher.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -56,12 +58,5 @@ export class OutboxDispatch extends Construct {
         ],
       }),
     );
-    this.deadLetterAlarm = new Alarm(this, 'DlqDepth', {
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible(),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      alarmDescription: 'routing events, timers or Connect calls could not be delivered from the outbox',
-    });
   }
 }

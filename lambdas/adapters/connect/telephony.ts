@@ -47,6 +47,18 @@ export interface ConnectTelephonyOptions {
   readonly maxElapsedMs?: number;
 }
 
+/** The parking step: `Routing` = `True`, which no agent has, and no expiry (semantics §8). */
+export const parkingStep = (): RoutingCriteriaInputStep => ({
+  Expression: {
+    AttributeCondition: {
+      Name: PARKING_ATTRIBUTE.name,
+      Value: PARKING_ATTRIBUTE.value,
+      ProficiencyLevel: 1,
+      ComparisonOperator: 'NumberGreaterOrEqualTo',
+    },
+  },
+});
+
 /**
  * Routing criteria that target one rep, then park the call again: step 1 matches the rep's Connect user and
  * expires with the push timeout; step 2 (`Routing` = `True`, no expiry) matches no agent. An expired offer
@@ -63,19 +75,7 @@ export function targetRepSteps(connectUserId: string, expirySeconds: number): Ro
   };
   // Without a push timeout the rep step never expires, and a parking step after it could never activate.
   if (expirySeconds <= 0) return [rep];
-  return [
-    { ...rep, Expiry: { DurationInSeconds: expirySeconds } },
-    {
-      Expression: {
-        AttributeCondition: {
-          Name: PARKING_ATTRIBUTE.name,
-          Value: PARKING_ATTRIBUTE.value,
-          ProficiencyLevel: 1,
-          ComparisonOperator: 'NumberGreaterOrEqualTo',
-        },
-      },
-    },
-  ];
+  return [{ ...rep, Expiry: { DurationInSeconds: expirySeconds } }, parkingStep()];
 }
 
 /** `UpdateContactRoutingData` takes the instance id, not the ARN. */

@@ -1,14 +1,9 @@
+import type { ContactEvent } from '../../../domain/use-cases/contact-events';
 import type { ConnectInstance } from './instance';
 import type { EmulatedContact } from './model';
 
-export type ContactEventType =
-  | 'INITIATED'
-  | 'CONNECTED_TO_SYSTEM'
-  | 'QUEUED'
-  | 'CONNECTED_TO_AGENT'
-  | 'CONTACT_DATA_UPDATED'
-  | 'DISCONNECTED'
-  | 'COMPLETED';
+/** The contact event types the emulator emits: those the router reads (the admin guide lists more). */
+export type ContactEventType = ContactEvent['eventType'];
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 

@@ -1,4 +1,5 @@
 import type { RoutingCriteriaInputStep } from '@aws-sdk/client-connect';
+import { parkingStep } from '../../connect/telephony';
 import { type ConnectInstance, invalid } from './instance';
 import type { EmulatedContact } from './model';
 import {
@@ -33,18 +34,7 @@ export function enqueue(instance: ConnectInstance, contact: EmulatedContact, que
 }
 
 /** The steps the inbound flow's Set routing criteria block sets: `Routing` = `True`, which no agent meets. */
-export const PARKING_STEPS: RoutingCriteriaInputStep[] = [
-  {
-    Expression: {
-      AttributeCondition: {
-        Name: 'Routing',
-        Value: 'True',
-        ProficiencyLevel: 1,
-        ComparisonOperator: 'NumberGreaterOrEqualTo',
-      },
-    },
-  },
-];
+export const PARKING_STEPS: RoutingCriteriaInputStep[] = [parkingStep()];
 
 export interface InboundCall {
   readonly phoneNumber?: string;
