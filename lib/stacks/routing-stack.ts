@@ -1,4 +1,5 @@
 import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnApprovedOrigin } from 'aws-cdk-lib/aws-connect';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -153,6 +154,11 @@ export class RoutingStack extends Stack {
    */
   private people(props: RoutingStackProps, functions: RouterFunctions, bus: EventBus, timers: RouterTimers): void {
     const hosting = new RepWorkspaceHosting(this, 'Workspace', { webAclId: props.workspaceWebAclId });
+    // The softphone (the CCP) may be embedded only by a page of an approved origin: the workspace's (semantics §8).
+    new CfnApprovedOrigin(this, 'WorkspaceOrigin', {
+      instanceId: props.instanceArn,
+      origin: `https://${hosting.distribution.distributionDomainName}`,
+    });
     const identity = new RepIdentity(this, 'Identity', {
       ...props.identity,
       oidc: props.oidc,

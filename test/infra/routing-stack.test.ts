@@ -266,6 +266,15 @@ describe('voice agents in step with Connect (issue #32)', () => {
     });
   });
 
+  it("approves the workspace's origin on the instance, so the softphone can be embedded in it", () => {
+    template.hasResourceProperties('AWS::Connect::ApprovedOrigin', {
+      InstanceId: INSTANCE,
+      Origin: {
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WorkspaceCdn'), 'DomainName'] }]],
+      },
+    });
+  });
+
   it("places the reps' Connect users with their own function, granted only users, profiles and statuses", () => {
     const [placement] = Object.values(template.findResources('Custom::ConnectAgentPlacement'));
     const json = JSON.stringify(placement!.Properties.Placement);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { WorkItem } from '../../../lambdas/domain/routing/work-item';
+import { liveCallOf, type WorkItem } from '../../../lambdas/domain/routing/work-item';
 import type { RepApi } from './api';
 import type { DeskState } from './desk-state';
 import { OfferCard } from './offer-card';
@@ -54,6 +54,7 @@ function Presence({ api, state, act }: { api: RepApi; state: DeskState; act: Act
 
 function ActiveWork({ api, item, act, now }: { api: RepApi; item: WorkItem; act: Act; now: number }) {
   const [transferring, setTransferring] = useState(false);
+  const call = liveCallOf(item) !== undefined;
   return (
     <li class="work" data-item={item.id}>
       <div>
@@ -64,17 +65,25 @@ function ActiveWork({ api, item, act, now }: { api: RepApi; item: WorkItem; act:
         {item.source} · since {seconds(now - (item.reservation?.acceptedAt ?? item.requestedAt))}
       </small>
       <div class="actions">
+        {call && (
+          // The call ends in the softphone (hang up, then close after-contact work); Connect tells the router.
+          <span class="softphone" role="status">
+            {item.state === 'Assigned' ? 'On the call in your softphone' : 'After-contact work in your softphone'}
+          </span>
+        )}
         {item.state === 'Assigned' && (
           <>
-            <button type="button" class="primary" onClick={() => act(() => api.complete(item.id))}>
-              Complete
-            </button>
+            {!call && (
+              <button type="button" class="primary" onClick={() => act(() => api.complete(item.id))}>
+                Complete
+              </button>
+            )}
             <button type="button" onClick={() => setTransferring(!transferring)} aria-expanded={transferring}>
               Transfer…
             </button>
           </>
         )}
-        {item.state === 'WrapUp' && (
+        {item.state === 'WrapUp' && !call && (
           <button type="button" class="primary" onClick={() => act(() => api.endWrapUp(item.id))}>
             End wrap-up
           </button>

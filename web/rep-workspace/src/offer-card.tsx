@@ -1,5 +1,6 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { WorkItem } from '../../../lambdas/domain/routing/work-item';
+import { liveCallOf, type WorkItem } from '../../../lambdas/domain/routing/work-item';
 import type { RepDesk } from '../../../lambdas/domain/use-cases/queries';
 import type { RepApi } from './api';
 import { seconds } from './desk';
@@ -45,35 +46,59 @@ export function OfferCard(props: {
           ))}
         </dl>
       )}
-      <div class="actions">
-        <button type="button" class="primary" ref={accept} onClick={() => act(() => api.accept(item.id))}>
-          Accept
-        </button>
-        {declinable && (
-          <>
-            {reasons.length > 0 && (
-              <label>
-                Reason{' '}
-                <select name="reason" value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
-                  <option value="">Choose…</option>
-                  {reasons.map((x) => (
-                    <option value={x}>{x}</option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <button
-              type="button"
-              // biome-ignore lint/a11y/noAccessKey: Enter accepts (focus is on Accept); this lets a rep decline from the keyboard too
-              accessKey="d"
-              disabled={reasons.length > 0 && !reason}
-              onClick={() => act(() => api.decline(item.id, reason || undefined))}
-            >
-              Decline
-            </button>
-          </>
-        )}
-      </div>
+      {liveCallOf(item) !== undefined ? (
+        // Connect alone answers a call (semantics §8): the router's Accept would book the rep for a call Connect
+        // might never deliver.
+        <p class="softphone" role="status">
+          Ringing in your softphone: answer or reject the call there.
+        </p>
+      ) : (
+        <OfferActions {...{ api, item, act, reasons, declinable, accept, reason, setReason }} />
+      )}
     </article>
+  );
+}
+
+function OfferActions(props: {
+  api: RepApi;
+  item: WorkItem;
+  act: (c: () => Promise<unknown>) => Promise<void>;
+  reasons: readonly string[];
+  declinable: boolean;
+  accept: RefObject<HTMLButtonElement>;
+  reason: string;
+  setReason: (r: string) => void;
+}) {
+  const { api, item, act, reasons, declinable, accept, reason, setReason } = props;
+  return (
+    <div class="actions">
+      <button type="button" class="primary" ref={accept} onClick={() => act(() => api.accept(item.id))}>
+        Accept
+      </button>
+      {declinable && (
+        <>
+          {reasons.length > 0 && (
+            <label>
+              Reason{' '}
+              <select name="reason" value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
+                <option value="">Choose…</option>
+                {reasons.map((x) => (
+                  <option value={x}>{x}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button
+            type="button"
+            // biome-ignore lint/a11y/noAccessKey: Enter accepts (focus is on Accept); this lets a rep decline from the keyboard too
+            accessKey="d"
+            disabled={reasons.length > 0 && !reason}
+            onClick={() => act(() => api.decline(item.id, reason || undefined))}
+          >
+            Decline
+          </button>
+        </>
+      )}
+    </div>
   );
 }
