@@ -49,8 +49,8 @@ export function acknowledgeFindings(
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
           'Actions with no resource type in the Service Authorization Reference: X-Ray PutTraceSegments and ' +
-          'PutTelemetryRecords (active tracing), and for the outbox dispatcher dynamodb:ListStreams (its ' +
-          "stream's own actions are on the stream's ARN).",
+          'PutTelemetryRecords (active tracing), for functions that dial callbacks StartOutboundVoiceContact, and ' +
+          "for the outbox dispatcher dynamodb:ListStreams (its stream's own actions are on the stream's ARN).",
       },
       {
         id: `AwsSolutions-IAM5[Resource::${schedules}]`,

@@ -168,7 +168,9 @@ export class RouterFunctions extends Construct {
   private grantConnect(f: RouterFunction, actions: readonly ConnectAction[], instanceArn: string): void {
     const resources: Record<ConnectAction, string[]> = {
       UpdateContactRoutingData: [this.contactArns],
-      StartOutboundVoiceContact: [this.contactArns],
+      // shared/reference says the action has no resource type, a 2026 copy of the reference says contact; `*` is
+      // what IAM accepts in either case.
+      StartOutboundVoiceContact: ['*'],
       PutUserStatus: [instanceArn, this.agentArns, this.agentStatusArns],
       ListAgentStatuses: [this.agentStatusArns],
       DismissUserContact: [this.agentArns],

@@ -63,7 +63,7 @@ const SCHEDULES = [
 /** Each Connect action on the instance's resources of the types the Service Authorization Reference names. */
 const CONNECT_RESOURCES: Record<string, unknown> = {
   UpdateContactRoutingData: `${INSTANCE}/contact/*`,
-  StartOutboundVoiceContact: `${INSTANCE}/contact/*`,
+  StartOutboundVoiceContact: '*',
   PutUserStatus: [INSTANCE, `${INSTANCE}/agent/*`, `${INSTANCE}/agent-state/*`],
   ListAgentStatuses: `${INSTANCE}/agent-state/*`,
   DismissUserContact: `${INSTANCE}/agent/*`,

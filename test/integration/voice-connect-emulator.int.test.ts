@@ -114,6 +114,19 @@ describe('voice on the Connect emulator', () => {
     expect(v.instance.user(v.users['rep-a']!.id).contact).toMatchObject({ contactId: next, state: 'CONNECTING' });
   });
 
+  it('clears a call the rep missed after its offer had already timed out: they are not left blocked', async () => {
+    v = await voiceCenter({ ringSeconds: 25 });
+    await v.ready('rep-a');
+    await v.ready('rep-b');
+    const contactId = await v.call();
+    const first = (await v.itemOf(contactId)).reservation!.repId;
+    people.closeSoftphone(v.instance, v.users[first]!.id);
+    // The push timeout (20 s) comes first; the ring ends in a miss at 25 s.
+    await v.advance(25_000);
+    expect(v.instance.user(v.users[first]!.id).contact).toBeUndefined();
+    expect((await v.rep(first)).voiceBlock).toBeUndefined();
+  });
+
   it('a missed call is the push timeout at once: status on timeout, the agent put back, the next rep offered', async () => {
     v = await voiceCenter({
       ringSeconds: 10,
@@ -183,6 +196,24 @@ describe('callbacks on the Connect emulator (semantics §9)', () => {
       reservation: { repId: 'rep-b' },
       callback: { attempts: 1, connected: true },
     });
+    expect(v.events.ofType('callback.dialed')).toHaveLength(1);
+  });
+
+  it('the rep who could not be reached answers after all: the call is theirs, and nobody dials the customer again', async () => {
+    v = await voiceCenter({ config: callbackConfig, ringSeconds: 60 });
+    await v.ready('rep-a');
+    const item = await dialed(v);
+    await v.ready('rep-b');
+    await v.advance(30_000);
+    expect(await v.item(item.id)).toMatchObject({ state: 'Offered', reservation: { repId: 'rep-b' } });
+    // Still ringing at rep-a (60 s): they answer, and Connect names them.
+    people.answer(v.instance, v.users['rep-a']!.id);
+    await v.advance(0);
+    expect(await v.item(item.id)).toMatchObject({ state: 'Assigned', reservation: { repId: 'rep-a' } });
+    expect((await v.rep('rep-b')).used.primary).toBe(0);
+    // The sweeper sees an assignment that never dialed, and dials nobody: the customer is on the line.
+    await v.advance(120_000);
+    await v.router.sweep();
     expect(v.events.ofType('callback.dialed')).toHaveLength(1);
   });
 

@@ -29,11 +29,12 @@ export const atRevision = (revision: number): Condition => ({
 });
 
 /**
- * A rep's Connect agent state is written only over an older one: agent events arrive unordered and repeated, and
- * the row must exist (a rep never logged in has no row to block).
+ * A rep's Connect agent state is written only over one no newer: agent events arrive repeated and, across retries,
+ * out of order (one instant's apply in the stream's order), and the row must exist (a rep never logged in has no
+ * row to block).
  */
 export const newerVoiceState = (at: number): Condition => ({
-  expression: 'attribute_exists(#pk) AND (attribute_not_exists(#voiceBlockAt) OR #voiceBlockAt < :voiceBlockAt)',
+  expression: 'attribute_exists(#pk) AND (attribute_not_exists(#voiceBlockAt) OR #voiceBlockAt <= :voiceBlockAt)',
   names: { '#pk': 'pk', '#voiceBlockAt': 'voiceBlockAt' },
   values: { ':voiceBlockAt': at },
 });

@@ -130,7 +130,7 @@ export class MemoryRoutingStore implements RoutingStore, ConfigStore {
         return this.repGuardHolds(w.change);
       case 'voiceState': {
         const rep = this.reps.get(w.repId);
-        return rep !== undefined && (rep.voiceBlockAt === undefined || rep.voiceBlockAt < w.at);
+        return rep !== undefined && (rep.voiceBlockAt === undefined || rep.voiceBlockAt <= w.at);
       }
     }
   }

@@ -52,18 +52,19 @@ export function assertHolds(repId: string, holder: string | undefined, itemId: s
 }
 
 /** What a rep does to an item through the router's API, rather than in the softphone. */
-export type RepItemAction = 'accept' | 'decline' | 'complete' | 'endWrapUp';
+export type RepItemAction = 'accept' | 'decline' | 'complete' | 'endWrapUp' | 'reportDialOutcome';
 
 /**
  * Amazon Connect alone accepts, declines and completes a call (semantics §8): the rep answers, hangs up and
  * closes after-contact work in the softphone, and the contact events tell the router. A rep's HTTP call would
  * book them for a call Connect cannot deliver, or free their capacity mid-call. A callback is accepted by the
- * rep (the dial follows); once Connect dialed it, the call ends as any call does. The reason, or undefined.
+ * rep (the dial follows); once Connect dialed it, Connect's events report how the dial went and it ends as any call
+ * does. The reason, or undefined.
  */
 export function decidedByConnect(item: Pick<WorkItem, 'channel' | 'callback'>, action: RepItemAction) {
   const call = item.channel === 'voice' || item.callback?.onLineSince !== undefined;
   const dialed = item.channel === 'callback' && item.callback?.dialContactId !== undefined;
-  if (call || (dialed && (action === 'complete' || action === 'endWrapUp'))) {
+  if (call || (dialed && action !== 'accept' && action !== 'decline')) {
     return `Amazon Connect decides this ${action === 'endWrapUp' ? 'after-contact work' : 'call'}: use the softphone`;
   }
   return undefined;

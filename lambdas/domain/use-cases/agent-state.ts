@@ -36,33 +36,56 @@ export async function handleAgentEvent(
   if (!repId) return { kind: 'ignored', reason: 'notRouted' };
   const rep = await deps.store.getRep(repId);
   if (!rep) return { kind: 'ignored', reason: 'notRouted' };
-  if (rep.voiceBlockAt !== undefined && rep.voiceBlockAt >= e.at) return { kind: 'ignored', reason: 'stale' };
+  // Only an older state is stale: events of one instant (a miss and its dismissal) apply in the stream's order.
+  if (rep.voiceBlockAt !== undefined && rep.voiceBlockAt > e.at) return { kind: 'ignored', reason: 'stale' };
   const block = voiceBlockOf(e, config.connectAgents);
-  const missed = await timeOutMissed(deps, commands, repId, e);
+  const missed = (e.contacts ?? []).filter((c) => MISSED_STATES.includes(c.state));
   // Written only when it changes: a heart beat every 120 s per agent would otherwise write for nothing.
   if (block === rep.voiceBlock && missed.length === 0) return { kind: 'ignored', reason: 'unchanged' };
   if (block !== rep.voiceBlock) {
+    // First, so the timeouts below (which let the rep pull work) never offer them a call Connect cannot deliver.
     // It causes nothing outside the store (no outbox entry): it only changes whom a push may offer a call to.
     const done = await commitOrConflict(deps, [{ write: { kind: 'voiceState', repId, block, at: e.at } }]);
     if (!done.committed) return { kind: 'ignored', reason: 'stale' };
   }
+  const timedOut = await timeOutMissed(deps, commands, repId, missed);
+  if (config.connectAgents.dismissMissedCalls) await dismiss(deps, e.connectUserId, missed);
   if (!block) await commands.findWorkForRep(repId);
-  return { kind: 'applied', repId, ...(block ? { voiceBlock: block } : {}), missed };
+  return { kind: 'applied', repId, ...(block ? { voiceBlock: block } : {}), missed: timedOut };
 }
 
-/** Calls of ours the agent missed (or rejected): the offer times out now, not at the end of its push timeout. */
-async function timeOutMissed(deps: RouterDeps, commands: RoutingCommands, repId: string, e: AgentStateEvent) {
+/** A contact the agent did not take (missed, a rejected call shows as missed) or that failed on their side. */
+const MISSED_STATES = ['MISSED', 'REJECTED', 'ERROR'];
+
+/** Calls of ours the agent missed: the offer times out now, not at the end of its push timeout. */
+async function timeOutMissed(
+  deps: RouterDeps,
+  commands: RoutingCommands,
+  repId: string,
+  missed: readonly { readonly contactId: string }[],
+): Promise<string[]> {
   const timedOut: string[] = [];
-  for (const contact of e.contacts ?? []) {
-    if (!['MISSED', 'REJECTED'].includes(contact.state)) continue;
+  for (const contact of missed) {
     const itemId = await deps.store.itemIdForSource('voice', contact.contactId);
     const item = itemId ? await deps.store.getItem(itemId) : undefined;
     if (item?.state !== 'Offered' || item.reservation?.repId !== repId) continue;
     const out = await commands.timeOut({ itemId: item.id, repId, offerId: item.reservation.offerId });
     if (out.decision.kind !== 'stale') timedOut.push(item.id);
-    if ((await deps.config.get()).connectAgents.dismissMissedCalls) {
-      await deps.telephony?.dismissContact?.({ connectUserId: e.connectUserId, contactId: contact.contactId });
-    }
   }
   return timedOut;
+}
+
+/**
+ * Every missed contact is cleared, whoever's call it was and whether or not its offer already timed out: until it
+ * is, Connect offers the agent nothing. A failure (one already cleared, say) is reported, not retried: a later
+ * event for the same missed contact clears it again.
+ */
+async function dismiss(deps: RouterDeps, connectUserId: string, missed: readonly { readonly contactId: string }[]) {
+  for (const contact of missed) {
+    try {
+      await deps.telephony?.dismissContact?.({ connectUserId, contactId: contact.contactId });
+    } catch (err) {
+      deps.telephony?.reportFailure?.(err, contact.contactId);
+    }
+  }
 }

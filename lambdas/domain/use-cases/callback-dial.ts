@@ -27,10 +27,16 @@ export type DialDecision =
   | { readonly kind: 'connected' | 'retryScheduled' | 'exhausted'; readonly itemId: string }
   | { readonly kind: 'stale'; readonly itemId: string };
 
-const needsDial = (item: WorkItem | undefined) =>
+/**
+ * An assigned callback whose assignment has not dialed yet. One whose customer answered (on the line, or connected)
+ * is never dialed again: a re-offer after an unreachable rep is a new assignment of the same call.
+ */
+export const needsDial = (item: WorkItem | undefined) =>
   item?.channel === 'callback' &&
   item.state === 'Assigned' &&
   item.callback !== undefined &&
+  item.callback.onLineSince === undefined &&
+  !item.callback.connected &&
   item.reservation !== undefined &&
   item.callback.dialOfferId !== item.reservation.offerId;
 

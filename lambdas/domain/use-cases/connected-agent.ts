@@ -1,6 +1,8 @@
 import { CONNECTED_OUTSIDE_ROUTING, moveToConnectedAgent } from '../routing/connected-agent';
 import type { WorkItem } from '../routing/work-item';
+import type { RoutingCommands } from './commands';
 import { type Attempt, itemWrite, RETRY, repWrite, retrying } from './commit';
+import type { ContactEvent, ContactEventDecision } from './contact-events';
 import type { RouterDeps } from './deps';
 import { Effects, type Outcome } from './effects';
 import { findWorkForRep } from './find-work';
@@ -43,4 +45,24 @@ export async function bookConnectedAgent(
   });
   if (decision.kind !== 'stale' && decision.fromRepId) await findWorkForRep(deps, decision.fromRepId, fx);
   return fx.outcome(decision);
+}
+
+/**
+ * The connected agent decides (semantics §8): a call Connect connected to a rep other than the one it is offered
+ * to (or while it waited) becomes theirs, in one transaction. Undefined when the event names the offer's own rep,
+ * or no rep of this configuration.
+ */
+export async function connectedElsewhere(
+  deps: RouterDeps,
+  commands: RoutingCommands,
+  item: WorkItem,
+  e: ContactEvent,
+): Promise<ContactEventDecision | undefined> {
+  const connected = e.agentId ? (await deps.config.get()).repForConnectUser(e.agentId) : undefined;
+  if (!connected || connected === item.reservation?.repId) return undefined;
+  if (item.state !== 'Offered' && item.state !== 'Queued') return undefined;
+  const moved = await commands.bookConnectedAgent({ itemId: item.id, repId: connected });
+  if (moved.decision.kind === 'moved') return { kind: 'applied', action: 'movedToConnectedAgent' };
+  if (moved.decision.kind === 'unbookable') return { kind: 'applied', action: 'connectedOutsideRouting' };
+  return { kind: 'ignored', reason: 'stale' };
 }

@@ -2,6 +2,7 @@ import type { WorkItem } from '../routing/work-item';
 import type { DialOutcomeInput } from './callback-dial';
 import { callbackOnLine } from './callback-line';
 import type { RoutingCommands } from './commands';
+import { connectedElsewhere } from './connected-agent';
 import type { ContactEvent, ContactEventDecision } from './contact-events';
 import type { RouterDeps } from './deps';
 import { connectRep } from './voice';
@@ -75,9 +76,13 @@ export async function callbackContactEvent(
       await commands.timeOut({ itemId: item.id, offerId: r.offerId });
       return applied('timedOut');
     }
-    case 'CONNECTED_TO_AGENT':
-      if (item.state === 'Offered') await commands.accept({ itemId: item.id, offerId: r?.offerId });
+    case 'CONNECTED_TO_AGENT': {
+      // Answered by another rep than the one offered it (a re-offer raced the answer): theirs, as for any call.
+      const elsewhere = await connectedElsewhere(deps, commands, item, e);
+      if (elsewhere?.kind === 'applied' && elsewhere.action === 'connectedOutsideRouting') return elsewhere;
+      if (!elsewhere && item.state === 'Offered') await commands.accept({ itemId: item.id, offerId: r?.offerId });
       return (await outcome('answered')).decision.kind === 'connected' ? applied('callbackAnswered') : stale;
+    }
     case 'DISCONNECTED': {
       if (cb.connected || e.connectedToAgentAt !== undefined) {
         if (!cb.connected) await outcome('answered');

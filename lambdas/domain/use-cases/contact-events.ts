@@ -1,4 +1,5 @@
 import type { RoutingCommands } from './commands';
+import { connectedElsewhere } from './connected-agent';
 import { callbackContactEvent, transferArrival } from './contact-event-links';
 import type { RouterDeps } from './deps';
 import { connectRep } from './voice';
@@ -84,14 +85,8 @@ export async function handleContactEvent(
       }
       return { kind: 'ignored', reason: 'stale' };
     case 'CONNECTED_TO_AGENT': {
-      // The connected agent decides (semantics §8): a call answered by a rep other than the offer's is theirs.
-      const connected = e.agentId ? (await deps.config.get()).repForConnectUser(e.agentId) : undefined;
-      if (connected && connected !== r?.repId && (item.state === 'Offered' || item.state === 'Queued')) {
-        const moved = await commands.bookConnectedAgent({ itemId, repId: connected });
-        if (moved.decision.kind === 'moved') return applied('movedToConnectedAgent');
-        if (moved.decision.kind === 'unbookable') return applied('connectedOutsideRouting');
-        return { kind: 'ignored', reason: 'stale' };
-      }
+      const elsewhere = await connectedElsewhere(deps, commands, item, e);
+      if (elsewhere) return elsewhere;
       if (item.state !== 'Offered') return { kind: 'ignored', reason: 'stale' };
       await commands.accept({ itemId, offerId: r?.offerId });
       return applied('accepted');
@@ -107,8 +102,10 @@ export async function handleContactEvent(
     }
     case 'DISCONNECTED':
       if (e.connectedToAgentAt !== undefined) {
-        // Answered, even if CONNECTED_TO_AGENT has not arrived yet: accept, then end the work.
-        if (item.state === 'Offered') await commands.accept({ itemId, offerId: r?.offerId });
+        // Answered, even if CONNECTED_TO_AGENT has not arrived yet: accept (by the agent who had it), then end it.
+        const elsewhere = await connectedElsewhere(deps, commands, item, e);
+        if (elsewhere?.kind === 'applied' && elsewhere.action === 'connectedOutsideRouting') return elsewhere;
+        if (!elsewhere && item.state === 'Offered') await commands.accept({ itemId, offerId: r?.offerId });
         const done = await commands.complete({ itemId });
         return done.decision.kind === 'stale' ? { kind: 'ignored', reason: 'stale' } : applied('completed');
       }

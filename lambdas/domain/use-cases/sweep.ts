@@ -1,5 +1,6 @@
 import type { WaitPartition } from '../ports';
 import { scheduledDueAt } from '../routing/ordering';
+import { needsDial } from './callback-dial';
 import { callbackDueTimer } from './callbacks';
 import type { RoutingCommands } from './commands';
 import type { RouterDeps } from './deps';
@@ -64,13 +65,7 @@ export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promis
           rescinded++;
       } else if (item.state === 'Offered' && r?.expiresAt !== undefined && r.expiresAt < overdue) {
         if ((await commands.timeOut({ itemId: item.id, offerId: r.offerId })).decision.kind === 'timedOut') timedOut++;
-      } else if (
-        item.state === 'Assigned' &&
-        item.callback &&
-        r &&
-        item.callback.dialOfferId !== r.offerId &&
-        (r.acceptedAt ?? 0) < overdue
-      ) {
+      } else if (needsDial(item) && (r?.acceptedAt ?? 0) < overdue) {
         // Accepted, but the dial never started (a crash in between): dial now; the client token stops doubles.
         if ((await commands.dialCallback(item.id)).decision.kind === 'dialed') dialed++;
       } else if (item.state === 'WrapUp' && item.wrapUpEndsAt !== undefined && item.wrapUpEndsAt < overdue) {

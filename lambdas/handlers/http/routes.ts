@@ -120,6 +120,7 @@ function itemRoutes(): Record<string, RouteSpec> {
       },
     }),
     'POST /items/{itemId}/dial-outcome': item({
+      repAction: 'reportDialOutcome',
       summary: "Report a callback dial's outcome",
       body: s.dialOutcomeBody,
       run: async ({ router, params, repId, body }) =>

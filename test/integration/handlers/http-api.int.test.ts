@@ -66,8 +66,9 @@ describe('HTTP API (rep commands, supervisor reads)', () => {
     const offered = await h.router.submitWork({ channel: 'voice', source: 'contact-1', queue: 'voice-q' });
     const itemId = offered.decision.itemId;
     const before = await h.snapshot();
-    for (const action of ['accept', 'decline', 'complete', 'end-wrap-up']) {
-      const res = await call(request(`POST /items/{itemId}/${action}`, { itemId }, { repId: 'rep-a' }));
+    for (const action of ['accept', 'decline', 'complete', 'end-wrap-up', 'dial-outcome']) {
+      const body = action === 'dial-outcome' ? { repId: 'rep-a', outcome: 'noAnswer' } : { repId: 'rep-a' };
+      const res = await call(request(`POST /items/{itemId}/${action}`, { itemId }, body));
       expect(res).toMatchObject({ status: 409, body: { kind: 'decidedByConnect', itemId } });
       expect(res.body.reason).toMatch(/Amazon Connect decides .*softphone/);
     }
