@@ -143,6 +143,28 @@ describe.each([
     );
   });
 
+  it("keeps a rep's Connect agent state only over an older one, and refuses a call's reservation while it blocks", async () => {
+    const rep = newRep();
+    const on = loggedIn(rep);
+    await store.commit([repWrite(rep, on)]);
+    await store.commit([{ kind: 'voiceState', repId: 'rep-a', block: 'afterContactWork', at: T0 + 10 }]);
+    expect(await conflictOf(store.commit([{ kind: 'voiceState', repId: 'rep-a', at: T0 + 5 }]))).toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await store.getRep('rep-a')).toMatchObject({ voiceBlock: 'afterContactWork', voiceBlockAt: T0 + 10 });
+    const call = { ...repWrite(on, reserve(on, 'primary', 100, T0)) } as Extract<StateWrite, { kind: 'rep' }>;
+    const guarded: StateWrite = { ...call, change: { ...call.change, requireVoiceReachable: true } };
+    expect((await conflictOf(store.commit([guarded])))?.failedWrites).toEqual([0]);
+    // A chat's reservation is not a call's: Connect's state does not hold it back.
+    await store.commit([repWrite(on, reserve(on, 'primary', 50, T0))]);
+    await store.commit([{ kind: 'voiceState', repId: 'rep-a', at: T0 + 10 }]);
+    const now = (await store.getRep('rep-a'))!;
+    expect(now.voiceBlock).toBeUndefined();
+    const again = repWrite(now, reserve(now, 'primary', 50, T0)) as Extract<StateWrite, { kind: 'rep' }>;
+    await store.commit([{ ...again, change: { ...again.change, requireVoiceReachable: true } }]);
+    expect((await store.getRep('rep-a'))?.used.primary).toBe(100);
+  });
+
   it('a change that nets to nothing still checks its guards (outbound reserving what it rescinded)', async () => {
     const rep = newRep();
     const on = loggedIn(rep);

@@ -59,6 +59,11 @@ export function repWriteParams(
     values[':lastOfferAt'] = change.lastOfferAt;
     sets.push('#lastOfferAt = :lastOfferAt');
   }
+  if (change.requireVoiceReachable) {
+    // A call is reserved only while Connect can deliver it to the rep: their agent state blocks nothing.
+    names['#voiceBlock'] = 'voiceBlock';
+    conditions.push('attribute_not_exists(#voiceBlock)');
+  }
   if (change.expectedPresenceVersion !== undefined) {
     // Same session and status as when the decision was made (an offer must not land after logout or Busy).
     names['#presenceVersion'] = 'presenceVersion';

@@ -140,6 +140,7 @@ export class MemoryRoutingStore implements RoutingStore, ConfigStore {
     if (c.expectedPresenceVersion === 0 && c.create) return !rep;
     if (!rep) return false;
     if (c.expectedPresenceVersion !== undefined && rep.presenceVersion !== c.expectedPresenceVersion) return false;
+    if (c.requireVoiceReachable && rep.voiceBlock !== undefined) return false;
     return POOLS.every((pool) => {
       const p = c.pools[pool];
       return (

@@ -100,6 +100,8 @@ export interface RepChange {
   readonly limits: Readonly<Record<CapacityPool, number>>;
   /** The availability orders the configuration keeps (CompiledConfig.availabilityOrders); absent: all of them. */
   readonly orders?: readonly AvailabilityOrder[];
+  /** Guard of a call's reservation: Connect can deliver a call to the rep now (no `voiceBlock`, semantics §8). */
+  readonly requireVoiceReachable?: boolean;
 }
 
 const samePresence = (a: Presence, b: Presence) =>

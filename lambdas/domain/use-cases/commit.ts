@@ -5,7 +5,7 @@ import { limitsOf } from '../routing/eligibility';
 import { rankKey, scheduledRank } from '../routing/ordering';
 import type { OutboxEntry } from '../routing/outbox';
 import { type RepState, repChange } from '../routing/rep';
-import type { WorkItem } from '../routing/work-item';
+import { liveCallOf, type WorkItem } from '../routing/work-item';
 import type { RouterDeps } from './deps';
 
 /** Bounded optimistic retries: a conflict means another writer made progress, so retry on fresh state. */
@@ -63,6 +63,28 @@ function ranked(config: CompiledConfig, w: StateWrite): StateWrite {
   return w;
 }
 
+/**
+ * A call offered reserves its rep only while Connect can deliver it to them: a decision made on a stale read (the
+ * candidate cache, an index) must not book a rep whose agent state just blocked calls (semantics §8).
+ */
+function withCallGuards(planned: readonly PlannedWrite[]): StateWrite[] {
+  const offeredCalls = new Set(
+    planned.flatMap(({ write: w }) =>
+      (w.kind === 'createItem' || w.kind === 'updateItem') &&
+      w.item.state === 'Offered' &&
+      w.item.reservation &&
+      liveCallOf(w.item) !== undefined
+        ? [w.item.reservation.repId]
+        : [],
+    ),
+  );
+  return planned.map(({ write: w }) =>
+    w.kind === 'rep' && offeredCalls.has(w.change.repId) && Object.values(w.change.pools).some((p) => p.delta > 0)
+      ? { ...w, change: { ...w.change, requireVoiceReachable: true } }
+      : w,
+  );
+}
+
 /** Commits; on a conflict says whether the item, the rep, or both had moved on (unknown = both). */
 export async function commitOrConflict(
   deps: RouterDeps,
@@ -72,7 +94,7 @@ export async function commitOrConflict(
   const config = await deps.config.get();
   try {
     await deps.store.commit(
-      planned.map((p) => ranked(config, p.write)),
+      withCallGuards(planned).map((w) => ranked(config, w)),
       outbox,
     );
     for (const p of planned) if (p.repAfter) deps.candidates?.update(p.repAfter);
