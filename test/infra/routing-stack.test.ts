@@ -244,7 +244,7 @@ describe('RoutingStack', () => {
 describe('voice agents in step with Connect (issue #32)', () => {
   const { template } = build(false);
 
-  it("consumes the instance's agent event stream (Kinesis) in order, with partial failures and a dead-letter queue", () => {
+  it('consumes the agent event stream (Kinesis) in order, with partial failures and a dead-letter queue', () => {
     template.hasResourceProperties('AWS::Connect::InstanceStorageConfig', {
       InstanceArn: INSTANCE,
       ResourceType: 'AGENT_EVENTS',

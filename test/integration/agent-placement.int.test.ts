@@ -66,7 +66,7 @@ describe('agent placement', () => {
     expect(await placement.restore(user.id)).toBe(false);
   });
 
-  it('names every Connect status the configuration uses that the instance lacks, or that routes when it must not', async () => {
+  it('names each Connect status the configuration uses that the instance lacks, or that routes wrongly', async () => {
     v = await voiceCenter();
     const config = await v.deps.config.get();
     const withBreak = Object.create(config, {
@@ -81,7 +81,7 @@ describe('agent placement', () => {
     );
   });
 
-  it('as the deploy runs it: placed on create, a removed rep put back on update, everyone put back on delete', async () => {
+  it('as the deploy runs it: placed on create, a removed rep put back on update, all put back on delete', async () => {
     v = await voiceCenter({ outsideProfile: ['rep-a', 'rep-b'] });
     const handler = makeHandler(() => v.client);
     const config = await v.deps.config.get();

@@ -143,7 +143,7 @@ describe.each([
     );
   });
 
-  it("keeps a rep's Connect agent state only over an older one, and refuses a call's reservation while it blocks", async () => {
+  it("keeps Connect's agent state only over an older one; refuses a call's reservation while it blocks", async () => {
     const rep = newRep();
     const on = loggedIn(rep);
     await store.commit([repWrite(rep, on)]);

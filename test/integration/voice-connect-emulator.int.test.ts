@@ -53,7 +53,7 @@ describe('voice on the Connect emulator', () => {
     expect(v.events.ofType('work.assigned').at(-1)).toMatchObject({ repId: first });
   });
 
-  it("follows the router's status in Connect: a status with voice is Available, one without is not routable", async () => {
+  it("sets the router's status in Connect: with voice it is Available, without it is not routable", async () => {
     v = await voiceCenter();
     await v.ready('rep-a');
     const user = v.instance.user(v.users['rep-a']!.id);
@@ -127,7 +127,7 @@ describe('voice on the Connect emulator', () => {
     expect((await v.rep(first)).voiceBlock).toBeUndefined();
   });
 
-  it('a missed call is the push timeout at once: status on timeout, the agent put back, the next rep offered', async () => {
+  it('a missed call times out at once: status on timeout, the agent put back, the next rep offered', async () => {
     v = await voiceCenter({
       ringSeconds: 10,
       config: (users) => {
@@ -199,7 +199,7 @@ describe('callbacks on the Connect emulator (semantics §9)', () => {
     expect(v.events.ofType('callback.dialed')).toHaveLength(1);
   });
 
-  it('the rep who could not be reached answers after all: the call is theirs, and nobody dials the customer again', async () => {
+  it('the unreachable rep answers after all: the call is theirs, and nobody dials the customer again', async () => {
     v = await voiceCenter({ config: callbackConfig, ringSeconds: 60 });
     await v.ready('rep-a');
     const item = await dialed(v);
@@ -217,7 +217,7 @@ describe('callbacks on the Connect emulator (semantics §9)', () => {
     expect(v.events.ofType('callback.dialed')).toHaveLength(1);
   });
 
-  it('a customer who answered and hung up before a rep was connected is answeredNotConnected, not called again', async () => {
+  it('answered, then hung up before a rep was connected: answeredNotConnected, not called again', async () => {
     v = await voiceCenter({ config: callbackConfig });
     await v.ready('rep-a');
     const item = await dialed(v);

@@ -77,7 +77,7 @@ describe('a closed workspace', () => {
     expect((await h.rep('rep-a')).statusId).toBe('available');
   });
 
-  it('counts the grace period from the last close: a close, a reopen and a close again wait the full period', async () => {
+  it('counts the grace period from the last close: close, reopen and close again wait the full period', async () => {
     const socket = await center({ statusOnWorkspaceClosed: 'busy', workspaceClosedGraceSeconds: 120 });
     await socket('$connect', 'c1');
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });

@@ -1,4 +1,5 @@
 import {
+  type AgentStatusSummary,
   type ConnectClient,
   DismissUserContactCommand,
   ListAgentStatusesCommand,
@@ -54,13 +55,19 @@ export class ConnectAgents {
   }
 
   private async listStatuses(): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    let NextToken: string | undefined;
-    do {
-      const page = await this.client.send(new ListAgentStatusesCommand({ InstanceId: this.instanceId, NextToken }));
-      for (const s of page.AgentStatusSummaryList ?? []) if (s.Name && s.Id) ids.set(s.Name, s.Id);
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return ids;
+    const statuses = await agentStatuses(this.client, this.instanceId);
+    return new Map(statuses.flatMap((s) => (s.Name && s.Id ? [[s.Name, s.Id] as const] : [])));
   }
+}
+
+/** Every agent status of the instance, all pages of ListAgentStatuses. */
+export async function agentStatuses(client: ConnectClient, instanceId: string): Promise<AgentStatusSummary[]> {
+  const all: AgentStatusSummary[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await client.send(new ListAgentStatusesCommand({ InstanceId: instanceId, NextToken }));
+    all.push(...(page.AgentStatusSummaryList ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return all;
 }

@@ -1,12 +1,12 @@
 import {
   type ConnectClient,
   DescribeUserCommand,
-  ListAgentStatusesCommand,
   ListRoutingProfileQueuesCommand,
   ResourceNotFoundException,
   type User,
 } from '@aws-sdk/client-connect';
 import type { CompiledConfig } from '../../domain/config/compiled-config';
+import { agentStatuses } from './agents';
 import { instanceIdOf } from './telephony';
 
 /** What the check reads the instance for: the reps' users, the holding queue, the statuses the configuration names. */
@@ -75,13 +75,8 @@ export async function connectProblems(client: ConnectClient, instanceArn: string
 
 /** Every Connect status the configuration names must exist; only the routable one may route calls. */
 async function statusProblems(client: ConnectClient, InstanceId: string, subject: CheckSubject): Promise<string[]> {
-  const types = new Map<string, string>();
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAgentStatusesCommand({ InstanceId, NextToken }));
-    for (const s of page.AgentStatusSummaryList ?? []) if (s.Name) types.set(s.Name, s.Type ?? '');
-    NextToken = page.NextToken;
-  } while (NextToken);
+  const statuses = await agentStatuses(client, InstanceId);
+  const types = new Map(statuses.flatMap((s) => (s.Name ? [[s.Name, s.Type ?? ''] as const] : [])));
   const problems: string[] = [];
   for (const { name, by } of subject.statuses) {
     const type = types.get(name);

@@ -9,7 +9,7 @@ export interface AgentSnapshot {
   readonly contacts?: readonly { readonly contactId: string; readonly state: string }[];
 }
 
-/** Contact states in which the agent is on a contact: ringing, connected, on hold, paused (agent-event-stream-model). */
+/** Contact states of an agent on a contact: ringing, connected, on hold, paused (agent-event-stream-model). */
 const ON_CONTACT = new Set(['INCOMING', 'PENDING', 'CONNECTING', 'CONNECTED', 'CONNECTED_ONHOLD', 'PAUSED']);
 /** A contact the agent did not take stays until it is cleared; a rejected voice contact shows as MISSED. */
 const MISSED = new Set(['MISSED', 'REJECTED', 'ERROR']);

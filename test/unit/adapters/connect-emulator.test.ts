@@ -57,15 +57,21 @@ afterEach(async () => {
 
 const types = () => contactEvents.map((e) => parseContactEvent(e)).map((p) => (p.kind === 'routed' ? p.event : p));
 const InstanceId = 'cccccccc-bbbb-dddd-eeee-ffffffffffff';
+/** The router's targeting of one agent, as ConnectTelephony sends it. */
+const target = (contactId: string, userId: string, expirySeconds: number) =>
+  client.send(
+    new UpdateContactRoutingDataCommand({
+      InstanceId,
+      ContactId: contactId,
+      RoutingCriteria: { Steps: targetRepSteps(userId, expirySeconds) },
+    }),
+  );
 
 describe('the Connect emulator, through the real SDK client', () => {
   it('delivers a targeted call only to an available agent whose routing profile has the queue', async () => {
     const c = await center();
     const contactId = await emulator.call(c.holding.id, { queue: 'voice-q' });
-    const steps = targetRepSteps(c.outside.id, 20);
-    await client.send(
-      new UpdateContactRoutingDataCommand({ InstanceId, ContactId: contactId, RoutingCriteria: { Steps: steps } }),
-    );
+    await target(contactId, c.outside.id, 20);
     await client.send(new PutUserStatusCommand({ InstanceId, UserId: c.outside.id, AgentStatusId: c.available.id }));
     await emulator.settle();
     expect(emulator.instance.contact(contactId).state).toBe('QUEUED');
@@ -76,9 +82,7 @@ describe('the Connect emulator, through the real SDK client', () => {
     await client.send(
       new UpdateUserRoutingProfileCommand({ InstanceId, UserId: c.outside.id, RoutingProfileId: c.ur.id }),
     );
-    await client.send(
-      new UpdateContactRoutingDataCommand({ InstanceId, ContactId: contactId, RoutingCriteria: { Steps: steps } }),
-    );
+    await target(contactId, c.outside.id, 20);
     await emulator.settle();
     expect(emulator.instance.user(c.outside.id).contact).toMatchObject({ contactId, state: 'CONNECTING' });
     expect(agentEvents.at(-1)?.CurrentAgentSnapshot.Contacts[0]).toMatchObject({
@@ -91,13 +95,7 @@ describe('the Connect emulator, through the real SDK client', () => {
     const c = await center();
     await client.send(new PutUserStatusCommand({ InstanceId, UserId: c.inProfile.id, AgentStatusId: c.available.id }));
     const contactId = await emulator.call(c.holding.id, { queue: 'voice-q' });
-    await client.send(
-      new UpdateContactRoutingDataCommand({
-        InstanceId,
-        ContactId: contactId,
-        RoutingCriteria: { Steps: targetRepSteps(c.inProfile.id, 60) },
-      }),
-    );
+    await target(contactId, c.inProfile.id, 60);
     await emulator.settle();
     now += 20_000;
     await emulator.settle();
@@ -125,13 +123,7 @@ describe('the Connect emulator, through the real SDK client', () => {
     openSoftphone(emulator.instance, c.inProfile.id);
     await client.send(new PutUserStatusCommand({ InstanceId, UserId: c.inProfile.id, AgentStatusId: c.available.id }));
     const contactId = await emulator.call(c.holding.id, { queue: 'voice-q' });
-    await client.send(
-      new UpdateContactRoutingDataCommand({
-        InstanceId,
-        ContactId: contactId,
-        RoutingCriteria: { Steps: targetRepSteps(c.inProfile.id, 20) },
-      }),
-    );
+    await target(contactId, c.inProfile.id, 20);
     answer(emulator.instance, c.inProfile.id);
     now += 60_000;
     hangUpCustomer(emulator.instance, contactId);
@@ -173,15 +165,7 @@ describe('the Connect emulator, through the real SDK client', () => {
     const contactId = await emulator.call(c.holding.id, { queue: 'voice-q' });
     hangUpCustomer(emulator.instance, contactId);
     await emulator.settle();
-    await expect(
-      client.send(
-        new UpdateContactRoutingDataCommand({
-          InstanceId,
-          ContactId: contactId,
-          RoutingCriteria: { Steps: targetRepSteps('x', 5) },
-        }),
-      ),
-    ).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await expect(target(contactId, 'x', 5)).rejects.toBeInstanceOf(ResourceNotFoundException);
     const telephony = new ConnectTelephony(client, emulator.instance.arn, { sleep: async () => {} });
     await expect(telephony.connectRep({ contactId, connectUserId: c.inProfile.id, expirySeconds: 20 })).resolves.toBe(
       'contactGone',

@@ -12,7 +12,7 @@ const connect = {
   dismissMissedCalls: true,
 };
 
-/** The agent event stream as AWS documents it (test/fixtures/agent-events), read by the handler's parser (semantics §8). */
+/** The agent event stream as AWS documents it (test/fixtures/agent-events), read by the handler's parser (§8). */
 describe('agent events as AWS documents them', () => {
   it('reads a contact entering after-contact work (ENDED), and the agent out of reach for calls', () => {
     const e = parseAgentEvent(acw.record);

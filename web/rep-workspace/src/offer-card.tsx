@@ -90,7 +90,7 @@ function OfferActions(props: {
           )}
           <button
             type="button"
-            // biome-ignore lint/a11y/noAccessKey: Enter accepts (focus is on Accept); this lets a rep decline from the keyboard too
+            // biome-ignore lint/a11y/noAccessKey: Enter accepts (focus is on Accept); Alt+D declines from the keyboard
             accessKey="d"
             disabled={reasons.length > 0 && !reason}
             onClick={() => act(() => api.decline(item.id, reason || undefined))}
