@@ -9,6 +9,7 @@ import { DEFAULT_IDENTITY } from '../shared/identity';
 import { type Report, type SimulationOptions, simulate } from '../simulator/engine';
 import { loadScenario } from '../simulator/load-scenario';
 import { openStore } from '../simulator/stores';
+import type { EmulatedVoice } from '../simulator/voice/emulated-voice';
 import { LocalDesktopPush } from './desktop-sockets';
 import { liveExtension } from './extension';
 import { LocalSignIn } from './sign-in';
@@ -64,6 +65,7 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
   const projection = new CommandCenterProjection(config, loaded.scenario.serviceLevelSeconds);
   const sim = await openStore('dynamodb', options.dynamoEndpoint);
   let router: Router | undefined;
+  let voice: EmulatedVoice | undefined;
   let origin = '';
   let idp: LocalIdentityProvider | undefined;
   let signIn: LocalSignIn | undefined;
@@ -94,8 +96,10 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
       ...(live ? { live: { humanReps: new Set(people), stop: stop.signal } } : { speed: options.mode.speed }),
       desktops,
       commandCenter: { snapshot: async () => projection.snapshot(clock()) },
-      onReady: (r) => {
+      connect: true,
+      onReady: (r, v) => {
         router = r;
+        voice = v;
         resolve();
       },
       onEvent: (e, at) => {

@@ -1,6 +1,7 @@
 import type { CompiledConfig } from '../domain/config/compiled-config';
 import type { Router } from '../domain/use-cases/router';
 import type { Arrival } from './scenario';
+import type { EmulatedVoice } from './voice/emulated-voice';
 
 /**
  * Submits one simulated arrival as its entry point would: a callback request for a callback queue (due after the
@@ -12,9 +13,12 @@ export async function submitArrival(
   a: Arrival,
   source: string,
   callbackAt: number,
+  voice?: EmulatedVoice,
 ): Promise<{ itemId: string; offered: boolean }> {
   if (a.callback) {
-    const r = await router.requestCallback({ source, queue: a.queue, phoneNumber: '+15550100000', at: callbackAt });
+    // Through the Connect emulator, each customer's number says how their dials go.
+    const phoneNumber = voice?.callbackNumber(a.callback) ?? '+15550100000';
+    const r = await router.requestCallback({ source, queue: a.queue, phoneNumber, at: callbackAt });
     return { itemId: r.decision.itemId, offered: false };
   }
   const preferred = a.preferredRep ? { preferredRep: a.preferredRep } : {};

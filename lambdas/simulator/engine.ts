@@ -14,6 +14,7 @@ import type { Arrival, Distribution, Scenario } from './scenario';
 import type { SimulationOptions } from './simulation-options';
 import { simulationReport } from './simulation-report';
 import { type SimulationStore, simulatedRouter } from './stores';
+import { EmulatedVoice } from './voice/emulated-voice';
 
 export type { LiveOptions, Progress, SimulationOptions } from './simulation-options';
 
@@ -21,6 +22,7 @@ type SimEvent =
   | { kind: 'arrival'; stream: number }
   | { kind: 'answer'; itemId: string; offerId: string; decline: boolean; reason?: string }
   | { kind: 'finish'; itemId: string }
+  | { kind: 'hangUp'; itemId: string; repId: string }
   | { kind: 'abandon'; itemId: string }
   | { kind: 'dialOutcome'; itemId: string; outcome: 'answered' | 'noAnswer' | 'busy' }
   | { kind: 'presence'; step: PresenceStep };
@@ -45,9 +47,18 @@ export async function simulate(
   const clock = new ManualClock(start);
   const events = new EventLog();
   const timers = new TimerQueue();
-  const config = new CompiledConfig(await loadConfiguration(sim.configs, configJson));
+  // Voice through the Connect emulator: every rep gets a Connect user, and calls go through Connect's events.
+  const voice = options.connect ? await EmulatedVoice.start(configJson, clock, random) : undefined;
+  const config = new CompiledConfig(await loadConfiguration(sim.configs, voice?.config ?? configJson));
   const { desktops, commandCenter } = options;
-  const { router, deliver } = simulatedRouter(sim, { clock, events, timers, desktops, commandCenter });
+  const ports = { clock, events, timers, desktops, commandCenter, telephony: voice?.telephony };
+  const { router, deliver: drain } = simulatedRouter(sim, ports);
+  voice?.wire(router, sim.store);
+  // What the dispatcher's Connect calls set off comes back as events, whose handlers commit more follow-ups.
+  const deliver = async () => {
+    do await drain();
+    while (voice && (await voice.settle()));
+  };
   const end = live ? Number.POSITIVE_INFINITY : start + scenario.durationMinutes * 60_000;
   const human = (repId: string) => live?.humanReps.has(repId) === true;
   const traffic = new Traffic(scenario, day, random, end);
@@ -63,12 +74,14 @@ export async function simulate(
 
   events.onEvent((e) => {
     stats.onEvent(e);
+    voice?.ledger.onEvent(e);
     options.onEvent?.(e, clock.now());
     if (e.type === 'work.queued') waiting++;
     if (e.type === 'offer.created') {
       routed++;
       waiting--;
-      if (human(e.repId)) return;
+      // A call's offer is answered in Connect: the simulated agent's softphone auto-accepts it.
+      if (human(e.repId) || voice?.ledger.isCall(e.itemId)) return;
       // Every offer gets an answer; for one the router auto-accepted, the answer finds it assigned and changes nothing.
       const answerAt = clock.now() + (behavior ? sample(behavior.answerSeconds, random) * 1000 : 0);
       const decline = e.declinable && behavior !== undefined && random() < behavior.declineProbability;
@@ -79,8 +92,11 @@ export async function simulate(
     }
     if (e.type === 'work.canceled' && e.repId === undefined) waiting--;
     // A callback's work starts when the customer answers the dial, not when the rep accepts.
-    if (e.type === 'work.assigned' && !human(e.repId) && !streamOf.get(e.itemId)?.callback) finishLater(e.itemId);
-    if (e.type === 'callback.dialed') {
+    if (e.type === 'work.assigned' && !human(e.repId) && !streamOf.get(e.itemId)?.callback)
+      finishLater(e.itemId, e.repId);
+    if (e.type === 'callback.connected' && voice && !human(e.repId)) finishLater(e.itemId, e.repId);
+    // Through the emulator, the customer answers the dial there.
+    if (e.type === 'callback.dialed' && !voice) {
       const c = streamOf.get(e.itemId)?.callback;
       if (!c) return;
       const roll = random();
@@ -94,9 +110,14 @@ export async function simulate(
     }
   });
 
-  function finishLater(itemId: string): void {
+  function finishLater(itemId: string, repId?: string): void {
     const handle = handleOf.get(itemId);
-    queue.push(clock.now() + (handle ? sample(handle, random) * 1000 : 0), { kind: 'finish', itemId });
+    const at = clock.now() + (handle ? sample(handle, random) * 1000 : 0);
+    // A call through Connect ends when the agent hangs up; the router hears it as Connect's events.
+    queue.push(
+      at,
+      voice?.ledger.contactOf(itemId) && repId ? { kind: 'hangUp', itemId, repId } : { kind: 'finish', itemId },
+    );
   }
 
   const nextArrival = (stream: number, from: number) => {
@@ -107,17 +128,18 @@ export async function simulate(
   // Reps on from the start log in before anything arrives; later changes follow the schedule as events.
   for (const step of presencePlan(scenario, day, reps)) {
     if (human(step.repId)) continue;
-    if (step.at <= start) await carryOut(router, step);
+    if (step.at <= start) await present(step);
     else queue.push(step.at, { kind: 'presence', step });
   }
   await deliver();
-  options.onReady?.(router);
+  options.onReady?.(router, voice);
 
   let lastProgress = 0;
   for (;;) {
     const nextEvent = queue.peekTime();
     const nextTimer = timers.nextDueAt();
-    const at = Math.min(nextEvent ?? Infinity, nextTimer ?? Infinity);
+    const nextVoice = voice?.nextDueAt();
+    const at = Math.min(nextEvent ?? Infinity, nextTimer ?? Infinity, nextVoice ?? Infinity);
     if (live) {
       // Short slices, so people's commands (delivered here) and the timers they start are never long overdue.
       if (live.stop.aborted) break;
@@ -132,6 +154,8 @@ export async function simulate(
         await router.fireTimer(t);
         await deliver();
       }
+    } else if (nextVoice !== undefined && nextVoice <= at) {
+      await deliver();
     } else {
       await handle(queue.pop()!.value);
       await deliver();
@@ -150,7 +174,12 @@ export async function simulate(
         nextArrival(ev.stream, now);
         const times = traffic.timesOf(ev.stream, now);
         const callbackAt = a.callback ? Math.round(now + sample(a.callback.delaySeconds, random) * 1000) : now;
-        const { itemId, offered } = await submitArrival(router, config, a, `sim-${submitted.length + 1}`, callbackAt);
+        const patience = times.patience && sample(times.patience, random) * 1000;
+        const placed = voice?.carries(config, a)
+          ? await voice.call(a, patience)
+          : await submitArrival(router, config, a, `sim-${submitted.length + 1}`, callbackAt, voice);
+        if (!placed) return;
+        const { itemId, offered } = placed;
         submitted.push(itemId);
         streamOf.set(itemId, a);
         handleOf.set(itemId, times.handle);
@@ -158,7 +187,8 @@ export async function simulate(
         // A caller who finds nobody free and must wait may hang up at once (balk).
         const balks = !offered && a.balkProbability !== undefined && random() < a.balkProbability;
         if (balks) queue.push(now, { kind: 'abandon', itemId });
-        else if (times.patience) queue.push(now + sample(times.patience, random) * 1000, { kind: 'abandon', itemId });
+        // Through Connect the caller's patience is the emulator's: they hang up unless an agent answered.
+        else if (patience && !voice?.ledger.isCall(itemId)) queue.push(now + patience, { kind: 'abandon', itemId });
         return;
       }
       case 'answer':
@@ -175,17 +205,29 @@ export async function simulate(
       case 'finish':
         await router.complete({ itemId: ev.itemId });
         return;
-      case 'abandon':
-        await router.cancel({ itemId: ev.itemId, reason: 'abandoned' });
+      case 'abandon': {
+        const contactId = voice?.ledger.isCall(ev.itemId) && voice.ledger.contactOf(ev.itemId);
+        if (contactId) voice?.hangUpCustomer(contactId);
+        else await router.cancel({ itemId: ev.itemId, reason: 'abandoned' });
+        return;
+      }
+      case 'hangUp':
+        voice?.hangUp(ev.repId, voice.ledger.contactOf(ev.itemId) ?? '');
         return;
       case 'dialOutcome':
         if ((await router.recordDialOutcome({ itemId: ev.itemId, outcome: ev.outcome })).decision.kind === 'connected')
           finishLater(ev.itemId);
         return;
       case 'presence':
-        await carryOut(router, ev.step);
+        await present(ev.step);
         return;
     }
+  }
+
+  // A rep starting a shift signs in to the softphone first, so Connect routes calls to them once they are in.
+  async function present(step: PresenceStep): Promise<void> {
+    if (step.action === 'logIn') voice?.signIn(step.repId);
+    await carryOut(router, step);
   }
 
   const ended = live ? clock.now() : end;
@@ -199,7 +241,13 @@ export async function simulate(
     end: ended,
     wallStart,
   });
-  return { ...report, busyness: traffic.busyness, intervals: measures.intervals.report(ended) };
+  await voice?.stop();
+  const connect = voice && {
+    queues: voice.ledger.report(),
+    problems: voice.problems,
+    parked: voice.ledger.parkedItems,
+  };
+  return { ...report, busyness: traffic.busyness, intervals: measures.intervals.report(ended), connect };
 }
 
 export type Report = Awaited<ReturnType<typeof simulate>>;

@@ -56,7 +56,25 @@ export function formatReport(r: Report): string {
       : []),
     `invariants (from the store's records): capacity violations ${inv.capacityViolations}, ` +
       `double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
+    ...(r.connect ? formatConnect(r.connect) : []),
   ].join('\n');
+}
+
+/** Voice through the Connect emulator: how each queue's calls reached reps, and any caller parked with a rep free. */
+function formatConnect(c: NonNullable<Report['connect']>): string[] {
+  const header = ['voice through Connect (whole run)', 'calls', 'targeted rep', 're-offered', 'not connected'];
+  const rows = c.queues.map((q) =>
+    [q.queueId, q.calls, q.answeredByTargetedRep, q.reOffered, q.notConnected, q.parkedWithRepFree, q.inProgress].map(
+      String,
+    ),
+  );
+  header.push('parked, rep free', 'in progress');
+  return [
+    '',
+    ...textTable(header, rows),
+    ...c.problems.map((p) => `connect:check: ${p}`),
+    ...(c.parked.length ? [`parked with a routable rep free: ${c.parked.join(', ')}`] : []),
+  ];
 }
 
 const clockTime = (seconds: number) => {

@@ -1,6 +1,7 @@
 import type { CommandCenterView, DesktopPush } from '../domain/ports';
 import type { RoutingEvent } from '../domain/routing/events';
 import type { Router } from '../domain/use-cases/router';
+import type { EmulatedVoice } from './voice/emulated-voice';
 
 export interface Progress {
   readonly virtualSeconds: number;
@@ -20,8 +21,13 @@ export interface SimulationOptions {
   /** The local center's push channel and read model, wired into the run's router. */
   readonly desktops?: DesktopPush;
   readonly commandCenter?: CommandCenterView;
-  /** Called once the router is ready, so the local HTTP API and push channel can serve it. */
-  readonly onReady?: (router: Router) => void;
+  /** Called once the router is ready, so the local HTTP API and push channel can serve it (and the softphone). */
+  readonly onReady?: (router: Router, voice?: EmulatedVoice) => void;
+  /**
+   * Voice through the Connect emulator (`npm start`): calls are handed off, targeted, connected and ended through
+   * Connect's API and events with the deployed handlers, instead of the router's accept and complete.
+   */
+  readonly connect?: boolean;
 }
 
 export interface LiveOptions {

@@ -6,7 +6,7 @@ import { startDynamoLocal } from '../adapters/local/dynamodb-local';
 import { type EventLog, SequentialIds, type TimerQueue } from '../adapters/local/in-process';
 import { entriesOf, LocalStreamReader, OutboxDrain } from '../adapters/local/stream-reader';
 import { MemoryRoutingStore } from '../adapters/memory/memory-store';
-import type { Clock, CommandCenterView, ConfigStore, DesktopPush, RoutingStore } from '../domain/ports';
+import type { Clock, CommandCenterView, ConfigStore, DesktopPush, RoutingStore, TelephonyPort } from '../domain/ports';
 import type { OutboxEntry } from '../domain/routing/outbox';
 import type { RepState } from '../domain/routing/rep';
 import type { WorkItem } from '../domain/routing/work-item';
@@ -75,6 +75,7 @@ export function simulatedRouter(
     readonly timers: TimerQueue;
     readonly desktops?: DesktopPush;
     readonly commandCenter?: CommandCenterView;
+    readonly telephony?: TelephonyPort;
   },
 ): { router: Router; deliver: () => Promise<number> } {
   const router = new Router({

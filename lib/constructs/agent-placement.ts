@@ -4,7 +4,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { PREVIOUS_PROFILE_TAG } from '../../lambdas/adapters/connect/agent-placement';
+import { PREVIOUS_PROFILE_TAG, placementTargets } from '../../lambdas/adapters/connect/agent-placement';
 import { checkSubject } from '../../lambdas/adapters/connect/connect-check';
 import { CompiledConfig } from '../../lambdas/domain/config/compiled-config';
 import type { ContactCenterConfig } from '../../lambdas/domain/config/schema';
@@ -41,25 +41,12 @@ export class AgentPlacement extends Construct {
   constructor(scope: Construct, id: string, props: AgentPlacementProps) {
     super(scope, id);
     const cc = props.contactCenter;
-    const voice = cc.channels.find((c) => c.name === 'voice');
-    const afterContactWorkSeconds = Math.max(1, cc.connect?.afterContactWorkSeconds ?? voice?.wrapUpSeconds ?? 30);
     const holdingQueueId = idOf(props.holdingQueue.attrQueueArn);
     const subject = checkSubject(new CompiledConfig(cc), holdingQueueId);
     const placement: Placement = {
       instanceArn: props.instanceArn,
       holdingQueueId,
-      agents: cc.reps.flatMap((r) =>
-        r.connectUserId
-          ? [
-              {
-                repId: r.id,
-                connectUserId: r.connectUserId,
-                routingProfileId: idOf(props.routingProfiles[r.group]!.attrRoutingProfileArn),
-                afterContactWorkSeconds,
-              },
-            ]
-          : [],
-      ),
+      agents: placementTargets(cc, (group) => idOf(props.routingProfiles[group]!.attrRoutingProfileArn)),
       subject: { ...subject, agents: [...subject.agents], statuses: [...subject.statuses] },
     };
     this.function = new RouterFunction(this, 'Placer', {

@@ -5,12 +5,9 @@ import type { EmulatedUser } from '../../lambdas/adapters/local/connect-emulator
 import * as people from '../../lambdas/adapters/local/connect-emulator/people';
 import type { ContactCenterJson } from '../../lambdas/domain/config/schema';
 import { Router } from '../../lambdas/domain/use-cases/router';
-import { makeHandler as makeAgentEvents } from '../../lambdas/handlers/connect-agent-events';
-import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
-import { makeHandler as makeHandOff } from '../../lambdas/handlers/contact-flow-handoff';
+import { voiceHandlers } from '../../lambdas/simulator/voice/voice-handlers';
 import { smallCenter } from '../fixtures/small-center';
 import { makeHarness, T0 } from './harness';
-import { lambdaContext } from './lambda-context';
 
 export interface VoiceCenterOptions {
   /** The emulated instance's ring time. */
@@ -75,30 +72,10 @@ export async function voiceCenter(options: VoiceCenterOptions = {}) {
     outbound: { contactFlowId: 'callback-outbound-flow', queueId: holding.id, ratePerSecond: 1000 },
   });
   const router = new Router({ ...h.deps, telephony });
-  const context = lambdaContext();
-  const handOffHandler = makeHandOff(() => router);
-  const contactEventsHandler = makeContactEvents(() => router);
-  const agentEventsHandler = makeAgentEvents(() => router);
-  let sequence = 0;
-  handOff = (e) => handOffHandler(e as never, context);
-  // As the agent event stream delivers a record to its function: one Kinesis record, its data base64 JSON.
-  agentEvents = (r) =>
-    agentEventsHandler(
-      {
-        Records: [
-          {
-            eventSource: 'aws:kinesis',
-            kinesis: {
-              data: Buffer.from(JSON.stringify(r)).toString('base64'),
-              sequenceNumber: String(++sequence),
-              partitionKey: (r as { AgentARN: string }).AgentARN,
-            },
-          },
-        ],
-      } as never,
-      context,
-    );
-  contactEvents = (e) => contactEventsHandler(e as never, context);
+  const handlers = voiceHandlers(() => router);
+  handOff = handlers.handOff;
+  agentEvents = handlers.agentEvent;
+  contactEvents = handlers.contactEvent;
 
   /** A rep ready for calls: signed in to the softphone, then logged in to the router (which sets Connect's status). */
   const ready = async (repId: string, statusId?: string) => {

@@ -7,6 +7,7 @@ import {
   UpdateUserPhoneConfigCommand,
   UpdateUserRoutingProfileCommand,
 } from '@aws-sdk/client-connect';
+import type { ContactCenterConfig } from '../../domain/config/schema';
 import { instanceIdOf } from './telephony';
 
 /** The tag on a placed user naming the routing profile they were in before: where removal puts them back. */
@@ -128,4 +129,29 @@ export async function applyPlacement(
   const placed: PlacementChange[] = [];
   for (const agent of desired) placed.push(await placement.place(agent));
   return { placed, restored };
+}
+
+/**
+ * Where every rep with a Connect user must be (semantics §8): their group's UR- profile, and an after-contact-work
+ * limit of `connect.afterContactWorkSeconds`, else the voice wrap-up, at least 1 s. The deploy and the local center
+ * place agents from this one list.
+ */
+export function placementTargets(
+  cc: ContactCenterConfig,
+  routingProfileIdOf: (groupId: string) => string,
+): AgentPlacementTarget[] {
+  const voice = cc.channels.find((c) => c.name === 'voice');
+  const afterContactWorkSeconds = Math.max(1, cc.connect?.afterContactWorkSeconds ?? voice?.wrapUpSeconds ?? 30);
+  return cc.reps.flatMap((r) =>
+    r.connectUserId
+      ? [
+          {
+            repId: r.id,
+            connectUserId: r.connectUserId,
+            routingProfileId: routingProfileIdOf(r.group),
+            afterContactWorkSeconds,
+          },
+        ]
+      : [],
+  );
 }

@@ -1,3 +1,4 @@
+import '../../local-center/quiet-handlers';
 import { resolve } from 'node:path';
 import { startLiveCenter } from '../../local-center/live-center';
 import { loadScenario } from '../load-scenario';

@@ -1,0 +1,199 @@
+import { ConnectClient } from '@aws-sdk/client-connect';
+import { AgentPlacement, placementTargets } from '../../adapters/connect/agent-placement';
+import { checkSubject, connectProblems } from '../../adapters/connect/connect-check';
+import { ConnectTelephony } from '../../adapters/connect/telephony';
+import { ConnectEmulator } from '../../adapters/local/connect-emulator/emulator';
+import * as people from '../../adapters/local/connect-emulator/people';
+import { CompiledConfig } from '../../domain/config/compiled-config';
+import type { ContactCenterConfig } from '../../domain/config/schema';
+import { validateConfig } from '../../domain/config/validate-config';
+import type { Clock, RoutingStore } from '../../domain/ports';
+import type { Router } from '../../domain/use-cases/router';
+import type { Arrival } from '../scenario';
+import { voiceHandlers } from './voice-handlers';
+import { VoiceLedger } from './voice-ledger';
+
+/** The callback flow the router dials customers into; the emulator runs it as the stack's (callback-flows.ts). */
+const CALLBACK_FLOW = 'callback-outbound-flow';
+
+/**
+ * Voice through a local Amazon Connect for a simulation (`npm start`): the Connect emulator with a holding queue,
+ * each group's UR- routing profile and a user per rep, placed by the deploy's own placement code; the inbound flow
+ * hands calls to the deployed hand-off handler, and contact events and agent events go to the deployed handlers.
+ * Simulated agents answer by auto-accept, hang up when the call's handle time is over and close after-contact
+ * work when its limit ends; customers hang up when their patience runs out.
+ */
+export class EmulatedVoice {
+  readonly ledger: VoiceLedger;
+  /** What `npm run connect:check` would name on this instance once agents are placed (none expected). */
+  problems: string[] = [];
+  private readonly userOf = new Map<string, string>();
+  private readonly callbacks = new Map<string, NonNullable<Arrival['callback']>>();
+  private handlers = voiceHandlers(() => this.router);
+  private router?: Router;
+  private delivered = 0;
+  private dials = 0;
+
+  private constructor(
+    readonly emulator: ConnectEmulator,
+    compiled: ContactCenterConfig,
+    /** The configuration to load: the given one with every rep's Connect user. */
+    readonly config: unknown,
+    readonly telephony: ConnectTelephony,
+    private readonly client: ConnectClient,
+    private readonly holdingQueueId: string,
+    private readonly random: () => number,
+  ) {
+    this.ledger = new VoiceLedger(emulator.instance, new CompiledConfig(compiled), this.userOf);
+  }
+
+  /** Starts the emulator and sets the instance up as a deployer's would be after `cdk deploy`. */
+  static async start(configJson: unknown, clock: Clock, random: () => number): Promise<EmulatedVoice> {
+    const valid = validateConfig(configJson);
+    if (!valid.ok) throw new Error(valid.problems.join('; '));
+    const cc = valid.config;
+    let voice: EmulatedVoice | undefined;
+    const emulator = await new ConnectEmulator(
+      { now: () => clock.now() },
+      {
+        handOff: (e) => voice!.delivering(voice!.handlers.handOff(e)),
+        contactEvent: async (e) => {
+          await voice!.ledger.contactEvent(e, voice!.store());
+          return voice!.delivering(voice!.handlers.contactEvent(e));
+        },
+        agentEvent: (r) => voice!.delivering(voice!.handlers.agentEvent(r)),
+        dialAnswer: (phone) => voice!.dialAnswer(phone),
+      },
+    ).start();
+    const i = emulator.instance;
+    const holding = i.addQueue('UR-Holding');
+    const basic = i.addRoutingProfile('Basic Routing Profile', [i.addQueue('BasicQueue').id]);
+    const profileOf = new Map(
+      cc.groups.map((g) => [g.id, i.addRoutingProfile(g.routingProfileName ?? `UR-${g.id}`, [holding.id]).id]),
+    );
+    // Users start where a new instance has them: the basic profile, auto-accept off, no after-contact-work limit.
+    const reps = cc.reps.map((r) => {
+      const user = i.addUser(r.id, { routingProfileId: basic.id, ...(r.connectUserId ? { id: r.connectUserId } : {}) });
+      return { ...r, connectUserId: user.id };
+    });
+    const config: ContactCenterConfig = { ...cc, reps };
+    const userOfRep = new Map(reps.map((r) => [r.id, r.connectUserId]));
+    // The configuration the router loads: the file's, every rep with their user.
+    const json = configJson as { reps?: { id: string }[] };
+    const loaded = { ...json, reps: json.reps?.map((r) => ({ ...r, connectUserId: userOfRep.get(r.id) })) };
+    const client = new ConnectClient(emulator.clientConfig());
+    const telephony = new ConnectTelephony(client, i.arn, {
+      // Connect's rates are not simulated: no pacing waits in virtual time.
+      sleep: async () => {},
+      outbound: { contactFlowId: CALLBACK_FLOW, queueId: holding.id, ratePerSecond: 1000 },
+    });
+    voice = new EmulatedVoice(emulator, config, loaded, telephony, client, holding.id, random);
+    for (const r of reps) voice.userOf.set(r.id, r.connectUserId);
+    const placement = new AgentPlacement(client, i.arn);
+    for (const target of placementTargets(config, (g) => profileOf.get(g)!)) await placement.place(target);
+    voice.problems = await connectProblems(client, i.arn, checkSubject(new CompiledConfig(config), holding.id));
+    return voice;
+  }
+
+  private storeRef?: RoutingStore;
+  private store(): RoutingStore {
+    return this.storeRef ?? notWired();
+  }
+
+  /** The run's router and store: the handlers call the one, the ledger reads the other. */
+  wire(router: Router, store: RoutingStore): void {
+    this.router = router;
+    this.storeRef = store;
+  }
+
+  private async delivering<T>(p: Promise<T>): Promise<T> {
+    this.delivered++;
+    return p;
+  }
+
+  /**
+   * Delivers what the instance has pending to the handlers, and runs what came due. True when any handler ran:
+   * what it committed has follow-ups to dispatch.
+   */
+  async settle(): Promise<boolean> {
+    const before = this.delivered;
+    await this.emulator.settle();
+    return this.delivered !== before;
+  }
+
+  nextDueAt(): number | undefined {
+    return this.emulator.nextDueAt();
+  }
+
+  /**
+   * A customer calls the arrival's queue: the inbound flow hands the call off and parks it. Resolves with the
+   * router's item, or undefined when the hand-off failed and the flow hung up.
+   */
+  async call(a: Arrival, patienceMs?: number): Promise<{ itemId: string; offered: boolean } | undefined> {
+    const parameters: Record<string, string> = { queue: a.queue };
+    if (a.priority !== undefined) parameters.priority = String(a.priority);
+    if (a.preferredRep) parameters.preferredRep = a.preferredRep.repId;
+    if (a.skills?.length)
+      parameters.skills = a.skills
+        .map((s) => `${s.skill}:${s.minLevel}${s.dropAfterSeconds !== undefined ? `~${s.dropAfterSeconds}` : ''}`)
+        .join(',');
+    const patienceSeconds = patienceMs === undefined ? undefined : patienceMs / 1000;
+    const contactId = await this.emulator.call(this.holdingQueueId, parameters, { patienceSeconds });
+    const itemId = await this.store().itemIdForSource('voice', contactId);
+    if (!itemId) return undefined;
+    // Offered, or already connected by auto-accept, unless nobody could take it.
+    return { itemId, offered: (await this.store().getItem(itemId))?.state !== 'Queued' };
+  }
+
+  /** Whether the arrival is a call the inbound flow hands off (callbacks are requested, then dialed). */
+  carries(config: CompiledConfig, a: Arrival): boolean {
+    return config.queue(a.queue).channel === 'voice';
+  }
+
+  /** A phone number for a callback request, whose dials then go as the arrival's callback says. */
+  callbackNumber(callback: NonNullable<Arrival['callback']>): string {
+    const phone = `+1555${String(++this.dials).padStart(7, '0')}`;
+    this.callbacks.set(phone, callback);
+    return phone;
+  }
+
+  private dialAnswer(phone: string): 'answer' | 'noAnswer' | 'busy' {
+    const c = this.callbacks.get(phone);
+    if (!c) return 'answer';
+    const roll = this.random();
+    return roll < c.answerProbability ? 'answer' : roll < c.answerProbability + c.busyProbability ? 'busy' : 'noAnswer';
+  }
+
+  /** The rep signs in to the softphone (before logging in to the router, as a rep starting a shift does). */
+  signIn(repId: string): void {
+    const userId = this.userOf.get(repId);
+    if (userId && this.emulator.instance.user(userId).softphone !== 'open')
+      people.signIn(this.emulator.instance, userId);
+  }
+
+  /** The rep's call is over: they hang up in the softphone (after-contact work then ends by its limit). */
+  hangUp(repId: string, contactId: string): void {
+    const userId = this.userOf.get(repId);
+    const held = userId ? this.emulator.instance.user(userId).contact : undefined;
+    if (held?.contactId === contactId) people.hangUpAgent(this.emulator.instance, userId!);
+  }
+
+  /** A caller hangs up at once (balks). */
+  hangUpCustomer(contactId: string): void {
+    people.hangUpCustomer(this.emulator.instance, contactId);
+  }
+
+  /** The Connect user of a rep, for the softphone stand-in. */
+  connectUserOf(repId: string): string | undefined {
+    return this.userOf.get(repId);
+  }
+
+  async stop(): Promise<void> {
+    this.client.destroy();
+    await this.emulator.stop();
+  }
+}
+
+function notWired(): never {
+  throw new Error('the emulated voice line is not wired to a router yet');
+}
