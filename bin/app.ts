@@ -69,6 +69,8 @@ new RoutingStack(app, 'UnifiedRouting', {
   signInDomainPrefix: context('signInDomainPrefix'),
   workspaceWebAclId: context('workspaceWebAclId'),
   pushAccessLogs: context('pushAccessLogs') === 'true',
+  // The softphone in the workspace: -c ccpUrl=https://ALIAS.my.connect.aws/ccp-v2/ (and -c ccpLoginUrl= for SAML).
+  softphone: context('ccpUrl') ? { ccpUrl: context('ccpUrl')!, loginUrl: context('ccpLoginUrl') } : undefined,
 });
 
 function oidcFromContext() {

@@ -12,6 +12,9 @@ import type { LocalSignIn } from './sign-in';
 
 const OPENAPI_FILE = join(__dirname, '..', '..', 'docs', 'openapi.json');
 const MAX_BODY = 128 * 1024;
+let streams: string | undefined;
+const connectStreams = () =>
+  (streams ??= readFileSync(require.resolve('amazon-connect-streams/release/connect-streams-min.js'), 'utf8'));
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -41,6 +44,9 @@ export function liveExtension(parts: {
   readonly idp: () => LocalIdentityProvider;
   readonly signIn: () => LocalSignIn;
   readonly desktops: () => LocalDesktopPush;
+  /** The softphone stand-in (`/softphone/…`) and the customers' side of test calls (`/connect/calls`). */
+  readonly softphone: (req: IncomingMessage, res: ServerResponse, path: string, body: string) => Promise<void>;
+  readonly calls: (res: ServerResponse, path: string, body: string) => Promise<void>;
 }): ServerExtension {
   const pages = { rep: buildPage('rep-workspace'), 'command-center': buildPage('command-center') };
   const openApi = readFileSync(OPENAPI_FILE, 'utf8');
@@ -54,6 +60,8 @@ export function liveExtension(parts: {
       clientId: 'local-workspace',
       scope: 'openid',
     },
+    // Voice runs through the Connect emulator here: the page shows a stand-in for the CCP that drives it.
+    softphone: { kind: 'standIn', url: `${parts.origin()}/softphone` },
   });
   const send = (res: ServerResponse, type: string, body: string) => {
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...CORS });
@@ -67,6 +75,8 @@ export function liveExtension(parts: {
       if (files && !page?.[2]) res.writeHead(302, { location: `${path}/` }).end();
       else if (files && page?.[2] === '/') send(res, 'text/html; charset=utf-8', files['index.html']);
       else if (files && page?.[2] === '/app.js') send(res, 'text/javascript', files['app.js']);
+      // As deployed beside the page, for a workspace configured to embed a CCP.
+      else if (files && page?.[2] === '/connect-streams.js') send(res, 'text/javascript', connectStreams());
       else if ((files && page?.[2] === '/config.json') || path === '/config.json')
         send(res, 'application/json', JSON.stringify(config()));
       else if (path === '/openapi.json') send(res, 'application/json', openApi);
@@ -75,6 +85,10 @@ export function liveExtension(parts: {
       else if (path === '/auth/authorize') parts.signIn().authorize(res, new URLSearchParams(await readBody(req)));
       else if (path === '/auth/token') parts.signIn().token(res, new URLSearchParams(await readBody(req)));
       else if (path === '/auth/dev-token') parts.signIn().devToken(res, query);
+      else if (path.startsWith('/softphone/') && req.method === 'OPTIONS') res.writeHead(204, CORS).end();
+      else if (path.startsWith('/softphone/')) await parts.softphone(req, res, path, await readBody(req));
+      else if (path.startsWith('/connect/calls') && req.method === 'POST')
+        await parts.calls(res, path, await readBody(req));
       else if (!isRouterApi(path)) return false;
       else if (req.method === 'OPTIONS') res.writeHead(204, CORS).end();
       else {

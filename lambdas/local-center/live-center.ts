@@ -10,9 +10,11 @@ import { type Report, type SimulationOptions, simulate } from '../simulator/engi
 import { loadScenario } from '../simulator/load-scenario';
 import { openStore } from '../simulator/stores';
 import type { EmulatedVoice } from '../simulator/voice/emulated-voice';
+import { customerCalls } from './customer-calls';
 import { LocalDesktopPush } from './desktop-sockets';
 import { liveExtension } from './extension';
 import { LocalSignIn } from './sign-in';
+import { softphoneStandIn } from './softphone-stand-in';
 
 export interface LiveCenterOptions {
   readonly scenarioPath: string;
@@ -40,6 +42,10 @@ export interface LiveCenter {
   readonly finished: Promise<Report | undefined>;
   /** An item as the table holds it now (a consistent read): what tests check a refused call left unchanged. */
   readonly readItem: (itemId: string) => Promise<WorkItem | undefined>;
+  /** A customer calls a voice queue through the Connect emulator (what `POST /connect/calls` does). */
+  readonly placeCall: (queue: string, phoneNumber?: string) => Promise<{ itemId: string; contactId: string }>;
+  /** The caller hangs up. */
+  readonly hangUpCaller: (contactId: string) => void;
   /** Ends the run: the simulation stops, then the server and DynamoDB Local. */
   close(): Promise<void>;
 }
@@ -78,6 +84,12 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
     idp: ready,
     signIn: () => signIn ?? notStarted(),
     desktops: () => desktops,
+    softphone: softphoneStandIn({
+      voice: () => voice,
+      verify: (t) => ready().verify(t),
+      identity: DEFAULT_IDENTITY,
+    }),
+    calls: (res, path, body) => customerCalls(() => voice, res, path, body),
   });
   const server = await serveCommandCenter(() => projection.snapshot(clock()), options.port, extension);
   origin = server.url;
@@ -100,6 +112,7 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
       onReady: (r, v) => {
         router = r;
         voice = v;
+        void v?.ringFor(people);
         resolve();
       },
       onEvent: (e, at) => {
@@ -120,6 +133,12 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
     supervisors,
     finished,
     readItem: (itemId) => sim.store.getItem(itemId),
+    placeCall: async (queue, phoneNumber) => {
+      const placed = await voice?.call({ queue, phoneNumber });
+      if (!placed) throw new Error(`the call to ${queue} was not handed off`);
+      return placed;
+    },
+    hangUpCaller: (contactId) => voice?.hangUpCustomer(contactId),
     close: async () => {
       stop.abort();
       clearInterval(nudges);

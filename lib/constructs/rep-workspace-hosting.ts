@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import {
   Distribution,
@@ -11,6 +12,8 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildPage } from '../../web/build';
 import type { WorkspaceConfig } from '../../web/shared/config';
+
+const STREAMS = require.resolve('amazon-connect-streams/release/connect-streams-min.js');
 
 /** Props of RepWorkspaceHosting. */
 export interface RepWorkspaceHostingProps {
@@ -64,6 +67,8 @@ export class RepWorkspaceHosting extends Construct {
         Source.data('index.html', workspace['index.html']),
         Source.data('app.js', workspace['app.js']),
         Source.jsonData('config.json', config),
+        // The CCP embed's library, loaded by the page only when it embeds the softphone (the npm package's build).
+        Source.data('connect-streams.js', readFileSync(STREAMS, 'utf8')),
         // The Command Center, for supervisors, beside it (the same sign-in: one redirect URI per page).
         Source.data('command-center/index.html', commandCenter['index.html']),
         Source.data('command-center/app.js', commandCenter['app.js']),

@@ -77,6 +77,11 @@ export interface RoutingStackProps extends StackProps {
   readonly workspaceWebAclId?: string;
   /** Access logs for the push channel (needs the account's API Gateway CloudWatch role). @default false */
   readonly pushAccessLogs?: boolean;
+  /**
+   * The CCP the workspace embeds (amazon-connect-streams): the instance's `https://ALIAS.my.connect.aws/ccp-v2/`,
+   * and for a SAML instance its sign-in URL. Without it the page tells reps to answer calls in their own CCP.
+   */
+  readonly softphone?: { readonly ccpUrl: string; readonly loginUrl?: string };
 }
 
 /**
@@ -183,7 +188,8 @@ export class RoutingStack extends Stack {
     });
     // A rep's last desktop closing starts the timer after which they are set away (semantics §7).
     timers.grantScheduling(push.socketFunction);
-    hosting.publish({ apiUrl: api.api.apiEndpoint, pushUrl: push.url, auth: identity.signIn });
+    const softphone = props.softphone && { kind: 'ccp' as const, region: this.region, ...props.softphone };
+    hosting.publish({ apiUrl: api.api.apiEndpoint, pushUrl: push.url, auth: identity.signIn, softphone });
     acknowledgePeopleFindings({
       hosting,
       identity,

@@ -106,9 +106,10 @@ describe('people: identity, the push channel and the workspace (issue #14)', () 
         ]),
       },
     });
-    // Each page's index.html, app.js and config.json (the API, push and sign-in URLs, resolved at deploy).
+    // Each page's index.html, app.js and config.json (the API, push and sign-in URLs, resolved at deploy), and
+    // connect-streams.js, which the workspace loads to embed the CCP.
     const [deployment] = Object.values(t.findResources('Custom::CDKBucketDeployment'));
-    expect(deployment!.Properties.SourceObjectKeys).toHaveLength(6);
+    expect(deployment!.Properties.SourceObjectKeys).toHaveLength(7);
   });
 
   it('feeds the Command Center model from every routing event, through a queue, into its own bucket', () => {

@@ -4,14 +4,18 @@ import { type LiveCenter, startLiveCenter } from '../../lambdas/local-center/liv
 import { launchBrowser } from './browser';
 
 const SCENARIO = join(__dirname, '../fixtures/scenarios/live-desk.json');
+/** The same desk with a voice queue: people answer calls in the softphone stand-in. */
+export const VOICE_SCENARIO = join(__dirname, '../fixtures/scenarios/live-voice.json');
 
 /**
  * The live local center on the live-desk scenario (people play rep-h1 and rep-h2 on desk-chat while bots work
  * email), on the tier's DynamoDB Local, with a headless Chromium for its pages.
  */
-export async function liveDesk(): Promise<{ center: LiveCenter; browser: Browser; close(): Promise<void> }> {
+export async function liveDesk(
+  scenario = SCENARIO,
+): Promise<{ center: LiveCenter; browser: Browser; close(): Promise<void> }> {
   const center = await startLiveCenter({
-    scenarioPath: SCENARIO,
+    scenarioPath: scenario,
     port: 0,
     mode: { kind: 'live' },
     dynamoEndpoint: process.env.DDB_ENDPOINT,

@@ -13,6 +13,29 @@ export interface WorkspaceConfig {
     /** Where the issuer signs people out, if it has such an endpoint. */
     readonly logoutUrl?: string;
   };
+  /** The softphone beside the rep's work; absent, the page says where to answer calls instead. */
+  readonly softphone?: SoftphoneConfig;
+}
+
+/**
+ * Deployed: the instance's CCP embedded with amazon-connect-streams (`ccpUrl` is the instance's
+ * `https://ALIAS.my.connect.aws/ccp-v2/`; `loginUrl` its SAML sign-in, for instances that use SAML).
+ * Local: a stand-in for the CCP that drives the Connect emulator's agent.
+ */
+export type SoftphoneConfig =
+  | { readonly kind: 'ccp'; readonly ccpUrl: string; readonly region: string; readonly loginUrl?: string }
+  | { readonly kind: 'standIn'; readonly url: string };
+
+/** What the softphone panel shows of the rep's Connect agent: the same for the CCP and the stand-in. */
+export interface SoftphoneView {
+  readonly signedIn: boolean;
+  readonly status: string;
+  readonly statuses: readonly string[];
+  readonly call?: {
+    readonly contactId: string;
+    readonly state: 'ringing' | 'connected' | 'onHold' | 'afterContactWork' | 'missed';
+    readonly caller?: string;
+  };
 }
 
 export async function loadConfig(): Promise<WorkspaceConfig> {

@@ -16,7 +16,7 @@ export type DesktopMessage =
       readonly event: DispatchedEvent;
       /** The item the event is about, read after the commit (consistent); absent once it is gone. */
       readonly item?: WorkItem;
-      /** The rep's state, for presence changes. */
+      /** The rep's state read after the commit: their presence and the capacity their items hold. */
       readonly rep?: RepState;
     };
 

@@ -1,6 +1,7 @@
 import type { DesktopMessage } from '../routing/desktop-messages';
 import { repsConcerned } from '../routing/desktop-messages';
 import type { DispatchedEvent } from '../routing/outbox';
+import type { RepState } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
 import type { RouterDeps } from './deps';
 import { repView } from './queries';
@@ -13,16 +14,27 @@ export async function pushToDesktops(deps: RouterDeps, events: readonly Dispatch
   const desktops = deps.desktops;
   if (!desktops) return;
   const items = new Map<string, Promise<WorkItem | undefined>>();
+  const reps = new Map<string, Promise<RepState | undefined>>();
   const itemOf = (itemId: string) => {
     if (!items.has(itemId)) items.set(itemId, deps.store.getItem(itemId));
     return items.get(itemId)!;
+  };
+  // The rep's capacity moves with their items (an offer reserves it, a completion frees it): the desk shows it.
+  const repOf = (repId: string) => {
+    if (!reps.has(repId)) reps.set(repId, deps.store.getRep(repId));
+    return reps.get(repId)!;
   };
   for (const event of events) {
     for (const repId of repsConcerned(event)) {
       const message: DesktopMessage =
         event.type === 'rep.presenceChanged'
-          ? { type: 'event', event, ...optional('rep', await deps.store.getRep(repId)) }
-          : { type: 'event', event, ...optional('item', await itemOf(event.itemId)) };
+          ? { type: 'event', event, ...optional('rep', await repOf(repId)) }
+          : {
+              type: 'event',
+              event,
+              ...optional('item', await itemOf(event.itemId)),
+              ...optional('rep', await repOf(repId)),
+            };
       await desktops.send(repId, message);
     }
   }

@@ -1,4 +1,4 @@
-import { ConnectClient } from '@aws-sdk/client-connect';
+import { ConnectClient, UpdateUserPhoneConfigCommand } from '@aws-sdk/client-connect';
 import { AgentPlacement, placementTargets } from '../../adapters/connect/agent-placement';
 import { checkSubject, connectProblems } from '../../adapters/connect/connect-check';
 import { ConnectTelephony } from '../../adapters/connect/telephony';
@@ -116,9 +116,19 @@ export class EmulatedVoice {
    * what it committed has follow-ups to dispatch.
    */
   async settle(): Promise<boolean> {
-    const before = this.delivered;
-    await this.emulator.settle();
-    return this.delivered !== before;
+    return this.serial(async () => {
+      const before = this.delivered;
+      await this.emulator.settle();
+      return this.delivered !== before;
+    });
+  }
+
+  // Live, a person's test call arrives while the run loop settles the instance: one at a time, in order.
+  private queue: Promise<unknown> = Promise.resolve();
+  private serial<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   nextDueAt(): number | undefined {
@@ -129,7 +139,10 @@ export class EmulatedVoice {
    * A customer calls the arrival's queue: the inbound flow hands the call off and parks it. Resolves with the
    * router's item, or undefined when the hand-off failed and the flow hung up.
    */
-  async call(a: Arrival, patienceMs?: number): Promise<{ itemId: string; offered: boolean } | undefined> {
+  async call(
+    a: Pick<Arrival, 'queue' | 'priority' | 'preferredRep' | 'skills'> & { readonly phoneNumber?: string },
+    patienceMs?: number,
+  ): Promise<{ itemId: string; contactId: string; offered: boolean } | undefined> {
     const parameters: Record<string, string> = { queue: a.queue };
     if (a.priority !== undefined) parameters.priority = String(a.priority);
     if (a.preferredRep) parameters.preferredRep = a.preferredRep.repId;
@@ -138,11 +151,13 @@ export class EmulatedVoice {
         .map((s) => `${s.skill}:${s.minLevel}${s.dropAfterSeconds !== undefined ? `~${s.dropAfterSeconds}` : ''}`)
         .join(',');
     const patienceSeconds = patienceMs === undefined ? undefined : patienceMs / 1000;
-    const contactId = await this.emulator.call(this.holdingQueueId, parameters, { patienceSeconds });
+    const contactId = await this.serial(() =>
+      this.emulator.call(this.holdingQueueId, parameters, { patienceSeconds, phoneNumber: a.phoneNumber }),
+    );
     const itemId = await this.store().itemIdForSource('voice', contactId);
     if (!itemId) return undefined;
     // Offered, or already connected by auto-accept, unless nobody could take it.
-    return { itemId, offered: (await this.store().getItem(itemId))?.state !== 'Queued' };
+    return { itemId, contactId, offered: (await this.store().getItem(itemId))?.state !== 'Queued' };
   }
 
   /** Whether the arrival is a call the inbound flow hands off (callbacks are requested, then dialed). */
@@ -181,6 +196,25 @@ export class EmulatedVoice {
   /** A caller hangs up at once (balks). */
   hangUpCustomer(contactId: string): void {
     people.hangUpCustomer(this.emulator.instance, contactId);
+  }
+
+  /**
+   * People in the live center answer their calls themselves: their phones ring (auto-accept off, as a deployer
+   * may set for a rep), so they meet the ring, answer and reject in the softphone stand-in.
+   */
+  async ringFor(repIds: readonly string[]): Promise<void> {
+    for (const repId of repIds) {
+      const userId = this.userOf.get(repId);
+      const user = userId ? this.emulator.instance.user(userId) : undefined;
+      if (!user) continue;
+      await this.client.send(
+        new UpdateUserPhoneConfigCommand({
+          InstanceId: this.emulator.instance.instanceId,
+          UserId: user.id,
+          PhoneConfig: { ...user.phoneConfig, AutoAccept: false },
+        }),
+      );
+    }
   }
 
   /** The Connect user of a rep, for the softphone stand-in. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { DesktopMessage } from '../../../lambdas/domain/routing/desktop-messages';
 import type { WorkItem } from '../../../lambdas/domain/routing/work-item';
 import { applyMessage, emptyDesk } from '../../../web/rep-workspace/src/desk-state';
-import { aWorkItem } from '../../support/builders';
+import { aRep, aWorkItem } from '../../support/builders';
 
 const ME = 'rep-a';
 const reservation = (repId: string) => ({
@@ -102,5 +102,17 @@ describe('the workspace keeps the highest item version it has seen', () => {
     const desk = applyMessage(emptyDesk, snapshot, ME);
     const stale = { ...assigned, version: 2, state: 'Offered' as const };
     expect([...applyMessage(desk, push(stale), ME).items.values()]).toEqual([assigned]);
+  });
+
+  it("shows the rep's capacity from the latest event's push, whatever order the pushes arrive in", () => {
+    const offered = { ...aWorkItem({ id: 'w4', version: 1 }), state: 'Offered' as const, reservation: reservation(ME) };
+    const withRep = (at: number, primary: number, version: number): DesktopMessage => ({
+      ...(push({ ...offered, version }, at) as Extract<DesktopMessage, { type: 'event' }>),
+      rep: aRep({ repId: ME, used: { primary, interruptible: 0 } }),
+    });
+    // The offer reserved 50 (at 2), the completion freed it (at 3); the earlier push arrives last.
+    const desk = [withRep(3, 0, 2), withRep(2, 50, 1)].reduce((s, m) => applyMessage(s, m, ME), emptyDesk);
+    expect(desk.rep).toMatchObject({ used: { primary: 0 } });
+    expect(applyMessage(emptyDesk, withRep(2, 50, 1), ME).rep).toMatchObject({ used: { primary: 50 } });
   });
 });

@@ -6,6 +6,8 @@ import type { RepDesk, RepView } from '../../../lambdas/domain/use-cases/queries
 /** What the workspace shows: the rep's presence, the items they hold, the recent events. */
 export interface DeskState {
   readonly rep?: RepView['rep'];
+  /** When the change the shown rep state came after was committed: an older push does not replace it. */
+  readonly repAt?: number;
   readonly desk?: RepDesk;
   readonly items: ReadonlyMap<string, WorkItem>;
   /** The highest version seen per item, kept after it leaves, so a late push cannot bring it back. */
@@ -45,17 +47,19 @@ export function applyMessage(state: DeskState, message: DesktopMessage, repId: s
       if (!listed.has(id) && (state.seenAt.get(id) ?? 0) >= message.at - INDEX_LAG_MS) items.set(id, pushed);
     const versions = new Map(state.versions);
     for (const i of message.view.items) versions.set(i.id, Math.max(versions.get(i.id) ?? 0, i.version));
-    return { ...state, rep: message.view.rep, desk: message.view.desk, items, versions };
+    return { ...state, rep: message.view.rep, repAt: message.at, desk: message.view.desk, items, versions };
   }
-  const { event, item, rep } = message;
+  const { event, item } = message;
   const log = [describe(event), ...state.log].slice(0, 8);
-  if (event.type === 'rep.presenceChanged') return { ...state, log, rep: (rep as RepState | undefined) ?? state.rep };
-  if (!item || item.version <= (state.versions.get(item.id) ?? 0)) return { ...state, log };
+  const newer = message.rep !== undefined && event.at >= (state.repAt ?? 0);
+  const rep = newer ? { rep: message.rep as RepState, repAt: event.at } : {};
+  if (event.type === 'rep.presenceChanged') return { ...state, log, ...rep };
+  if (!item || item.version <= (state.versions.get(item.id) ?? 0)) return { ...state, log, ...rep };
   const items = new Map(state.items);
   if (mine(item, repId)) items.set(item.id, item);
   else items.delete(item.id);
   const seenAt = new Map(state.seenAt).set(item.id, event.at);
-  return { ...state, log, items, seenAt, versions: new Map(state.versions).set(item.id, item.version) };
+  return { ...state, log, ...rep, items, seenAt, versions: new Map(state.versions).set(item.id, item.version) };
 }
 
 function describe(event: Extract<DesktopMessage, { type: 'event' }>['event']): string {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { liveCallOf, type WorkItem } from '../../../lambdas/domain/routing/work-item';
 import type { RepApi } from './api';
@@ -119,7 +120,8 @@ function Outbound({ api, act }: { api: RepApi; act: Act }) {
   );
 }
 
-export function Desk({ api, state, act }: { api: RepApi; state: DeskState; act: Act }) {
+export function Desk(props: { api: RepApi; state: DeskState; act: Act; softphone: ComponentChildren }) {
+  const { api, state, act } = props;
   const now = useNow();
   const items = [...state.items.values()];
   const offers = items.filter((i) => i.state === 'Offered');
@@ -127,6 +129,7 @@ export function Desk({ api, state, act }: { api: RepApi; state: DeskState; act: 
   return (
     <main class="desk">
       <Presence api={api} state={state} act={act} />
+      {props.softphone}
       <section aria-labelledby="offers-h" aria-live="polite">
         <h2 id="offers-h">Offers</h2>
         {offers.length === 0 && <p class="empty">No offers right now.</p>}

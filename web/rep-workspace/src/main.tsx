@@ -9,6 +9,7 @@ import { openPush, type PushStatus } from '../../shared/push';
 import { RepApi } from './api';
 import { Desk } from './desk';
 import { applyMessage, emptyDesk } from './desk-state';
+import { Softphone } from './softphone';
 
 function Workspace({ config, session }: { config: WorkspaceConfig; session: Session }) {
   const api = new RepApi(config.apiUrl, session.token, session.repId);
@@ -34,7 +35,12 @@ function Workspace({ config, session }: { config: WorkspaceConfig; session: Sess
   return (
     <>
       <Masthead title="Rep workspace" config={config} session={session} push={push} problem={problem} />
-      <Desk api={api} state={state} act={act} />
+      <Desk
+        api={api}
+        state={state}
+        act={act}
+        softphone={<Softphone config={config.softphone} token={session.token} />}
+      />
     </>
   );
 }
