@@ -37,6 +37,8 @@ export interface LiveCenterOptions {
 export interface LiveCenter {
   readonly url: string;
   readonly people: readonly string[];
+  /** The center's voice queues: calls to them go through the Connect emulator. */
+  readonly voiceQueues: readonly string[];
   readonly supervisors: readonly string[];
   /** The run: the report once it ends (accelerated at the scenario's end; live once closed). */
   readonly finished: Promise<Report | undefined>;
@@ -130,6 +132,7 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
   return {
     url: origin,
     people,
+    voiceQueues: config.raw.queues.filter((q) => q.channel === 'voice').map((q) => q.id),
     supervisors,
     finished,
     readItem: (itemId) => sim.store.getItem(itemId),

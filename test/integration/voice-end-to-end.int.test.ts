@@ -7,7 +7,7 @@ import { InvalidInputError } from '../../lambdas/domain/errors';
 import { Router } from '../../lambdas/domain/use-cases/router';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
 import { makeHandler as makeHandOff } from '../../lambdas/handlers/contact-flow-handoff';
-import { answered, connectContactEvent, stepExpired } from '../fixtures/events/connect-contact-event';
+import { answered, answeredBy, connectContactEvent, stepExpired } from '../fixtures/events/connect-contact-event';
 import flowEvent from '../fixtures/events/contact-flow-event.json';
 import { smallCenter } from '../fixtures/small-center';
 import { makeHarness } from '../support/harness';
@@ -110,6 +110,24 @@ describe('voice end to end (semantics §8)', () => {
       reason: 'stale',
     });
     expect(await v.item(itemId)).toEqual(after);
+  });
+
+  it('a call connected to an agent who is no rep here leaves routing: the offered rep is not booked for it', async () => {
+    const v = await voiceCenter();
+    await v.router.logIn({ repId: 'rep-a' });
+    const { itemId } = await v.handOff(handOffEvent);
+    // A supervisor's (or another router's) agent took it in Connect: nobody here has the call.
+    const elsewhere = answeredBy('user-not-configured');
+    expect(await v.contactEvent(connectContactEvent('CONNECTED_TO_AGENT', CONTACT, elsewhere))).toEqual({
+      kind: 'applied',
+      action: 'connectedOutsideRouting',
+    });
+    expect(await v.item(itemId)).toMatchObject({ state: 'Canceled', outcome: 'connectedToUnbookableAgent' });
+    expect((await v.rep('rep-a')).used.primary).toBe(0);
+    expect(await v.contactEvent(connectContactEvent('DISCONNECTED', CONTACT, elsewhere))).toEqual({
+      kind: 'ignored',
+      reason: 'stale',
+    });
   });
 
   it('a caller who hangs up before being answered abandons: the item is canceled and the rep released', async () => {

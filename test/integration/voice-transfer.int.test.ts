@@ -5,7 +5,7 @@ import 'aws-sdk-client-mock-jest';
 import { ConnectTelephony } from '../../lambdas/adapters/connect/telephony';
 import { Router } from '../../lambdas/domain/use-cases/router';
 import { makeHandler as makeContactEvents } from '../../lambdas/handlers/connect-contact-events';
-import { answered, connectContactEvent } from '../fixtures/events/connect-contact-event';
+import { answered, answeredBy, connectContactEvent } from '../fixtures/events/connect-contact-event';
 import { transferCenter } from '../fixtures/transfer-center';
 import { compiled, endState, noViolations } from '../support/end-state';
 import { makeHarness } from '../support/harness';
@@ -63,11 +63,11 @@ describe('voice transfer through Amazon Connect (semantics §9)', () => {
       reason: 'stale',
     });
     expect(await v.contactEvent(arrived)).toEqual({ kind: 'applied', action: 'retargeted' });
-    expect(await v.contactEvent(connectContactEvent('CONNECTED_TO_AGENT', SECOND, answered))).toEqual({
+    expect(await v.contactEvent(connectContactEvent('CONNECTED_TO_AGENT', SECOND, answeredBy('user-rep-b')))).toEqual({
       kind: 'applied',
       action: 'accepted',
     });
-    expect(await v.contactEvent(connectContactEvent('DISCONNECTED', SECOND, answered))).toEqual({
+    expect(await v.contactEvent(connectContactEvent('DISCONNECTED', SECOND, answeredBy('user-rep-b')))).toEqual({
       kind: 'applied',
       action: 'completed',
     });

@@ -31,7 +31,8 @@ export interface ConnectedAgentMove {
 export function moveToConnectedAgent(
   item: WorkItem,
   holder: RepState | undefined,
-  connected: { readonly state: RepState; readonly profile: RepProfile },
+  /** Absent: the agent is no rep of this configuration. */
+  connected: { readonly state: RepState; readonly profile: RepProfile } | undefined,
   offerId: string,
   config: CompiledConfig,
   now: number,
@@ -40,13 +41,16 @@ export function moveToConnectedAgent(
     throw new RouterError(`cannot move item ${item.id} in state ${item.state} to the connected agent`);
   }
   if (item.state === 'Offered' && !holder) throw new RouterError(`item ${item.id} has no holder to release`);
-  const { pool, units } = sizeFor(item, connected.profile, config);
-  const fits = poolLimit(connected.profile, pool) - connected.state.used[pool] >= units;
-  const rep = connected.state;
-  if (rep.sessionId === undefined || !fits) {
+  const size = connected && sizeFor(item, connected.profile, config);
+  const fits =
+    connected && size && poolLimit(connected.profile, size.pool) - connected.state.used[size.pool] >= size.units;
+  const sessionId = connected?.state.sessionId;
+  if (!connected || !size || sessionId === undefined || !fits) {
     const t = cancel(item, holder, CONNECTED_OUTSIDE_ROUTING, now);
     return { item: t.item, released: t.rep, events: t.events };
   }
+  const rep = connected.state;
+  const { pool, units } = size;
   const returned =
     item.state === 'Offered'
       ? returnToQueue(item, holder!, 'rescinded', now, { reason: CONNECTED_TO_ANOTHER_AGENT })
@@ -55,7 +59,7 @@ export function moveToConnectedAgent(
   const offered = offer(
     {
       item: waiting,
-      rep: { ...rep, sessionId: rep.sessionId },
+      rep: { ...rep, sessionId },
       profile: connected.profile,
       pool,
       units,

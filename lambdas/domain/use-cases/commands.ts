@@ -27,6 +27,6 @@ export interface RoutingCommands {
   transferArrived(input: { itemId: string; contactId: string }): Promise<Outcome<TransferDecision>>;
   recordDialOutcome(input: DialOutcomeInput): Promise<Outcome<DialDecision>>;
   dialCallback(itemId: string): Promise<Outcome<DialDecision>>;
-  bookConnectedAgent(input: { itemId: string; repId: string }): Promise<Outcome<ConnectedAgentDecision>>;
+  bookConnectedAgent(input: { itemId: string; repId?: string }): Promise<Outcome<ConnectedAgentDecision>>;
   callbackRepUnreachable(input: { itemId: string; contactId: string }): Promise<Outcome<CallbackLineDecision>>;
 }

@@ -10,7 +10,8 @@ import { holderOf, repState, requireItem } from './reads';
 
 export type ConnectedAgentDecision =
   | { readonly kind: 'moved'; readonly itemId: string; readonly repId: string; readonly fromRepId?: string }
-  | { readonly kind: 'unbookable'; readonly itemId: string; readonly repId: string; readonly fromRepId?: string }
+  /** `repId` absent: the agent Connect names is no rep of this configuration. */
+  | { readonly kind: 'unbookable'; readonly itemId: string; readonly repId?: string; readonly fromRepId?: string }
   | { readonly kind: 'stale'; readonly itemId: string; readonly state: WorkItem['state'] };
 
 /**
@@ -20,7 +21,7 @@ export type ConnectedAgentDecision =
  */
 export async function bookConnectedAgent(
   deps: RouterDeps,
-  input: { readonly itemId: string; readonly repId: string },
+  input: { readonly itemId: string; readonly repId?: string },
 ): Promise<Outcome<ConnectedAgentDecision>> {
   const fx = new Effects(deps);
   const decision = await retrying('connectedAgent', async (): Promise<Attempt<ConnectedAgentDecision>> => {
@@ -32,16 +33,18 @@ export async function bookConnectedAgent(
     }
     const holder = offeredTo ? await holderOf(deps, config, item) : undefined;
     if (offeredTo && !holder) return RETRY;
-    const state = await repState(deps, config, input.repId);
-    const profile = config.rep(input.repId);
+    const state = input.repId ? await repState(deps, config, input.repId) : undefined;
+    const connected = input.repId && state ? { state, profile: config.rep(input.repId) } : undefined;
     const now = deps.clock.now();
-    const t = moveToConnectedAgent(item, holder, { state, profile }, deps.ids.next('offer'), config, now);
+    const t = moveToConnectedAgent(item, holder, connected, deps.ids.next('offer'), config, now);
     const writes = [itemWrite(t.item, item)];
     if (t.released && holder) writes.push(repWrite(config, t.released, holder));
-    if (t.booked) writes.push(repWrite(config, t.booked, state));
+    if (t.booked && state) writes.push(repWrite(config, t.booked, state));
     if (!(await fx.commit(writes, { events: t.events, timers: [] }))) return RETRY;
-    const kind = t.item.outcome === CONNECTED_OUTSIDE_ROUTING ? 'unbookable' : 'moved';
-    return { kind, itemId: item.id, repId: input.repId, ...(offeredTo ? { fromRepId: offeredTo } : {}) };
+    const from = offeredTo ? { fromRepId: offeredTo } : {};
+    if (t.item.outcome === CONNECTED_OUTSIDE_ROUTING)
+      return { kind: 'unbookable', itemId: item.id, ...(input.repId ? { repId: input.repId } : {}), ...from };
+    return { kind: 'moved', itemId: item.id, repId: input.repId!, ...from };
   });
   if (decision.kind !== 'stale' && decision.fromRepId) await findWorkForRep(deps, decision.fromRepId, fx);
   return fx.outcome(decision);
@@ -49,8 +52,9 @@ export async function bookConnectedAgent(
 
 /**
  * The connected agent decides (semantics §8): a call Connect connected to a rep other than the one it is offered
- * to (or while it waited) becomes theirs, in one transaction. Undefined when the event names the offer's own rep,
- * or no rep of this configuration.
+ * to (or while it waited) becomes theirs, in one transaction; connected to an agent who is no rep of this
+ * configuration, it leaves routing and nobody stays booked for it. Undefined when the event names the offer's own
+ * rep, or no agent.
  */
 export async function connectedElsewhere(
   deps: RouterDeps,
@@ -58,8 +62,9 @@ export async function connectedElsewhere(
   item: WorkItem,
   e: ContactEvent,
 ): Promise<ContactEventDecision | undefined> {
-  const connected = e.agentId ? (await deps.config.get()).repForConnectUser(e.agentId) : undefined;
-  if (!connected || connected === item.reservation?.repId) return undefined;
+  if (!e.agentId) return undefined;
+  const connected = (await deps.config.get()).repForConnectUser(e.agentId);
+  if (connected !== undefined && connected === item.reservation?.repId) return undefined;
   if (item.state !== 'Offered' && item.state !== 'Queued') return undefined;
   const moved = await commands.bookConnectedAgent({ itemId: item.id, repId: connected });
   if (moved.decision.kind === 'moved') return { kind: 'applied', action: 'movedToConnectedAgent' };

@@ -75,7 +75,7 @@ export class Router implements RoutingCommands {
   cancel(input: { itemId: string; reason: string }) {
     return this.run(cancelWork(this.deps, input));
   }
-  bookConnectedAgent(input: { itemId: string; repId: string }) {
+  bookConnectedAgent(input: { itemId: string; repId?: string }) {
     return this.run(bookConnectedAgent(this.deps, input));
   }
   callbackRepUnreachable(input: { itemId: string; contactId: string }) {

@@ -36,7 +36,12 @@ async function main(): Promise<number> {
     onProgress: (p) => progress?.update(p),
   });
   console.log(`Command Center: ${center.url}/command-center/   (sign in as ${center.supervisors.join(' or ')})`);
-  if (live) console.log(`Rep workspace:  ${center.url}/rep/   (sign in as ${center.people.join(' or ')})`);
+  if (live) {
+    console.log(`Rep workspace:  ${center.url}/rep/   (sign in as ${center.people.join(' or ')})`);
+    // Voice runs through the local Amazon Connect: the workspace's softphone stand-in answers these calls.
+    const queue = center.voiceQueues[0];
+    if (queue) console.log(`Place a call:   curl -X POST ${center.url}/connect/calls -d '{"queue":"${queue}"}'`);
+  }
   console.log(`HTTP API:       ${center.url}/api   (OpenAPI: ${center.url}/openapi.json)`);
   console.log(`Push channel:   ${center.url.replace('http', 'ws')}/desktop?token=…`);
   const someone = center.people[0] ?? center.supervisors[0];

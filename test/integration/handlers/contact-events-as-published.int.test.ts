@@ -26,13 +26,20 @@ function about(sample: { event: { detail: object } }, contactId: string, detail:
   return { ...sample.event, detail: { ...d, [key]: contactId, ...detail } };
 }
 
-/** A call offered to rep-a; `wrapUpSeconds` of after-contact work for voice, as the center configures it. */
-async function offeredCall(contactId: string, wrapUpSeconds = 0) {
+/** The Connect user id a sample's agent ARN names (`…/agent/ID`): rep-a's, so the connected agent is the offer's. */
+const agentOf = (sample: { event: { detail: object } }) =>
+  /\/agent\/([^/"]+)/.exec(JSON.stringify(sample.event.detail))?.[1] ?? 'user-rep-a';
+
+/**
+ * A call offered to rep-a, whose Connect user is the samples' agent; `wrapUpSeconds` of after-contact work for
+ * voice, as the center configures it.
+ */
+async function offeredCall(contactId: string, wrapUpSeconds = 0, agent = agentOf(connected)) {
   const base = smallCenter();
   const h = await makeHarness({
     ...base,
     channels: base.channels!.map((c) => (c.name === 'voice' ? { ...c, wrapUpSeconds } : c)),
-    reps: base.reps!.map((r) => ({ ...r, connectUserId: `user-${r.id}` })),
+    reps: base.reps!.map((r) => ({ ...r, connectUserId: r.id === 'rep-a' ? agent : `user-${r.id}` })),
   });
   const telephony = new ConnectTelephony(new ConnectClient({ region: 'eu-west-2' }), INSTANCE_ARN, {
     sleep: async () => {},
@@ -67,7 +74,7 @@ describe('Connect contact events as AWS publishes them drive the state change se
     ['the sample with routing criteria as a list, PascalCase keys and channel Voice', connectedByCriteria],
   ])('CONNECTED_TO_AGENT (%s) accepts the offer', async (_name, sample) => {
     const contactId = '4a573372-1f28-4e26-b97b-00000000c0a1';
-    const { h, itemId, send } = await offeredCall(contactId);
+    const { h, itemId, send } = await offeredCall(contactId, 0, agentOf(sample));
     expect(await send(about(sample, contactId))).toEqual({ kind: 'applied', action: 'accepted' });
     expect((await h.item(itemId)).state).toBe('Assigned');
   });
