@@ -175,8 +175,9 @@ export async function simulate(
         const times = traffic.timesOf(ev.stream, now);
         const callbackAt = a.callback ? Math.round(now + sample(a.callback.delaySeconds, random) * 1000) : now;
         const patience = times.patience && sample(times.patience, random) * 1000;
-        const placed = voice?.carries(config, a)
-          ? await voice.call(a, patience)
+        const viaConnect = voice?.carries(config, a) === true;
+        const placed = viaConnect
+          ? await voice!.call(a, patience)
           : await submitArrival(router, config, a, `sim-${submitted.length + 1}`, callbackAt, voice);
         if (!placed) return;
         const { itemId, offered } = placed;
@@ -188,7 +189,7 @@ export async function simulate(
         const balks = !offered && a.balkProbability !== undefined && random() < a.balkProbability;
         if (balks) queue.push(now, { kind: 'abandon', itemId });
         // Through Connect the caller's patience is the emulator's: they hang up unless an agent answered.
-        else if (patience && !voice?.ledger.isCall(itemId)) queue.push(now + patience, { kind: 'abandon', itemId });
+        else if (patience && !viaConnect) queue.push(now + patience, { kind: 'abandon', itemId });
         return;
       }
       case 'answer':
