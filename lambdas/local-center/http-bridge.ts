@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { localLambdaContext } from '../adapters/local/lambda-context';
 import type { Router } from '../domain/use-cases/router';
 import { routes } from '../handlers/http/routes';
 import { makeHandler } from '../handlers/http-api';
@@ -29,12 +30,7 @@ export function matchRoute(method: string, path: string) {
   return { routeKey: `${method} ${path}`, params: {} };
 }
 
-const localContext = {
-  functionName: 'local-http-api',
-  awsRequestId: 'local',
-  invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:local-http-api',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
+const localContext = localLambdaContext('local-http-api');
 
 /**
  * The HTTP API on localhost, through the deployed handler code: this plays API Gateway's part. A bearer token is

@@ -114,7 +114,6 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
       onReady: (r, v) => {
         router = r;
         voice = v;
-        void v?.ringFor(people);
         resolve();
       },
       onEvent: (e, at) => {

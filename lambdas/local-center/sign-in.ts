@@ -97,7 +97,8 @@ margin:.4rem 0;padding:.6rem;font-size:1rem;text-align:left}</style></head><body
   }
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+/** A JSON answer the browser must not cache: every local endpoint's. */
+export function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }

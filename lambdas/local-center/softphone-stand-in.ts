@@ -6,6 +6,7 @@ import * as people from '../adapters/local/connect-emulator/people';
 import { type IdentitySettings, principalFromClaims } from '../shared/identity';
 import type { TokenVerifier } from '../shared/token-verifier';
 import type { EmulatedVoice } from '../simulator/voice/emulated-voice';
+import { json } from './sign-in';
 
 type CallState = NonNullable<SoftphoneView['call']>['state'];
 
@@ -40,31 +41,27 @@ export function softphoneStandIn(parts: {
   readonly verify: TokenVerifier['verify'];
   readonly identity: IdentitySettings;
 }) {
-  const reply = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify(body));
-  };
   return async (req: IncomingMessage, res: ServerResponse, path: string, body: string): Promise<void> => {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const claims = await parts.verify(token).catch(() => undefined);
     const who = claims ? principalFromClaims(claims, parts.identity) : undefined;
     const repId = who?.kind === 'person' ? who.repId : undefined;
-    if (!repId) return reply(res, 401, { reason: 'sign in as a rep to use the softphone' });
+    if (!repId) return json(res, 401, { reason: 'sign in as a rep to use the softphone' });
     const voice = parts.voice();
     const userId = voice?.connectUserOf(repId);
-    if (!voice || !userId) return reply(res, 404, { reason: `${repId} has no Connect user here` });
+    if (!voice || !userId) return json(res, 404, { reason: `${repId} has no Connect user here` });
     const instance = voice.emulator.instance;
     const action = /^\/softphone\/([a-z-]+)$/.exec(path)?.[1] ?? '';
     if (req.method === 'POST') {
       const act = ACTIONS[action];
-      if (!act) return reply(res, 404, { reason: `no softphone action '${action}'` });
+      if (!act) return json(res, 404, { reason: `no softphone action '${action}'` });
       try {
         act(instance, userId, body ? (JSON.parse(body) as { status?: string }) : {});
       } catch (err) {
-        return reply(res, 409, { reason: (err as Error).message });
+        return json(res, 409, { reason: (err as Error).message });
       }
-    } else if (action !== 'state') return reply(res, 404, { reason: `no softphone resource '${action}'` });
-    reply(res, 200, viewOf(instance, userId));
+    } else if (action !== 'state') return json(res, 404, { reason: `no softphone resource '${action}'` });
+    json(res, 200, viewOf(instance, userId));
   };
 }
 

@@ -54,6 +54,7 @@ export async function simulate(
   const ports = { clock, events, timers, desktops, commandCenter, telephony: voice?.telephony };
   const { router, deliver: drain } = simulatedRouter(sim, ports);
   voice?.wire(router, sim.store);
+  if (live) await voice?.ringFor([...live.humanReps]);
   // What the dispatcher's Connect calls set off comes back as events, whose handlers commit more follow-ups.
   const deliver = async () => {
     do await drain();

@@ -22,7 +22,8 @@ export interface RepWorkspaceHostingProps {
 }
 
 /**
- * Serves the rep workspace (at the root) and the Command Center (`command-center/`): a private bucket read only by CloudFront through origin access control, HTTPS only,
+ * Serves the rep workspace (at the root) and the Command Center (`command-center/`): a private bucket read only
+ * by CloudFront through origin access control, HTTPS only,
  * with security headers. The page is bundled by esbuild at synth; `config.json` (API, push channel, sign-in) is
  * written beside it at deploy, once those exist (`publish`).
  */

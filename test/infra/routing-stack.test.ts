@@ -305,7 +305,7 @@ describe('voice agents in step with Connect (issue #32)', () => {
 describe('delivery from the outbox (issue #13)', () => {
   const { template } = build(false);
 
-  it("streams the table's new images to the dispatcher: only rows with an outbox entry, partial failures, bisect", () => {
+  it("streams the table's new images to the dispatcher: rows with an outbox entry, partial failures, bisect", () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: Match.stringLikeRegexp('OutboxDispatch') },
       StartingPosition: 'TRIM_HORIZON',
@@ -334,7 +334,7 @@ describe('delivery from the outbox (issue #13)', () => {
     });
   });
 
-  it('runs every router function with outbox delivery: only the dispatcher publishes, schedules and calls Connect', () => {
+  it('runs every router function with outbox delivery: only the dispatcher publishes, schedules, calls Connect', () => {
     const routers = Object.entries(ours(template)).filter(([id]) => !id.startsWith('PushAuthorizer'));
     expect(routers).toHaveLength(ROUTER_FUNCTIONS.length + 1);
     for (const [, fn] of routers) expect(fn.Properties.Environment.Variables.ROUTER_DELIVERY).toBe('outbox');

@@ -51,7 +51,7 @@ describe('npm start: voice through the Connect emulator (semantics §8)', () => 
     expect(r.invariants).toEqual({ capacityViolations: 0, doubleOffers: 0, lostWorkItems: 0 });
   });
 
-  it("agrees with the simulator's in-memory voice model on the example center (the contract `npm run simulate` keeps)", async () => {
+  it("agrees with the simulator's in-memory voice model on the example center (npm run simulate)", async () => {
     const emulated = await throughConnect('default-scenario.json', 'memory');
     const modelled = await throughConnect('default-scenario.json', 'memory', undefined, false);
     // The agents are as busy either way: a call holds its rep for its handle time, then wraps up.

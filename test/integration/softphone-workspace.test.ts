@@ -22,7 +22,7 @@ describe('the softphone in the live workspace (semantics §8)', () => {
   const softphone = () => page.locator('section.softphone-panel');
   const call = () => softphone().locator('.call');
 
-  it('rings, is answered, holds the rep with chat room left, wraps up after the hang-up, then rings again', async () => {
+  it('rings, is answered, leaves room for a chat, wraps up after the hang-up, then rings again', async () => {
     await signInAs(page, `${center.url}/rep/`, /rep-h1/);
     await softphone().getByText('Signed out of the softphone').waitFor();
     await softphone().getByRole('button', { name: 'Sign in to the softphone' }).click();
@@ -83,7 +83,7 @@ describe('the softphone in the live workspace (semantics §8)', () => {
     expect((await center.readItem(second.itemId))?.reservation?.repId).toBe('rep-h1');
   });
 
-  it('deployed, the workspace embeds the instance CCP with amazon-connect-streams instead of the stand-in', async () => {
+  it('deployed, the workspace embeds the CCP with amazon-connect-streams instead of the stand-in', async () => {
     const deployed = await newPage(page.context().browser()!);
     // The config.json a deploy with -c ccpUrl writes; the CCP itself needs a real instance, so its frame stays empty.
     await deployed.route('**/rep/config.json', async (route) => {

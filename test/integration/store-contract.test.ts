@@ -68,7 +68,7 @@ const outboxStores: [string, () => Promise<{ store: RoutingStore; stream: () => 
 describe.each(outboxStores)('RoutingStore outbox contract: %s', (_name, make) => {
   const entry = (id: string): OutboxEntry => ({ id, at: T0, events: [], timers: [], followUps: [] });
 
-  it("delivers a committed entry once on the stream; a failed commit's never; a rep write without one adds none", async () => {
+  it("delivers a committed entry once on the stream; a failed commit's never; a lone rep write none", async () => {
     const { store, stream } = await make();
     const item = aWorkItem({ id: 'w1', source: 's1' });
     await store.commit([created(item)], entry('item#w1@1'));
@@ -104,7 +104,7 @@ describe.each([
     expect(await store.getItem('w2')).toBeUndefined();
   });
 
-  it("a source another item has claimed (a transferred call's new contact) names that item, and starts none", async () => {
+  it("a source another item has claimed (a transferred call's new contact) names that item, starts none", async () => {
     await store.commit([created(aWorkItem({ id: 'w1', source: 'first-contact' }))]);
     await store.commit([{ kind: 'claimSource', channel: 'chat', source: 'next-contact', itemId: 'w1', claimedAt: T0 }]);
     const derived = aWorkItem({ id: sourceItemId('chat', 'next-contact'), source: 'next-contact' });

@@ -112,7 +112,7 @@ describe('voice end to end (semantics §8)', () => {
     expect(await v.item(itemId)).toEqual(after);
   });
 
-  it('a call connected to an agent who is no rep here leaves routing: the offered rep is not booked for it', async () => {
+  it('a call connected to an agent who is no rep here leaves routing: the offered rep is not booked', async () => {
     const v = await voiceCenter();
     await v.router.logIn({ repId: 'rep-a' });
     const { itemId } = await v.handOff(handOffEvent);

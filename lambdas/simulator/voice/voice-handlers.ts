@@ -1,16 +1,10 @@
-import type { Context } from 'aws-lambda';
+import { localLambdaContext } from '../../adapters/local/lambda-context';
 import type { Router } from '../../domain/use-cases/router';
 import { makeHandler as makeAgentEvents } from '../../handlers/connect-agent-events';
 import { makeHandler as makeContactEvents } from '../../handlers/connect-contact-events';
 import { makeHandler as makeHandOff } from '../../handlers/contact-flow-handoff';
 
-const context = (functionName: string) =>
-  ({
-    functionName,
-    awsRequestId: 'local',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    getRemainingTimeInMillis: () => 30_000,
-  }) as unknown as Context;
+const context = localLambdaContext;
 
 /**
  * The deployed handlers the stack wires to Amazon Connect, invoked as Lambda would: the inbound flow's Invoke
