@@ -41,6 +41,10 @@ new RoutingStack(app, 'UnifiedRouting', {
   instanceArn,
   // UpdateContactRoutingData calls per second for all routers together: -c connectRoutingRate=<your quota>.
   connectRoutingRatePerSecond: context('connectRoutingRate') ? Number(context('connectRoutingRate')) : undefined,
+  // PutUserStatus calls per second for all routers together: -c connectAgentStatusRate=<your quota>.
+  connectAgentStatusRatePerSecond: context('connectAgentStatusRate')
+    ? Number(context('connectAgentStatusRate'))
+    : undefined,
   // Unified routing off: only the router's compute; Connect keeps routing calls itself.
   contactCenter: unifiedRouting ? center.config : undefined,
   // Loaded into the routing table by the deploy, either way: digital work is routed by it too.

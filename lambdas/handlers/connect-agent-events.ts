@@ -20,6 +20,8 @@ export const makeHandler = (router: () => Router) =>
         const decision = await router().handleAgentEvent(parseAgentEvent(data));
         metrics.addMetric(decision.kind === 'applied' ? 'AgentEventApplied' : 'AgentEventIgnored', 'Count', 1);
         if (decision.kind === 'applied' && decision.missed.length) metrics.addMetric('MissedCall', 'Count', 1);
+        if (decision.kind !== 'ignored' && decision.restoredStatus)
+          metrics.addMetric('AgentStatusRestored', 'Count', 1);
       } catch (error) {
         if (error instanceof InvalidInputError || error instanceof SyntaxError) {
           logger.warn('not an agent event; skipped', {

@@ -52,6 +52,7 @@ export function parseAgentEvent(data: unknown): AgentStateEvent {
     ...(s
       ? {
           statusName: s.AgentStatus.Name,
+          statusSince: Date.parse(s.AgentStatus.StartTimestamp),
           contacts: s.Contacts.filter((c) => c.Channel.toUpperCase() === 'VOICE').map((c) => ({
             contactId: c.ContactId,
             state: c.State,

@@ -79,6 +79,8 @@ export interface RouterFunctionsProps {
   readonly instanceArn: string;
   /** UpdateContactRoutingData calls per second across all instances (0: not paced). @default 20 */
   readonly connectRoutingRatePerSecond?: number;
+  /** PutUserStatus calls per second across all instances (0: not paced). @default 2 */
+  readonly connectAgentStatusRatePerSecond?: number;
 }
 
 /**
@@ -117,6 +119,7 @@ export class RouterFunctions extends Construct {
     const telephony = {
       CONNECT_INSTANCE_ARN: props.instanceArn,
       CONNECT_ROUTING_RATE: String(props.connectRoutingRatePerSecond ?? 20),
+      CONNECT_AGENT_STATUS_RATE: String(props.connectAgentStatusRatePerSecond ?? 2),
     };
     this.all = ROUTER_FUNCTIONS.map((spec: RouterFunctionSpec) => {
       const f = new RouterFunction(this, spec.id, {

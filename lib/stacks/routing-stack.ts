@@ -38,6 +38,8 @@ export interface RoutingStackProps extends StackProps {
    * (Service Quotas), less what other applications use. 0 turns pacing off. @default 20
    */
   readonly connectRoutingRatePerSecond?: number;
+  /** PutUserStatus calls per second for all routers together: the quota (2 by default), less others' use. @default 2 */
+  readonly connectAgentStatusRatePerSecond?: number;
   /** When given, the Connect side (attribute, queues, routing profiles, flow) is provisioned too. */
   readonly contactCenter?: ContactCenterConfig;
   /**

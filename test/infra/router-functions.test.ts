@@ -131,11 +131,12 @@ describe('router functions: each gets only what its router calls', () => {
     },
   );
 
-  it('paces Connect calls at 20 per second by default, for the functions that reach Connect only', () => {
+  it('paces calls at 20 and statuses at 2 a second by default, for the functions that reach Connect only', () => {
     const t = template();
     for (const spec of ROUTER_FUNCTIONS) {
       const env = environmentOf(t, spec.id);
       expect(env.CONNECT_ROUTING_RATE).toBe(spec.connect.length ? '20' : undefined);
+      expect(env.CONNECT_AGENT_STATUS_RATE).toBe(spec.connect.length ? '2' : undefined);
     }
   });
 });

@@ -20,6 +20,12 @@ class FakeConnect implements TelephonyPort {
     private readonly time: SharedTime,
     private readonly throttleOnce = new Set<string>(),
   ) {}
+  readonly statuses: { connectUserId: string; at: number }[] = [];
+  async setAgentStatus(request: { connectUserId: string; statusName: string }) {
+    this.statuses.push({ connectUserId: request.connectUserId, at: this.time.now() });
+    if (this.throttleOnce.delete(request.connectUserId))
+      throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+  }
   async connectRep(request: { contactId: string }) {
     this.calls.push({ contactId: request.contactId, at: this.time.now() });
     if (this.throttleOnce.delete(request.contactId))
@@ -115,5 +121,38 @@ describe('UpdateContactRoutingData under the Connect quota (issue: scale, voice 
   it('cuts a rate into windows of one call each, so two places are never closer than a window apart on average', () => {
     expect(windowsOf(2)).toEqual({ windowMs: 500, callsPerWindow: 1 });
     expect(windowsOf(20)).toEqual({ windowMs: 50, callsPerWindow: 1 });
+  });
+
+  it("paces PutUserStatus to its own quota on a line of its own: a shift's logins wait, calls do not", async () => {
+    const { table } = await freshTable();
+    const time = new SharedTime();
+    const connect = new FakeConnect(time, new Set(['user-3']));
+    const db = documentClient(localClientConfig(endpoint()));
+    const statuses = new DynamoCallPacer(db, table, 'PutUserStatus', 2);
+    const granted: number[] = [];
+    const paced = new PacedTelephony(connect, new DynamoCallPacer(db, table, 'UpdateContactRoutingData', 20), {
+      now: time.now,
+      sleep: time.sleep,
+      agentStatusPacer: {
+        reserve: async (now) => {
+          const answer = await statuses.reserve(now);
+          if ('at' in answer) granted.push(answer.at);
+          return answer;
+        },
+      },
+    });
+    const logins = Array.from({ length: 10 }, (_, k) =>
+      paced.setAgentStatus!({ connectUserId: `user-${k}`, statusName: 'Available' }),
+    );
+    expect(await paced.connectRep(call('c-0'))).toBe('targeted');
+    const setBeforeTheCall = connect.statuses.length;
+    await Promise.all(logins);
+    // 11 statuses set (one throttled and set again), each in a window of its own, two windows a second.
+    expect(connect.statuses).toHaveLength(11);
+    const times = granted.sort((x, y) => x - y);
+    expect(times).toHaveLength(11);
+    for (let k = 1; k < times.length; k++) expect(times[k]! - times[k - 1]!).toBeGreaterThanOrEqual(500);
+    // The call took a window of its own rate: it went out while statuses still waited in theirs.
+    expect(setBeforeTheCall).toBeLessThan(11);
   });
 });

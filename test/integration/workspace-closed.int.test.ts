@@ -2,6 +2,7 @@ import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagem
 import { ApiGatewayDesktopPush } from '../../lambdas/adapters/apigateway/desktop-push';
 import { documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
 import { DesktopConnections } from '../../lambdas/adapters/dynamodb/desktop-connections';
+import { SWEEP_GRACE_MS } from '../../lambdas/domain/use-cases/sweep';
 import { makeHandler as makeSocket } from '../../lambdas/handlers/desktop-socket';
 import { transferCenter } from '../fixtures/transfer-center';
 import { endpoint, type Harness, makeHarness } from '../support/harness';
@@ -91,5 +92,27 @@ describe('a closed workspace', () => {
     expect((await h.rep('rep-a')).statusId).toBe('available');
     await h.advance(100_000);
     expect((await h.rep('rep-a')).statusId).toBe('busy');
+  });
+
+  it('a lost grace timer is found by the sweeper: the rep is set away once, and a later change is kept', async () => {
+    const socket = await center({ statusOnWorkspaceClosed: 'busy', workspaceClosedGraceSeconds: 120 });
+    await socket('$connect', 'c1');
+    await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
+    await socket('$disconnect', 'c1');
+    // The timer is lost (a Scheduler outage, a crash before it was queued): only the sweeper is left.
+    expect(h.timers.takeDue(h.clock.now() + 120_000).map((t) => t.kind)).toEqual(['workspaceClosed']);
+    await h.advance(120_000);
+    expect((await h.router.sweep()).workspacesClosed).toBe(0);
+    await h.advance(SWEEP_GRACE_MS + 1);
+    expect((await h.router.sweep()).workspacesClosed).toBe(1);
+    expect(h.events.ofType('rep.presenceChanged').at(-1)).toMatchObject({
+      statusId: 'busy',
+      reason: 'workspaceClosed',
+    });
+    // A supervisor sets the rep back (they take calls on a desk phone): later sweeps leave that alone.
+    await h.router.changeStatus({ repId: 'rep-a', statusId: 'available' });
+    await h.advance(600_000);
+    expect((await h.router.sweep()).workspacesClosed).toBe(0);
+    expect((await h.rep('rep-a')).statusId).toBe('available');
   });
 });

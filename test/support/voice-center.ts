@@ -12,6 +12,8 @@ import { makeHarness, T0 } from './harness';
 export interface VoiceCenterOptions {
   /** The emulated instance's ring time. */
   readonly ringSeconds?: number;
+  /** The instance publishes HEART_BEAT agent records (every 120 s with no other event). */
+  readonly heartBeats?: boolean;
   /** The router's configuration, given the reps' Connect user ids. */
   readonly config?: (users: Record<string, string>) => ContactCenterJson;
   /** Reps whose Connect users start outside the UR routing profile (defect: agents never placed). */
@@ -45,7 +47,7 @@ export async function voiceCenter(options: VoiceCenterOptions = {}) {
   // One clock: the harness's, made once the configuration (which names the emulator's users) is loaded.
   let clock: { now(): number } | undefined;
   const emulator = await new ConnectEmulator(
-    { now: () => clock?.now() ?? T0, ringSeconds: options.ringSeconds ?? 30 },
+    { now: () => clock?.now() ?? T0, ringSeconds: options.ringSeconds ?? 30, heartBeats: options.heartBeats },
     {
       handOff: (e) => handOff(e),
       contactEvent: (e) => contactEvents(e),

@@ -1,10 +1,7 @@
 import type { TelephonyPort } from '../../domain/ports';
+import { type CallPacer, PacedLine } from './paced-line';
 
-/** Where a call reserves its place under the shared rate (DynamoCallPacer, or anything with the same answer). */
-export interface CallPacer {
-  /** The start of the window reserved for one call, or when to try again if none was free. */
-  reserve(now: () => number): Promise<{ at: number } | { retryAt: number }>;
-}
+export type { CallPacer } from './paced-line';
 
 export interface PacingOptions {
   readonly now?: () => number;
@@ -13,48 +10,49 @@ export interface PacingOptions {
   readonly onWaited?: (ms: number) => void;
   /** Each throttle Connect answered despite the pacing (other users of the account's quota). */
   readonly onThrottled?: () => void;
+  /**
+   * PutUserStatus's own shared rate (its quota is separate: 2 a second by default): a shift's logins set hundreds
+   * of statuses in a minute. Absent: not paced (each call is retried with backoff, then left to the heart beats).
+   */
+  readonly agentStatusPacer?: CallPacer;
 }
 
 type ConnectRequest = Parameters<TelephonyPort['connectRep']>[0];
-interface Waiting {
-  readonly priority: number;
-  readonly order: number;
-  readonly go: () => void;
-  readonly fail: (err: unknown) => void;
-}
-
-/** Reservations one instance keeps in flight. */
-const RESERVATIONS_AHEAD = 8;
+type StatusRequest = Parameters<NonNullable<TelephonyPort['setAgentStatus']>>[0];
 
 const isThrottle = (err: unknown) =>
   ['ThrottlingException', 'TooManyRequestsException'].includes((err as { name?: string }).name ?? '');
 
 /**
- * UpdateContactRoutingData paced to a rate shared by every router instance (semantics §8): each call waits for a
- * place, the most urgent first (lower priority number, then the oldest), and none is dropped. A throttle from
- * Connect anyway puts the call back in line. Dials and failure reports go to the inner telephony unchanged.
+ * UpdateContactRoutingData paced to a rate shared by every router instance (semantics §8), and PutUserStatus to
+ * its own when a pacer is given: each call waits for a place, the most urgent first, and none is dropped. A
+ * throttle from Connect anyway puts the call back in line. Dials and failure reports go to the inner telephony.
  */
 export class PacedTelephony implements TelephonyPort {
   readonly dial?: TelephonyPort['dial'];
-  /** Agent calls have quotas of their own: only UpdateContactRoutingData goes through the shared line. */
   readonly setAgentStatus?: TelephonyPort['setAgentStatus'];
+  /** DismissUserContact follows a missed call, one per miss: not paced. */
   readonly dismissContact?: TelephonyPort['dismissContact'];
-  private readonly line: Waiting[] = [];
-  private reserving = 0;
-  private arrivals = 0;
+  private readonly routing: PacedLine;
   private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly inner: TelephonyPort,
-    private readonly pacer: CallPacer,
+    pacer: CallPacer,
     private readonly options: PacingOptions = {},
   ) {
-    if (inner.dial) this.dial = (request) => inner.dial!(request);
-    if (inner.setAgentStatus) this.setAgentStatus = (request) => inner.setAgentStatus!(request);
-    if (inner.dismissContact) this.dismissContact = (request) => inner.dismissContact!(request);
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+    this.routing = new PacedLine(pacer, this.now, sleep);
+    if (inner.dial) this.dial = (request) => inner.dial!(request);
+    if (inner.dismissContact) this.dismissContact = (request) => inner.dismissContact!(request);
+    const statusPacer = options.agentStatusPacer;
+    if (inner.setAgentStatus) {
+      const agents = statusPacer ? new PacedLine(statusPacer, this.now, sleep) : undefined;
+      this.setAgentStatus = agents
+        ? (request) => this.inLine(agents, Number.MAX_SAFE_INTEGER, () => inner.setAgentStatus!(request))
+        : (request: StatusRequest) => inner.setAgentStatus!(request);
+    }
   }
 
   reportFailure(error: unknown, contactId: string): void {
@@ -63,58 +61,24 @@ export class PacedTelephony implements TelephonyPort {
 
   async connectRep(request: ConnectRequest): Promise<'targeted' | 'contactGone'> {
     const started = this.now();
-    const order = ++this.arrivals;
+    const result = await this.inLine(this.routing, request.priority ?? Number.MAX_SAFE_INTEGER, () =>
+      this.inner.connectRep(request),
+    );
+    this.options.onWaited?.(this.now() - started);
+    return result;
+  }
+
+  /** Sends once a place is held; a throttle goes back in line with the call's age kept. */
+  private async inLine<T>(line: PacedLine, priority: number, send: () => Promise<T>): Promise<T> {
+    const order = line.ticket();
     for (;;) {
-      await this.place(request.priority ?? Number.MAX_SAFE_INTEGER, order);
+      await line.place(priority, order);
       try {
-        const result = await this.inner.connectRep(request);
-        this.options.onWaited?.(this.now() - started);
-        return result;
+        return await send();
       } catch (err) {
         if (!isThrottle(err)) throw err;
         this.options.onThrottled?.();
       }
-    }
-  }
-
-  /** Resolves when this call holds a place under the rate; calls are let through by urgency. */
-  private place(priority: number, order: number): Promise<void> {
-    return new Promise<void>((go, fail) => {
-      this.line.push({ priority, order, go, fail });
-      this.line.sort((a, b) => a.priority - b.priority || a.order - b.order);
-      this.reserveAhead();
-    });
-  }
-
-  /** One reservation per waiting call, a few at once, so the store's latency does not slow the rate. */
-  private reserveAhead(): void {
-    while (this.line.length > this.reserving && this.reserving < RESERVATIONS_AHEAD) {
-      this.reserving++;
-      void this.reserveOne().finally(() => {
-        this.reserving--;
-        this.reserveAhead();
-      });
-    }
-  }
-
-  private async reserveOne(): Promise<void> {
-    for (;;) {
-      let answer: Awaited<ReturnType<CallPacer['reserve']>>;
-      try {
-        answer = await this.pacer.reserve(this.now);
-      } catch (err) {
-        // The pacer's store failed past the SDK's retries: a call fails as a Connect failure would (the router's
-        // recovery re-targets it); the rest keep their places.
-        this.line.shift()?.fail(err);
-        return;
-      }
-      if ('at' in answer) {
-        if (answer.at > this.now()) await this.sleep(answer.at - this.now());
-        // The window is reserved; whoever is most urgent when it opens takes it.
-        this.line.shift()?.go();
-        return;
-      }
-      await this.sleep(Math.max(1, answer.retryAt - this.now()));
     }
   }
 }

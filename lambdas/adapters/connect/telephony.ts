@@ -32,6 +32,8 @@ export interface ConnectTelephonyOptions {
    * goes back in the pacer's line rather than retrying outside the shared rate. @default maxAttempts
    */
   readonly routingDataAttempts?: number;
+  /** Attempts of one PutUserStatus call: 1 when paced, as for routingDataAttempts. @default maxAttempts */
+  readonly agentStatusAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Called when the router carried on after a failed call (wire it to logs and a metric). */
   readonly onFailure?: (error: unknown, contactId: string) => void;
@@ -108,7 +110,7 @@ export class ConnectTelephony implements TelephonyPort {
 
   /** Throttling is retried as for every call; a status the instance lacks is a configuration error. */
   setAgentStatus(request: { connectUserId: string; statusName: string }): Promise<void> {
-    return this.withBackoff(() => this.agents.setAgentStatus(request));
+    return this.withBackoff(() => this.agents.setAgentStatus(request), this.options.agentStatusAttempts);
   }
 
   dismissContact(request: { connectUserId: string; contactId: string }): Promise<void> {

@@ -77,6 +77,7 @@ export function repWriteParams(
     const fields: Record<string, unknown> = {
       sessionId: p.sessionId,
       loggedInAt: p.loggedInAt,
+      presenceAt: p.presenceAt,
       statusId: p.statusId,
       statusChannels: p.statusChannels,
     };

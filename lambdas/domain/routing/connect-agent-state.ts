@@ -6,6 +6,8 @@ import type { RepState, VoiceBlock } from './rep';
 export interface AgentSnapshot {
   readonly eventType: 'STATE_CHANGE' | 'HEART_BEAT' | 'LOGIN' | 'LOGOUT';
   readonly statusName?: string;
+  /** When the agent went into that status (AgentStatus.StartTimestamp). */
+  readonly statusSince?: number;
   readonly contacts?: readonly { readonly contactId: string; readonly state: string }[];
 }
 
@@ -39,4 +41,17 @@ export function connectStatusFor(config: CompiledConfig, rep: RepState | undefin
   const status = config.status(rep.statusId);
   if (status.connectStatus) return status.connectStatus;
   return status.channels.includes('voice') ? connect.routableStatus : connect.notRoutableStatus;
+}
+
+/**
+ * The status to set again when Connect's differs from the one the rep's presence maps to and started before that
+ * presence (semantics §8): the router's PutUserStatus did not take (throttled past its retries, lost). A status
+ * the agent chose in the CCP after the router's last change is theirs, and one on a contact waits for its end.
+ */
+export function statusToRestore(config: CompiledConfig, rep: RepState, e: AgentSnapshot): string | undefined {
+  if (e.eventType === 'LOGOUT' || e.statusName === undefined || e.statusSince === undefined) return undefined;
+  if ((e.contacts ?? []).length > 0 || rep.presenceAt === undefined || rep.presenceAt <= e.statusSince)
+    return undefined;
+  const wanted = connectStatusFor(config, rep);
+  return wanted === e.statusName ? undefined : wanted;
 }

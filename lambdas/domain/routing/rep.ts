@@ -8,6 +8,11 @@ export interface Presence {
   /** Present while logged in; a new login starts a new session (semantics §7). */
   readonly sessionId?: string;
   readonly loggedInAt?: number;
+  /**
+   * When the presence last changed (login, status, logout). Connect's agent status is meant to follow from then:
+   * one that started earlier and differs is a PutUserStatus that did not take (semantics §8).
+   */
+  readonly presenceAt?: number;
   readonly statusId?: string;
   /** Channels the current presence status makes the rep available for. */
   readonly statusChannels: readonly string[];
@@ -108,6 +113,7 @@ const samePresence = (a: Presence, b: Presence) =>
   a.sessionId === b.sessionId &&
   a.statusId === b.statusId &&
   a.loggedInAt === b.loggedInAt &&
+  a.presenceAt === b.presenceAt &&
   a.statusChannels.join(',') === b.statusChannels.join(',');
 
 /**
@@ -141,6 +147,7 @@ export function repChange(
       ? {
           sessionId: after.sessionId,
           loggedInAt: after.loggedInAt,
+          presenceAt: after.presenceAt,
           statusId: after.statusId,
           statusChannels: after.statusChannels,
         }

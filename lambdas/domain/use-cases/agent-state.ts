@@ -1,8 +1,9 @@
-import { type AgentSnapshot, voiceBlockOf } from '../routing/connect-agent-state';
+import { type AgentSnapshot, statusToRestore, voiceBlockOf } from '../routing/connect-agent-state';
 import type { VoiceBlock } from '../routing/rep';
 import type { RoutingCommands } from './commands';
 import { commitOrConflict } from './commit';
 import type { RouterDeps } from './deps';
+import { setAgentStatus } from './voice';
 
 /** One agent event stream record, reduced to what routing needs (the handler maps AWS's shape to this). */
 export interface AgentStateEvent extends AgentSnapshot {
@@ -18,7 +19,10 @@ export type AgentStateDecision =
       readonly voiceBlock?: VoiceBlock;
       /** Calls the rep missed, timed out as their push timeout would (and the agent put back, if configured). */
       readonly missed: readonly string[];
+      /** The Connect status set again because the router's last one did not take. */
+      readonly restoredStatus?: string;
     }
+  | { readonly kind: 'statusRestored'; readonly repId: string; readonly restoredStatus: string }
   | { readonly kind: 'ignored'; readonly reason: 'notRouted' | 'stale' | 'unchanged' };
 
 /**
@@ -40,8 +44,15 @@ export async function handleAgentEvent(
   if (rep.voiceBlockAt !== undefined && rep.voiceBlockAt > e.at) return { kind: 'ignored', reason: 'stale' };
   const block = voiceBlockOf(e, config.connectAgents);
   const missed = (e.contacts ?? []).filter((c) => MISSED_STATES.includes(c.state));
+  // Heart beats (every 120 s with no other event) make this the reconciliation of the two statuses.
+  const restoredStatus = statusToRestore(config, rep, e);
+  if (restoredStatus) await setAgentStatus(deps, repId);
+  const restored = restoredStatus ? { restoredStatus } : {};
   // Written only when it changes: a heart beat every 120 s per agent would otherwise write for nothing.
-  if (block === rep.voiceBlock && missed.length === 0) return { kind: 'ignored', reason: 'unchanged' };
+  if (block === rep.voiceBlock && missed.length === 0)
+    return restoredStatus
+      ? { kind: 'statusRestored', repId, restoredStatus }
+      : { kind: 'ignored', reason: 'unchanged' };
   if (block !== rep.voiceBlock) {
     // First, so the timeouts below (which let the rep pull work) never offer them a call Connect cannot deliver.
     // It causes nothing outside the store (no outbox entry): it only changes whom a push may offer a call to.
@@ -51,7 +62,7 @@ export async function handleAgentEvent(
   const timedOut = await timeOutMissed(deps, commands, repId, missed);
   if (config.connectAgents.dismissMissedCalls) await dismiss(deps, e.connectUserId, missed);
   if (!block) await commands.findWorkForRep(repId);
-  return { kind: 'applied', repId, ...(block ? { voiceBlock: block } : {}), missed: timedOut };
+  return { kind: 'applied', repId, ...(block ? { voiceBlock: block } : {}), missed: timedOut, ...restored };
 }
 
 /** A contact the agent did not take (missed, a rejected call shows as missed) or that failed on their side. */

@@ -37,6 +37,7 @@ export async function logIn(
       ...rep,
       sessionId,
       loggedInAt: now,
+      presenceAt: now,
       statusId: status.id,
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
@@ -64,6 +65,7 @@ export async function changeStatus(
     const now = deps.clock.now();
     const next: RepState = {
       ...rep,
+      presenceAt: now,
       statusId: status.id,
       statusChannels: [...status.channels],
       presenceVersion: rep.presenceVersion + 1,
@@ -93,6 +95,7 @@ export async function logOut(
       ...rep,
       sessionId: undefined,
       loggedInAt: undefined,
+      presenceAt: now,
       statusId: undefined,
       statusChannels: [],
       presenceVersion: rep.presenceVersion + 1,

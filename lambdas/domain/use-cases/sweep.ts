@@ -24,6 +24,8 @@ export interface SweepReport {
   readonly rescinded: number;
   /** Wrap-ups past their end whose timer never fired: the capacity they held is released. */
   readonly wrapUpsEnded: number;
+  /** Reps past the grace period with no workspace open whose timer was lost, set away (or logged out) now. */
+  readonly workspacesClosed: number;
   /** Waiting items routed now, which a lost trigger had left behind. */
   readonly routed: number;
   readonly examined: number;
@@ -34,8 +36,8 @@ export interface SweepReport {
 /**
  * The safety net (run every minute): finds work a lost trigger or a crash between two steps left behind and
  * finishes it through the ordinary use cases, so every repair is as guarded as the original step.
- * Cost: one `held` query per configured rep (and a rep read where it holds offers) and one head page per waiting
- * list; no Scan.
+ * Cost: one `held` query and one desktops-closed read per configured rep (and a rep read where it holds offers or
+ * its workspace closed), and one head page per waiting list; no Scan.
  */
 export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promise<SweepReport> {
   const { store, config, clock } = deps;
@@ -48,6 +50,7 @@ export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promis
   let callbacksDue = 0;
   let recordingsMissing = 0;
   let routed = 0;
+  let workspacesClosed = 0;
   let examined = 0;
   let longestWaitMs = 0;
   for (const repId of cfg.reps.keys()) {
@@ -73,6 +76,7 @@ export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promis
           wrapUpsEnded++;
       }
     }
+    if (await lostWorkspaceTimer(deps, commands, repId, overdue)) workspacesClosed++;
   }
   const partitions: WaitPartition[] = [
     ...cfg.raw.queues.flatMap((q): WaitPartition[] => [
@@ -112,7 +116,24 @@ export async function sweep(deps: RouterDeps, commands: RoutingCommands): Promis
     callbacksDue,
     recordingsMissing,
     routed,
+    workspacesClosed,
     examined,
     longestWaitSeconds: Math.round(longestWaitMs / 1000),
   };
+}
+
+/**
+ * The rep's last desktop closed more than the grace period ago and their presence has not changed since it ended:
+ * the workspaceClosed timer was lost, so it fires now (through the same guards). A presence set after that (the
+ * timer's own, or a supervisor's) is newer than any timer, and is kept.
+ */
+async function lostWorkspaceTimer(deps: RouterDeps, commands: RoutingCommands, repId: string, overdue: number) {
+  const closedAt = await deps.desktopPresence?.lastClosedAt(repId);
+  if (closedAt === undefined) return false;
+  const dueAt = closedAt + (await deps.config.get()).rep(repId).presence.workspaceClosedGraceSeconds * 1000;
+  if (dueAt >= overdue) return false;
+  const presenceAt = (await deps.store.getRep(repId))?.presenceAt;
+  if (presenceAt !== undefined && presenceAt > dueAt) return false;
+  const timer = { kind: 'workspaceClosed', itemId: repId, dueAt, guard: String(closedAt) } as const;
+  return (await commands.fireTimer(timer)).decision.kind === 'fired';
 }

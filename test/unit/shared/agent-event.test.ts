@@ -21,6 +21,7 @@ describe('agent events as AWS documents them', () => {
       eventType: 'STATE_CHANGE',
       at: Date.parse('2019-05-25T18:55:27.017Z'),
       statusName: 'Available',
+      statusSince: Date.parse('2019-05-25T18:43:59.049Z'),
       contacts: [{ contactId: 'ContactId-1', state: 'ENDED' }],
     });
     expect(voiceBlockOf(e, connect)).toBe('afterContactWork');

@@ -1,19 +1,15 @@
 import type {
-  DescribeUserResponse,
-  GetCurrentUserDataResponse,
-  ListAgentStatusResponse,
-  ListRoutingProfileQueuesResponse,
-  ListUsersResponse,
   RoutingCriteriaInputStep,
   StartOutboundVoiceContactResponse,
   UserPhoneConfig,
 } from '@aws-sdk/client-connect';
-import { type ConnectInstance, invalid, notFound } from './instance';
+import { ConnectReadApi } from './connect-reads';
+import { ConnectApiError, type ConnectInstance, invalid, notFound } from './instance';
 import { enqueue, PARKING_STEPS } from './people';
 import { clearMissed, endAfterContactWork, routeQueued, setRoutingCriteria, setStatus } from './routing-engine';
 
 import { EmulatedTags } from './tags';
-import { userData, type Wire } from './user-data';
+import type { Wire } from './user-data';
 
 /** How a dial (StartOutboundVoiceContact) goes for the customer: the test or the live center decides. */
 export type DialAnswer = 'answer' | 'noAnswer' | 'busy';
@@ -22,22 +18,36 @@ export type DialAnswer = 'answer' | 'noAnswer' | 'busy';
  * The Connect operations the router calls, over the emulated instance: each checks what the service checks
  * (the resource exists, the request is valid) and answers the SDK's output shape.
  */
-export class ConnectApi {
+export class ConnectApi extends ConnectReadApi {
   readonly tags: EmulatedTags;
+  private readonly throttles = new Map<string, number>();
 
   constructor(
-    private readonly instance: ConnectInstance,
+    instance: ConnectInstance,
     private readonly dials: { answer?: (phoneNumber: string) => DialAnswer } = {},
   ) {
+    super(instance);
     this.tags = new EmulatedTags(instance);
   }
 
-  private checkInstance(instanceId: string): void {
-    if (instanceId !== this.instance.instanceId && instanceId !== this.instance.arn) throw notFound('instance');
+  /**
+   * The next `times` calls of `operation` are refused as Connect refuses a call over its quota: ThrottlingException,
+   * HTTP 429 (best-practices-connect-apis), so tests and drills can make the account's quota run out.
+   */
+  throttle(operation: 'PutUserStatus' | 'UpdateContactRoutingData' | 'DismissUserContact', times: number): void {
+    this.throttles.set(operation, times);
+  }
+
+  private admit(operation: string): void {
+    const left = this.throttles.get(operation) ?? 0;
+    if (left <= 0) return;
+    this.throttles.set(operation, left - 1);
+    throw new ConnectApiError('ThrottlingException', 429, 'Rate exceeded');
   }
 
   /** Replaces the contact's routing criteria; a contact that ended (or never was) is ResourceNotFound. */
   updateContactRoutingData(instanceId: string, contactId: string, body: { RoutingCriteria?: { Steps?: unknown[] } }) {
+    this.admit('UpdateContactRoutingData');
     this.checkInstance(instanceId);
     const contact = this.instance.contact(contactId);
     if (contact.state === 'ENDED' || contact.state === 'AFTER_CONTACT_WORK') throw notFound(`contact ${contactId}`);
@@ -52,6 +62,7 @@ export class ConnectApi {
 
   /** Sets the agent's status; on a contact (ringing, connected, after-contact work), the status after it. */
   putUserStatus(instanceId: string, userId: string, body: { AgentStatusId?: string }) {
+    this.admit('PutUserStatus');
     this.checkInstance(instanceId);
     const user = this.instance.user(userId);
     const status = this.instance.status(body.AgentStatusId ?? '');
@@ -89,6 +100,7 @@ export class ConnectApi {
 
   /** Clears a missed (or errored) contact, or ends after-contact work: "returns the agent to an available state". */
   dismissUserContact(instanceId: string, userId: string, body: { ContactId?: string }) {
+    this.admit('DismissUserContact');
     this.checkInstance(instanceId);
     const user = this.instance.user(userId);
     const held = user.contact;
@@ -97,68 +109,6 @@ export class ConnectApi {
     else if (held.state === 'MISSED') clearMissed(this.instance, user);
     else throw invalid(`contact ${held.contactId} is ${held.state}: only a missed contact can be dismissed`);
     return {};
-  }
-
-  describeUser(instanceId: string, userId: string): Wire<DescribeUserResponse> {
-    this.checkInstance(instanceId);
-    const u = this.instance.user(userId);
-    return {
-      User: {
-        Id: u.id,
-        Arn: u.arn,
-        Username: u.username,
-        RoutingProfileId: u.routingProfileId,
-        PhoneConfig: { ...u.phoneConfig },
-        SecurityProfileIds: [],
-      },
-    };
-  }
-
-  listUsers(instanceId: string): Wire<ListUsersResponse> {
-    this.checkInstance(instanceId);
-    return {
-      UserSummaryList: [...this.instance.users.values()].map((u) => ({ Id: u.id, Arn: u.arn, Username: u.username })),
-    };
-  }
-
-  listAgentStatuses(instanceId: string): Wire<ListAgentStatusResponse> {
-    this.checkInstance(instanceId);
-    return {
-      AgentStatusSummaryList: [...this.instance.statuses.values()].map((s) => ({
-        Id: s.id,
-        Arn: s.arn,
-        Name: s.name,
-        Type: s.type,
-      })),
-    };
-  }
-
-  listRoutingProfileQueues(instanceId: string, profileId: string): Wire<ListRoutingProfileQueuesResponse> {
-    this.checkInstance(instanceId);
-    const profile = this.instance.profile(profileId);
-    const summaries = profile.queueIds.map((id) => this.instance.queues.get(id)!);
-    return {
-      RoutingProfileQueueConfigSummaryList: summaries.map((q) => ({
-        QueueId: q.id,
-        QueueArn: q.arn,
-        QueueName: q.name,
-        Priority: 1,
-        Delay: 0,
-        Channel: 'VOICE',
-      })),
-    };
-  }
-
-  /** Real-time user data (GetCurrentUserData), filtered by agents or routing profiles. */
-  getCurrentUserData(instanceId: string, body: { Filters?: { Agents?: string[]; RoutingProfiles?: string[] } }) {
-    this.checkInstance(instanceId);
-    const f = body.Filters ?? {};
-    if (!f.Agents && !f.RoutingProfiles) throw invalid('Filters must name Agents or RoutingProfiles');
-    const users = [...this.instance.users.values()].filter(
-      (u) => (f.Agents?.includes(u.id) ?? false) || (f.RoutingProfiles?.includes(u.routingProfileId) ?? false),
-    );
-    const out: Wire<GetCurrentUserDataResponse> = { UserDataList: users.map((u) => userData(this.instance, u)) };
-    return { ...out, ApproximateTotalCount: users.length };
   }
 
   associateApprovedOrigin(instanceId: string, body: { Origin?: string }) {

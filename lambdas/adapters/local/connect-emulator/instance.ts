@@ -47,6 +47,8 @@ export class ConnectInstance {
   readonly approvedOrigins = new Set<string>();
   readonly ringMs: number;
   readonly autoAcceptNeedsSoftphone: boolean;
+  /** The heart beat's interval, or undefined when the instance publishes none. */
+  readonly heartBeatMs?: number;
   readonly now: () => number;
   private readonly outgoing: Array<{ kind: 'contact' | 'agent'; body: unknown }> = [];
   private counter = 0;
@@ -62,6 +64,7 @@ export class ConnectInstance {
     this.ringMs = (options.ringSeconds ?? 20) * 1000;
     this.autoAcceptNeedsSoftphone = options.autoAcceptNeedsSoftphone ?? true;
     this.now = options.now ?? Date.now;
+    if (options.heartBeats) this.heartBeatMs = 120_000;
     // Every instance is created with these two statuses (agent-status page); others are the deployer's.
     this.addAgentStatus('Available', 'ROUTABLE');
     this.addAgentStatus('Offline', 'OFFLINE');
@@ -158,6 +161,7 @@ export class ConnectInstance {
     before?: AgentSnapshotSource,
   ) {
     const record = agentEventRecord(this, type, this.snapshotSource(user), before, this.nextId());
+    user.lastAgentEventAt = this.now();
     this.outgoing.push({ kind: 'agent', body: record });
   }
 

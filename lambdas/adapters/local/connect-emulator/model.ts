@@ -39,6 +39,8 @@ export interface EmulatedUser {
   /** The CCP (softphone) is open and signed in: only then can a call be answered (automatic-logout page). */
   softphone: 'open' | 'closed';
   contact?: AgentContact;
+  /** When the agent's last agent event was published: a heart beat follows 120 s of none. */
+  lastAgentEventAt?: number;
 }
 
 export interface EmulatedRoutingProfile {
@@ -110,4 +112,11 @@ export interface EmulatorOptions {
    * §7.4, an open question for a test instance): the emulator rings and misses, as a closed CCP answers nothing.]
    */
   readonly autoAcceptNeedsSoftphone?: boolean;
+  /**
+   * HEART_BEAT records: "published every 120 seconds if there are no other events published during that
+   * interval" (agent-event-stream-model), here for agents signed in to the softphone. [The model page also says they
+   * go on "up to an hour after an agent has logged off"; the emulator does not.] Off by default: a simulated day of
+   * hundreds of agents would carry thousands of records that change nothing.
+   */
+  readonly heartBeats?: boolean;
 }

@@ -119,7 +119,10 @@ export function expireStep(instance: ConnectInstance, contact: EmulatedContact):
   routeQueued(instance);
 }
 
-/** The next instant something is due: a ring that ends in a miss, a step expiry, a hang-up, an ACW limit. */
+/**
+ * The next instant something is due: a ring that ends in a miss, a step expiry, a hang-up, an ACW limit, a heart
+ * beat.
+ */
 export function dueTimes(instance: ConnectInstance): Array<{ at: number; run: () => void }> {
   const due: Array<{ at: number; run: () => void }> = [];
   for (const user of instance.users.values()) {
@@ -129,6 +132,10 @@ export function dueTimes(instance: ConnectInstance): Array<{ at: number; run: ()
     // A limit of 0 keeps the agent in after-contact work until they close the contact (API_UserPhoneConfig).
     if (c?.state === 'ENDED' && limit > 0)
       due.push({ at: c.stateSince + limit * 1000, run: () => endAfterContactWork(instance, user) });
+    const beat = instance.heartBeatMs;
+    // [Undocumented: what PreviousAgentSnapshot holds on a HEART_BEAT (fixtures README); the emulator sends null.]
+    if (beat && user.softphone === 'open' && user.lastAgentEventAt !== undefined)
+      due.push({ at: user.lastAgentEventAt + beat, run: () => instance.emitAgent('HEART_BEAT', user) });
   }
   for (const contact of instance.contacts.values()) {
     if (contact.state === 'QUEUED' || contact.state === 'OFFERED') {
