@@ -155,6 +155,46 @@ export interface RecordingLocator {
  */
 export interface DesktopPush {
   send(repId: string, message: DesktopMessage): Promise<void>;
+  /** A push that failed (429, 413, 5xx): counted, never retried; the desktop's next `sync` catches it up. */
+  reportFailure?(error: unknown, repId: string): void;
+}
+
+/** The parts of an outbox entry that go to a dependency each (desktop pushes are best effort, not a part). */
+export type OutboxPart = 'timers' | 'followUps' | 'events';
+
+/**
+ * An outbox entry, or the parts of it, the dispatcher could not deliver (semantics §10): kept whole, so the lane
+ * moves on and a redrive delivers it later. `transient` (a dependency failing) is redriven on a schedule;
+ * `rejected` (a payload a dependency refuses) and `unreadable` (an entry this version cannot read, such as one a
+ * newer version wrote) wait for an operator's redrive, after a fix or the deploy that catches up.
+ */
+export interface SetAsideEntry {
+  readonly entryId: string;
+  /** The entry as the row carried it (its JSON text), even one this version cannot read. */
+  readonly raw: string;
+  /** The commit's time: redrives deliver in commit order. */
+  readonly at: number;
+  readonly parts: readonly OutboxPart[];
+  readonly reason: 'transient' | 'rejected' | 'unreadable';
+  readonly error: string;
+  /** Deliveries tried so far (the first is the dispatcher's). */
+  readonly attempts: number;
+  /** When the last delivery was tried: the scheduled redrive backs off from it. */
+  readonly triedAt: number;
+}
+
+/** Where set-aside entries are kept (the routing table, under keys of their own). */
+export interface SetAsideStore {
+  /** Keeps the entry (again, if it is there: a repeated record sets aside the same entry). */
+  put(entry: SetAsideEntry): Promise<void>;
+  /** The oldest entries in commit order (time, then entry id), at most `limit`. */
+  list(limit: number): Promise<SetAsideEntry[]>;
+  /** Delivered: removed, unless another redrive attempted it since (its attempts changed). */
+  remove(entry: SetAsideEntry): Promise<void>;
+  /** Still failing: what is left, under the attempts read; false when another redrive got there first. */
+  replace(entry: SetAsideEntry, next: SetAsideEntry): Promise<boolean>;
+  /** How many are kept, by reason (the alarm's and the redrive report's figure). */
+  count(): Promise<Readonly<Record<SetAsideEntry['reason'], number>>>;
 }
 
 /**

@@ -1,30 +1,38 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { DynamoSetAsideStore } from '../adapters/dynamodb/set-aside-store';
 import type { Router } from '../domain/use-cases/router';
 import { routerFromEnvironment } from '../shared/deps';
 import { desktopPushFromEnvironment } from '../shared/desktop-push';
 import { entryPoint } from '../shared/entry-point';
 import { eventsFromEnvironment } from '../shared/events-port';
-import { outboxOf, type StreamRecordImage } from '../shared/outbox-record';
+import { outboxRecordOf, readOutboxEntry, type StreamRecordImage } from '../shared/outbox-record';
 import { logger, metrics } from '../shared/powertools';
 import { telephonyFromEnvironment } from '../shared/telephony';
 import { timersFromEnvironment } from '../shared/timers-port';
 
 /**
- * The routing table's stream: each commit's outbox entry (events, timers, Connect calls, dials) delivered at least
- * once (ARCHITECTURE.md, "Delivery"). Records of one item arrive in commit order; on a failure the batch stops
- * there and reports it, so Lambda retries from that record and order per item holds. A record that keeps failing
- * goes, after the retries, to the dead-letter queue (its alarm fires).
+ * The routing table's stream: each commit's outbox entry (timers, Connect calls, dials, events) delivered at least
+ * once (ARCHITECTURE.md, "Delivery"). Records of one item arrive in commit order. What a dependency fails, or
+ * refuses, is set aside whole in the table and the record is done, so no lane waits behind it; only a failure to
+ * set it aside stops the batch there (Lambda retries from that record, up to the mapping's maximum record age).
  */
-export const makeHandler = (router: () => Router) =>
+export const makeHandler = (router: () => Router, read = readOutboxEntry) =>
   entryPoint(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     for (const record of event.Records) {
+      // Epoch seconds: names the commit's time for an entry too broken to say it.
+      const at = (record.dynamodb?.ApproximateCreationDateTime ?? 0) * 1000;
       try {
-        const entry = outboxOf(record.dynamodb as StreamRecordImage | undefined);
-        if (!entry) continue;
-        await router().dispatch(entry);
-        metrics.addMetric('OutboxDispatched', 'Count', 1);
+        const outbox = outboxRecordOf(record.dynamodb as StreamRecordImage | undefined, at, read);
+        if (!outbox) continue;
+        const decision = await router().deliver(outbox);
+        if (decision.kind === 'dispatched') metrics.addMetric('OutboxDispatched', 'Count', 1);
+        else {
+          logger.warn('outbox entry set aside for redrive', { ...decision });
+          metrics.addMetric('OutboxSetAside', 'Count', 1);
+          if (decision.reason !== 'transient') metrics.addMetric('OutboxSetAsideRejected', 'Count', 1);
+        }
       } catch (error) {
-        logger.error('outbox entry not dispatched; retried from here', { error: error as Error });
+        logger.error('outbox entry neither delivered nor set aside; retried from here', { error: error as Error });
         metrics.addMetric('OutboxDispatchFailed', 'Count', 1);
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
       }
@@ -38,5 +46,6 @@ export const handler = makeHandler(() =>
     events: eventsFromEnvironment,
     timers: timersFromEnvironment,
     desktops: desktopPushFromEnvironment,
+    setAside: (db, table) => new DynamoSetAsideStore(db, table),
   }),
 );

@@ -13,6 +13,7 @@ import type {
   DesktopPush,
   EventSink,
   RecordingLocator,
+  SetAsideStore,
   TelephonyPort,
   TimerPort,
 } from '../domain/ports';
@@ -41,6 +42,8 @@ export interface RouterReach {
   readonly desktops?: (db: DynamoDBDocumentClient) => DesktopPush | undefined;
   /** Who has a workspace open: the push channel's connection rows in the routing table. */
   readonly desktopPresence?: (db: DynamoDBDocumentClient, table: string) => DesktopPresence;
+  /** Where the outbox's undelivered entries are kept (the dispatcher and the redrive). */
+  readonly setAside?: (db: DynamoDBDocumentClient, table: string) => SetAsideStore;
 }
 
 /** A port a function without it must never reach: its commits are delivered by the outbox dispatcher. */
@@ -83,6 +86,7 @@ export function routerFromEnvironment(reach: RouterReach = {}): Router {
     desktops: reach.desktops?.(db),
     desktopPresence: reach.desktopPresence?.(db, table),
     commandCenter: reach.commandCenter?.(),
+    ...(reach.setAside ? { setAside: reach.setAside(db, table) } : {}),
     // Deployed, only the table stream's dispatcher delivers what commits cause (ARCHITECTURE.md, "Delivery").
     delivery,
   });

@@ -5,7 +5,7 @@ import { ApiGatewayDesktopPush } from '../adapters/apigateway/desktop-push';
 import { documentClient } from '../adapters/dynamodb/client';
 import { DesktopConnections } from '../adapters/dynamodb/desktop-connections';
 import { optionalEnv, requireEnv } from './env';
-import { tracer } from './powertools';
+import { logger, metrics, tracer } from './powertools';
 
 /**
  * The push channel (PUSH_ENDPOINT, optional), for the functions that push to desktops or keep their sockets; on the
@@ -20,5 +20,9 @@ export function desktopPushFromEnvironment(db?: DynamoDBDocumentClient): ApiGate
       db ?? documentClient(tracer.captureAWSv3Client(new DynamoDBClient({}))),
       requireEnv('TABLE_NAME'),
     ),
+    (error, repId) => {
+      logger.warn('push to a desktop failed; it catches up at its next sync', { repId, error: error as Error });
+      metrics.addMetric('DesktopPushFailed', 'Count', 1);
+    },
   );
 }

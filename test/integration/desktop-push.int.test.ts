@@ -31,12 +31,17 @@ const sent = () =>
 describe('push to reps desktops (issue #14): from the outbox, each rep only their own', () => {
   let h: Harness;
   let connections: DesktopConnections;
+  let pushFailures: string[];
   beforeEach(async () => {
     management.reset();
     management.on(PostToConnectionCommand).resolves({});
     let push: ApiGatewayDesktopPush | undefined;
     // The push adapter needs the harness's table; the router reaches it once both exist.
-    const desktops = { send: (repId: string, m: DesktopMessage) => push!.send(repId, m) };
+    const desktops = {
+      send: (repId: string, m: DesktopMessage) => push!.send(repId, m),
+      reportFailure: (error: unknown) => pushFailures.push((error as Error).message),
+    };
+    pushFailures = [];
     h = await makeHarness(transferCenter(), { delivery: 'outbox', ports: (p) => ({ ...p, desktops }) });
     connections = new DesktopConnections(documentClient(localClientConfig(endpoint())), h.table);
     push = new ApiGatewayDesktopPush(new ApiGatewayManagementApiClient({ region: 'eu-west-2' }), connections);
@@ -79,10 +84,23 @@ describe('push to reps desktops (issue #14): from the outbox, each rep only thei
     expect(sent().map((s) => s.to)).toEqual(['conn-a1', 'conn-a2']);
   });
 
-  it('fails the dispatch on any other push failure, so the entry is retried (desktops ignore what they have)', async () => {
+  it('counts a push API Gateway refuses (429, 413, 5xx) and delivers the rest of the entry without it', async () => {
+    management
+      .on(PostToConnectionCommand)
+      .rejects(
+        Object.assign(new Error('Rate exceeded'), {
+          name: 'LimitExceededException',
+          $metadata: { httpStatusCode: 429 },
+        }),
+      );
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
-    management.on(PostToConnectionCommand).rejects(new Error('throttled'));
-    await expect(h.drain()).rejects.toThrow('throttled');
+    const { decision } = await h.router.submitWork({ channel: 'chat', source: 'web-1', queue: 'chat-q' });
+    await h.drain();
+    // The offer's push timeout is queued and its events published; only the desktop missed it (until its sync).
+    expect(h.timers.all()).toEqual([expect.objectContaining({ kind: 'pushTimeout', itemId: decision.itemId })]);
+    expect(h.events.ofType('offer.created')).toHaveLength(1);
+    expect(pushFailures.length).toBeGreaterThan(0);
+    expect(new Set(pushFailures)).toEqual(new Set(['Rate exceeded']));
   });
 
   it('answers sync with the current state; records and forgets connections; a connection bound to no rep is refused', async () => {

@@ -10,14 +10,19 @@ import { type DesktopConnections, SUPERVISORS } from '../dynamodb/desktop-connec
 
 /**
  * Pushes over the API Gateway WebSocket API: the message goes to each of the rep's open connections and to no
- * other. A connection API Gateway reports gone (410) is removed; any other failure is thrown, so the dispatcher
- * retries the entry (desktops ignore what they already have).
+ * other. A connection API Gateway reports gone (410) is removed; any other failure is thrown to the caller, which
+ * counts it (`reportFailure`) and goes on: a desktop that missed a push catches up at its next `sync`.
  */
 export class ApiGatewayDesktopPush implements DesktopPush, SupervisorNudge {
   constructor(
     private readonly client: ApiGatewayManagementApiClient,
     readonly connections: DesktopConnections,
+    private readonly onFailure?: (error: unknown, repId: string) => void,
   ) {}
+
+  reportFailure(error: unknown, repId: string): void {
+    this.onFailure?.(error, repId);
+  }
 
   async send(repId: string, message: DesktopMessage): Promise<void> {
     const data = new TextEncoder().encode(JSON.stringify(message));

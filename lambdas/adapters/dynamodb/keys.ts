@@ -3,6 +3,16 @@ import type { WaitPartition } from '../../domain/ports';
 import type { AvailabilityOrder } from '../../domain/routing/availability';
 import { sourceItemId } from '../system/source-id';
 
+/** Partitions of the set-aside entries: each takes 1,000 writes a second. */
+export const SET_ASIDE_SHARDS = 8;
+
+/** A stable shard for an entry id (FNV-1a), so a repeated set-aside of one entry writes the same row. */
+function setAsideShard(entryId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < entryId.length; i++) h = Math.imul(h ^ entryId.charCodeAt(i), 0x01000193) >>> 0;
+  return h % SET_ASIDE_SHARDS;
+}
+
 /** Every DynamoDB key the router uses is built here; pk/sk never leak into the domain. */
 export const keys = {
   item: (itemId: string) => ({ pk: `WORK#${itemId}`, sk: 'ITEM' }),
@@ -43,6 +53,15 @@ export const keys = {
   desktopSkPrefix: 'CONN#',
   /** When the rep's last desktop closed (the grace period before they are set away runs from it). */
   desktopsClosed: (repId: string) => ({ pk: `DESK#${repId}`, sk: 'CLOSED' }),
+  /**
+   * A set-aside outbox entry (set-aside-store.ts), in one of SET_ASIDE_SHARDS partitions by its id, sorted by
+   * commit time then id: an outage sets aside thousands a minute, more than one partition's write rate would take.
+   */
+  setAside: (entryId: string, at: number) => ({
+    pk: keys.setAsidePk(setAsideShard(entryId)),
+    sk: `${String(Math.max(0, Math.floor(at))).padStart(15, '0')}#${entryId}`,
+  }),
+  setAsidePk: (shard: number) => `ASIDE#${shard}`,
 };
 
 export const encodeCursor = (key: Record<string, unknown> | undefined) =>

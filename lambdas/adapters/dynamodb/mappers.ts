@@ -1,6 +1,6 @@
 import type { AvailabilityOrder } from '../../domain/routing/availability';
 import { waitPartition } from '../../domain/routing/ordering';
-import type { OutboxEntry } from '../../domain/routing/outbox';
+import { OUTBOX_FORMAT, type OutboxEntry } from '../../domain/routing/outbox';
 import { isRoutable, type RepState } from '../../domain/routing/rep';
 import type { CapacityPool } from '../../domain/routing/work-item';
 import { FINAL_STATES, HOLDING_STATES, type WorkItem } from '../../domain/routing/work-item';
@@ -34,7 +34,7 @@ function strip<T>(row: Row): T {
  * nested map of events (on DynamoDB Local an arrival's transaction took about 7% less CPU), and every reader of the
  * stream gets back exactly what was written.
  */
-export const outboxValue = (entry: OutboxEntry): string => JSON.stringify(entry);
+export const outboxValue = (entry: OutboxEntry): string => JSON.stringify({ v: OUTBOX_FORMAT, ...entry });
 
 /**
  * A work item row; `outbox`, what the commit writing it caused, rides on the row so the table's stream delivers it

@@ -1,4 +1,5 @@
 import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { InvalidInputError } from '../../domain/errors';
 import type { EventSink } from '../../domain/ports';
 import { EVENT_SCHEMA_VERSION, eventSchemas } from '../../domain/routing/event-schemas';
 import type { RoutingEvent } from '../../domain/routing/events';
@@ -36,7 +37,10 @@ export class EventBridgePublisher implements EventSink {
   }
 
   entry(e: RoutingEvent): PutEventsRequestEntry {
-    const detail = eventSchemas[e.type].parse(e);
+    // A type this version has no schema for (written by a newer one) is refused as such, never sent unchecked.
+    const schema = eventSchemas[e.type] as (typeof eventSchemas)[RoutingEvent['type']] | undefined;
+    if (!schema) throw new InvalidInputError('type', `no schema for event type '${e.type}' in this version`);
+    const detail = schema.parse(e);
     return {
       EventBusName: this.busName,
       Source: EVENT_SOURCE,

@@ -21,6 +21,12 @@ export interface OutboxEntry {
   readonly followUps: readonly FollowUp[];
 }
 
+/**
+ * The entry format this version writes (`v`) and reads: entries without one (written before it was added) are
+ * format 1. A later format is set aside unread, for the version that writes it to deliver (a rolling deploy).
+ */
+export const OUTBOX_FORMAT = 1;
+
 /** Event ids: the entry's id and the event's position in it. */
 export const eventId = (entryId: string, position: number) => `${entryId}#${position}`;
 

@@ -8,6 +8,7 @@ import type {
   IdGenerator,
   RecordingLocator,
   RoutingStore,
+  SetAsideStore,
   TelephonyPort,
   TimerPort,
 } from '../ports';
@@ -42,6 +43,11 @@ export interface RouterDeps {
   readonly desktops?: DesktopPush;
   /** Who has a workspace open (the push channel's connections); absent where none is tracked. */
   readonly desktopPresence?: DesktopPresence;
+  /**
+   * Where the stream's delivery keeps entries it could not deliver (semantics §10); absent (local drains, tests),
+   * a failure is thrown and the drain tries the entry again.
+   */
+  readonly setAside?: SetAsideStore;
   /** The Command Center read model, for supervisors' pages; absent where none is kept. */
   readonly commandCenter?: CommandCenterView;
 }

@@ -35,7 +35,9 @@ export async function pushToDesktops(deps: RouterDeps, events: readonly Dispatch
               ...optional('item', await itemOf(event.itemId)),
               ...optional('rep', await repOf(repId)),
             };
-      await desktops.send(repId, message);
+      // Best effort: a push refused (throttled, too large, the service failing) never holds up the timers, the
+      // Connect calls or the events of the entry; the desktop's next `sync` brings it up to date.
+      await desktops.send(repId, message).catch((err: unknown) => desktops.reportFailure?.(err, repId));
     }
   }
 }

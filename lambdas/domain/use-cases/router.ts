@@ -11,7 +11,7 @@ import { cancelWork, completeWork, endWrapUp } from './complete-work';
 import { bookConnectedAgent } from './connected-agent';
 import { type ContactEvent, handleContactEvent } from './contact-events';
 import type { RouterDeps } from './deps';
-import { dispatchOutbox } from './dispatch';
+import { deliverOutbox, dispatchOutbox, type OutboxRecord } from './dispatch';
 import type { Outcome } from './effects';
 import { findWorkForRep } from './find-work';
 import { fireTimer } from './fire-timer';
@@ -28,6 +28,7 @@ import {
   type WaitingQuery,
   waitingPage,
 } from './queries';
+import { type RedriveOptions, redrive } from './redrive';
 import { routeItem } from './route-item';
 import type { SubmitWorkInput } from './submission';
 import { submitWork } from './submit-work';
@@ -133,6 +134,14 @@ export class Router implements RoutingCommands {
   /** Delivers one committed outbox entry (the table stream's dispatcher, or the in-process drain). */
   dispatch(entry: OutboxEntry) {
     return dispatchOutbox(this.deps, entry);
+  }
+  /** Delivers one stream record's entry; what fails is set aside whole, so the lane moves on (semantics §10). */
+  deliver(record: OutboxRecord) {
+    return deliverOutbox(this.deps, record);
+  }
+  /** Delivers set-aside entries again, in commit order per item, and reports what is still failing. */
+  redrive(read: (raw: string) => OutboxEntry, options?: RedriveOptions) {
+    return redrive(this.deps, read, options);
   }
   /** The safety net: finishes what lost triggers or crashes left behind, through the commands above. */
   sweep() {
