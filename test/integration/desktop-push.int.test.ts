@@ -85,14 +85,12 @@ describe('push to reps desktops (issue #14): from the outbox, each rep only thei
   });
 
   it('counts a push API Gateway refuses (429, 413, 5xx) and delivers the rest of the entry without it', async () => {
-    management
-      .on(PostToConnectionCommand)
-      .rejects(
-        Object.assign(new Error('Rate exceeded'), {
-          name: 'LimitExceededException',
-          $metadata: { httpStatusCode: 429 },
-        }),
-      );
+    management.on(PostToConnectionCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'LimitExceededException',
+        $metadata: { httpStatusCode: 429 },
+      }),
+    );
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
     const { decision } = await h.router.submitWork({ channel: 'chat', source: 'web-1', queue: 'chat-q' });
     await h.drain();
