@@ -58,6 +58,8 @@ new RoutingStack(app, 'UnifiedRouting', {
     recordingsBucket && recordingsPrefix ? { bucketName: recordingsBucket, prefix: recordingsPrefix } : undefined,
   // Out of hours, callers may leave a voicemail: -c hoursOfOperationArn=<the center's hours>.
   hoursOfOperationArn: context('hoursOfOperationArn'),
+  // Every alarm pages this topic (your on-call tool's): -c alarmTopicArn=arn:aws:sns:…; without it, a new one.
+  alarmTopicArn: context('alarmTopicArn'),
   callbackCallerId: {
     phoneNumberArn: context('callbackPhoneNumberArn'),
     sourcePhoneNumber: context('callbackSourcePhoneNumber'),

@@ -1,10 +1,13 @@
 import { type CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { AgentEventStream } from './constructs/agent-event-stream';
 import type { AgentPlacement } from './constructs/agent-placement';
 import type { CommandCenterModel } from './constructs/command-center-model';
 import type { ConfigurationLoader } from './constructs/configuration-loader';
 import type { DesktopPush } from './constructs/desktop-push';
+import type { FailedInvocations } from './constructs/failed-invocations';
 import type { OutboxDispatch } from './constructs/outbox-dispatch';
+import type { Paging } from './constructs/paging';
 import type { RepIdentity } from './constructs/rep-identity';
 import type { RepWorkspaceHosting } from './constructs/rep-workspace-hosting';
 import type { RouterFunction } from './constructs/router-function';
@@ -18,9 +21,15 @@ import type { RouterTimers } from './constructs/router-timers';
 export function acknowledgeFindings(
   functions: RouterFunctions,
   timers: RouterTimers,
-  outbox?: OutboxDispatch,
-  agentEvents?: AgentEventStream,
+  parts: {
+    readonly outbox?: OutboxDispatch;
+    readonly paging?: Paging;
+    readonly failed?: FailedInvocations;
+    readonly agentEvents?: AgentEventStream;
+  } = {},
 ): void {
+  const { outbox, paging, failed, agentEvents } = parts;
+  const stack = Stack.of(timers);
   if (agentEvents)
     Validations.of(agentEvents.deadLetters).acknowledge({
       id: 'AwsSolutions-SQS3',
@@ -29,13 +38,40 @@ export function acknowledgeFindings(
         'cannot see (it only recognises redrive policies). Its first message raises an alarm.',
     });
   if (outbox)
-    Validations.of(outbox.deadLetters).acknowledge({
+    Validations.of(outbox.undelivered).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        "The stream's on-failure bucket: only Lambda writes to it, each object pages on-call as it is created, and " +
+        'it is read by the redrive; access logs would record nothing an operator needs.',
+    });
+  if (failed) {
+    Validations.of(failed.queue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        "It is a dead-letter queue: the table stream's on-failure destination for the outbox dispatcher, which " +
-        'cdk-nag cannot see (it only recognises redrive policies). Its first message raises an alarm.',
+        'It is a dead-letter queue: the EventBridge targets and the functions name it as their on-failure ' +
+        'destination, which cdk-nag cannot see (it only recognises redrive policies). Its first message pages.',
     });
-  const stack = Stack.of(timers);
+    const redrive = functions.get('Redrive').role!;
+    for (const fn of failed.functions)
+      Validations.of(redrive).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+        reason: "lambda:InvokeFunction's grant names the function and its versions: the redrive invokes each.",
+      });
+  }
+  if (outbox) {
+    const bucket = stack.getLogicalId(outbox.undelivered.node.defaultChild as CfnElement);
+    Validations.of(functions.get('OutboxDispatch').role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/*]`,
+      reason: 'Lambda names the objects of the on-failure bucket per record: PutObject on that bucket only.',
+    });
+  }
+  if (paging?.topic instanceof Topic)
+    Validations.of(paging.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'CloudWatch alarms publish to the topic, which needs a customer managed key with a key policy for them; ' +
+        'the messages name alarms only (no customer data). Pass -c alarmTopicArn for an encrypted topic of yours.',
+    });
   // Wildcard resources as cdk-nag names them: literals where known, <AWS::...> / <LogicalId> for tokens.
   const group = stack.getLogicalId(timers.scheduleGroup);
   const schedules = `arn:<AWS::Partition>:scheduler:${where(stack)}:schedule/<${group}>/*`;
@@ -81,19 +117,20 @@ export function acknowledgePeopleFindings(parts: {
   readonly hosting: RepWorkspaceHosting;
   readonly identity: RepIdentity;
   readonly push: DesktopPush;
-  readonly dispatcher: RouterFunction;
+  /** The functions that deliver outbox entries (the dispatcher and the redrive): they push to desktops. */
+  readonly deliverers: readonly RouterFunction[];
   readonly model: CommandCenterModel;
   readonly webAcl: boolean;
   readonly pushAccessLogs: boolean;
   /** The logical id of the router's schedule group. */
   readonly scheduleGroup: string;
 }): void {
-  const { hosting, identity, push, dispatcher, model } = parts;
+  const { hosting, identity, push, deliverers, model } = parts;
   const stack = Stack.of(hosting);
   const api = stack.getLogicalId(push.api.node.defaultChild as CfnElement);
   const connections = `arn:<AWS::Partition>:execute-api:${where(stack)}:<${api}>/live/*/@connections/*`;
   for (const fn of [push.authorizerFunction, push.socketFunction, model.feed]) acknowledgeTraced(fn);
-  for (const fn of [push.socketFunction, dispatcher, model.feed])
+  for (const fn of [push.socketFunction, ...deliverers, model.feed])
     Validations.of(fn.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${connections}]`,
       reason: "Connections are made per desktop: the grant covers the push stage's connections and nothing else.",

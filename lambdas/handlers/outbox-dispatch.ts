@@ -7,6 +7,7 @@ import { entryPoint } from '../shared/entry-point';
 import { eventsFromEnvironment } from '../shared/events-port';
 import { outboxRecordOf, readOutboxEntry, type StreamRecordImage } from '../shared/outbox-record';
 import { logger, metrics } from '../shared/powertools';
+import { countRouting } from '../shared/routing-metrics';
 import { telephonyFromEnvironment } from '../shared/telephony';
 import { timersFromEnvironment } from '../shared/timers-port';
 
@@ -25,6 +26,7 @@ export const makeHandler = (router: () => Router, read = readOutboxEntry) =>
         const outbox = outboxRecordOf(record.dynamodb as StreamRecordImage | undefined, at, read);
         if (!outbox) continue;
         const decision = await router().deliver(outbox);
+        if ('entry' in outbox) countRouting(outbox.entry.events);
         if (decision.kind === 'dispatched') metrics.addMetric('OutboxDispatched', 'Count', 1);
         else {
           logger.warn('outbox entry set aside for redrive', { ...decision });

@@ -4,6 +4,7 @@ import {
   ComparisonOperator,
   Dashboard,
   GraphWidget,
+  MathExpression,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -20,8 +21,10 @@ export interface RouterAlarmsProps {
   /** The timer queue and its dead-letter queue. */
   readonly timerQueue: IQueue;
   readonly timerDeadLetters: IQueue;
-  /** The outbox dispatcher's dead-letter queue (its own alarm is in OutboxDispatch); shown on the dashboard. */
-  readonly outboxDeadLetters?: IQueue;
+  /** The outbox dispatcher: how far behind the table's stream it is (IteratorAge). */
+  readonly dispatcher: LambdaFunction;
+  /** Where asynchronous entry points send what they could not handle (its own alarm is in FailedInvocations). */
+  readonly failedInvocations: IQueue;
   /** Alarm when work has waited longer than this. @default 300 */
   readonly longestWaitAlarmSeconds?: number;
 }
@@ -72,6 +75,7 @@ export class RouterAlarms extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: 'voice offers wait over 10 s for Connect (p99): raise the quota and connectRoutingRate',
     });
+    this.delivery(props);
     new Alarm(this, 'LongestWait', {
       metric: routerMetric('LongestWaitSeconds', 'Maximum'),
       threshold: props.longestWaitAlarmSeconds ?? 300,
@@ -80,6 +84,39 @@ export class RouterAlarms extends Construct {
       alarmDescription: 'work has waited too long',
     });
     this.dashboard(props);
+  }
+
+  /** The outbox (ARCHITECTURE.md, "Delivery"): falling behind, failing, or setting entries aside. */
+  private delivery(props: RouterAlarmsProps): void {
+    new Alarm(this, 'OutboxIteratorAge', {
+      metric: props.dispatcher.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) }),
+      threshold: 60_000,
+      evaluationPeriods: 3,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'the outbox dispatcher is over a minute behind the table stream: routing effects are late',
+    });
+    // The dispatcher answers partial batch failures, so its Errors metric misses them: its own count does not.
+    new Alarm(this, 'OutboxDispatchFailed', {
+      metric: routerMetric('OutboxDispatchFailed', 'Sum'),
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'outbox records were neither delivered nor set aside (DynamoDB failing?): retried in place',
+    });
+    new Alarm(this, 'OutboxSetAside', {
+      metric: routerMetric('OutboxSetAside', 'Sum'),
+      threshold: 1,
+      evaluationPeriods: 3,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'a dependency of the outbox is failing: entries are set aside and redriven every minute',
+    });
+    new Alarm(this, 'OutboxSetAsideRejected', {
+      metric: routerMetric('OutboxSetAsideRejected', 'Sum'),
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'outbox entries were refused or unreadable: they wait whole for a fix and npm run redrive',
+    });
   }
 
   private dashboard(props: RouterAlarmsProps): void {
@@ -97,8 +134,31 @@ export class RouterAlarms extends Construct {
             left: [
               props.timerQueue.metricApproximateNumberOfMessagesVisible(),
               props.timerDeadLetters.metricApproximateNumberOfMessagesVisible(),
-              ...(props.outboxDeadLetters ? [props.outboxDeadLetters.metricApproximateNumberOfMessagesVisible()] : []),
+              props.failedInvocations.metricApproximateNumberOfMessagesVisible(),
             ],
+          }),
+          new GraphWidget({
+            title: 'Routing: queued, offers, accepts, declines, timeouts; accept rate (%)',
+            left: ['Queued', 'Offers', 'Accepts', 'Declines', 'OfferTimeouts'].map((m) => routerMetric(m, 'Sum')),
+            right: [
+              new MathExpression({
+                expression: '100 * accepts / offers',
+                usingMetrics: { accepts: routerMetric('Accepts', 'Sum'), offers: routerMetric('Offers', 'Sum') },
+                label: 'accept rate',
+              }),
+            ],
+          }),
+          new GraphWidget({
+            title: 'Outbox: dispatched, set aside, redriven; dispatch lag (ms)',
+            left: ['OutboxDispatched', 'OutboxSetAside', 'RedriveDelivered', 'RedriveStillFailing'].map((m) =>
+              routerMetric(m, 'Sum'),
+            ),
+            right: [props.dispatcher.metric('IteratorAge', { statistic: 'Maximum' })],
+          }),
+          new GraphWidget({
+            title: 'Connect pacing wait (ms, p99), statuses restored, desktop pushes failed',
+            left: [routerMetric('ConnectPacingWait', 'p99')],
+            right: ['AgentStatusRestored', 'DesktopPushFailed'].map((m) => routerMetric(m, 'Sum')),
           }),
           new GraphWidget({
             title: 'Longest wait (s) and Connect throttles',

@@ -3,6 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { SET_ASIDE_PREFIX } from '../../lambdas/adapters/dynamodb/keys';
 import { routingTableDefinition } from '../../lambdas/adapters/dynamodb/table-definition';
 import { RouterFunction } from './router-function';
 import type { RouterTimers } from './router-timers';
@@ -36,7 +37,17 @@ export interface RouterFunctionSpec {
   readonly publishes?: boolean;
   /** Whether it starts timers: the dispatcher, and the timer function, which re-arms a timer that fires early. */
   readonly schedules?: boolean;
+  /** Whether it removes delivered set-aside outbox entries (the redrive): DeleteItem on those rows only. */
+  readonly redrives?: boolean;
 }
+
+/** What the dispatcher calls Connect for: the follow-ups of commits (targeting, dials, agent statuses). */
+const DELIVERY_CONNECT = [
+  'UpdateContactRoutingData',
+  'StartOutboundVoiceContact',
+  'PutUserStatus',
+  'ListAgentStatuses',
+] as const satisfies readonly ConnectAction[];
 
 /** The router's functions. A Connect flow waits for the hand-off and the two flow Lambdas: 8 s at most. */
 export const ROUTER_FUNCTIONS = [
@@ -59,9 +70,20 @@ export const ROUTER_FUNCTIONS = [
     id: 'OutboxDispatch',
     handlerFile: 'outbox-dispatch',
     timeoutSeconds: 60,
-    connect: ['UpdateContactRoutingData', 'StartOutboundVoiceContact', 'PutUserStatus', 'ListAgentStatuses'],
+    connect: DELIVERY_CONNECT,
     publishes: true,
     schedules: true,
+  },
+  // Delivers what the dispatcher set aside, and failed asynchronous events (every minute, and npm run redrive).
+  {
+    id: 'Redrive',
+    handlerFile: 'redrive',
+    // As long as the dispatcher's: a deploy waits out the longest run before it loads a new configuration.
+    timeoutSeconds: 60,
+    connect: DELIVERY_CONNECT,
+    publishes: true,
+    schedules: true,
+    redrives: true,
   },
 ] as const satisfies readonly RouterFunctionSpec[];
 
@@ -161,6 +183,15 @@ export class RouterFunctions extends Construct {
     // Every other function leaves delivery to the dispatcher (ROUTER_DELIVERY=outbox): no bus, no timers.
     if (spec.publishes) props.bus.grantPutEventsTo(f);
     if (spec.schedules) props.timers.grantScheduling(f);
+    if (spec.redrives)
+      f.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:DeleteItem'],
+          resources: [tableArn],
+          // The set-aside entries' rows only (keys.setAsidePk): a delivered one is removed, nothing else ever is.
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${SET_ASIDE_PREFIX}*`] } },
+        }),
+      );
   }
 
   /**

@@ -24,6 +24,7 @@ const CLIENTS: Record<string, string[]> = {
   'http-api': ['dynamodb', 's3'],
   'outbox-dispatch': ['apigatewaymanagementapi', 'connect', 'dynamodb', 'eventbridge', 'scheduler', 'sqs'],
   'recording-arrived': ['dynamodb'],
+  redrive: ['apigatewaymanagementapi', 'connect', 'dynamodb', 'eventbridge', 'lambda', 'scheduler', 'sqs'],
   sweeper: ['connect', 'dynamodb', 's3'],
   timers: ['dynamodb', 's3', 'scheduler', 'sqs'],
   voicemail: ['dynamodb'],

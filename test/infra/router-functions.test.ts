@@ -93,6 +93,24 @@ const READS_AGENT_STREAM = [
 const PUSHES = ['dynamodb:DeleteItem', 'execute-api:ManageConnections'];
 /** The HTTP API reads the Command Center's snapshot for supervisors' pages. */
 const READS_MODEL = ['s3:GetObject', 's3:ListBucket'];
+/** The stream's records past their retries go whole to a bucket (the Lambda guide's grants for an S3 destination). */
+const WRITES_UNDELIVERED = ['s3:ListBucket', 's3:PutObject'];
+/**
+ * Functions EventBridge invokes send what they could not handle to the failed-invocations queue (RecordingArrived
+ * too, in a stack given recordings; this one is not).
+ */
+const SENDS_FAILURES = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+const ASYNCHRONOUS = ['ContactEvents', 'WorkSubmitted'];
+/** The redrive empties that queue into the functions it names, and removes the set-aside entries it delivered. */
+const REDRIVES = [
+  'dynamodb:DeleteItem',
+  'lambda:InvokeFunction',
+  'sqs:ChangeMessageVisibility',
+  'sqs:DeleteMessage',
+  'sqs:GetQueueAttributes',
+  'sqs:GetQueueUrl',
+  'sqs:ReceiveMessage',
+];
 /** The timer handler also consumes its queue. */
 const CONSUMES_TIMERS = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'];
 
@@ -107,7 +125,9 @@ describe('router functions: each gets only what its router calls', () => {
       ...('publishes' in spec && spec.publishes ? PUBLISHES : []),
       ...('schedules' in spec && spec.schedules ? SCHEDULES : []),
       ...(id === 'TimerHandler' ? CONSUMES_TIMERS : []),
-      ...(id === 'OutboxDispatch' ? [...READS_STREAM, ...PUSHES] : []),
+      ...(id === 'OutboxDispatch' ? [...READS_STREAM, ...PUSHES, ...WRITES_UNDELIVERED] : []),
+      ...(id === 'Redrive' ? [...PUSHES, ...REDRIVES] : []),
+      ...(ASYNCHRONOUS.includes(id) ? SENDS_FAILURES : []),
       ...(id === 'HttpApiHandler' ? READS_MODEL : []),
       ...(id === 'AgentEvents' ? READS_AGENT_STREAM : []),
     ];

@@ -302,17 +302,23 @@ describe('voice agents in step with Connect (issue #32)', () => {
   });
 });
 
-describe('delivery from the outbox (issue #13)', () => {
+describe('delivery from the outbox (issues #13, #33)', () => {
   const { template } = build(false);
 
-  it("streams the table's new images to the dispatcher: rows with an outbox entry, partial failures, bisect", () => {
+  it('streams new images to the dispatcher: outbox rows, partial failures, bisect, retried to 20 h, then S3', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: Match.stringLikeRegexp('OutboxDispatch') },
       StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 10,
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      MaximumRetryAttempts: 10,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('OutboxDlq'), 'Arn'] } } },
+      // No count cap: retried until 20 hours old, short of the stream's 24 (services-ddb-params).
+      MaximumRetryAttempts: -1,
+      MaximumRecordAgeInSeconds: 72_000,
+      // An S3 destination gets the whole record; SQS and SNS only its shard and sequence numbers.
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('OutboxUndelivered'), 'Arn'] } },
+      },
       FilterCriteria: {
         Filters: [
           {
@@ -326,11 +332,54 @@ describe('delivery from the outbox (issue #13)', () => {
     });
   });
 
-  it('alarms on the first undeliverable record', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('OutboxDlq'), 'QueueName'] } }],
-      Threshold: 1,
+  it('pages on the first record in the on-failure bucket, on falling behind, failing, and setting aside', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
+      Targets: [Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('PagingTopic') } })],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 60_000 });
+    for (const metric of ['OutboxDispatchFailed', 'OutboxSetAside', 'OutboxSetAsideRejected'])
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: metric, Threshold: 1 });
+  });
+
+  it('every alarm pages the topic, when it fires and when it clears', () => {
+    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBeGreaterThan(20);
+    const topic = { Ref: Match.stringLikeRegexp('PagingTopic') };
+    for (const [id, alarm] of alarms) {
+      expect([id, alarm.Properties.AlarmActions]).toEqual([id, [expect.objectContaining({ Ref: expect.any(String) })]]);
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: Match.absent(),
+        AlarmActions: [topic],
+        OKActions: [topic],
+        MetricName: alarm.Properties.MetricName ?? Match.absent(),
+      });
+    }
+  });
+
+  it('sends what an asynchronous function could not handle, whole, to one alarmed queue the redrive empties', () => {
+    const failed = { 'Fn::GetAtt': [Match.stringLikeRegexp('FailedInvocationsQueue'), 'Arn'] };
+    for (const id of ['ContactEvents', 'WorkSubmitted']) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: Match.stringLikeRegexp(`Functions${id}`) },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: failed } },
+      });
+      template.hasResourceProperties('AWS::Events::Rule', {
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`Functions${id}`), 'Arn'] },
+            DeadLetterConfig: { Arn: failed },
+          }),
+        ],
+      });
+    }
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Input: JSON.stringify({ scheduled: true }) })],
     });
   });
 

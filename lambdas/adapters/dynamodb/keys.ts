@@ -3,6 +3,9 @@ import type { WaitPartition } from '../../domain/ports';
 import type { AvailabilityOrder } from '../../domain/routing/availability';
 import { sourceItemId } from '../system/source-id';
 
+/** The set-aside entries' partition keys start so (the redrive's DeleteItem grant is on these rows only). */
+export const SET_ASIDE_PREFIX = 'ASIDE#';
+
 /** Partitions of the set-aside entries: each takes 1,000 writes a second. */
 export const SET_ASIDE_SHARDS = 8;
 
@@ -61,7 +64,7 @@ export const keys = {
     pk: keys.setAsidePk(setAsideShard(entryId)),
     sk: `${String(Math.max(0, Math.floor(at))).padStart(15, '0')}#${entryId}`,
   }),
-  setAsidePk: (shard: number) => `ASIDE#${shard}`,
+  setAsidePk: (shard: number) => `${SET_ASIDE_PREFIX}${shard}`,
 };
 
 export const encodeCursor = (key: Record<string, unknown> | undefined) =>
