@@ -55,7 +55,8 @@ export class CommandCenterModel extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
     });
     const events = new Queue(this, 'Events', {
-      visibilityTimeout: Duration.minutes(2),
+      // Six times the feed's one-minute timeout, as Lambda's SQS guide advises.
+      visibilityTimeout: Duration.minutes(6),
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: 10 },

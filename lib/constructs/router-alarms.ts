@@ -8,6 +8,7 @@ import {
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
+import { type ITable, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -25,6 +26,8 @@ export interface RouterAlarmsProps {
   readonly dispatcher: LambdaFunction;
   /** Where asynchronous entry points send what they could not handle (its own alarm is in FailedInvocations). */
   readonly failedInvocations: IQueue;
+  /** The routing table: throttling there slows every routing decision (and a transaction's index writes). */
+  readonly table: ITable;
   /** Alarm when work has waited longer than this. @default 300 */
   readonly longestWaitAlarmSeconds?: number;
 }
@@ -109,6 +112,22 @@ export class RouterAlarms extends Construct {
       evaluationPeriods: 3,
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: 'a dependency of the outbox is failing: entries are set aside and redriven every minute',
+    });
+    new Alarm(this, 'TableThrottles', {
+      metric: props.table.metricThrottledRequestsForOperations({
+        operations: [
+          Operation.GET_ITEM,
+          Operation.PUT_ITEM,
+          Operation.UPDATE_ITEM,
+          Operation.QUERY,
+          Operation.TRANSACT_WRITE_ITEMS,
+        ],
+        period: Duration.minutes(1),
+      }),
+      threshold: 1,
+      evaluationPeriods: 3,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'the routing table throttles requests: routing slows, and the outbox may set entries aside',
     });
     new Alarm(this, 'OutboxSetAsideRejected', {
       metric: routerMetric('OutboxSetAsideRejected', 'Sum'),

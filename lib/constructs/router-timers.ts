@@ -33,7 +33,8 @@ export class RouterTimers extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
     });
     this.queue = new Queue(this, 'Queue', {
-      visibilityTimeout: Duration.seconds(60),
+      // Six times the timer function's 30 s timeout, as Lambda's SQS guide advises (a batch may retry in place).
+      visibilityTimeout: Duration.seconds(180),
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: props.maxReceiveCount ?? 5 },

@@ -8,6 +8,7 @@ import { AgentEventStream } from '../constructs/agent-event-stream';
 import { CommandCenterModel } from '../constructs/command-center-model';
 import { ConfigurationLoader } from '../constructs/configuration-loader';
 import { DesktopPush } from '../constructs/desktop-push';
+import { EventSchemaRegistry } from '../constructs/event-schema-registry';
 import { FailedInvocations } from '../constructs/failed-invocations';
 import { OutboxDispatch } from '../constructs/outbox-dispatch';
 import { Paging } from '../constructs/paging';
@@ -34,6 +35,8 @@ export class RoutingStack extends Stack {
       description: 'unified-routing: routing events and work submissions',
     });
     bus.archive('RouterArchive', { eventPattern: { source: ['unified-routing'] }, retention: Duration.days(30) });
+    // Subscribers download code bindings for the catalogue's events instead of copying JSON (docs/events).
+    new EventSchemaRegistry(this, 'EventSchemas');
     const timers = new RouterTimers(this, 'Timers');
     const functions = new RouterFunctions(this, 'Functions', { ...props, bus, timers });
     const paging = new Paging(this, 'Paging', { topicArn: props.alarmTopicArn });

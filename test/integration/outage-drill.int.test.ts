@@ -7,19 +7,19 @@ import { endpoint } from '../support/harness';
  * lost, nothing waits on a poison entry, and no item is left stuck.
  */
 describe('outage drills: nothing lost when a dependency fails for a long time', () => {
-  it('EventBridge and SQS down for 20 minutes, a poison entry mid-batch: all delivered after recovery', async () => {
+  it('EventBridge and SQS down for 12 minutes, a poison entry mid-batch: all delivered after recovery', async () => {
     const r = await outageDrill({
       endpoint: endpoint(),
-      items: 40,
-      minutes: 30,
+      items: 24,
+      minutes: 20,
       poison: true,
       failures: [
-        { what: 'eventBridge', fromMinute: 5, minutes: 20 },
-        { what: 'sqs', fromMinute: 10, minutes: 20 },
+        { what: 'eventBridge', fromMinute: 3, minutes: 12 },
+        { what: 'sqs', fromMinute: 6, minutes: 12 },
       ],
     });
-    expect(r.committedEvents).toBeGreaterThan(40 * 5);
-    expect(r).toMatchObject({ items: 40, missingEvents: 0, unfiredTimers: 0, stuckItems: 0, failedBatches: 0 });
+    expect(r.committedEvents).toBeGreaterThan(24 * 5);
+    expect(r).toMatchObject({ items: 24, missingEvents: 0, unfiredTimers: 0, stuckItems: 0, failedBatches: 0 });
     expect(r.publishedEvents).toBe(r.committedEvents);
     expect(r.setAsidePeak).toBeGreaterThan(0);
     // Only the poison entry is left: no version can read it, and it is kept whole for an operator.
@@ -30,15 +30,15 @@ describe('outage drills: nothing lost when a dependency fails for a long time', 
   it('a dispatcher a version behind, the push channel and Scheduler down: all delivered once caught up', async () => {
     const r = await outageDrill({
       endpoint: endpoint(),
-      items: 40,
-      minutes: 30,
+      items: 24,
+      minutes: 20,
       failures: [
-        { what: 'dispatcherBehind', fromMinute: 5, minutes: 10 },
-        { what: 'apiGatewayManagement', fromMinute: 5, minutes: 20 },
-        { what: 'scheduler', fromMinute: 10, minutes: 20 },
+        { what: 'dispatcherBehind', fromMinute: 3, minutes: 6 },
+        { what: 'apiGatewayManagement', fromMinute: 3, minutes: 12 },
+        { what: 'scheduler', fromMinute: 6, minutes: 12 },
       ],
     });
-    expect(r).toMatchObject({ items: 40, missingEvents: 0, unfiredTimers: 0, stuckItems: 0, failedBatches: 0 });
+    expect(r).toMatchObject({ items: 24, missingEvents: 0, unfiredTimers: 0, stuckItems: 0, failedBatches: 0 });
     expect(r.setAsideLeft).toEqual({ transient: 0, rejected: 0, unreadable: 0 });
     // Pushes are best effort: counted, never set aside, never holding up timers or events.
     expect(r.pushesFailed).toBeGreaterThan(0);
