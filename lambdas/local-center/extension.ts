@@ -6,6 +6,7 @@ import { buildPage } from '../../web/build';
 import type { LocalIdentityProvider } from '../adapters/local/identity-provider';
 import type { ServerExtension } from '../command-center/server';
 import type { Router } from '../domain/use-cases/router';
+import { API_SCOPE } from '../shared/identity';
 import type { LocalDesktopPush } from './desktop-sockets';
 import { localHttpApi } from './http-bridge';
 import type { LocalSignIn } from './sign-in';
@@ -58,7 +59,7 @@ export function liveExtension(parts: {
       authorizeUrl: `${parts.origin()}/auth/authorize`,
       tokenUrl: `${parts.origin()}/auth/token`,
       clientId: 'local-workspace',
-      scope: 'openid',
+      scope: `openid ${API_SCOPE}`,
     },
     // Voice runs through the Connect emulator here: the page shows a stand-in for the CCP that drives it.
     softphone: { kind: 'standIn', url: `${parts.origin()}/softphone` },

@@ -4,7 +4,7 @@ import { localLambdaContext } from '../adapters/local/lambda-context';
 import type { Router } from '../domain/use-cases/router';
 import { routes } from '../handlers/http/routes';
 import { makeHandler } from '../handlers/http-api';
-import type { AuthorizerContext } from '../shared/identity';
+import { API_SCOPE, type AuthorizerContext } from '../shared/identity';
 import type { TokenVerifier } from '../shared/token-verifier';
 
 const matchers = Object.keys(routes).map((key) => {
@@ -48,6 +48,13 @@ export function localHttpApi(router: () => Router, verifier: TokenVerifier) {
     if (bearer) {
       const claims = await verifier.verify(bearer).catch(() => undefined);
       if (!claims) return send(res, { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) });
+      // The routes require the API's scope, which only access tokens carry: an ID token is refused, as on AWS.
+      if (
+        !String(claims.scope ?? '')
+          .split(' ')
+          .includes(API_SCOPE)
+      )
+        return send(res, { statusCode: 403, body: JSON.stringify({ message: 'Forbidden' }) });
       authorizer = { jwt: { claims } };
     } else if (routes[routeKey]?.access === 'machine') authorizer = { iam: { local: true } };
     const event = {

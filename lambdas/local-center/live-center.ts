@@ -32,6 +32,8 @@ export interface LiveCenterOptions {
   /** A running DynamoDB Local; by default one is started. */
   readonly dynamoEndpoint?: string;
   readonly onProgress?: SimulationOptions['onProgress'];
+  /** Access tokens' lifetime, in seconds (pages refresh them before they run out). @default 3600 */
+  readonly tokenSeconds?: number;
 }
 
 export interface LiveCenter {
@@ -48,6 +50,8 @@ export interface LiveCenter {
   readonly placeCall: (queue: string, phoneNumber?: string) => Promise<{ itemId: string; contactId: string }>;
   /** The caller hangs up. */
   readonly hangUpCaller: (contactId: string) => void;
+  /** Refuses the person's refresh tokens from now on (a disabled user): their pages must sign in again. */
+  readonly endSessions: (username: string) => void;
   /** Ends the run: the simulation stops, then the server and DynamoDB Local. */
   close(): Promise<void>;
 }
@@ -96,7 +100,7 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
   const server = await serveCommandCenter(() => projection.snapshot(clock()), options.port, extension);
   origin = server.url;
   idp = new LocalIdentityProvider(`${origin}/auth`);
-  signIn = new LocalSignIn(idp, { reps: people, supervisors });
+  signIn = new LocalSignIn(idp, { reps: people, supervisors }, options.tokenSeconds);
   const stop = new AbortController();
   let changed = false;
   // Supervisors' pages are nudged at most once a second, as the deployed feed does per batch.
@@ -141,6 +145,7 @@ export async function startLiveCenter(options: LiveCenterOptions): Promise<LiveC
       return placed;
     },
     hangUpCaller: (contactId) => voice?.hangUpCustomer(contactId),
+    endSessions: (username) => signIn?.endSessions(username),
     close: async () => {
       stop.abort();
       clearInterval(nudges);

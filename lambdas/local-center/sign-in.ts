@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { type LocalIdentityProvider, pkceChallenge } from '../adapters/local/identity-provider';
+import { API_SCOPE } from '../shared/identity';
 
 /** Who may sign in locally: the reps people play, and supervisors. */
 export interface LocalPeople {
@@ -24,11 +25,20 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
  */
 export class LocalSignIn {
   private readonly codes = new Map<string, PendingCode>();
+  /** Refresh tokens, by token, to the person they sign in again (a shift's session). */
+  private readonly refreshTokens = new Map<string, string>();
 
   constructor(
     private readonly idp: LocalIdentityProvider,
     private readonly people: LocalPeople,
+    /** Access tokens' lifetime (Cognito's default is an hour; tests shorten it to prove the refresh). */
+    private readonly tokenSeconds = 3600,
   ) {}
+
+  /** Refuses every refresh token given to `username` from now on, as a disabled or signed-out user's are. */
+  endSessions(username: string): void {
+    for (const [token, who] of this.refreshTokens) if (who === username) this.refreshTokens.delete(token);
+  }
 
   groupsOf(username: string): string[] | undefined {
     if (this.people.reps.includes(username)) return ['reps'];
@@ -73,6 +83,13 @@ margin:.4rem 0;padding:.6rem;font-size:1rem;text-align:left}</style></head><body
   }
 
   token(res: ServerResponse, form: URLSearchParams): void {
+    if (form.get('grant_type') === 'refresh_token') {
+      // The refresh grant (RFC 6749 §6), as Cognito's token endpoint answers it: a new access token, same refresh.
+      const username = this.refreshTokens.get(form.get('refresh_token') ?? '');
+      if (username && this.groupsOf(username)) json(res, 200, this.accessOnly(username));
+      else json(res, 400, { error: 'invalid_grant' });
+      return;
+    }
     const code = this.codes.get(form.get('code') ?? '');
     this.codes.delete(form.get('code') ?? '');
     const verifier = form.get('code_verifier') ?? '';
@@ -92,8 +109,17 @@ margin:.4rem 0;padding:.6rem;font-size:1rem;text-align:left}</style></head><body
   }
 
   private tokens(username: string) {
-    const token = this.idp.sign(username, this.groupsOf(username)!);
-    return { access_token: token, id_token: token, token_type: 'Bearer', expires_in: 3600 };
+    const refresh = randomBytes(24).toString('base64url');
+    this.refreshTokens.set(refresh, username);
+    return { ...this.accessOnly(username), refresh_token: refresh };
+  }
+
+  private accessOnly(username: string) {
+    const groups = this.groupsOf(username)!;
+    const at = Date.now();
+    const access = this.idp.sign(username, groups, at, this.tokenSeconds, undefined, `openid ${API_SCOPE}`);
+    const id = this.idp.sign(username, groups, at, this.tokenSeconds);
+    return { access_token: access, id_token: id, token_type: 'Bearer', expires_in: this.tokenSeconds };
   }
 }
 

@@ -2,6 +2,12 @@ import type { Principal } from '../domain/access/principal';
 import { optionalEnv } from './env';
 
 /**
+ * The scope people's tokens must grant the HTTP API: the user pool's resource server (`unified-routing`) and its
+ * one scope. Only access tokens carry scopes, so API Gateway's JWT authorizer refuses an ID token for it.
+ */
+export const API_SCOPE = 'unified-routing/work';
+
+/**
  * How a verified token names a person (README, "Identity"). Defaults fit the Cognito user pool the stack
  * creates: the rep id is the user name (`username` in access tokens, `cognito:username` in ID tokens) and
  * groups come in `cognito:groups`. For another OIDC issuer set the claims it uses (Okta `groups`, Entra ID

@@ -1,7 +1,15 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { CfnUserPoolGroup, Mfa, OAuthScope, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  type CfnUserPoolClient,
+  CfnUserPoolGroup,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { DEFAULT_IDENTITY } from '../../lambdas/shared/identity';
+import { API_SCOPE, DEFAULT_IDENTITY } from '../../lambdas/shared/identity';
 
 /** An existing OpenID Connect issuer (Okta, Entra ID, IAM Identity Center) that people sign in with instead. */
 export interface OidcIssuerProps {
@@ -17,9 +25,14 @@ export interface OidcIssuerProps {
   readonly logoutUrl?: string;
   /** The public client registered for the workspace (no secret). */
   readonly clientId: string;
-  /** Scopes the workspace asks for. @default 'openid profile' */
+  /** Scopes the workspace asks for (include `apiScope`). @default 'openid profile' */
   readonly scope?: string;
+  /** The scope the HTTP API requires of people's tokens, which your issuer puts in access tokens only. */
+  readonly apiScope?: string;
 }
+
+/** The user pool's resource server for the API, and its one scope (`unified-routing/work`). */
+const [API_SCOPE_SERVER, API_SCOPE_NAME] = API_SCOPE.split('/') as [string, string];
 
 /** Props of RepIdentity. */
 export interface RepIdentityProps {
@@ -55,6 +68,8 @@ export class RepIdentity extends Construct {
   readonly environment: Record<string, string>;
   readonly userPool?: UserPool;
   readonly client?: UserPoolClient;
+  /** The scope the HTTP API requires of people's tokens (the user pool's own; an issuer's `apiScope`). */
+  readonly apiScope?: string;
 
   constructor(scope: Construct, id: string, props: RepIdentityProps) {
     super(scope, id);
@@ -69,6 +84,7 @@ export class RepIdentity extends Construct {
       this.issuer = o.issuer;
       this.audience = [...o.audience];
       this.signIn = { ...o, scope: o.scope ?? 'openid profile' };
+      this.apiScope = o.apiScope;
       this.environment = {
         ...mapping,
         OIDC_ISSUER: o.issuer,
@@ -99,19 +115,30 @@ export class RepIdentity extends Construct {
       ['Supervisors', mapping.SUPERVISOR_GROUP],
     ] as const)
       new CfnUserPoolGroup(this, groupId, { userPoolId: pool.userPoolId, groupName: name });
+    // The API's own scope: Cognito puts it in access tokens only, so the HTTP API refuses ID tokens.
+    const workScope = new ResourceServerScope({
+      scopeName: API_SCOPE_NAME,
+      scopeDescription: 'work in unified-routing',
+    });
+    const server = pool.addResourceServer('Api', { identifier: API_SCOPE_SERVER, scopes: [workScope] });
+    const work = OAuthScope.resourceServer(server, workScope);
     const client = pool.addClient('Workspace', {
       generateSecret: false,
       authFlows: {},
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE, work],
         callbackUrls: [props.workspaceUrl, ...(props.commandCenterUrl ? [props.commandCenterUrl] : [])],
         logoutUrls: [props.workspaceUrl, ...(props.commandCenterUrl ? [props.commandCenterUrl] : [])],
       },
       preventUserExistenceErrors: true,
-      accessTokenValidity: Duration.hours(8),
-      idTokenValidity: Duration.hours(8),
+      // An hour at a time, refreshed by the pages; a refresh token outlasts the longest shift.
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(14),
     });
+    // Only the refresh grant: people sign in through the hosted UI, never with a password sent by the page.
+    (client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
     const domain = pool.addDomain('SignIn', {
       cognitoDomain: { domainPrefix: props.domainPrefix ?? `ur-${Stack.of(this).stackName}`.toLowerCase() },
     });
@@ -125,8 +152,9 @@ export class RepIdentity extends Construct {
       tokenUrl: `${base}/oauth2/token`,
       logoutUrl: `${base}/logout`,
       clientId: client.userPoolClientId,
-      scope: 'openid profile',
+      scope: `openid profile ${API_SCOPE}`,
     };
+    this.apiScope = API_SCOPE;
     this.environment = {
       ...mapping,
       COGNITO_USER_POOL_ID: pool.userPoolId,

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import {
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   type IDistribution,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
@@ -12,6 +16,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildPage } from '../../web/build';
 import type { WorkspaceConfig } from '../../web/shared/config';
+import { PAGE_URI_RULES } from './page-uri-rules';
 
 const STREAMS = require.resolve('amazon-connect-streams/release/connect-streams-min.js');
 
@@ -51,6 +56,16 @@ export class RepWorkspaceHosting extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'PageUris', {
+              comment: 'folder URLs to their index.html (the Command Center at /command-center/)',
+              code: FunctionCode.fromInline(PAGE_URI_RULES),
+              runtime: FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
       },
     });
     this.url = `https://${this.distribution.distributionDomainName}/`;
@@ -67,13 +82,17 @@ export class RepWorkspaceHosting extends Construct {
       sources: [
         Source.data('index.html', workspace['index.html']),
         Source.data('app.js', workspace['app.js']),
-        Source.jsonData('config.json', config),
+        // Each page names its own redirect URI, the one the issuer allows, never one made from its path.
+        Source.jsonData('config.json', { ...config, auth: { ...config.auth, redirectUri: this.url } }),
         // The CCP embed's library, loaded by the page only when it embeds the softphone (the npm package's build).
         Source.data('connect-streams.js', readFileSync(STREAMS, 'utf8')),
         // The Command Center, for supervisors, beside it (the same sign-in: one redirect URI per page).
         Source.data('command-center/index.html', commandCenter['index.html']),
         Source.data('command-center/app.js', commandCenter['app.js']),
-        Source.jsonData('command-center/config.json', config),
+        Source.jsonData('command-center/config.json', {
+          ...config,
+          auth: { ...config.auth, redirectUri: this.commandCenterUrl },
+        }),
       ],
     });
   }

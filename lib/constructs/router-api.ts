@@ -20,8 +20,13 @@ export const ROUTER_ROUTES: readonly (readonly [HttpMethod, string, Access])[] =
 export interface RouterApiProps {
   /** The function that serves every route. */
   readonly handler: IFunction;
-  /** The issuer whose tokens people's routes accept, and the audiences (client ids) they must carry. */
-  readonly jwt: { readonly issuer: string; readonly audience: readonly string[] };
+  /**
+   * The issuer whose tokens people's routes accept, the audiences (client ids) they must carry, and the scope they
+   * must grant: only access tokens carry one, so an ID token is refused ("Unless you require ID tokens for API
+   * authorization, we recommend that you configure your routes to require authorization scopes",
+   * http-api-jwt-authorizer).
+   */
+  readonly jwt: { readonly issuer: string; readonly audience: readonly string[]; readonly scope?: string };
   /** Browser origins allowed to call the API (the workspace's). */
   readonly allowOrigins: readonly string[];
   /** How long access logs are kept. @default one year */
@@ -63,6 +68,7 @@ export class RouterApi extends Construct {
         methods: [method],
         integration,
         authorizer: access === 'machine' ? machines : people,
+        ...(access !== 'machine' && props.jwt.scope ? { authorizationScopes: [props.jwt.scope] } : {}),
       });
   }
 }

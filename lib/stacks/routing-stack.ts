@@ -133,7 +133,7 @@ export class RoutingStack extends Stack {
     for (const [k, v] of Object.entries(identity.environment)) if (!k.startsWith('COGNITO_')) http.addEnvironment(k, v);
     const api = new RouterApi(this, 'RouterApi', {
       handler: http,
-      jwt: { issuer: identity.issuer, audience: identity.audience },
+      jwt: { issuer: identity.issuer, audience: identity.audience, scope: identity.apiScope },
       allowOrigins: [`https://${hosting.distribution.distributionDomainName}`],
     });
     const model = new CommandCenterModel(this, 'CommandCenter', { bus, table: props.table, readers: [http] });

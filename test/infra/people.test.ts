@@ -1,4 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { PAGE_URI_RULES } from '../../lib/constructs/page-uri-rules';
 import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
 import { RoutingStack, type RoutingStackProps } from '../../lib/stacks/routing-stack';
 import { testApp } from '../support/cdk-app';
@@ -32,7 +33,8 @@ describe('people: identity, the push channel and the workspace (issue #14)', () 
     t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthFlows: ['code'],
       GenerateSecret: false,
-      AllowedOAuthScopes: ['openid', 'profile'],
+      // With the API's own scope (the resource server's identifier, then /work).
+      AllowedOAuthScopes: ['openid', 'profile', { 'Fn::Join': ['', [Match.anyValue(), '/work']] }],
       // The workspace and the Command Center: the two pages people sign in to.
       CallbackURLs: ['/', '/command-center/'].map((path) => ({
         'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('WorkspaceCdn'), 'DomainName'] }, path]],
@@ -163,5 +165,43 @@ describe('people: identity, the push channel and the workspace (issue #14)', () 
       GROUPS_CLAIM: 'groups',
     });
     expect(fnEnv(oidc, 'FunctionsHttpApiHandler')).toMatchObject({ REP_ID_CLAIM: 'rep_id', GROUPS_CLAIM: 'groups' });
+  });
+
+  it('keeps a shift signed in: hour-long access tokens, a refresh token for 14 hours, the refresh grant only', () => {
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 840,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+  });
+
+  it("requires the API's scope on people's routes, which only access tokens carry, and none on machines'", () => {
+    t.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'unified-routing',
+      Scopes: [{ ScopeName: 'work', ScopeDescription: Match.anyValue() }],
+    });
+    const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    const people = routes.filter((r) => r.AuthorizationType === 'JWT');
+    expect(people.length).toBeGreaterThan(10);
+    for (const r of people) expect([r.RouteKey, r.AuthorizationScopes]).toEqual([r.RouteKey, ['unified-routing/work']]);
+    for (const r of routes.filter((r) => r.AuthorizationType === 'AWS_IAM'))
+      expect(r.AuthorizationScopes).toBeUndefined();
+  });
+
+  it('serves folder URLs (the Command Center) through the page URI rules, at viewer request', () => {
+    t.hasResourceProperties('AWS::CloudFront::Function', {
+      AutoPublish: true,
+      FunctionCode: PAGE_URI_RULES,
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+    t.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: Match.anyValue() }],
+        }),
+      }),
+    });
   });
 });

@@ -12,11 +12,23 @@ export function SignedIn(props: {
   const [config, setConfig] = useState<WorkspaceConfig>();
   const [session, setSession] = useState<Session | undefined>();
   const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
   useEffect(() => {
     loadConfig()
       .then(async (c) => {
         setConfig(c);
-        setSession(await completeSignIn(c));
+        try {
+          const s = await completeSignIn(c);
+          // The issuer refused to refresh the token (the person was disabled, or the refresh token ran out).
+          s?.tokens.onEnded(() => {
+            setSession(undefined);
+            setNotice('Your session has ended. Sign in again to go on.');
+          });
+          setSession(s);
+        } catch (e) {
+          // A refused sign-in (a forged or stale state, a code the issuer refused): say so, and offer it again.
+          setNotice((e as Error).message);
+        }
       })
       .catch((e: unknown) => setError(String(e)));
   }, []);
@@ -26,6 +38,7 @@ export function SignedIn(props: {
     return (
       <main class="signin">
         <h1>{props.title}</h1>
+        {notice && <p role="alert">{notice}</p>}
         <button type="button" class="primary" onClick={() => signIn(config)}>
           Sign in
         </button>

@@ -12,6 +12,11 @@ export interface WorkspaceConfig {
     readonly scope: string;
     /** Where the issuer signs people out, if it has such an endpoint. */
     readonly logoutUrl?: string;
+    /**
+     * This page's URL as the issuer allows it (Cognito's callback URLs): the deploy names it for each page, so a
+     * path the CDN rewrote is never sent as the redirect. Absent (locally): the page's own URL.
+     */
+    readonly redirectUri?: string;
   };
   /** The softphone beside the rep's work; absent, the page says where to answer calls instead. */
   readonly softphone?: SoftphoneConfig;

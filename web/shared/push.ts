@@ -1,4 +1,5 @@
 import type { DesktopMessage } from '../../lambdas/domain/routing/desktop-messages';
+import { type TokenSource, tokenInfo } from './auth';
 
 export type PushStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -11,7 +12,7 @@ const KEEP_ALIVE_MS = 9 * 60_000;
  */
 export function openPush(
   url: string,
-  token: string,
+  tokens: TokenSource,
   onMessage: (m: DesktopMessage) => void,
   onStatus: (s: PushStatus) => void,
 ): () => void {
@@ -21,9 +22,12 @@ export function openPush(
   const keepAlive = setInterval(() => {
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ action: 'sync' }));
   }, KEEP_ALIVE_MS);
-  const connect = () => {
+  const connect = async () => {
+    // A reconnect (the socket dropped, or API Gateway's two hours ran out) uses a live token, never a dead one.
+    if (!tokenInfo(tokens.current()) && !(await tokens.refresh())) return;
+    if (closed) return;
     const target = new URL(url);
-    target.searchParams.set('token', token);
+    target.searchParams.set('token', tokens.current());
     socket = new WebSocket(target.toString());
     socket.onopen = () => {
       attempt = 0;
@@ -34,11 +38,11 @@ export function openPush(
     socket.onclose = () => {
       if (closed) return;
       onStatus('reconnecting');
-      setTimeout(connect, Math.min(10_000, 500 * 2 ** attempt++));
+      setTimeout(() => void connect(), Math.min(10_000, 500 * 2 ** attempt++));
     };
   };
   onStatus('connecting');
-  connect();
+  void connect();
   return () => {
     closed = true;
     clearInterval(keepAlive);

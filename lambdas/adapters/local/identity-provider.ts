@@ -24,8 +24,18 @@ export class LocalIdentityProvider {
     this.verifier.cacheJwks(this.jwks as never);
   }
 
-  /** A token for `username` in `groups`, valid for `ttlSeconds` from `now` (ms), for `audience`. */
-  sign(username: string, groups: readonly string[], now = Date.now(), ttlSeconds = 3600, audience = LOCAL_AUDIENCE) {
+  /**
+   * A token for `username` in `groups`, valid for `ttlSeconds` from `now` (ms), for `audience`; an access token
+   * carries `scope` (the user pool's access tokens do; its ID tokens carry none).
+   */
+  sign(
+    username: string,
+    groups: readonly string[],
+    now = Date.now(),
+    ttlSeconds = 3600,
+    audience = LOCAL_AUDIENCE,
+    scope?: string,
+  ) {
     const iat = Math.floor(now / 1000);
     const claims = {
       iss: this.issuer,
@@ -36,6 +46,7 @@ export class LocalIdentityProvider {
       iat,
       exp: iat + ttlSeconds,
       jti: randomUUID(),
+      ...(scope ? { scope } : {}),
     };
     const header = { alg: 'RS256', typ: 'JWT', kid: this.kid };
     const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;

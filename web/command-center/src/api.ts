@@ -1,12 +1,13 @@
 import type { CommandCenterSnapshot } from '../../../lambdas/command-center/projection';
 import type { BacklogEntry } from '../../../lambdas/domain/use-cases/backlog';
 import { type ApiCall, apiCall } from '../../shared/api-client';
+import type { TokenSource } from '../../shared/auth';
 
 /** The HTTP API as the signed-in supervisor. */
 export class SupervisorApi {
   private readonly call: ApiCall;
-  constructor(base: string, token: string) {
-    this.call = apiCall(base, token);
+  constructor(base: string, tokens: TokenSource) {
+    this.call = apiCall(base, tokens);
   }
 
   snapshot = () => this.call<CommandCenterSnapshot>('GET', '/supervisor/command-center');

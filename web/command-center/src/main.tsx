@@ -11,7 +11,7 @@ import { Backlog } from './backlog';
 import { Queues, Reps } from './tables';
 
 function CommandCenter({ config, session }: { config: WorkspaceConfig; session: Session }) {
-  const api = new SupervisorApi(config.apiUrl, session.token);
+  const api = new SupervisorApi(config.apiUrl, session.tokens);
   const [snapshot, setSnapshot] = useState<CommandCenterSnapshot>();
   const [push, setPush] = useState<PushStatus>('connecting');
   const [problem, setProblem] = useState<string>();
@@ -29,8 +29,8 @@ function CommandCenter({ config, session }: { config: WorkspaceConfig; session: 
   useEffect(() => {
     const url = new URL(config.pushUrl);
     url.searchParams.set('as', 'supervisor');
-    return openPush(url.toString(), session.token, () => void refresh(), setPush);
-  }, [session.token]);
+    return openPush(url.toString(), session.tokens, () => void refresh(), setPush);
+  }, [session.tokens]);
   useEffect(() => void refresh(), []);
   const act = async (command: () => Promise<unknown>) => {
     setProblem(undefined);

@@ -1,16 +1,17 @@
 import type { Destination } from '../../../lambdas/domain/routing/transfer-destinations';
 import type { RepView } from '../../../lambdas/domain/use-cases/queries';
 import { type ApiCall, apiCall } from '../../shared/api-client';
+import type { TokenSource } from '../../shared/auth';
 
 /** The HTTP API as the signed-in rep. */
 export class RepApi {
   private readonly call: ApiCall;
   constructor(
     base: string,
-    token: string,
+    tokens: TokenSource,
     readonly repId: string,
   ) {
-    this.call = apiCall(base, token);
+    this.call = apiCall(base, tokens);
   }
 
   private rep = (suffix = '') => `/reps/${encodeURIComponent(this.repId)}${suffix}`;

@@ -12,14 +12,14 @@ import { applyMessage, emptyDesk } from './desk-state';
 import { Softphone } from './softphone';
 
 function Workspace({ config, session }: { config: WorkspaceConfig; session: Session }) {
-  const api = new RepApi(config.apiUrl, session.token, session.repId);
+  const api = new RepApi(config.apiUrl, session.tokens, session.repId);
   const [state, dispatch] = useReducer(
     (s: typeof emptyDesk, m: DesktopMessage) => applyMessage(s, m, session.repId),
     emptyDesk,
   );
   const [push, setPush] = useState<PushStatus>('connecting');
   const [problem, setProblem] = useState<string>();
-  useEffect(() => openPush(config.pushUrl, session.token, dispatch, setPush), [session.token]);
+  useEffect(() => openPush(config.pushUrl, session.tokens, dispatch, setPush), [session.tokens]);
 
   /** Runs a command; a refusal is shown, and on a conflict the desk is brought up to date. */
   const act = async (command: () => Promise<unknown>) => {
@@ -39,7 +39,7 @@ function Workspace({ config, session }: { config: WorkspaceConfig; session: Sess
         api={api}
         state={state}
         act={act}
-        softphone={<Softphone config={config.softphone} token={session.token} />}
+        softphone={<Softphone config={config.softphone} tokens={session.tokens} />}
       />
     </>
   );

@@ -1,4 +1,6 @@
 /// <reference types="amazon-connect-streams" />
+
+import type { TokenSource } from '../../shared/auth';
 import type { SoftphoneConfig, SoftphoneView } from '../../shared/config';
 
 /** A softphone the panel shows: its state as it changes, and (the stand-in only) the person's actions. */
@@ -12,11 +14,11 @@ export interface SoftphoneDriver {
 const STAND_IN_POLL_MS = 500;
 
 /** The live center's stand-in: its state read every half second, actions posted as the rep (their token). */
-export function standInDriver(url: string, token: string): SoftphoneDriver {
+export function standInDriver(url: string, tokens: TokenSource): SoftphoneDriver {
   const request = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${url}/${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${tokens.current()}`, 'content-type': 'application/json' },
     });
     const body = await res.json();
     if (!res.ok) throw new Error(body.reason ?? `softphone: ${res.status}`);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TokenSource } from '../../shared/auth';
 import type { SoftphoneConfig, SoftphoneView } from '../../shared/config';
 import { ccpDriver, type SoftphoneDriver, standInDriver } from './softphone-drivers';
 
@@ -32,17 +33,17 @@ const CALL_ACTIONS: Record<NonNullable<SoftphoneView['call']>['state'], [string,
  * The softphone beside the rep's digital work (semantics §8): calls are answered, held, hung up and closed here
  * (Connect decides who has a call), while the router's view of the same call shows under Offers and Active work.
  */
-export function Softphone({ config, token }: { config?: SoftphoneConfig; token: string }) {
+export function Softphone({ config, tokens }: { config?: SoftphoneConfig; tokens: TokenSource }) {
   const [view, setView] = useState<SoftphoneView>();
   const [problem, setProblem] = useState<string>();
   const [driver, setDriver] = useState<SoftphoneDriver>();
   const frame = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!config) return;
-    const d = config.kind === 'ccp' ? ccpDriver(config, frame.current!) : standInDriver(config.url, token);
+    const d = config.kind === 'ccp' ? ccpDriver(config, frame.current!) : standInDriver(config.url, tokens);
     setDriver(d);
     return d.watch(setView);
-  }, [config, token]);
+  }, [config, tokens]);
   const act = (action: string, body?: { status: string }) => {
     setProblem(undefined);
     driver?.act?.(action, body).catch((e: Error) => setProblem(e.message));
