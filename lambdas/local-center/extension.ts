@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { buildPage } from '../../web/build';
+import { contentSecurityPolicy, styleHashes } from '../../web/csp';
 import type { LocalIdentityProvider } from '../adapters/local/identity-provider';
 import type { ServerExtension } from '../command-center/server';
 import type { Router } from '../domain/use-cases/router';
@@ -50,6 +51,10 @@ export function liveExtension(parts: {
   readonly calls: (res: ServerResponse, path: string, body: string) => Promise<void>;
 }): ServerExtension {
   const pages = { rep: buildPage('rep-workspace'), 'command-center': buildPage('command-center') };
+  const styles = Object.values(pages).flatMap((p) => styleHashes(p['index.html']));
+  // The deployed pages' policy, with the local origins: every page test runs under it.
+  const csp = () =>
+    contentSecurityPolicy({ connect: [parts.origin(), parts.origin().replace(/^http/, 'ws')] }, styles);
   const openApi = readFileSync(OPENAPI_FILE, 'utf8');
   const api = localHttpApi(() => parts.router() ?? notReady(), { verify: (t) => parts.idp().verify(t) });
   const config = () => ({
@@ -74,7 +79,10 @@ export function liveExtension(parts: {
       const page = /^\/(rep|command-center)(\/.*)?$/.exec(path);
       const files = page ? pages[page[1] as keyof typeof pages] : undefined;
       if (files && !page?.[2]) res.writeHead(302, { location: `${path}/` }).end();
-      else if (files && page?.[2] === '/') send(res, 'text/html; charset=utf-8', files['index.html']);
+      else if (files && page?.[2] === '/') {
+        res.setHeader('content-security-policy', csp());
+        send(res, 'text/html; charset=utf-8', files['index.html']);
+      }
       else if (files && page?.[2] === '/app.js') send(res, 'text/javascript', files['app.js']);
       // As deployed beside the page, for a workspace configured to embed a CCP.
       else if (files && page?.[2] === '/connect-streams.js') send(res, 'text/javascript', connectStreams());

@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { PAGE_URI_RULES } from '../../lib/constructs/page-uri-rules';
+import { HEADER_CSP } from '../../lib/constructs/rep-workspace-hosting';
 import { RoutingDataStack } from '../../lib/stacks/routing-data-stack';
 import { RoutingStack, type RoutingStackProps } from '../../lib/stacks/routing-stack';
 import { testApp } from '../support/cdk-app';
@@ -203,5 +204,18 @@ describe('people: identity, the push channel and the workspace (issue #14)', () 
         }),
       }),
     });
+  });
+
+  it("serves the pages with a Content-Security-Policy naming only the stack's API, push channel and sign-in", () => {
+    const [policy] = Object.values(t.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const headers = policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: HEADER_CSP, Override: true });
+    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000 });
+    // Each page's <meta> policy, written at deploy with the API, the push stage and the token endpoint.
+    const [deployment] = Object.values(t.findResources('Custom::CDKBucketDeployment'));
+    const markers = JSON.stringify(deployment!.Properties.SourceMarkers ?? deployment!.Properties);
+    expect(markers).toContain('RouterApi');
+    expect(markers).toContain('PushApi');
   });
 });

@@ -16,6 +16,7 @@ describe('a rep session through token refreshes', () => {
   let page: Page;
   const refreshes: string[] = [];
   const unauthorized: string[] = [];
+  const violations: string[] = [];
 
   beforeAll(async () => {
     center = await startLiveCenter({
@@ -34,6 +35,9 @@ describe('a rep session through token refreshes', () => {
     });
     page.on('response', (r) => {
       if (r.status() === 401) unauthorized.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
   });
   afterAll(async () => {
@@ -67,6 +71,10 @@ describe('a rep session through token refreshes', () => {
       expect((await center.readItem(itemId))?.state).toBe('Completed');
     }
     expect(refreshes.length).toBeGreaterThanOrEqual(3);
+    // All of it under the pages' Content-Security-Policy, which refused nothing the page needed.
+    const served = await fetch(`${center.url}/rep/`);
+    expect(served.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self';/);
+    expect(violations).toEqual([]);
     expect(unauthorized).toEqual([]);
     expect(await page.getByRole('alert').count()).toBe(0);
   });
