@@ -11,6 +11,8 @@ import type { WorkItem } from './work-item';
  */
 export type DesktopMessage =
   | { readonly type: 'snapshot'; readonly at: number; readonly view: RepView }
+  /** A snapshot too large for one frame of the push channel: the desktop reads it from the HTTP API instead. */
+  | { readonly type: 'snapshotByReference'; readonly at: number }
   | {
       readonly type: 'event';
       readonly event: DispatchedEvent;
@@ -19,6 +21,19 @@ export type DesktopMessage =
       /** The rep's state read after the commit: their presence and the capacity their items hold. */
       readonly rep?: RepState;
     };
+
+/**
+ * The largest message a push sends in one piece: API Gateway's WebSocket frames are at most 32 KB (its quotas
+ * page), and the message is sent as one, so a margin is kept for the framing and UTF-8 growth.
+ */
+export const PUSH_FRAME_BYTES = 28 * 1024;
+
+/** A snapshot that fits one frame, or a pointer to it (whatever a rep holds, the answer to `sync` gets through). */
+export function fitToFrame(message: DesktopMessage): DesktopMessage {
+  if (message.type !== 'snapshot') return message;
+  const bytes = new TextEncoder().encode(JSON.stringify(message)).length;
+  return bytes <= PUSH_FRAME_BYTES ? message : { type: 'snapshotByReference', at: message.at };
+}
 
 /** The reps whose desktops an event concerns: the rep it names, and both sides of a transfer. */
 export function repsConcerned(event: DispatchedEvent): string[] {

@@ -1,5 +1,5 @@
 import type { DesktopMessage } from '../routing/desktop-messages';
-import { repsConcerned } from '../routing/desktop-messages';
+import { fitToFrame, repsConcerned } from '../routing/desktop-messages';
 import type { DispatchedEvent } from '../routing/outbox';
 import type { RepState } from '../routing/rep';
 import type { WorkItem } from '../routing/work-item';
@@ -44,7 +44,7 @@ export async function pushToDesktops(deps: RouterDeps, events: readonly Dispatch
 
 /** The current state for a desktop that has just connected (or reconnected): it renders this first. */
 export async function desktopSnapshot(deps: RouterDeps, repId: string): Promise<DesktopMessage> {
-  return { type: 'snapshot', at: deps.clock.now(), view: await repView(deps, repId) };
+  return fitToFrame({ type: 'snapshot', at: deps.clock.now(), view: await repView(deps, repId) });
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>

@@ -39,9 +39,22 @@ export const submitWorkSchema = z.strictObject({
 
 export type SubmitWorkInput = z.input<typeof submitWorkSchema>;
 
+/**
+ * A work item's attributes travel with every push about it: at most this many, and this much in all (keys and
+ * values, UTF-8), so any item a rep holds fits one frame of the push channel (desktop-messages.ts).
+ */
+export const MAX_ATTRIBUTES = 32;
+export const MAX_ATTRIBUTES_BYTES = 4096;
+
 export function parseSubmission(input: unknown) {
   const parsed = submitWorkSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
+  const attributes = Object.entries(parsed.data.attributes);
+  if (attributes.length > MAX_ATTRIBUTES)
+    throw new InvalidInputError('attributes', `${attributes.length} attributes: at most ${MAX_ATTRIBUTES}`);
+  const bytes = new TextEncoder().encode(attributes.flat().join('')).length;
+  if (bytes > MAX_ATTRIBUTES_BYTES)
+    throw new InvalidInputError('attributes', `${bytes} bytes of keys and values: at most ${MAX_ATTRIBUTES_BYTES}`);
   if (parsed.data.skills && parsed.data.preferredRep) {
     throw new InvalidInputError('skills', 'give either skills or preferredRep, not both');
   }

@@ -49,6 +49,8 @@ export function applyMessage(state: DeskState, message: DesktopMessage, repId: s
     for (const i of message.view.items) versions.set(i.id, Math.max(versions.get(i.id) ?? 0, i.version));
     return { ...state, rep: message.view.rep, repAt: message.at, desk: message.view.desk, items, versions };
   }
+  // The page reads a snapshot too large to push from the HTTP API, and applies it as one (main.tsx).
+  if (message.type === 'snapshotByReference') return state;
   const { event, item } = message;
   const log = [describe(event), ...state.log].slice(0, 8);
   const newer = message.rep !== undefined && event.at >= (state.repAt ?? 0);

@@ -19,7 +19,15 @@ function Workspace({ config, session }: { config: WorkspaceConfig; session: Sess
   );
   const [push, setPush] = useState<PushStatus>('connecting');
   const [problem, setProblem] = useState<string>();
-  useEffect(() => openPush(config.pushUrl, session.tokens, dispatch, setPush), [session.tokens]);
+  // A snapshot too large for one frame comes by reference: read from the HTTP API, applied as pushed.
+  const receive = (m: DesktopMessage) =>
+    m.type === 'snapshotByReference'
+      ? void api.view().then(
+          (view) => dispatch({ type: 'snapshot', at: m.at, view }),
+          (e: unknown) => setProblem(String(e)),
+        )
+      : dispatch(m);
+  useEffect(() => openPush(config.pushUrl, session.tokens, receive, setPush), [session.tokens]);
 
   /** Runs a command; a refusal is shown, and on a conflict the desk is brought up to date. */
   const act = async (command: () => Promise<unknown>) => {
