@@ -76,6 +76,18 @@ export function liveExtension(parts: {
   return {
     async handle(req, res, path) {
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      // The router starts after the server: until then a call is told to come back, not failed (RFC 9110 §15.6.4).
+      const needsRouter = isRouterApi(path) || path.startsWith('/softphone/') || path.startsWith('/connect/calls');
+      if (needsRouter && req.method !== 'OPTIONS' && !parts.router()) {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '2', ...CORS });
+        res.end(JSON.stringify({ message: 'the local center is still starting: try again in a moment' }));
+        return true;
+      }
+      if (path === '/') {
+        res.setHeader('content-security-policy', csp());
+        send(res, 'text/html; charset=utf-8', INDEX_PAGE);
+        return true;
+      }
       const page = /^\/(rep|command-center)(\/.*)?$/.exec(path);
       const files = page ? pages[page[1] as keyof typeof pages] : undefined;
       if (files && !page?.[2]) res.writeHead(302, { location: `${path}/` }).end();
@@ -112,6 +124,15 @@ export function liveExtension(parts: {
     },
   };
 }
+
+/** What `/` shows: where the pages and the API document are, and how scripts get a token. */
+const INDEX_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>unified-routing · local</title>
+</head><body><main><h1>The local contact center</h1><ul>
+<li><a href="/rep/">Rep workspace</a>: sign in as one of the people you play, and take work</li>
+<li><a href="/command-center/">Command Center</a>: queues, reps and the backlog, as a supervisor</li>
+<li><a href="/openapi.json">The HTTP API</a> (OpenAPI), served under <code>/api</code></li>
+<li>A token for scripts: <code>/auth/dev-token?username=&lt;person&gt;</code></li>
+</ul></main></body></html>`;
 
 /** `/api/state` is the local server's own (the snapshot, for scripts); every other `/api/` path is the HTTP API. */
 const isRouterApi = (path: string) => path.startsWith('/api/') && path !== '/api/state';

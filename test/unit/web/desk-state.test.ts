@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { DesktopMessage } from '../../../lambdas/domain/routing/desktop-messages';
 import type { WorkItem } from '../../../lambdas/domain/routing/work-item';
-import { applyMessage, emptyDesk } from '../../../web/rep-workspace/src/desk-state';
+import { applyMessage, emptyDesk, describe as saidOf } from '../../../web/rep-workspace/src/desk-state';
 import { aRep, aWorkItem } from '../../support/builders';
 
 const ME = 'rep-a';
@@ -114,5 +114,20 @@ describe('the workspace keeps the highest item version it has seen', () => {
     const desk = [withRep(3, 0, 2), withRep(2, 50, 1)].reduce((s, m) => applyMessage(s, m, ME), emptyDesk);
     expect(desk.rep).toMatchObject({ used: { primary: 0 } });
     expect(applyMessage(emptyDesk, withRep(2, 50, 1), ME).rep).toMatchObject({ used: { primary: 50 } });
+  });
+});
+
+describe("the desk's Recent list, in words", () => {
+  const at = Date.UTC(2026, 11, 7, 9, 30, 0);
+  const time = new Date(at).toLocaleTimeString();
+  it('says what happened to which work, by its customer or source, not by event names and item ids', () => {
+    const item = aWorkItem({ id: 'w1', channel: 'chat', source: 'web-7', attributes: { customer: 'Ada' } });
+    expect(saidOf({ type: 'offer.created', at, itemId: 'w1' } as never, item)).toBe(`${time} Offered · chat Ada`);
+    expect(saidOf({ type: 'work.completed', at, itemId: 'w1' } as never, { ...item, attributes: {} })).toBe(
+      `${time} Completed · chat web-7`,
+    );
+    expect(saidOf({ type: 'rep.presenceChanged', at, loggedIn: true, statusId: 'busy' } as never)).toBe(
+      `${time} Status: busy`,
+    );
   });
 });

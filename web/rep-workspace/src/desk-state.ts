@@ -52,7 +52,10 @@ export function applyMessage(state: DeskState, message: DesktopMessage, repId: s
   // The page reads a snapshot too large to push from the HTTP API, and applies it as one (main.tsx).
   if (message.type === 'snapshotByReference') return state;
   const { event, item } = message;
-  const log = [describe(event), ...state.log].slice(0, 8);
+  const log = [describe(event, item ?? state.items.get('itemId' in event ? event.itemId : '')), ...state.log].slice(
+    0,
+    8,
+  );
   const newer = message.rep !== undefined && event.at >= (state.repAt ?? 0);
   const rep = newer ? { rep: message.rep as RepState, repAt: event.at } : {};
   if (event.type === 'rep.presenceChanged') return { ...state, log, ...rep };
@@ -64,8 +67,33 @@ export function applyMessage(state: DeskState, message: DesktopMessage, repId: s
   return { ...state, log, ...rep, items, seenAt, versions: new Map(state.versions).set(item.id, item.version) };
 }
 
-function describe(event: Extract<DesktopMessage, { type: 'event' }>['event']): string {
+type PushedEvent = Extract<DesktopMessage, { type: 'event' }>['event'];
+
+/** What happened, as a rep says it ("Offered a chat", "Completed"), for the desk's Recent list. */
+const SAID: Partial<Record<PushedEvent['type'], string>> = {
+  'offer.created': 'Offered',
+  'offer.accepted': 'Accepted',
+  'offer.declined': 'Declined',
+  'offer.timedOut': 'Offer timed out',
+  'offer.rescinded': 'Offer taken back',
+  'work.assigned': 'Assigned',
+  'work.wrapUpStarted': 'Wrap-up started',
+  'work.completed': 'Completed',
+  'work.canceled': 'Canceled',
+  'work.transferRequested': 'Transfer asked for',
+  'work.transferred': 'Transferred',
+  'rep.presenceChanged': 'Status changed',
+  'callback.dialed': 'Callback dialed',
+  'callback.connected': 'Callback answered',
+  'callback.attemptFailed': 'Callback not reached',
+};
+
+/** One line of Recent: the time, what happened in words, and to which work (its channel, customer or source). */
+export function describe(event: PushedEvent, item?: WorkItem): string {
   const time = new Date(event.at).toLocaleTimeString();
-  const about = 'itemId' in event ? ` ${event.itemId}` : '';
-  return `${time} ${event.type}${about}`;
+  const said = SAID[event.type] ?? event.type.replace(/[.]/g, ' ');
+  if (event.type === 'rep.presenceChanged')
+    return `${time} ${event.loggedIn ? `Status: ${event.statusId ?? 'logged in'}` : 'Logged out'}`;
+  const what = item ? `${item.channel} ${item.attributes.customer ?? item.source}` : '';
+  return `${time} ${said}${what ? ` · ${what}` : ''}`;
 }

@@ -23,6 +23,13 @@ export const seconds = (ms: number) => {
   return s >= 60 ? `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 };
 
+const takes = (channels: readonly string[] | undefined) =>
+  channels === undefined
+    ? 'Logged out: no work is offered.'
+    : channels.length
+      ? `Takes ${channels.join(', ')}.`
+      : 'Takes no work.';
+
 function Presence({ api, state, act }: { api: RepApi; state: DeskState; act: Act }) {
   const rep = state.rep;
   const loggedIn = rep !== undefined && 'sessionId' in rep && rep.sessionId !== undefined;
@@ -37,13 +44,12 @@ function Presence({ api, state, act }: { api: RepApi; state: DeskState; act: Act
         <select value={current} onChange={(e) => change((e.target as HTMLSelectElement).value)} name="status">
           <option value="">Logged out</option>
           {state.desk?.statuses.map((s) => (
-            <option value={s.id}>
-              {s.name}
-              {s.channels.length ? ` (${s.channels.join(', ')})` : ''}
-            </option>
+            <option value={s.id}>{s.name}</option>
           ))}
         </select>
       </label>
+      {/* What the chosen status takes, under the list rather than in every name, so the list fits its card. */}
+      <p class="hint">{takes(state.desk?.statuses.find((s) => s.id === current)?.channels)}</p>
       {loggedIn && (
         <p class="capacity">
           Capacity used {rep.used.primary} of {state.desk?.capacity} · {rep.activeItems} active
@@ -100,11 +106,18 @@ function ActiveWork({ api, item, act, now }: { api: RepApi; item: WorkItem; act:
   );
 }
 
+/**
+ * Capacity for a call the rep places from the softphone: the router holds it for that contact until Connect says
+ * the call ended. The softphone shows the contact id of the call being placed; it is filled in from there.
+ */
 function Outbound({ api, act }: { api: RepApi; act: Act }) {
   const [callId, setCallId] = useState('');
   return (
     <section aria-labelledby="outbound-h">
-      <h2 id="outbound-h">Outbound call</h2>
+      <h2 id="outbound-h">Calling a customer</h2>
+      <p class="hint">
+        Place the call in the softphone, then hold your capacity for it here, so no other work is offered meanwhile.
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -112,9 +125,10 @@ function Outbound({ api, act }: { api: RepApi; act: Act }) {
         }}
       >
         <label>
-          Call id <input value={callId} onInput={(e) => setCallId((e.target as HTMLInputElement).value)} />
+          Contact id of the call (from the softphone){' '}
+          <input value={callId} onInput={(e) => setCallId((e.target as HTMLInputElement).value)} />
         </label>{' '}
-        <button type="submit">Reserve capacity</button>
+        <button type="submit">Hold capacity for this call</button>
       </form>
     </section>
   );
@@ -149,6 +163,7 @@ export function Desk(props: { api: RepApi; state: DeskState; act: Act; softphone
       <Outbound api={api} act={act} />
       <section aria-labelledby="log-h">
         <h2 id="log-h">Recent</h2>
+        {state.log.length === 0 && <p class="empty">Nothing yet.</p>}
         <ol class="log">
           {state.log.map((l) => (
             <li>{l}</li>
