@@ -73,6 +73,8 @@ new RoutingStack(app, 'UnifiedRouting', {
     supervisorGroup: context('supervisorGroup'),
   },
   signInDomainPrefix: context('signInDomainPrefix'),
+  // After a stack was destroyed and is deployed again: adopt its retained user pool, -c userPoolId=eu-west-2_….
+  userPoolId: context('userPoolId'),
   workspaceWebAclId: context('workspaceWebAclId'),
   pushAccessLogs: context('pushAccessLogs') === 'true',
   // The softphone in the workspace: -c ccpUrl=https://ALIAS.my.connect.aws/ccp-v2/ (and -c ccpLoginUrl= for SAML).
@@ -95,5 +97,8 @@ function oidcFromContext() {
     clientId: need('oidcClientId'),
     logoutUrl: context('oidcLogoutUrl'),
     jwksUri: context('oidcJwksUri'),
+    // The scope your issuer puts in access tokens for the API: the HTTP API then refuses ID tokens.
+    scope: context('oidcScope'),
+    apiScope: context('oidcApiScope'),
   };
 }

@@ -53,8 +53,7 @@ export function liveExtension(parts: {
   const pages = { rep: buildPage('rep-workspace'), 'command-center': buildPage('command-center') };
   const styles = Object.values(pages).flatMap((p) => styleHashes(p['index.html']));
   // The deployed pages' policy, with the local origins: every page test runs under it.
-  const csp = () =>
-    contentSecurityPolicy({ connect: [parts.origin(), parts.origin().replace(/^http/, 'ws')] }, styles);
+  const csp = () => contentSecurityPolicy({ connect: [parts.origin(), parts.origin().replace(/^http/, 'ws')] }, styles);
   const openApi = readFileSync(OPENAPI_FILE, 'utf8');
   const api = localHttpApi(() => parts.router() ?? notReady(), { verify: (t) => parts.idp().verify(t) });
   const config = () => ({
@@ -94,8 +93,7 @@ export function liveExtension(parts: {
       else if (files && page?.[2] === '/') {
         res.setHeader('content-security-policy', csp());
         send(res, 'text/html; charset=utf-8', files['index.html']);
-      }
-      else if (files && page?.[2] === '/app.js') send(res, 'text/javascript', files['app.js']);
+      } else if (files && page?.[2] === '/app.js') send(res, 'text/javascript', files['app.js']);
       // As deployed beside the page, for a workspace configured to embed a CCP.
       else if (files && page?.[2] === '/connect-streams.js') send(res, 'text/javascript', connectStreams());
       else if ((files && page?.[2] === '/config.json') || path === '/config.json')

@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   type CfnUserPoolClient,
   CfnUserPoolGroup,
+  type IUserPool,
   Mfa,
   OAuthScope,
   ResourceServerScope,
@@ -34,6 +35,15 @@ export interface OidcIssuerProps {
 /** The user pool's resource server for the API, and its one scope (`unified-routing/work`). */
 const [API_SCOPE_SERVER, API_SCOPE_NAME] = API_SCOPE.split('/') as [string, string];
 
+/**
+ * `ur-<stack name>-<the first 8 characters of the stack's id>`: stack ids are unique (their last part is a UUID),
+ * so two deployers with the same stack name never ask for the same hosted domain.
+ */
+function uniquePrefix(stack: Stack): string {
+  const uuid = Fn.select(2, Fn.split('/', stack.stackId));
+  return Fn.join('-', [`ur-${stack.stackName}`.toLowerCase().slice(0, 40), Fn.select(0, Fn.split('-', uuid))]);
+}
+
 /** Props of RepIdentity. */
 export interface RepIdentityProps {
   /** Sign in with this issuer; without it the stack creates a Cognito user pool. */
@@ -42,8 +52,16 @@ export interface RepIdentityProps {
   readonly workspaceUrl: string;
   /** Where the Command Center is served: supervisors' sign-in returns there. */
   readonly commandCenterUrl?: string;
-  /** The Cognito hosted domain's prefix (user pool only). @default derived from the stack name */
+  /**
+   * The Cognito hosted domain's prefix (user pool only), unique across AWS. @default `ur-<stack name>-<8 characters
+   * of the stack's id>`, which no other deployer's stack has, in this Region or any
+   */
   readonly domainPrefix?: string;
+  /**
+   * The user pool of an earlier deploy, to adopt instead of creating one: the pool and its two groups are retained
+   * when the stack is destroyed, so people, their MFA enrolments and their groups survive a replaced stack.
+   */
+  readonly existingUserPoolId?: string;
   /** Claims naming the rep id, first present wins. @default ['username', 'cognito:username'] */
   readonly repIdClaims?: readonly string[];
   /** The claim listing groups. @default 'cognito:groups' */
@@ -66,7 +84,7 @@ export class RepIdentity extends Construct {
   readonly signIn: { authorizeUrl: string; tokenUrl: string; logoutUrl?: string; clientId: string; scope: string };
   /** What the functions that read tokens need: the verifier's and the claim mapping's settings. */
   readonly environment: Record<string, string>;
-  readonly userPool?: UserPool;
+  readonly userPool?: IUserPool;
   readonly client?: UserPoolClient;
   /** The scope the HTTP API requires of people's tokens (the user pool's own; an issuer's `apiScope`). */
   readonly apiScope?: string;
@@ -93,28 +111,9 @@ export class RepIdentity extends Construct {
       };
       return;
     }
-    const pool = new UserPool(this, 'People', {
-      // Reps and supervisors are created by administrators, never by sign-up.
-      selfSignUpEnabled: false,
-      signInAliases: { username: true, email: true },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireSymbols: true,
-        requireUppercase: true,
-        requireLowercase: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    for (const [groupId, name] of [
-      ['Reps', mapping.REP_GROUP],
-      ['Supervisors', mapping.SUPERVISOR_GROUP],
-    ] as const)
-      new CfnUserPoolGroup(this, groupId, { userPoolId: pool.userPoolId, groupName: name });
+    const pool = props.existingUserPoolId
+      ? UserPool.fromUserPoolId(this, 'People', props.existingUserPoolId)
+      : this.newPool(mapping, props.workspaceUrl);
     // The API's own scope: Cognito puts it in access tokens only, so the HTTP API refuses ID tokens.
     const workScope = new ResourceServerScope({
       scopeName: API_SCOPE_NAME,
@@ -140,7 +139,7 @@ export class RepIdentity extends Construct {
     // Only the refresh grant: people sign in through the hosted UI, never with a password sent by the page.
     (client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
     const domain = pool.addDomain('SignIn', {
-      cognitoDomain: { domainPrefix: props.domainPrefix ?? `ur-${Stack.of(this).stackName}`.toLowerCase() },
+      cognitoDomain: { domainPrefix: props.domainPrefix ?? uniquePrefix(Stack.of(this)) },
     });
     const base = domain.baseUrl();
     this.userPool = pool;
@@ -160,5 +159,39 @@ export class RepIdentity extends Construct {
       COGNITO_USER_POOL_ID: pool.userPoolId,
       COGNITO_CLIENT_ID: client.userPoolClientId,
     };
+  }
+
+  /** A new pool, retained with its groups if the stack is destroyed (adopt it again with `existingUserPoolId`). */
+  private newPool(mapping: { REP_GROUP: string; SUPERVISOR_GROUP: string }, workspaceUrl: string): UserPool {
+    const pool = new UserPool(this, 'People', {
+      // Reps and supervisors are created by administrators, never by sign-up.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireSymbols: true,
+        requireUppercase: true,
+        requireLowercase: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      // The invitation reaches the person: their user name, a temporary password and where to sign in.
+      userInvitation: {
+        emailSubject: 'Your unified-routing sign-in',
+        emailBody: `Hello {username}: your temporary password is {####}. Sign in at ${workspaceUrl} to choose yours.`,
+      },
+    });
+    for (const [groupId, name] of [
+      ['Reps', mapping.REP_GROUP],
+      ['Supervisors', mapping.SUPERVISOR_GROUP],
+    ] as const)
+      new CfnUserPoolGroup(this, groupId, { userPoolId: pool.userPoolId, groupName: name }).applyRemovalPolicy(
+        RemovalPolicy.RETAIN,
+      );
+    return pool;
   }
 }

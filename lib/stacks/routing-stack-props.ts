@@ -50,8 +50,10 @@ export interface RoutingStackProps extends StackProps {
   readonly oidc?: OidcIssuerProps;
   /** How tokens map to reps and supervisors (claims and group names); defaults fit the user pool. */
   readonly identity?: Pick<RepIdentityProps, 'repIdClaims' | 'groupsClaim' | 'repGroup' | 'supervisorGroup'>;
-  /** The Cognito hosted sign-in domain's prefix (globally unique). @default `ur-<stack name>` */
+  /** The Cognito hosted sign-in domain's prefix (globally unique). @default `ur-<stack name>-<stack id part>` */
   readonly signInDomainPrefix?: string;
+  /** Adopt the user pool of an earlier deploy (retained, with its groups, when a stack is destroyed). */
+  readonly userPoolId?: string;
   /** An AWS WAF web ACL ARN for the workspace's CloudFront distribution. @default none */
   readonly workspaceWebAclId?: string;
   /** Access logs for the push channel (needs the account's API Gateway CloudWatch role). @default false */

@@ -128,7 +128,13 @@ export class RoutingStack extends Stack {
       workspaceUrl: hosting.url,
       commandCenterUrl: hosting.commandCenterUrl,
       domainPrefix: props.signInDomainPrefix,
+      existingUserPoolId: props.userPoolId,
     });
+    if (identity.userPool)
+      new CfnOutput(this, 'UserPoolId', {
+        description: 'npm run people -- … --pool <this>: adds, lists and removes reps and supervisors',
+        value: identity.userPool.userPoolId,
+      });
     const http = functions.get('HttpApiHandler');
     for (const [k, v] of Object.entries(identity.environment)) if (!k.startsWith('COGNITO_')) http.addEnvironment(k, v);
     const api = new RouterApi(this, 'RouterApi', {

@@ -218,4 +218,27 @@ describe('people: identity, the push channel and the workspace (issue #14)', () 
     expect(markers).toContain('RouterApi');
     expect(markers).toContain('PushApi');
   });
+
+  it('invites people by email with where to sign in, keeps the pool and groups, and has a prefix of its own', () => {
+    const [pool] = Object.values(t.findResources('AWS::Cognito::UserPool'));
+    const invite = JSON.stringify(pool!.Properties.AdminCreateUserConfig.InviteMessageTemplate);
+    expect(invite).toContain('{username}');
+    expect(invite).toContain('{####}');
+    expect(invite).toContain('WorkspaceCdn');
+    expect(pool!.DeletionPolicy).toBe('Retain');
+    for (const group of Object.values(t.findResources('AWS::Cognito::UserPoolGroup')))
+      expect(group.DeletionPolicy).toBe('Retain');
+    // ur-<stack>-<first part of the stack id's UUID>: no two stacks ask for the same domain.
+    const [domain] = Object.values(t.findResources('AWS::Cognito::UserPoolDomain'));
+    expect(JSON.stringify(domain!.Properties.Domain)).toContain('AWS::StackId');
+    t.hasOutput('UserPoolId', {});
+  });
+
+  it('adopts the user pool of an earlier deploy, with its people and groups, instead of creating one', () => {
+    const adopted = build({ userPoolId: 'eu-west-2_Kept12345' });
+    adopted.resourceCountIs('AWS::Cognito::UserPool', 0);
+    adopted.resourceCountIs('AWS::Cognito::UserPoolGroup', 0);
+    adopted.hasResourceProperties('AWS::Cognito::UserPoolClient', { UserPoolId: 'eu-west-2_Kept12345' });
+    adopted.hasResourceProperties('AWS::Cognito::UserPoolDomain', { UserPoolId: 'eu-west-2_Kept12345' });
+  });
 });
