@@ -10,6 +10,7 @@ import { planningDay } from './planning/day';
 import { carryOut, type PresenceStep, presencePlan } from './planning/presence-plan';
 import { Traffic } from './planning/traffic';
 import { sample, seededRandom } from './random';
+import { reactAsReps, type SimEvent } from './rep-reactions';
 import type { Arrival, Distribution, Scenario } from './scenario';
 import type { SimulationOptions } from './simulation-options';
 import { simulationReport } from './simulation-report';
@@ -17,15 +18,6 @@ import { type SimulationStore, simulatedRouter } from './stores';
 import { EmulatedVoice } from './voice/emulated-voice';
 
 export type { LiveOptions, Progress, SimulationOptions } from './simulation-options';
-
-type SimEvent =
-  | { kind: 'arrival'; stream: number }
-  | { kind: 'answer'; itemId: string; offerId: string; decline: boolean; reason?: string }
-  | { kind: 'finish'; itemId: string }
-  | { kind: 'hangUp'; itemId: string; repId: string }
-  | { kind: 'abandon'; itemId: string }
-  | { kind: 'dialOutcome'; itemId: string; outcome: 'answered' | 'noAnswer' | 'busy' }
-  | { kind: 'presence'; step: PresenceStep };
 
 /**
  * A discrete-event simulation that drives the same Router the Lambda handlers call, with a virtual clock,
@@ -73,6 +65,7 @@ export async function simulate(
   let waiting = 0;
   const behavior = scenario.repBehavior;
 
+  const reactions = { clock, queue, random, behavior, config, voice, human, streamOf, finishLater };
   events.onEvent((e) => {
     stats.onEvent(e);
     voice?.ledger.onEvent(e);
@@ -81,34 +74,9 @@ export async function simulate(
     if (e.type === 'offer.created') {
       routed++;
       waiting--;
-      // A call's offer is answered in Connect: the simulated agent's softphone auto-accepts it.
-      if (human(e.repId) || voice?.ledger.isCall(e.itemId)) return;
-      // Every offer gets an answer; for one the router auto-accepted, the answer finds it assigned and changes nothing.
-      const answerAt = clock.now() + (behavior ? sample(behavior.answerSeconds, random) * 1000 : 0);
-      const decline = e.declinable && behavior !== undefined && random() < behavior.declineProbability;
-      // A rep who declines gives one of the reasons their presence configuration offers, as a desktop would.
-      const reasons = config.rep(e.repId).presence.declineReasons;
-      const reason = reasons.length ? reasons[Math.floor(random() * reasons.length)] : undefined;
-      queue.push(answerAt, { kind: 'answer', itemId: e.itemId, offerId: e.offerId, decline, reason });
     }
     if (e.type === 'work.canceled' && e.repId === undefined) waiting--;
-    // A callback's work starts when the customer answers the dial, not when the rep accepts.
-    if (e.type === 'work.assigned' && !human(e.repId) && !streamOf.get(e.itemId)?.callback)
-      finishLater(e.itemId, e.repId);
-    if (e.type === 'callback.connected' && voice && !human(e.repId)) finishLater(e.itemId, e.repId);
-    // Through the emulator, the customer answers the dial there.
-    if (e.type === 'callback.dialed' && !voice) {
-      const c = streamOf.get(e.itemId)?.callback;
-      if (!c) return;
-      const roll = random();
-      const outcome =
-        roll < c.answerProbability ? 'answered' : roll < c.answerProbability + c.busyProbability ? 'busy' : 'noAnswer';
-      queue.push(clock.now() + sample(c.ringSeconds, random) * 1000, {
-        kind: 'dialOutcome',
-        itemId: e.itemId,
-        outcome,
-      });
-    }
+    reactAsReps(reactions, e);
   });
 
   function finishLater(itemId: string, repId?: string): void {
@@ -244,13 +212,17 @@ export async function simulate(
     wallStart,
   });
   await voice?.stop();
-  const connect = voice && {
-    queues: voice.ledger.report(),
-    problems: voice.problems,
-    parked: voice.ledger.parkedItems,
+  return {
+    ...report,
+    busyness: traffic.busyness,
+    intervals: measures.intervals.report(ended),
+    connect: voiceReport(voice),
   };
-  return { ...report, busyness: traffic.busyness, intervals: measures.intervals.report(ended), connect };
 }
+
+/** Through the Connect emulator: per queue, who answered; what connect:check found; who was left parked. */
+const voiceReport = (voice: EmulatedVoice | undefined) =>
+  voice && { queues: voice.ledger.report(), problems: voice.problems, parked: voice.ledger.parkedItems };
 
 export type Report = Awaited<ReturnType<typeof simulate>>;
 

@@ -10,6 +10,8 @@ import { validateConfig } from '../../domain/config/validate-config';
 import type { Clock, RoutingStore } from '../../domain/ports';
 import type { Router } from '../../domain/use-cases/router';
 import type { Arrival } from '../scenario';
+import { CallbackDials, inboundParameters } from './callers';
+import { deployerInstance } from './deployer-instance';
 import { voiceHandlers } from './voice-handlers';
 import { VoiceLedger } from './voice-ledger';
 
@@ -28,11 +30,10 @@ export class EmulatedVoice {
   /** What `npm run connect:check` would name on this instance once agents are placed (none expected). */
   problems: string[] = [];
   private readonly userOf = new Map<string, string>();
-  private readonly callbacks = new Map<string, NonNullable<Arrival['callback']>>();
+  private readonly dialing: CallbackDials;
   private handlers = voiceHandlers(() => this.router);
   private router?: Router;
   private delivered = 0;
-  private dials = 0;
 
   private constructor(
     readonly emulator: ConnectEmulator,
@@ -42,9 +43,10 @@ export class EmulatedVoice {
     readonly telephony: ConnectTelephony,
     private readonly client: ConnectClient,
     private readonly holdingQueueId: string,
-    private readonly random: () => number,
+    random: () => number,
   ) {
     this.ledger = new VoiceLedger(emulator.instance, new CompiledConfig(compiled), this.userOf);
+    this.dialing = new CallbackDials(random);
   }
 
   /** Starts the emulator and sets the instance up as a deployer's would be after `cdk deploy`. */
@@ -62,25 +64,11 @@ export class EmulatedVoice {
           return voice!.delivering(voice!.handlers.contactEvent(e));
         },
         agentEvent: (r) => voice!.delivering(voice!.handlers.agentEvent(r)),
-        dialAnswer: (phone) => voice!.dialAnswer(phone),
+        dialAnswer: (phone) => voice!.dialing.answer(phone),
       },
     ).start();
+    const { holding, config, loaded, profileOf } = deployerInstance(emulator.instance, cc, configJson);
     const i = emulator.instance;
-    const holding = i.addQueue('UR-Holding');
-    const basic = i.addRoutingProfile('Basic Routing Profile', [i.addQueue('BasicQueue').id]);
-    const profileOf = new Map(
-      cc.groups.map((g) => [g.id, i.addRoutingProfile(g.routingProfileName ?? `UR-${g.id}`, [holding.id]).id]),
-    );
-    // Users start where a new instance has them: the basic profile, auto-accept off, no after-contact-work limit.
-    const reps = cc.reps.map((r) => {
-      const user = i.addUser(r.id, { routingProfileId: basic.id, ...(r.connectUserId ? { id: r.connectUserId } : {}) });
-      return { ...r, connectUserId: user.id };
-    });
-    const config: ContactCenterConfig = { ...cc, reps };
-    const userOfRep = new Map(reps.map((r) => [r.id, r.connectUserId]));
-    // The configuration the router loads: the file's, every rep with their user.
-    const json = configJson as { reps?: { id: string }[] };
-    const loaded = { ...json, reps: json.reps?.map((r) => ({ ...r, connectUserId: userOfRep.get(r.id) })) };
     const client = new ConnectClient(emulator.clientConfig());
     const telephony = new ConnectTelephony(client, i.arn, {
       // Connect's rates are not simulated: no pacing waits in virtual time.
@@ -88,7 +76,7 @@ export class EmulatedVoice {
       outbound: { contactFlowId: CALLBACK_FLOW, queueId: holding.id, ratePerSecond: 1000 },
     });
     voice = new EmulatedVoice(emulator, config, loaded, telephony, client, holding.id, random);
-    for (const r of reps) voice.userOf.set(r.id, r.connectUserId);
+    for (const r of config.reps) voice.userOf.set(r.id, r.connectUserId!);
     const placement = new AgentPlacement(client, i.arn);
     for (const target of placementTargets(config, (g) => profileOf.get(g)!)) await placement.place(target);
     voice.problems = await connectProblems(client, i.arn, checkSubject(new CompiledConfig(config), holding.id));
@@ -143,13 +131,7 @@ export class EmulatedVoice {
     a: Pick<Arrival, 'queue' | 'priority' | 'preferredRep' | 'skills'> & { readonly phoneNumber?: string },
     patienceMs?: number,
   ): Promise<{ itemId: string; contactId: string; offered: boolean } | undefined> {
-    const parameters: Record<string, string> = { queue: a.queue };
-    if (a.priority !== undefined) parameters.priority = String(a.priority);
-    if (a.preferredRep) parameters.preferredRep = a.preferredRep.repId;
-    if (a.skills?.length)
-      parameters.skills = a.skills
-        .map((s) => `${s.skill}:${s.minLevel}${s.dropAfterSeconds !== undefined ? `~${s.dropAfterSeconds}` : ''}`)
-        .join(',');
+    const parameters = inboundParameters(a);
     const patienceSeconds = patienceMs === undefined ? undefined : patienceMs / 1000;
     const contactId = await this.serial(() =>
       this.emulator.call(this.holdingQueueId, parameters, { patienceSeconds, phoneNumber: a.phoneNumber }),
@@ -167,16 +149,7 @@ export class EmulatedVoice {
 
   /** A phone number for a callback request, whose dials then go as the arrival's callback says. */
   callbackNumber(callback: NonNullable<Arrival['callback']>): string {
-    const phone = `+1555${String(++this.dials).padStart(7, '0')}`;
-    this.callbacks.set(phone, callback);
-    return phone;
-  }
-
-  private dialAnswer(phone: string): 'answer' | 'noAnswer' | 'busy' {
-    const c = this.callbacks.get(phone);
-    if (!c) return 'answer';
-    const roll = this.random();
-    return roll < c.answerProbability ? 'answer' : roll < c.answerProbability + c.busyProbability ? 'busy' : 'noAnswer';
+    return this.dialing.number(callback);
   }
 
   /** The rep signs in to the softphone (before logging in to the router, as a rep starting a shift does). */
