@@ -63,9 +63,18 @@ export class LocalDesktopPush implements DesktopPush, SupervisorNudge {
     ws.on('close', () => mine.delete(ws));
     ws.on('message', async (raw) => {
       const router = this.router();
-      if (!router || actionOf(String(raw)) !== 'sync') return;
+      const message = parsed(String(raw));
+      if (!router || message?.action !== 'sync') return;
+      // As deployed: a sync whose token no longer signs this rep in closes the socket (docs/push.md).
+      if (!(await this.signsIn(message.token, repId))) return ws.close(4401, 'signed out');
       ws.send(JSON.stringify(await router.desktopSnapshot(repId)));
     });
+  }
+
+  private async signsIn(token: string | undefined, repId: string): Promise<boolean> {
+    const claims = token ? await this.verifier.verify(token).catch(() => undefined) : undefined;
+    const who = claims ? principalFromClaims(claims, this.identity) : undefined;
+    return who?.kind === 'person' && who.repId === repId;
   }
 
   close(): void {
@@ -74,9 +83,9 @@ export class LocalDesktopPush implements DesktopPush, SupervisorNudge {
   }
 }
 
-function actionOf(text: string): string | undefined {
+function parsed(text: string): { action?: string; token?: string } | undefined {
   try {
-    return (JSON.parse(text) as { action?: string }).action;
+    return JSON.parse(text) as { action?: string; token?: string };
   } catch {
     return undefined;
   }

@@ -51,7 +51,11 @@ export class DesktopPush extends Construct {
     const authorizer = new WebSocketLambdaAuthorizer('PeopleToken', this.authorizerFunction, {
       identitySource: ['route.request.querystring.token'],
     });
-    this.socketFunction = new RouterFunction(this, 'Socket', { handlerFile: 'desktop-socket' });
+    // The socket function checks the token each sync carries, as the authorizer checks the connect's.
+    this.socketFunction = new RouterFunction(this, 'Socket', {
+      handlerFile: 'desktop-socket',
+      environment: props.identityEnvironment,
+    });
     const integration = new WebSocketLambdaIntegration('Socket', this.socketFunction);
     this.api = new WebSocketApi(this, 'Api', {
       description: 'unified-routing: offers and changes pushed to reps desktops',

@@ -1,16 +1,19 @@
 import {
   ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
   GoneException,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
 import { ApiGatewayDesktopPush } from '../../lambdas/adapters/apigateway/desktop-push';
 import { documentClient, localClientConfig } from '../../lambdas/adapters/dynamodb/client';
 import { DesktopConnections } from '../../lambdas/adapters/dynamodb/desktop-connections';
 import { LocalIdentityProvider } from '../../lambdas/adapters/local/identity-provider';
 import type { DesktopMessage } from '../../lambdas/domain/routing/desktop-messages';
 import { makeHandler as makeAuthorizer } from '../../lambdas/handlers/desktop-authorizer';
-import { makeHandler as makeSocket } from '../../lambdas/handlers/desktop-socket';
+import { makeHandler as makeSocket, signedInCheck } from '../../lambdas/handlers/desktop-socket';
+import { DEFAULT_IDENTITY } from '../../lambdas/shared/identity';
 import { transferCenter } from '../fixtures/transfer-center';
 import { endpoint, type Harness, makeHarness } from '../support/harness';
 import { lambdaContext } from '../support/lambda-context';
@@ -102,18 +105,24 @@ describe('push to reps desktops (issue #14): from the outbox, each rep only thei
   });
 
   it('answers sync with the current state; records and forgets connections; a connection bound to no rep is refused', async () => {
+    const idp = new LocalIdentityProvider('https://issuer.test');
     const socket = makeSocket(() => ({
       router: h.router,
       connections,
       push: new ApiGatewayDesktopPush(new ApiGatewayManagementApiClient({ region: 'eu-west-2' }), connections),
       now: () => h.clock.now(),
+      stillSignedIn: signedInCheck({ verify: (t) => idp.verify(t) }, DEFAULT_IDENTITY),
     }));
-    const event = (routeKey: string, repId?: string) =>
-      ({ requestContext: { routeKey, connectionId: 'conn-new', authorizer: repId ? { repId } : undefined } }) as never;
+    const event = (routeKey: string, repId?: string, body?: unknown) =>
+      ({
+        requestContext: { routeKey, connectionId: 'conn-new', authorizer: repId ? { repId } : undefined },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }) as never;
     expect(await socket(event('$connect', 'rep-c'), context)).toEqual({ statusCode: 200 });
     expect(await connections.list('rep-c')).toEqual(['conn-new']);
     await h.router.logIn({ repId: 'rep-c', statusId: 'available' });
-    expect(await socket(event('sync', 'rep-c'), context)).toEqual({ statusCode: 200 });
+    const sync = { action: 'sync', token: idp.sign('rep-c', ['reps']) };
+    expect(await socket(event('sync', 'rep-c', sync), context)).toEqual({ statusCode: 200 });
     expect(sent()).toEqual([
       {
         to: 'conn-new',
@@ -127,6 +136,32 @@ describe('push to reps desktops (issue #14): from the outbox, each rep only thei
     expect(await socket(event('$disconnect', 'rep-c'), context)).toEqual({ statusCode: 200 });
     expect(await connections.list('rep-c')).toEqual([]);
     expect(await socket(event('$connect'), context)).toMatchObject({ statusCode: 403 });
+  });
+
+  it('closes a socket whose sync has no token still signing its rep in (expired, another, none)', async () => {
+    const idp = new LocalIdentityProvider('https://issuer.test');
+    management.on(DeleteConnectionCommand).resolves({});
+    const socket = makeSocket(() => ({
+      router: h.router,
+      connections,
+      push: new ApiGatewayDesktopPush(new ApiGatewayManagementApiClient({ region: 'eu-west-2' }), connections),
+      now: () => h.clock.now(),
+      stillSignedIn: signedInCheck({ verify: (t) => idp.verify(t) }, DEFAULT_IDENTITY),
+    }));
+    const sync = (token?: string) =>
+      socket(
+        {
+          requestContext: { routeKey: 'sync', connectionId: 'conn-a1', authorizer: { repId: 'rep-a' } },
+          body: JSON.stringify({ action: 'sync', ...(token ? { token } : {}) }),
+        } as never,
+        context,
+      );
+    const expired = idp.sign('rep-a', ['reps'], Date.now() - 7_200_000, 60);
+    for (const token of [expired, idp.sign('rep-b', ['reps']), undefined])
+      expect(await sync(token)).toMatchObject({ statusCode: 403 });
+    expect(management).toHaveReceivedCommandTimes(DeleteConnectionCommand, 3);
+    expect(management).toHaveReceivedCommandWith(DeleteConnectionCommand, { ConnectionId: 'conn-a1' });
+    expect(sent()).toEqual([]);
   });
 
   it("admits a rep's verified token to the push channel, bound to that rep", async () => {

@@ -20,8 +20,10 @@ export function openPush(
   let closed = false;
   let attempt = 0;
   const keepAlive = setInterval(() => {
-    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ action: 'sync' }));
+    if (socket?.readyState === WebSocket.OPEN) socket.send(sync());
   }, KEEP_ALIVE_MS);
+  // Every sync carries the token now: the channel closes a socket whose person is no longer signed in.
+  const sync = () => JSON.stringify({ action: 'sync', token: tokens.current() });
   const connect = async () => {
     // A reconnect (the socket dropped, or API Gateway's two hours ran out) uses a live token, never a dead one.
     if (!tokenInfo(tokens.current()) && !(await tokens.refresh())) return;
@@ -32,7 +34,7 @@ export function openPush(
     socket.onopen = () => {
       attempt = 0;
       onStatus('live');
-      socket?.send(JSON.stringify({ action: 'sync' }));
+      socket?.send(sync());
     };
     socket.onmessage = (e) => onMessage(JSON.parse(String(e.data)) as DesktopMessage);
     socket.onclose = () => {

@@ -1,5 +1,6 @@
 import {
   type ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
   GoneException,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
@@ -35,6 +36,15 @@ export class ApiGatewayDesktopPush implements DesktopPush, SupervisorNudge {
     const data = new TextEncoder().encode(JSON.stringify({ type: 'commandCenter', at }));
     const ids = await this.connections.list(SUPERVISORS);
     await Promise.all(ids.map((id) => this.post(SUPERVISORS, id, data)));
+  }
+
+  /** Ends a connection from the server's side (DeleteConnection): its desktop reconnects with a fresh token, or not. */
+  async disconnect(connectionId: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+    } catch (err) {
+      if (!(err instanceof GoneException)) throw err;
+    }
   }
 
   async post(repId: string, connectionId: string, data: Uint8Array): Promise<void> {
