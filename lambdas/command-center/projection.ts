@@ -9,6 +9,7 @@ import {
   type MinuteCounts,
   midnightIn,
   minuteOf,
+  serviceLevelTrend,
   type WindowFigures,
 } from './windows';
 
@@ -31,7 +32,8 @@ export interface CommandCenterState {
   minutes: Record<string, Record<string, MinuteCounts>>;
   /** Event ids applied recently (at-least-once delivery: a repeat is ignored), with when they happened. */
   seen: Record<string, number>;
-  history: { at: number; waiting: number }[];
+  /** Waiting items over time, in all and (since 2026-12-08) per queue, sampled every few seconds. */
+  history: { at: number; waiting: number; byQueue?: Record<string, number> }[];
 }
 
 /**
@@ -163,8 +165,10 @@ export class CommandCenterProjection {
 
   /** Records the total waiting now, for the chart of waiting items over time, and forgets what is too old. */
   sample(now: number): void {
-    const waiting = Object.values(this.state.items).filter((i) => i.waitingSince !== undefined).length;
-    this.state.history.push({ at: now, waiting });
+    const waitingItems = Object.values(this.state.items).filter((i) => i.waitingSince !== undefined);
+    const byQueue: Record<string, number> = {};
+    for (const i of waitingItems) if (i.queueId) byQueue[i.queueId] = (byQueue[i.queueId] ?? 0) + 1;
+    this.state.history.push({ at: now, waiting: waitingItems.length, byQueue });
     if (this.state.history.length > 720) this.state.history.shift();
     for (const [id, at] of Object.entries(this.state.seen)) if (at < now - SEEN_MS) delete this.state.seen[id];
     for (const [id, item] of Object.entries(this.state.items))
@@ -193,6 +197,11 @@ export class CommandCenterProjection {
         longestWaitSeconds: waits.length ? Math.round((now - Math.min(...waits)) / 1000) : 0,
         ...figures(minutes, 0),
         windows: { ...windows, today },
+        targets: q.targets,
+        trend: {
+          serviceLevel: serviceLevelTrend(minutes, now),
+          waiting: this.state.history.map((h) => ({ at: h.at, waiting: h.byQueue?.[q.id] ?? 0 })),
+        },
       };
     });
     const reps = this.config.raw.reps.map((r) => {

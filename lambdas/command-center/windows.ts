@@ -69,3 +69,20 @@ export function figures(minutes: Readonly<Record<string, MinuteCounts>>, from: n
     averageSpeedOfAnswerSeconds: sum.accepted ? Math.round(sum.answerMs / sum.accepted / 100) / 10 : null,
   };
 }
+
+/**
+ * Service level minute by minute over the last `count` minutes (null for a minute with nothing answered): the
+ * queue's trend line on the Command Center.
+ */
+export function serviceLevelTrend(
+  minutes: Readonly<Record<string, MinuteCounts>>,
+  now: number,
+  count = 60,
+): { readonly at: number; readonly serviceLevel: number | null }[] {
+  const last = minuteOf(now);
+  return Array.from({ length: count }, (_, k) => {
+    const minute = last - (count - 1 - k);
+    const c = minutes[String(minute)];
+    return { at: minute * 60_000, serviceLevel: c?.accepted ? c.withinServiceLevel / c.accepted : null };
+  });
+}

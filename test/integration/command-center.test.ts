@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import type { LiveCenter } from '../../lambdas/local-center/live-center';
+import { seriousViolations } from '../support/axe';
 import { liveDesk, newPage, signInAs, tokenOf } from '../support/live-desk';
 
 /**
@@ -82,5 +83,27 @@ describe('Command Center: a supervisor sees, understands why, and acts', () => {
     expect(await card.getByRole('button', { name: 'Decline' }).count()).toBe(0);
     expect(await card.locator('dd').textContent()).toBe('Grace');
     expect((await center.readItem(itemId))?.reservation?.repId).toBe('rep-h1');
+  });
+
+  it('reads at a glance: figures against targets in colour and words, trends, reps by status, an alert', async () => {
+    // Still signed in from the test before: the same page, the center live.
+    const q = supervisor.locator('tr[data-queue="desk-chat"]');
+    // The longest wait is judged against the queue's limit (120 s by default) in words, not colour alone.
+    await q.locator('td.health .state').first().waitFor();
+    expect(await q.locator('td.health .state').first().textContent()).toMatch(/^(ok|warning|breach)$/);
+    expect(await q.locator('svg.trend').getAttribute('aria-label')).toBe('trend of Desk chat in the last 15 minutes');
+    // Reps counted by status: the two people logged in as they are, the bots, the rest offline.
+    const chips = supervisor.locator('ul.by-state li');
+    expect(await chips.count()).toBeGreaterThan(0);
+    expect((await chips.allTextContents()).join(' ')).toMatch(/\d/);
+    // Either every queue is within its targets, or an alert names each breach.
+    const alert = supervisor.locator('.alert[role="alert"]');
+    const ok = supervisor.locator('p.all-ok');
+    expect((await alert.count()) + (await ok.count())).toBe(1);
+  });
+
+  it('passes axe-core WCAG 2.1 AA with no serious or critical violation: queues, backlog, reps; the rep desk', async () => {
+    expect(await seriousViolations(supervisor)).toEqual([]);
+    expect(await seriousViolations(rep)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import type { LiveCenter } from '../../lambdas/local-center/live-center';
+import { seriousViolations } from '../support/axe';
 import { liveDesk, newPage, signInAs, tokenOf } from '../support/live-desk';
 
 /**
@@ -77,6 +78,8 @@ describe('rep workspace in the live local center', () => {
     await work.locator('.state', { hasText: 'Assigned' }).waitFor();
     // The transfer list is searchable: only matching destinations are offered.
     await work.getByRole('button', { name: 'Transfer…' }).click();
+    // Active work with its transfer panel open passes axe-core's WCAG 2.1 AA rules (no serious or critical).
+    expect(await seriousViolations(page)).toEqual([]);
     await work.getByRole('searchbox', { name: 'Search destinations' }).fill('hugo');
     await page.waitForFunction(() => document.querySelectorAll('.transfer li').length === 1);
     expect(await work.locator('.transfer li').textContent()).toContain('Hugo');

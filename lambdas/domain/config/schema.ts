@@ -35,6 +35,17 @@ export const queueSchema = z.strictObject({
    * where only queue-routed work arrives, keeping a pull's cost independent of the number of queues.
    */
   skillsRouting: z._default(z.boolean(), true),
+  /**
+   * What supervisors hold the queue to (the Command Center shows each figure against it): the share of work
+   * answered within the service-level seconds, and the longest any work should wait.
+   */
+  targets: z._default(
+    z.strictObject({
+      serviceLevel: z._default(z.number().check(z.gte(0), z.lte(1)), 0.8),
+      longestWaitSeconds: z._default(z.number().check(z.int(), z.gte(1), z.lte(86400)), 120),
+    }),
+    { serviceLevel: 0.8, longestWaitSeconds: 120 },
+  ),
   /** Callback queues (channel `callback`): how failed dials are retried (semantics §9). */
   callbackRetry: z.optional(
     z.strictObject({
