@@ -102,7 +102,7 @@ describe('Command Center: a supervisor sees, understands why, and acts', () => {
     expect((await alert.count()) + (await ok.count())).toBe(1);
   });
 
-  it('passes axe-core WCAG 2.1 AA with no serious or critical violation: queues, backlog, reps; the rep desk', async () => {
+  it('passes axe-core WCAG 2.1 AA, no serious or critical violation: queues, backlog, reps; the desk', async () => {
     expect(await seriousViolations(supervisor)).toEqual([]);
     expect(await seriousViolations(rep)).toEqual([]);
   });

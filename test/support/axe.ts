@@ -10,7 +10,8 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const found = (await page.evaluate(
-    `(async () => { ${AXE}; const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    `(async () => { ${AXE};
+      const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
       if (r.passes.length === 0) throw new Error('axe-core checked nothing');
       return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')); })()`,
