@@ -46,8 +46,8 @@ describe('npm run simulate: planning (docs/simulator.md, "Planning")', () => {
     expect(loaded.scenario.repGroups![0]!.staffing).toEqual(file.repGroups[0].staffing);
     const replay = await simulate(reuse, '--store', 'memory', '--days', '3');
     expect(replay.code).toBe(0);
-    expect(replay.stdout).toMatch(/queue q: day [\d.]+ ±[\d.]+ arrived/);
-    expect(replay.stdout).toMatch(/09:30\s+[\d.]+ ±[\d.]+\s+[\d.]+% ±[\d.]+/);
+    expect(replay.stdout).toMatch(/queue q: day [\d.]+ \([\d.]+–[\d.]+\) arrived/);
+    expect(replay.stdout).toMatch(/09:30\s+[\d.]+ \([\d.]+–[\d.]+\)\s+[\d.]+% \([\d.]+–[\d.]+\)/);
   }, 120_000);
 
   it('cuts the staffing into shifts (--shifts), confirms them by simulation, and a scenario reuses the shifts', async () => {

@@ -92,6 +92,20 @@ describe('the simulator by interval (issue: the simulator as a planning tool)', 
     const cell = busy.report.queues.q!.intervals[0]!.serviceLevel!;
     expect(cell.low).toBeLessThanOrEqual(cell.mean);
     expect(cell.high).toBeGreaterThanOrEqual(cell.mean);
+    // Every interval of the report stays in its measure's range (issue #37): shares in [0, 1], the rest at or above 0.
+    const shares = ['serviceLevel', 'abandonRate'] as const;
+    for (const report of [steady.report, busy.report]) {
+      for (const q of Object.values(report.queues))
+        for (const e of [q.day, ...q.intervals]) {
+          for (const k of shares) if (e[k]) expect([e[k]!.low >= 0, e[k]!.high <= 1]).toEqual([true, true]);
+          for (const k of ['arrived', 'meanWaitSeconds'] as const)
+            if (e[k]) expect(e[k]!.low).toBeGreaterThanOrEqual(0);
+        }
+      for (const g of Object.values(report.groups))
+        for (const e of g.intervals)
+          if (e.occupancy) expect([e.occupancy.low >= 0, e.occupancy.high <= 1]).toEqual([true, true]);
+      expect(report.intervalMethod).toMatch(/Wilson/);
+    }
   });
 
   it('staffs for 80/20 and 5% abandonment: every interval meets the target, and one rep fewer at the peak does not', async () => {

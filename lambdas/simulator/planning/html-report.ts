@@ -103,7 +103,9 @@ export function htmlReport(report: PlanReport, schedule?: ScheduleFile): string 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(report.scenario)}: planning report</title>
 <style>${STYLE}</style></head><body>
 <h1>${escapeHtml(report.scenario)}</h1>
-<p class="meta">${report.days} simulated day(s) from ${report.dayStart}, ${report.intervalMinutes}-minute intervals${busy} · means with 95% confidence intervals (shaded) · invariants ${invariants}</p>
+<p class="meta">${report.days} simulated day(s) from ${report.dayStart},
+${report.intervalMinutes}-minute intervals${busy}
+· means with 95% intervals, shaded (${escapeHtml(report.intervalMethod)}) · invariants ${invariants}</p>
 ${schedule ? scheduleSection(schedule, report) : ''}${queueSection(report, schedule?.target)}${groupSection(report)}
 </body></html>
 `;

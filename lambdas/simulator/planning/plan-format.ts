@@ -2,13 +2,14 @@ import { textTable } from '../report-format';
 import { type Estimate, type PlanReport, queuesWithWork } from './plan-report';
 import type { ScheduleFile } from './schedule-file';
 
-const pct = (e: Estimate | null) =>
-  e ? `${(e.mean * 100).toFixed(1)}% ±${(((e.high - e.low) / 2) * 100).toFixed(1)}` : '–';
-const num = (e: Estimate | null) => (e ? `${e.mean.toFixed(1)} ±${((e.high - e.low) / 2).toFixed(1)}` : '–');
+const p1 = (x: number) => (x * 100).toFixed(1);
+const pct = (e: Estimate | null) => (e ? `${p1(e.mean)}% (${p1(e.low)}–${p1(e.high)})` : '–');
+const num = (e: Estimate | null) => (e ? `${e.mean.toFixed(1)} (${e.low.toFixed(1)}–${e.high.toFixed(1)})` : '–');
 
-/** The planning report for a terminal: per queue and per group, each interval's mean ± the 95% half-width. */
+/** The planning report for a terminal: per queue and per group, each interval's mean and its 95% interval. */
 export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
   const out = [`${r.scenario}: ${r.days} day(s), ${r.intervalMinutes}-minute intervals from ${r.dayStart}`];
+  if (r.days > 1) out.push(`means (95% intervals: ${r.intervalMethod})`);
   if (r.busyness && r.busyness.n > 1) out.push(`busyness (day multiplier): ${num(r.busyness)}`);
   const { worked, idle } = queuesWithWork(r);
   for (const [id, q] of worked) {

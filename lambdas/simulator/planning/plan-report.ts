@@ -1,9 +1,10 @@
 import type { Scenario } from '../scenario';
+import { INTERVAL_METHOD, nonNegativeInterval, proportionInterval } from './bounded-intervals';
 import { planningDay } from './day';
 import type { GroupIntervalTime, QueueIntervalCounts } from './interval-statistics';
 import type { DayReport } from './replications';
 
-/** A mean over days with its 95% confidence interval (Student's t); `n` days had the measure defined. */
+/** A mean over days with its 95% interval (bounded-intervals.ts); `n` days had the measure defined. */
 export interface Estimate {
   readonly mean: number;
   readonly low: number;
@@ -24,25 +25,28 @@ export interface GroupIntervalEstimates {
   readonly occupancy: Estimate | null;
 }
 
-/** The 97.5% quantile of Student's t for 1 to 30 degrees of freedom. */
-const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
-  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-const tQuantile = (df: number) => T975[df - 1] ?? 1.96 + 2.4 / df;
-
+/** A quantity that cannot be negative (a count, a wait, reps): the mean, and an interval that stays at or above 0. */
 export function estimate(values: readonly (number | null)[]): Estimate | null {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const n = xs.length;
-  if (n === 0) return null;
-  const mean = xs.reduce((s, x) => s + x, 0) / n;
-  if (n === 1) return { mean: round(mean), low: round(mean), high: round(mean), n };
-  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-  const half = (tQuantile(n - 1) * sd) / Math.sqrt(n);
-  return { mean: round(mean), low: round(mean - half), high: round(mean + half), n };
+  if (xs.length === 0) return null;
+  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+  const [low, high] = nonNegativeInterval(xs);
+  return { mean: round(mean), low: round(low), high: round(high), n: xs.length };
+}
+
+/** A proportion: `x` of `n` on each day where it is defined (n > 0), or only its value (occupancy). */
+export function estimateShare(days: readonly ({ x: number; n: number } | { p: number } | null)[]): Estimate | null {
+  const defined = days.flatMap((d) =>
+    d === null ? [] : 'p' in d ? (Number.isFinite(d.p) ? [{ p: d.p }] : []) : d.n > 0 ? [{ ...d, p: d.x / d.n }] : [],
+  );
+  if (defined.length === 0) return null;
+  const mean = defined.reduce((s, d) => s + d.p, 0) / defined.length;
+  const [low, high] = proportionInterval(defined);
+  return { mean: round(mean), low: round(low), high: round(high), n: defined.length };
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+const shareOf = (p: number | null) => (p === null ? null : { p: Math.min(1, Math.max(0, p)) });
 
 function queueMeasures(c: QueueIntervalCounts) {
   return {
@@ -66,12 +70,12 @@ const sum = (cells: readonly QueueIntervalCounts[]): QueueIntervalCounts =>
     { arrived: 0, answered: 0, abandoned: 0, abandonedAfterServiceLevel: 0, withinServiceLevel: 0, waitMs: 0 },
   );
 
-function estimates(days: readonly ReturnType<typeof queueMeasures>[]): QueueIntervalEstimates {
+function estimates(days: readonly QueueIntervalCounts[]): QueueIntervalEstimates {
   return {
-    arrived: estimate(days.map((d) => d.arrived)),
-    serviceLevel: estimate(days.map((d) => d.serviceLevel)),
-    meanWaitSeconds: estimate(days.map((d) => d.meanWaitSeconds)),
-    abandonRate: estimate(days.map((d) => d.abandonRate)),
+    arrived: estimate(days.map((c) => c.arrived)),
+    serviceLevel: estimateShare(days.map((c) => ({ x: c.withinServiceLevel, n: c.answered }))),
+    meanWaitSeconds: estimate(days.map((c) => queueMeasures(c).meanWaitSeconds)),
+    abandonRate: estimateShare(days.map((c) => ({ x: c.abandoned, n: c.arrived }))),
   };
 }
 
@@ -85,8 +89,8 @@ export function planReport(scenario: Scenario, groupNames: ReadonlyMap<string, s
       return [
         q,
         {
-          day: estimates(cells.map((c) => queueMeasures(sum(c)))),
-          intervals: day.labels.map((_, i) => estimates(cells.map((c) => queueMeasures(c[i]!)))),
+          day: estimates(cells.map((c) => sum(c))),
+          intervals: day.labels.map((_, i) => estimates(cells.map((c) => c[i]!))),
         },
       ];
     }),
@@ -96,7 +100,7 @@ export function planReport(scenario: Scenario, groupNames: ReadonlyMap<string, s
       const time = days.map((d) => d.intervals.groups[id] ?? ([] as GroupIntervalTime[]));
       const intervals: GroupIntervalEstimates[] = day.labels.map((_, i) => ({
         staffed: estimate(time.map((t) => t[i]?.staffed ?? 0)),
-        occupancy: estimate(time.map((t) => ratio(t[i]?.busy ?? 0, t[i]?.staffed ?? 0))),
+        occupancy: estimateShare(time.map((t) => shareOf(ratio(t[i]?.busy ?? 0, t[i]?.staffed ?? 0)))),
       }));
       return [id, { name, intervals }];
     }),
@@ -112,6 +116,7 @@ export function planReport(scenario: Scenario, groupNames: ReadonlyMap<string, s
     serviceLevelSeconds: scenario.serviceLevelSeconds,
     intervals: day.labels,
     busyness: estimate(days.map((d) => d.busyness)),
+    intervalMethod: INTERVAL_METHOD,
     queues,
     groups,
     invariants,

@@ -118,12 +118,15 @@ describe('the planning day (scenario intervals, schedules, busyness)', () => {
     ]);
   });
 
-  it('gives a mean with a 95% Student t interval over the days that have the measure', () => {
+  it('gives a mean with a 95% Student t interval (on the log(1 + x) scale) over the days that have the measure', () => {
     const e = estimate([1, 2, 3, null])!;
     expect(e.mean).toBe(2);
     expect(e.n).toBe(3);
-    expect(e.high).toBeCloseTo(2 + 4.303 / Math.sqrt(3), 4);
-    expect(e.low).toBeCloseTo(2 - 4.303 / Math.sqrt(3), 4);
+    const ys = [2, 3, 4].map(Math.log);
+    const my = ys.reduce((a, b) => a + b) / 3;
+    const half = (4.303 * Math.sqrt(ys.reduce((s, y) => s + (y - my) ** 2, 0) / 2)) / Math.sqrt(3);
+    expect(e.high).toBeCloseTo(Math.expm1(my + half), 4);
+    expect(e.low).toBeCloseTo(Math.max(0, Math.expm1(my - half)), 4);
     expect(estimate([null])).toBeNull();
     expect(estimate([0.5])).toEqual({ mean: 0.5, low: 0.5, high: 0.5, n: 1 });
   });
