@@ -15,7 +15,8 @@ import { Router } from '../../lambdas/domain/use-cases/router';
 import { makeHandler } from '../../lambdas/handlers/outbox-dispatch';
 import { entryReader, outboxOf, readOutboxEntry } from '../../lambdas/shared/outbox-record';
 import { DEPLOYED_MAPPING } from '../../lib/constructs/outbox-mapping-settings';
-import { drillCenter } from './drill-center';
+import { DRILL_REPS, drillCenter } from './drill-center';
+import { drillVoice } from './drill-voice';
 
 /** What fails in a drill: one of the outbox's dependencies, or the dispatcher is a version behind its writers. */
 export type Failure = 'eventBridge' | 'apiGatewayManagement' | 'sqs' | 'scheduler' | 'dispatcherBehind';
@@ -30,6 +31,8 @@ export interface DrillOptions {
   readonly failures?: readonly { readonly what: Failure; readonly fromMinute: number; readonly minutes: number }[];
   /** A record whose entry no version can read, written half way through. */
   readonly poison?: boolean;
+  /** Every this-many-th item is a call through the local Amazon Connect (the rest are chats). */
+  readonly callEvery?: number;
 }
 
 export interface DrillReport {
@@ -49,6 +52,9 @@ export interface DrillReport {
   /** Batches the dispatcher failed (each holds its shard's lane until retried): 0 when nothing waits on a poison. */
   readonly failedBatches: number;
   readonly pushesFailed: number;
+  /** Calls placed, and UpdateContactRoutingData calls the emulator received (each call's offers targeted). */
+  readonly calls: number;
+  readonly connectTargeted: number;
 }
 
 const STEP_MS = 10_000;
@@ -70,8 +76,9 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
   const table = `drill-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   await createRoutingTable(raw, table);
   const db = documentClient(localClientConfig(options.endpoint));
-  await loadConfiguration(new DynamoConfigStore(db, table), drillCenter());
   const clock = new ManualClock(T0);
+  const voice = options.callEvery ? await drillVoice(() => clock.now(), DRILL_REPS) : undefined;
+  await loadConfiguration(new DynamoConfigStore(db, table), drillCenter(voice?.users));
   const failures = options.failures ?? [];
   const failing = (what: Failure) =>
     failures.some((f) => {
@@ -92,6 +99,7 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
     config: new StoreConfigProvider(new DynamoConfigStore(db, table), clock, Number.POSITIVE_INFINITY),
     delivery: 'outbox',
     setAside,
+    ...(voice ? { telephony: voice.telephony } : {}),
     events: {
       publish: async (events) => {
         if (failing('eventBridge')) throw unavailable('PutEvents');
@@ -116,6 +124,7 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
       reportFailure: () => pushesFailed++,
     },
   });
+  voice?.wire(router);
   const current = makeHandler(() => router);
   // A version before the entry format existed reads none of what today's writers write.
   const behind = makeHandler(() => router, entryReader(0));
@@ -135,7 +144,8 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
   let failedBatches = 0;
   let setAsidePeak = 0;
 
-  const reps = drillCenter().reps!.map((r) => r.id);
+  const reps = DRILL_REPS;
+  let calls = 0;
   for (const repId of reps) await router.logIn({ repId, statusId: 'available' });
   const items: string[] = [];
   const acceptedAt = new Map<string, number>();
@@ -143,9 +153,14 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
   const recoveredAt = Math.max(T0, ...failures.map((f) => T0 + (f.fromMinute + f.minutes) * 60_000));
   const endAt = Math.max(T0 + options.minutes * 60_000, recoveredAt) + 30 * 60_000;
 
+  // What the dispatcher's Connect calls set off comes back as Connect's events, whose handlers commit more.
   const deliver = async () => {
-    const round = await mapping.pump();
-    if (round.failedBatch) failedBatches++;
+    for (let round = 0; round < 10; round++) {
+      const pumped = await mapping.pump();
+      if (pumped.failedBatch) failedBatches++;
+      await voice?.settle();
+      if (!voice || (voice.pending() === 0 && mapping.backlog === 0 && pumped.invocations === 0)) return;
+    }
   };
   // Read once at the end: the stream keeps every record of the run (24 hours).
   const audited = async () => {
@@ -177,8 +192,15 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
     clock.set(now);
     while (items.length < options.items && T0 + items.length * spacing <= now) {
       const n = items.length + 1;
-      const out = await router.submitWork({ channel: 'chat', source: `chat-${n}`, queue: 'chat-q' });
-      items.push(out.decision.itemId);
+      if (voice && n % options.callEvery! === 0) {
+        // The inbound flow hands the call off and parks it; the router's item is found by the contact id.
+        const contactId = await voice.call();
+        calls++;
+        items.push((await store.itemIdForSource('voice', contactId))!);
+      } else {
+        const out = await router.submitWork({ channel: 'chat', source: `chat-${n}`, queue: 'chat-q' });
+        items.push(out.decision.itemId);
+      }
       if (options.poison && n === Math.ceil(options.items / 2)) await writePoison(raw, table, now);
     }
     await deliver();
@@ -187,6 +209,7 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
       await router.fireTimer(t);
     }
     await actAsReps();
+    voice?.hangUpAfter(60_000);
     await deliver();
     if (Math.floor((now - T0) / 60_000) !== minute) {
       minute = Math.floor((now - T0) / 60_000);
@@ -220,7 +243,10 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
     toFailureDestination: mapping.failed.length,
     failedBatches,
     pushesFailed,
+    calls,
+    connectTargeted: voice?.targeted() ?? 0,
   };
+  await voice?.stop();
   raw.destroy();
   return report;
 }
@@ -237,7 +263,7 @@ async function stuck(store: DynamoRoutingStore, items: readonly string[]): Promi
 /** Nothing held by a rep and nothing waiting: every item reached its end (checked item by item in the report). */
 async function idle(store: DynamoRoutingStore, reps: readonly string[]): Promise<boolean> {
   for (const repId of reps) if ((await store.heldItems(repId)).length) return false;
-  for (const queueId of ['chat-q', 'chat-overflow'])
+  for (const queueId of ['chat-q', 'chat-overflow', 'voice-q'])
     if ((await store.waitingItems({ kind: 'queue', queueId }, 1)).items.length) return false;
   return true;
 }

@@ -13,6 +13,8 @@ describe('outage drills: nothing lost when a dependency fails for a long time', 
       items: 24,
       minutes: 20,
       poison: true,
+      // A third of the items are calls through the local Amazon Connect.
+      callEvery: 3,
       failures: [
         { what: 'eventBridge', fromMinute: 3, minutes: 12 },
         { what: 'sqs', fromMinute: 6, minutes: 12 },
@@ -25,6 +27,9 @@ describe('outage drills: nothing lost when a dependency fails for a long time', 
     // Only the poison entry is left: no version can read it, and it is kept whole for an operator.
     expect(r.setAsideLeft).toEqual({ transient: 0, rejected: 0, unreadable: 1 });
     expect(r.toFailureDestination).toBe(0);
+    // Every call was targeted while EventBridge was down (Connect calls never wait for the bus), and answered.
+    expect(r.calls).toBe(8);
+    expect(r.connectTargeted).toBeGreaterThanOrEqual(r.calls);
   });
 
   it('a dispatcher a version behind, the push channel and Scheduler down: all delivered once caught up', async () => {
