@@ -32,7 +32,7 @@ export interface CommandCenterState {
   minutes: Record<string, Record<string, MinuteCounts>>;
   /** Event ids applied recently (at-least-once delivery: a repeat is ignored), with when they happened. */
   seen: Record<string, number>;
-  /** Waiting items over time, in all and (since 2026-12-08) per queue, sampled every few seconds. */
+  /** Waiting items over time, in all and (since 2026-12-08) per queue, sampled every 5 s. */
   history: { at: number; waiting: number; byQueue?: Record<string, number> }[];
 }
 

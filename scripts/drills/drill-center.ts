@@ -4,7 +4,8 @@ export const DRILL_REPS = Array.from({ length: 10 }, (_, i) => `rep-${i + 1}`);
 
 /**
  * The drills' center: ten reps taking two chats each, with 30 s of wrap-up, so every item needs its timers; an
- * overflow after 20 minutes, a timer past SQS's 15-minute delay, so every item also needs EventBridge Scheduler. With Connect users, a voice queue beside them.
+ * overflow after 20 minutes, a timer past SQS's 15-minute delay, so every item also needs EventBridge Scheduler.
+ * With Connect users, a voice queue beside them.
  */
 export function drillCenter(connectUsers?: ReadonlyMap<string, string>): ContactCenterJson {
   const voice = connectUsers !== undefined;
