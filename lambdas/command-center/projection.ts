@@ -25,7 +25,7 @@ interface RepLive {
   activeItems: number;
 }
 
-/** The whole read model as JSON: what the deployed feed keeps between batches (lambdas/handlers/command-center-feed). */
+  /** Waiting items over time, in all and (since 2026-12-08) per queue, sampled every 5 s. */
 export interface CommandCenterState {
   items: Record<string, ItemLive>;
   reps: Record<string, RepLive>;
