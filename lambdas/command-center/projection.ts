@@ -25,7 +25,7 @@ interface RepLive {
   activeItems: number;
 }
 
-  /** Waiting items over time, in all and (since 2026-12-08) per queue, sampled every 5 s. */
+/** The read model as JSON: what the deployed feed keeps between batches (lambdas/handlers/command-center-feed). */
 export interface CommandCenterState {
   items: Record<string, ItemLive>;
   reps: Record<string, RepLive>;
