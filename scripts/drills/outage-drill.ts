@@ -178,6 +178,8 @@ export async function outageDrill(options: DrillOptions): Promise<DrillReport> {
   const actAsReps = async () => {
     for (const repId of reps) {
       for (const item of await store.heldItems(repId)) {
+        // Calls are answered and ended in Connect (the emulator's agents), never through the router's commands.
+        if (item.channel === 'voice') continue;
         if (item.state === 'Offered' && item.reservation)
           await router.accept({ itemId: item.id, offerId: item.reservation.offerId }).catch(() => undefined);
         const since = acceptedAt.get(item.id) ?? clock.now();
