@@ -64,7 +64,8 @@ new RoutingStack(app, 'UnifiedRouting', {
     phoneNumberArn: context('callbackPhoneNumberArn'),
     sourcePhoneNumber: context('callbackSourcePhoneNumber'),
   },
-  // People sign in with the stack's Cognito user pool, or with your OIDC issuer: -c oidcIssuer=… (README, "Identity").
+  // People sign in with the stack's Cognito user pool, or with your OIDC issuer: -c oidcIssuer=…
+  // (README, "Identity").
   oidc: oidcFromContext(),
   identity: {
     repIdClaims: context('repIdClaim')?.split(','),

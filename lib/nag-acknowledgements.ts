@@ -202,7 +202,8 @@ export function acknowledgePeopleFindings(parts: {
         reason: `${handler}copies the page from the CDK asset bucket into the site bucket only.`,
       })),
       ...[
-        `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${shown(stack.account, 'AccountId')}-${shown(stack.region, 'Region')}/*`,
+        `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${shown(stack.account, 'AccountId')}-` +
+          `${shown(stack.region, 'Region')}/*`,
         `<${stack.getLogicalId(hosting.bucket.node.defaultChild as CfnElement)}.Arn>/*`,
       ].map((r) => ({
         id: `AwsSolutions-IAM5[Resource::${r}]`,

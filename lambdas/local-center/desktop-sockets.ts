@@ -35,7 +35,10 @@ export class LocalDesktopPush implements DesktopPush, SupervisorNudge {
     for (const ws of this.supervisors) ws.send(data);
   }
 
-  /** An HTTP upgrade on the push path: refused with 401 unless the token is a rep's (or, `as=supervisor`, a supervisor's). */
+  /**
+   * An HTTP upgrade on the push path: refused with 401 unless the token is a rep's (or, `as=supervisor`, a
+   * supervisor's).
+   */
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const claims = await this.verifier.verify(params.get('token') ?? '').catch(() => undefined);

@@ -27,7 +27,8 @@ let router: Router | undefined;
 
 /**
  * What a function's router reaches besides DynamoDB, each port built by its own module (telephony.ts,
- * events-port.ts, timers-port.ts, s3-ports.ts, desktop-push.ts). A handler names the ports it uses, so its bundle carries only
+ * events-port.ts, timers-port.ts, s3-ports.ts, desktop-push.ts). A handler names the ports it uses, so its bundle
+ * carries only
  * those clients and its role only those grants (lib/constructs/router-functions.ts). Deployed, only the outbox
  * dispatcher publishes events and schedules timers (and the timer function, which re-arms a timer that fires early);
  * every other function's commits leave that to the dispatcher (ROUTER_DELIVERY=outbox).

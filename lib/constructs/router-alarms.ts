@@ -68,7 +68,8 @@ export class RouterAlarms extends Construct {
       evaluationPeriods: 3,
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription:
-        'UpdateContactRoutingData is being throttled: raise the Connect quota, or lower connectRoutingRate to what is left of it',
+        'UpdateContactRoutingData is being throttled: raise the Connect quota, or lower connectRoutingRate to ' +
+        'what is left of it',
     });
     // Calls wait their turn under the shared rate; a line this long means voice offers outrun the quota.
     new Alarm(this, 'ConnectPacingWait', {

@@ -66,7 +66,7 @@ async function pacedPair(rate: number, throttleOnce?: Set<string>) {
 const call = (contactId: string, priority?: number) => ({ contactId, connectUserId: 'u', expirySeconds: 20, priority });
 
 describe('UpdateContactRoutingData under the Connect quota (issue: scale, voice under the quota)', () => {
-  it('paces every instance together to the rate, targets every call, and lets the most urgent through first', async () => {
+  it('paces every instance together to the rate, targets every call, the most urgent first', async () => {
     const { a, b, connect, waits, granted } = await pacedPair(20);
     const { windowMs, callsPerWindow } = windowsOf(20);
     const normal = Array.from({ length: 30 }, (_, k) => a.connectRep(call(`a-${k}`, 5)));
@@ -101,7 +101,7 @@ describe('UpdateContactRoutingData under the Connect quota (issue: scale, voice 
     expect(throttles()).toBe(1);
   });
 
-  it('fails only the call whose place could not be reserved when the pacer store fails; the next calls go on', async () => {
+  it('fails only the call whose place the failing pacer store could not reserve; the next go on', async () => {
     const time = new SharedTime();
     const connect = new FakeConnect(time);
     let reservations = 0;

@@ -53,7 +53,7 @@ describe('push to reps desktops (issue #14): from the outbox, each rep only thei
     await connections.add('rep-b', 'conn-b1', h.clock.now());
   });
 
-  it('pushes the offer, with its deadline, to every open desktop of the rep it is made to, and to no one else', async () => {
+  it('pushes the offer, with its deadline, to every open desktop of its rep, and to no one else', async () => {
     await h.router.logIn({ repId: 'rep-a', statusId: 'available' });
     await h.drain();
     expect(sent().map((s) => [s.to, s.message.type, (s.message as { event?: { type: string } }).event?.type])).toEqual([
@@ -104,15 +104,19 @@ describe('push to reps desktops (issue #14): from the outbox, each rep only thei
     expect(new Set(pushFailures)).toEqual(new Set(['Rate exceeded']));
   });
 
-  it('answers sync with the current state; records and forgets connections; a connection bound to no rep is refused', async () => {
-    const idp = new LocalIdentityProvider('https://issuer.test');
-    const socket = makeSocket(() => ({
+  /** The socket handler as deployed, its syncs' tokens checked against `idp`. */
+  const socketCheckedBy = (idp: LocalIdentityProvider) =>
+    makeSocket(() => ({
       router: h.router,
       connections,
       push: new ApiGatewayDesktopPush(new ApiGatewayManagementApiClient({ region: 'eu-west-2' }), connections),
       now: () => h.clock.now(),
       stillSignedIn: signedInCheck({ verify: (t) => idp.verify(t) }, DEFAULT_IDENTITY),
     }));
+
+  it('answers sync with the state; records and forgets connections; refuses one bound to no rep', async () => {
+    const idp = new LocalIdentityProvider('https://issuer.test');
+    const socket = socketCheckedBy(idp);
     const event = (routeKey: string, repId?: string, body?: unknown) =>
       ({
         requestContext: { routeKey, connectionId: 'conn-new', authorizer: repId ? { repId } : undefined },
@@ -141,13 +145,7 @@ describe('push to reps desktops (issue #14): from the outbox, each rep only thei
   it('closes a socket whose sync has no token still signing its rep in (expired, another, none)', async () => {
     const idp = new LocalIdentityProvider('https://issuer.test');
     management.on(DeleteConnectionCommand).resolves({});
-    const socket = makeSocket(() => ({
-      router: h.router,
-      connections,
-      push: new ApiGatewayDesktopPush(new ApiGatewayManagementApiClient({ region: 'eu-west-2' }), connections),
-      now: () => h.clock.now(),
-      stillSignedIn: signedInCheck({ verify: (t) => idp.verify(t) }, DEFAULT_IDENTITY),
-    }));
+    const socket = socketCheckedBy(idp);
     const sync = (token?: string) =>
       socket(
         {

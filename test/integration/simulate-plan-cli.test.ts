@@ -10,7 +10,7 @@ const small = join(root, 'test/fixtures/scenarios/planning-small.json');
 describe('npm run simulate: planning (docs/simulator.md, "Planning")', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan-'));
 
-  it('staffs for a target, prints the schedule, writes it and the HTML report, and a scenario reuses the schedule', async () => {
+  it('staffs for a target, prints and writes the schedule and the HTML report; a scenario reuses it', async () => {
     const schedule = join(dir, 'schedule.json');
     const html = join(dir, 'report.html');
     const r = await simulate(
@@ -50,7 +50,7 @@ describe('npm run simulate: planning (docs/simulator.md, "Planning")', () => {
     expect(replay.stdout).toMatch(/09:30\s+[\d.]+ \([\d.]+–[\d.]+\)\s+[\d.]+% \([\d.]+–[\d.]+\)/);
   }, 120_000);
 
-  it('cuts the staffing into shifts (--shifts), confirms them by simulation, and a scenario reuses the shifts', async () => {
+  it('cuts the staffing into shifts (--shifts), confirms them by simulation; a scenario reuses them', async () => {
     const schedule = join(dir, 'shifts.json');
     const html = join(dir, 'shifts.html');
     const r = await simulate(

@@ -50,7 +50,7 @@ describe('the simulator by interval (issue: the simulator as a planning tool)', 
     for (const r of runs) expect(r.invariants).toEqual(noViolations);
   }, 120_000);
 
-  it('carries out shifts and breaks through the presence use cases: on for the shift, off on the break, finishing work in hand', async () => {
+  it('carries out shifts and breaks through presence: on for the shift, off on the break, work finished', async () => {
     const shifts = [{ reps: 1, start: '08:00', end: '09:00', breaks: [{ start: '08:20', minutes: 20 }] }];
     const { runs } = await planOf(
       oneQueue({
@@ -108,7 +108,7 @@ describe('the simulator by interval (issue: the simulator as a planning tool)', 
     }
   });
 
-  it('staffs for 80/20 and 5% abandonment: every interval meets the target, and one rep fewer at the peak does not', async () => {
+  it('staffs for 80/20 and 5% abandonment: every interval meets it, one rep fewer at the peak does not', async () => {
     const scenario = scenarioOf(
       oneQueue({
         intervalMinutes: 30,

@@ -52,7 +52,7 @@ beforeEach(() => {
 });
 
 describe('voice end to end (semantics §8)', () => {
-  it('hand-off → reservation → UpdateContactRoutingData → connected → disconnected → wrap-up → released', async () => {
+  it('hand-off, reservation, UpdateContactRoutingData, connected, disconnected, wrap-up, released', async () => {
     const v = await voiceCenter();
     await v.router.logIn({ repId: 'rep-a' });
     v.events.clear();

@@ -52,11 +52,13 @@ function queueSection(report: PlanReport, target?: ScheduleFile['target']): stri
   const rows = queues
     .map(
       ([id, q]) =>
-        `<tr><td class="l">${escapeHtml(id)}</td><td>${num(q.day.arrived)}</td><td>${pct(q.day.serviceLevel)}</td><td>${num(q.day.meanWaitSeconds)}</td><td>${pct(q.day.abandonRate)}</td></tr>`,
+        `<tr><td class="l">${escapeHtml(id)}</td><td>${num(q.day.arrived)}</td><td>${pct(q.day.serviceLevel)}</td>` +
+        `<td>${num(q.day.meanWaitSeconds)}</td><td>${pct(q.day.abandonRate)}</td></tr>`,
     )
     .join('');
   const none = idle.length ? `<p class="meta">No arrivals: ${escapeHtml(idle.join(', '))}</p>` : '';
-  return `<h2>Queues</h2><table><tr><th class="l">queue</th><th>arrived</th><th>service level</th><th>mean wait (s)</th><th>abandoned</th></tr>${rows}</table>
+  const head = '<th class="l">queue</th><th>arrived</th><th>service level</th><th>mean wait (s)</th><th>abandoned</th>';
+  return `<h2>Queues</h2><table><tr>${head}</tr>${rows}</table>
 ${none}<div class="charts">${charts.join('')}</div>`;
 }
 
@@ -71,7 +73,13 @@ function groupSection(report: PlanReport): string {
     scale: 100,
     unit: '%',
     yMax: 100,
-  })}${svgChart({ title: 'Reps present', labels: report.intervals, series: series((c) => c.staffed), scale: 1, unit: '' })}</div>`;
+  })}${svgChart({
+    title: 'Reps present',
+    labels: report.intervals,
+    series: series((c) => c.staffed),
+    scale: 1,
+    unit: '',
+  })}</div>`;
 }
 
 function scheduleSection(schedule: ScheduleFile, report: PlanReport): string {
@@ -79,7 +87,8 @@ function scheduleSection(schedule: ScheduleFile, report: PlanReport): string {
   const rows = schedule.repGroups
     .map(
       (g) =>
-        `<tr><td class="l">${escapeHtml(g.name)}</td>${g.staffing.map((n) => `<td>${n}</td>`).join('')}<td>${g.repHours}</td></tr>`,
+        `<tr><td class="l">${escapeHtml(g.name)}</td>` +
+        `${g.staffing.map((n) => `<td>${n}</td>`).join('')}<td>${g.repHours}</td></tr>`,
     )
     .join('');
   const verdict = schedule.met ? 'meets the target in every interval' : 'does not meet the target everywhere';
@@ -100,7 +109,8 @@ export function htmlReport(report: PlanReport, schedule?: ScheduleFile): string 
   const inv = report.invariants;
   const invariants =
     inv.capacityViolations + inv.doubleOffers + inv.lostWorkItems === 0 ? 'all held' : JSON.stringify(inv);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(report.scenario)}: planning report</title>
+  const title = `${escapeHtml(report.scenario)}: planning report`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>${STYLE}</style></head><body>
 <h1>${escapeHtml(report.scenario)}</h1>
 <p class="meta">${report.days} simulated day(s) from ${report.dayStart},

@@ -15,7 +15,8 @@ export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
   for (const [id, q] of worked) {
     out.push(
       '',
-      `queue ${id}: day ${num(q.day.arrived)} arrived, service level ${pct(q.day.serviceLevel)}, abandoned ${pct(q.day.abandonRate)}`,
+      `queue ${id}: day ${num(q.day.arrived)} arrived, service level ${pct(q.day.serviceLevel)}, ` +
+        `abandoned ${pct(q.day.abandonRate)}`,
     );
     const rows = q.intervals.map((c, i) => [
       r.intervals[i]!,
@@ -35,7 +36,8 @@ export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
   if (schedule) {
     out.push(
       '',
-      `staffing: ${schedule.met ? 'meets the target in every interval' : 'DOES NOT meet the target everywhere'}, ${schedule.repHours} rep-hours`,
+      `staffing: ${schedule.met ? 'meets the target in every interval' : 'DOES NOT meet the target everywhere'}, ` +
+        `${schedule.repHours} rep-hours`,
     );
     const rows = r.intervals.map((l, i) => [l, ...schedule.repGroups.map((g) => String(g.staffing[i] ?? 0))]);
     out.push(...textTable(['interval', ...schedule.repGroups.map((g) => g.name)], rows));
@@ -45,7 +47,8 @@ export function formatPlan(r: PlanReport, schedule?: ScheduleFile): string {
   const inv = r.invariants;
   out.push(
     '',
-    `invariants over all days: capacity violations ${inv.capacityViolations}, double offers ${inv.doubleOffers}, lost work items ${inv.lostWorkItems}`,
+    `invariants over all days: capacity violations ${inv.capacityViolations}, double offers ${inv.doubleOffers}, ` +
+      `lost work items ${inv.lostWorkItems}`,
   );
   return out.join('\n');
 }
